@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# qs: the launcher. Finds a JDK 21+, builds the project when its sources changed, runs the CLI.
+#   ./qs test            run every module's tests
+#   ./qs demo            run the parallel-workflow example on an embedded gateway
+#   ./qs bench NAME      run a benchmark from bench/ (./qs bench lists them)
+#   ./qs <command> ...   any CLI command (./qs --help)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+
+find_jdk() {
+  local candidates=()
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  for d in /usr/lib/jvm/*; do candidates+=("$d"); done
+  local best="" best_v=0 v
+  for d in "${candidates[@]}"; do
+    [ -x "$d/bin/javac" ] || continue
+    v="$(java_major "$d")"; v="${v%%.*}"
+    [[ "$v" =~ ^[0-9]+$ ]] || continue
+    if [ "$v" -ge 21 ]; then
+      # JAVA_HOME wins when it qualifies; otherwise the newest JDK found.
+      if [ "$d" = "${JAVA_HOME:-}" ]; then best="$d"; break; fi
+      if [ "$v" -gt "$best_v" ]; then best="$d"; best_v="$v"; fi
+    fi
+  done
+  if [ -z "$best" ]; then
+    echo "qs: no JDK 21 or newer found (looked at JAVA_HOME and /usr/lib/jvm/*)." >&2
+    echo "qs: install one (e.g. 'apt-get install openjdk-21-jdk') or set JAVA_HOME to it." >&2
+    exit 1
+  fi
+  echo "$best"
+}
+
+export JAVA_HOME="$(find_jdk)"
+export PATH="$JAVA_HOME/bin:$PATH"
+if ! command -v mvn >/dev/null 2>&1; then
+  echo "qs: Maven is needed to build the project; install it (e.g. 'apt-get install maven')." >&2
+  exit 1
+fi
+mvn_() { mvn -B -q -e "$@"; }
+
+jar="$root/cli/target/qs.jar"
+stamp="$root/cli/target/.qs-built"
+build_if_stale() {
+  if [ ! -f "$stamp" ] || [ -n "$(find "$root" -path "$root/.git" -prune -o -path '*/target' -prune -o \
+        \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$stamp" -print -quit)" ]; then
+    echo "qs: building (first use or sources changed)..." >&2
+    (cd "$root" && mvn_ -DskipTests package >&2)
+    touch "$stamp"
+  fi
+}
+
+case "${1:-}" in
+  test)
+    shift
+    cd "$root" && exec mvn -B -e verify "$@"
+    ;;
+  bench)
+    shift
+    exec "$root/bench/run" "$@"
+    ;;
+  *)
+    build_if_stale
+    exec "$JAVA_HOME/bin/java" ${QS_JAVA_OPTS:-} -jar "$jar" "$@"
+    ;;
+esac

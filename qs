@@ -38,7 +38,11 @@ if ! command -v mvn >/dev/null 2>&1; then
   echo "qs: Maven is needed to build the project; install it (e.g. 'apt-get install maven')." >&2
   exit 1
 fi
-mvn_() { mvn -B -q -e "$@"; }
+# Maven 3.8 bundles a Guava that calls sun.misc.Unsafe; JDK 24+ warns about it on every run.
+if [ "$(java_major "$JAVA_HOME" | cut -d. -f1)" -ge 24 ]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
+mvn_() { mvn -B -q -e -Dstyle.color=never "$@"; }
 
 jar="$root/cli/target/qs.jar"
 stamp="$root/cli/target/.qs-built"

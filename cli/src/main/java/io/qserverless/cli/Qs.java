@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Qs.Version.class,
     description = "Quantum Serverless for Java: run quantum and classical programs as jobs.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, GatewayCommand.class, UserCommand.class})
 public final class Qs implements Runnable {
 
   public static void main(String[] args) {

@@ -70,7 +70,7 @@ public final class HttpApi {
       }
       c.routes.exception(Exception.class, (e, ctx) -> ErrorStatus.render(ctx, e));
       c.routes.error(404, ctx -> {
-        if (ctx.result() == null) {
+        if (!String.valueOf(ctx.res().getContentType()).startsWith("application/json")) {
           ErrorStatus.answer(ctx, 404, "No such endpoint: " + ctx.method() + " " + ctx.path() + "; see /openapi.json.");
         }
       });

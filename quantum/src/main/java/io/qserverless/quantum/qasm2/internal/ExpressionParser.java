@@ -1,6 +1,7 @@
 package io.qserverless.quantum.qasm2.internal;
 
-import io.qserverless.quantum.qasm2.internal.Expr.Function1;
+import io.qserverless.quantum.circuit.ParameterExpression;
+import io.qserverless.quantum.circuit.ParameterExpression.BinaryOp;
 import io.qserverless.quantum.qasm2.internal.Token.Kind;
 
 /**
@@ -21,7 +22,7 @@ final class ExpressionParser {
   Expr expression() {
     Expr left = term();
     while (in.peek().is("+") || in.peek().is("-")) {
-      char op = in.next().text().charAt(0);
+      BinaryOp op = in.next().is("+") ? BinaryOp.ADD : BinaryOp.SUB;
       left = new Expr.Binary(op, left, term());
     }
     return left;
@@ -30,7 +31,7 @@ final class ExpressionParser {
   private Expr term() {
     Expr left = unary();
     while (in.peek().is("*") || in.peek().is("/")) {
-      char op = in.next().text().charAt(0);
+      BinaryOp op = in.next().is("*") ? BinaryOp.MUL : BinaryOp.DIV;
       left = new Expr.Binary(op, left, unary());
     }
     return left;
@@ -49,7 +50,7 @@ final class ExpressionParser {
   private Expr power() {
     Expr base = primary();
     if (in.accept(version3 ? "**" : "^")) {
-      return new Expr.Binary('^', base, unary());
+      return new Expr.Binary(BinaryOp.POW, base, unary());
     }
     return base;
   }
@@ -73,7 +74,7 @@ final class ExpressionParser {
     if (constant != null) {
       return new Expr.Number(constant);
     }
-    Function1 function = Function1.named(t.text());
+    ParameterExpression.Function function = Expr.function(t.text());
     if (function != null && in.peek().is("(")) {
       in.next();
       Expr argument = expression();

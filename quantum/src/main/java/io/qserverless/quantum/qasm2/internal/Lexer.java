@@ -38,7 +38,7 @@ public final class Lexer {
     while (true) {
       skipBlanks();
       if (pos >= text.length()) {
-        tokens.add(new Token(Kind.END, "", line, column()));
+        tokens.add(new Token(Kind.END, "", line, column(), source));
         return tokens;
       }
       tokens.add(next());
@@ -96,7 +96,7 @@ public final class Lexer {
       while (pos < text.length() && isIdentifierPart(text.charAt(pos))) {
         pos++;
       }
-      return new Token(Kind.IDENTIFIER, text.substring(start, pos), line, startColumn);
+      return new Token(Kind.IDENTIFIER, text.substring(start, pos), line, startColumn, source);
     }
     if (Character.isDigit(c) || (c == '.' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1)))) {
       return number(startColumn);
@@ -107,12 +107,12 @@ public final class Lexer {
     for (String pair : PAIRS) {
       if (text.startsWith(pair, pos)) {
         pos += 2;
-        return new Token(Kind.SYMBOL, pair, line, startColumn);
+        return new Token(Kind.SYMBOL, pair, line, startColumn, source);
       }
     }
     if (SINGLES.indexOf(c) >= 0) {
       pos++;
-      return new Token(Kind.SYMBOL, String.valueOf(c), line, startColumn);
+      return new Token(Kind.SYMBOL, String.valueOf(c), line, startColumn, source);
     }
     throw new QasmParseException(
         source, line, startColumn, "unexpected character '" + printable(c) + "'; remove it or put it in a comment");
@@ -144,7 +144,7 @@ public final class Lexer {
         pos = mark;
       }
     }
-    return new Token(real ? Kind.REAL : Kind.INTEGER, text.substring(start, pos), line, startColumn);
+    return new Token(real ? Kind.REAL : Kind.INTEGER, text.substring(start, pos), line, startColumn, source);
   }
 
   private void digits() {
@@ -165,7 +165,7 @@ public final class Lexer {
       throw new QasmParseException(
           source, line, startColumn, "string is not closed with " + quote + " on the same line");
     }
-    return new Token(Kind.STRING, text.substring(start, pos++), line, startColumn);
+    return new Token(Kind.STRING, text.substring(start, pos++), line, startColumn, source);
   }
 
   private static String printable(char c) {

@@ -30,7 +30,7 @@ public final class Parser {
    * header, optional for version 2, must declare that version.
    */
   public static List<Statement> parse(String text, String source, int version) {
-    TokenStream in = new TokenStream(Lexer.tokenize(text, source), source);
+    TokenStream in = new TokenStream(Lexer.tokenize(text, source));
     header(in, version);
     Parser parser = new Parser(in, version == 3);
     List<Statement> program = new ArrayList<>();

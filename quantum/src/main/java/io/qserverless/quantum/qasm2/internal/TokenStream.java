@@ -8,16 +8,10 @@ import java.util.List;
 final class TokenStream {
 
   private final List<Token> tokens;
-  private final String source;
   private int pos;
 
-  TokenStream(List<Token> tokens, String source) {
+  TokenStream(List<Token> tokens) {
     this.tokens = tokens;
-    this.source = source;
-  }
-
-  String source() {
-    return source;
   }
 
   Token peek() {
@@ -82,6 +76,6 @@ final class TokenStream {
   }
 
   QasmParseException error(Token at, String problem) {
-    return new QasmParseException(source, at.line(), at.column(), problem);
+    return new QasmParseException(at.source(), at.line(), at.column(), problem);
   }
 }

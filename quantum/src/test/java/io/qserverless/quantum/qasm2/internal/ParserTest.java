@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.qserverless.quantum.circuit.ParameterExpression;
 import io.qserverless.quantum.qasm2.QasmParseException;
 import io.qserverless.quantum.qasm2.internal.Statement.GateCall;
 import java.util.List;
@@ -16,7 +17,7 @@ class ParserTest {
     String program = (version == 3 ? "OPENQASM 3.0;\n" : "") + "rz(" + expression + ") q;";
     GateCall call = (GateCall) Parser.parse(program, "<string>", version).getFirst();
     Map<String, Double> names = Map.of("a", 2.0, "b", 3.0);
-    return call.arguments().getFirst().evaluate(n -> names.get(n.name()));
+    return call.arguments().getFirst().toParameter(n -> ParameterExpression.of(names.get(n.name()))).evaluate();
   }
 
   @Test

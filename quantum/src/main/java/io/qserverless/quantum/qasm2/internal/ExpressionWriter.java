@@ -28,7 +28,15 @@ final class ExpressionWriter {
 
   private static String unary(Unary u, int version) {
     if (u.function() == Function.NEG) {
-      return "-" + (u.operand() instanceof Parameter ? write(u.operand(), version) : "(" + write(u.operand(), version) + ")");
+      // Unary minus binds looser than power only: -a^b reads as -(a^b).
+      boolean bare = switch (u.operand()) {
+        case Parameter p -> true;
+        case Constant c -> c.value() >= 0 && !number(c.value()).contains("/");
+        case Binary b -> b.op() == BinaryOp.POW;
+        case Unary inner -> inner.function() != Function.NEG;
+      };
+      String operand = write(u.operand(), version);
+      return "-" + (bare ? operand : "(" + operand + ")");
     }
     if (u.function() == Function.ABS) {
       throw new IllegalArgumentException("OpenQASM has no abs(); bind the parameters of " + u + " before writing the circuit");
@@ -51,7 +59,7 @@ final class ExpressionWriter {
         switch (child) {
           case Parameter p -> true;
           case Constant c -> c.value() >= 0 && !text.contains("/") && !text.contains("*");
-          case Unary u -> u.function() != Function.NEG;
+          case Unary u -> u.function() != Function.NEG || (!right && parent.op().precedence() == 1);
           case Binary b -> {
             int difference = b.op().precedence() - parent.op().precedence();
             yield difference > 0 || (difference == 0 && !right && parent.op() != BinaryOp.POW);

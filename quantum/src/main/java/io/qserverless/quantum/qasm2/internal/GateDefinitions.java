@@ -47,7 +47,7 @@ final class GateDefinitions {
   }
 
   private String arguments(List<ParameterExpression> params) {
-    return params.stream().map(p -> ExpressionWriter.write(p, version)).collect(Collectors.joining(", "));
+    return params.stream().map(p -> ExpressionWriter.write(p, version)).collect(Collectors.joining(version == 3 ? ", " : ","));
   }
 
   private String name(Gate g) {
@@ -95,7 +95,7 @@ final class GateDefinitions {
     }
     String name = unique(base);
     names.put(key, name);
-    String signature = name + (params.isEmpty() ? "" : "(" + params.stream().map(Parameter::name).collect(Collectors.joining(", ")) + ")")
+    String signature = name + (params.isEmpty() ? "" : "(" + params.stream().map(Parameter::name).collect(Collectors.joining(version == 3 ? ", " : ",")) + ")")
         + " " + qubits(CircuitBuilder.range(0, numQubits));
     text.append(body == null ? "opaque " + signature + ";\n" : "gate " + signature + " { " + block + "}\n");
     return name;
@@ -109,7 +109,7 @@ final class GateDefinitions {
     return name;
   }
 
-  private static String qubits(int[] local) {
-    return java.util.Arrays.stream(local).mapToObj(q -> "q" + q).collect(Collectors.joining(", "));
+  private String qubits(int[] local) {
+    return java.util.Arrays.stream(local).mapToObj(q -> "q" + q).collect(Collectors.joining(version == 3 ? ", " : ","));
   }
 }

@@ -34,7 +34,7 @@ public final class GateLibrary {
           "U", GateSignature.standard("U", StandardGate.U, 1));
 
   /** OpenQASM 3's stdgates.inc, in the order of that file. */
-  private static final List<String> STDGATES =
+  private static final List<String> STDGATE_NAMES =
       List.of(
           "p", "x", "y", "z", "h", "s", "sdg", "t", "tdg", "sx", "rx", "ry", "rz", "cx", "cy", "cz",
           "cp", "crx", "cry", "crz", "ch", "swap", "ccx", "cswap", "cu", "CX", "phase", "cphase",
@@ -102,7 +102,7 @@ public final class GateLibrary {
 
     private static Map<String, GateSignature> stdgates() {
       Map<String, GateSignature> gates = new LinkedHashMap<>();
-      for (String name : STDGATES) {
+      for (String name : STDGATE_NAMES) {
         gates.put(name, RENAMED.containsKey(name) ? RENAMED.get(name) : QELIB1.get(name));
       }
       return gates;

@@ -96,7 +96,7 @@ public final class QasmWriter {
     } else if (version == 3) {
       body.append("if (").append(condition(c)).append(" == ").append(c.value()).append(") {\n  ").append(statement).append("\n}\n");
     } else {
-      body.append("if (").append(condition(c)).append("==").append(c.value()).append(") ").append(statement).append('\n');
+      body.append("if(").append(condition(c)).append("==").append(c.value()).append(") ").append(statement).append('\n');
     }
   }
 
@@ -124,7 +124,7 @@ public final class QasmWriter {
     return "delay[" + ExpressionWriter.write(d.duration(), 3) + d.unit() + "] " + qubitNames[in.qubit(0)] + ";";
   }
 
-  private static String names(int[] bits, String[] names) {
-    return java.util.Arrays.stream(bits).mapToObj(b -> names[b]).collect(Collectors.joining(", "));
+  private String names(int[] bits, String[] names) {
+    return java.util.Arrays.stream(bits).mapToObj(b -> names[b]).collect(Collectors.joining(version == 3 ? ", " : ","));
   }
 }

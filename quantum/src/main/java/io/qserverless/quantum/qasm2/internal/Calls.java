@@ -68,7 +68,7 @@ final class Calls {
       }
       for (Step step : steps((GateCall) s, local, parameter)) {
         if (step.gate() == null) {
-          body.setGlobalPhase(body.globalPhase().add(step.phase()));
+          body.setGlobalPhase(Modifiers.addPhase(body.globalPhase(), step.phase()));
         } else {
           body.append(step.gate(), step.qubits());
         }

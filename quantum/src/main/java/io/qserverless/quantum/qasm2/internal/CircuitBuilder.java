@@ -176,7 +176,7 @@ public final class CircuitBuilder {
     } else if (condition != null) {
       throw error(at, "a global phase cannot be conditioned; apply the phase to a qubit with 'p' instead");
     } else {
-      circuit.setGlobalPhase(circuit.globalPhase().add(step.phase()));
+      circuit.setGlobalPhase(Modifiers.addPhase(circuit.globalPhase(), step.phase()));
     }
   }
 

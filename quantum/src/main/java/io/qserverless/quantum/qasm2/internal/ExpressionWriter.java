@@ -59,7 +59,7 @@ final class ExpressionWriter {
         switch (child) {
           case Parameter p -> true;
           case Constant c -> c.value() >= 0 && !text.contains("/") && !text.contains("*");
-          case Unary u -> u.function() != Function.NEG || (!right && parent.op().precedence() == 1);
+          case Unary u -> u.function() != Function.NEG || (!right && parent.op() != BinaryOp.POW);
           case Binary b -> {
             int difference = b.op().precedence() - parent.op().precedence();
             yield difference > 0 || (difference == 0 && !right && parent.op() != BinaryOp.POW);

@@ -83,7 +83,7 @@ public final class GateLibrary {
         return s.name();
       }
     }
-    return null;
+    return gate == StandardGate.U || gate == StandardGate.CX ? gate.gateName().toUpperCase() : null;
   }
 
   /** Lazily reads the bundled qelib1.inc once, on first use, thread-safely (holder idiom). */

@@ -31,6 +31,11 @@ final class Modifiers {
 
   private Modifiers() {}
 
+  /** {@code phase} plus {@code more}, without a leading {@code 0+} when nothing was there yet. */
+  static ParameterExpression addPhase(ParameterExpression phase, ParameterExpression more) {
+    return phase.equals(ParameterExpression.of(0)) ? more : phase.add(more);
+  }
+
   /** The steps of {@code modifiers} applied to {@code base} on its own qubits 0..k-1. */
   static List<Step> apply(
       List<Statement.Modifier> modifiers, Step base, ToIntFunction<Statement.Modifier> count) {

@@ -15,6 +15,12 @@ public final class Parser {
 
   private static final Set<String> MODIFIERS = Set.of("ctrl", "negctrl", "inv", "pow");
 
+  /** OpenQASM 3 statements outside the circuit subset this reader takes. */
+  private static final Set<String> UNSUPPORTED = Set.of(
+      "for", "while", "def", "let", "const", "int", "uint", "float", "angle", "bool", "complex", "duration",
+      "stretch", "box", "delay", "switch", "return", "extern", "defcal", "cal", "defcalgrammar", "output",
+      "else", "break", "continue", "end", "array", "pragma");
+
   private final TokenStream in;
   private final boolean version3;
   private final ExpressionParser expressions;
@@ -87,6 +93,10 @@ public final class Parser {
   }
 
   private Statement statement3(Token t) {
+    if (UNSUPPORTED.contains(t.text())) {
+      throw in.error(t, "'" + t.text() + "' is outside the OpenQASM 3 subset this reader takes (registers, gates, "
+          + "measure, reset, barrier, if, input parameters); rewrite it as plain gates");
+    }
     return switch (t.text()) {
       case "qubit", "bit" -> register();
       case "input" -> input();

@@ -73,7 +73,8 @@ public final class ServerlessClient {
     return fromSettings(System.getenv());
   }
 
-  static ServerlessClient fromSettings(Map<String, String> env) {
+  /** As {@link #fromEnvironment()}, from {@code env} instead of the process environment. */
+  public static ServerlessClient fromSettings(Map<String, String> env) {
     String host = env.getOrDefault("GATEWAY_HOST", DEFAULT_HOST);
     if (env.get("GATEWAY_TOKEN") != null) {
       return connect(host, env.get("GATEWAY_TOKEN"));

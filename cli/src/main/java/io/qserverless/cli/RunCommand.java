@@ -26,8 +26,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--args", paramLabel = "JSON|@FILE", description = "arguments: a JSON object, or @file holding one")
   String args = "{}";
 
-  @Option(names = "--workers", description = "worker nodes for the job's tasks (default: none, tasks run in the job)")
-  Integer workers;
+  @Option(names = "--cpu", description = "cores for the job (default: the gateway's job default)")
+  Double cpu;
+
+  @Option(names = "--mem", paramLabel = "BYTES", description = "memory for the job in bytes (default: the gateway's job default)")
+  Long mem;
 
   @Option(names = "--wait", description = "follow the job's status and print its result")
   boolean waitForResult;
@@ -37,7 +40,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    RunConfig config = workers == null ? null : new RunConfig(workers, workers, workers, false);
+    RunConfig config = RunConfig.DEFAULT;
+    config = cpu == null ? config : config.withCpu(cpu);
+    config = mem == null ? config : config.withMem(mem);
     Job job = gateway.client().run(title, arguments(args), config);
     if (!waitForResult) {
       if (json) {

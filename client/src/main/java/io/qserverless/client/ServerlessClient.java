@@ -138,7 +138,7 @@ public final class ServerlessClient {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("title", title);
     body.put("arguments", Values.toJson(arguments == null ? Map.of() : arguments));
-    if (config != null) {
+    if (config != null && !config.toJson().isEmpty()) {
       body.put("config", config.toJson());
     }
     return new Job(http, JobInfo.fromJson(http.send("POST", "api/v1/programs/run/", body)));

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       FilesCommand.class,
     })
 public final class Qs implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -43,7 +44,7 @@ public final class Qs implements Runnable {
 
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: pick one of those listed above.");
   }
 
   /** A failure a user can cause prints one line, not a stack trace. */

@@ -1,0 +1,70 @@
+package io.qserverless.protocol.value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ValuesTest {
+
+  @Test
+  void plain_json_values_survive_a_round_trip() {
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("name", "bell");
+    value.put("shots", 1024L);
+    value.put("ratio", 0.25);
+    value.put("ok", true);
+    value.put("none", null);
+    value.put("items", List.of(1L, List.of("a"), Map.of("k", false)));
+
+    assertThat(Values.fromJson(Values.toJson(value))).isEqualTo(value);
+  }
+
+  @Test
+  void quasi_distribution_keys_are_written_as_strings_as_qiskit_serverless_does() {
+    Map<Integer, Double> quasi = new LinkedHashMap<>();
+    quasi.put(1, 0.5);
+    quasi.put(3, 0.5);
+
+    assertThat(Values.toJson(Map.of("results", List.of(quasi)))).isEqualTo("{\"results\":[{\"1\":0.5,\"3\":0.5}]}");
+  }
+
+  record Usage(String stage, double cpuTime) {}
+
+  @Test
+  void records_arrays_and_enums_encode_as_objects_lists_and_names() {
+    assertThat(Values.toJson(new Usage("MAPPING", 1.5))).isEqualTo("{\"stage\":\"MAPPING\",\"cpuTime\":1.5}");
+    assertThat(Values.toJson(new double[] {0.5, 1})).isEqualTo("[0.5,1.0]");
+    assertThat(Values.toJson(Thread.State.NEW)).isEqualTo("\"NEW\"");
+  }
+
+  @Test
+  void a_value_json_cannot_carry_is_refused_with_its_path() {
+    assertThatThrownBy(() -> Values.toJson(Map.of("results", List.of(1, Double.POSITIVE_INFINITY))))
+        .isInstanceOf(ValueEncodingException.class)
+        .hasMessageContaining("Infinity at $.results[1]");
+    assertThatThrownBy(() -> Values.toJson(Map.of("t", new Thread())))
+        .hasMessageContaining("cannot encode a java.lang.Thread at $.t");
+    assertThatThrownBy(() -> Values.toJson(Map.of(List.of(1), 2)))
+        .hasMessageContaining("map key [1] at $");
+  }
+
+  @Test
+  void bad_json_and_unknown_types_are_refused_on_decode() {
+    assertThatThrownBy(() -> Values.fromJson("{\"circuits\": ["))
+        .isInstanceOf(ValueEncodingException.class)
+        .hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> Values.fromJson("{\"x\": {\"__type__\": \"ndarray\", \"__value__\": []}}"))
+        .hasMessageContaining("unknown __type__ 'ndarray' at $.x");
+  }
+
+  @Test
+  void large_integers_keep_their_digits() {
+    assertThat(Values.fromJson("123456789012345678901234567890"))
+        .hasToString("123456789012345678901234567890");
+    assertThat(Values.fromJson("42")).isEqualTo(42L);
+  }
+}

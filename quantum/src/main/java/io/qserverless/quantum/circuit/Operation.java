@@ -1,0 +1,29 @@
+package io.qserverless.quantum.circuit;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one circuit instruction does: a {@link Gate}, {@link Measure}, {@link Reset},
+ * {@link Barrier} or {@link Delay}.
+ *
+ * <p>Operations are immutable values; where they act is the {@link CircuitInstruction}'s business.
+ */
+public sealed interface Operation permits Gate, Measure, Reset, Barrier, Delay {
+  /** The OpenQASM / Qiskit name, e.g. {@code cx}, {@code measure}. */
+  String name();
+
+  int numQubits();
+
+  int numClbits();
+
+  /** The operation's parameters (gate angles, delay duration); empty if none. */
+  default List<ParameterExpression> params() {
+    return List.of();
+  }
+
+  /** This operation with its parameters substituted; itself if it has none. */
+  default Operation substitute(Map<Parameter, ? extends ParameterExpression> values) {
+    return this;
+  }
+}

@@ -1,0 +1,25 @@
+package io.qserverless.quantum.circuit;
+
+/**
+ * A named, fixed-size group of bits of a circuit ({@code qreg q[2];} / {@code creg c[2];}).
+ *
+ * <p>Registers only name bits: instructions address qubits and clbits by their global index in
+ * the circuit, registers being laid out one after another in the order they were added.
+ */
+public sealed interface Register permits QuantumRegister, ClassicalRegister {
+  String name();
+
+  int size();
+
+  /** Checks what both register kinds require: an identifier name and a non-negative size. */
+  static void validate(String kind, String name, int size) {
+    if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException(
+          kind + " name '" + name + "' is not an identifier: use letters, digits and _ (e.g. q, c0)");
+    }
+    if (size < 0) {
+      throw new IllegalArgumentException(
+          kind + " '" + name + "' has size " + size + ": a register needs 0 or more bits");
+    }
+  }
+}

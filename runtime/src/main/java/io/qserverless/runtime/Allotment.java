@@ -1,0 +1,47 @@
+package io.qserverless.runtime;
+
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+
+/**
+ * The job's allotment: the cpu, memory and gpus its tasks share. Read from the environment the
+ * gateway gives the job; by default the whole machine (its cores and physical memory, no gpu).
+ */
+final class Allotment {
+  /** Cores for the job's tasks, fractional allowed (e.g. {@code 1.5}). */
+  static final String CPU = "QS_JOB_CPU";
+  /** Bytes of memory for the job's tasks. */
+  static final String MEMORY = "QS_JOB_MEMORY";
+  /** Gpus for the job's tasks. */
+  static final String GPU = "QS_JOB_GPU";
+
+  private Allotment() {}
+
+  static Resources fromEnvironment(Map<String, String> env) {
+    double cpu = env.containsKey(CPU) ? number(env, CPU) : Runtime.getRuntime().availableProcessors();
+    long mem = env.containsKey(MEMORY) ? (long) number(env, MEMORY) : machineMemory();
+    int gpu = env.containsKey(GPU) ? (int) number(env, GPU) : 0;
+    return new Resources(cpu, mem, gpu);
+  }
+
+  private static double number(Map<String, String> env, String name) {
+    String text = env.get(name).strip();
+    try {
+      double v = Double.parseDouble(text);
+      if (v >= 0 && Double.isFinite(v)) {
+        return v;
+      }
+    } catch (NumberFormatException bad) {
+      // reported below
+    }
+    throw new IllegalArgumentException("environment variable " + name + "='" + text
+        + "' is not a number >= 0: set it to e.g. 2 (cores), 4294967296 (bytes) or unset it for the machine's size");
+  }
+
+  private static long machineMemory() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getTotalMemorySize();
+    }
+    return Runtime.getRuntime().maxMemory();
+  }
+}

@@ -1,0 +1,103 @@
+package io.qserverless.runtime;
+
+import io.qserverless.protocol.http.GatewayHttp;
+import io.qserverless.protocol.http.Multipart;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The owner's files for this function, as a program sees them: the {@code DATA_PATH} directory,
+ * and the gateway's Files API (only {@code .tar} and {@code .h5}, flat) with the job's token.
+ *
+ * <p>Outside a gateway (a local run) the calls work on the local data directory instead, so a
+ * program can be debugged with the same code. Thread-safe.
+ */
+public final class DataFiles {
+  private final Path dir;
+  private final GatewayHttp gateway;
+  private final Supplier<String> function;
+
+  DataFiles(Path dir, GatewayHttp gateway, Supplier<String> function) {
+    this.dir = dir;
+    this.gateway = gateway;
+    this.function = function;
+  }
+
+  /** The {@code DATA_PATH} directory: the same files as the Files API, readable directly. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The names of the files stored for this function. */
+  public List<String> list() {
+    if (gateway == null) {
+      try (Stream<Path> files = Files.list(dir)) {
+        return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot list the data directory " + dir, e);
+      }
+    }
+    List<String> names = new ArrayList<>();
+    gateway.get(GatewayHttp.query("api/v1/files/", Map.of("function", function.get())))
+        .get("results").forEach(n -> names.add(n.asString()));
+    return names;
+  }
+
+  /** Downloads the stored file {@code name} into {@code toDir}; returns the written path. */
+  public Path download(String name, Path toDir) {
+    Path target = toDir.resolve(Path.of(name).getFileName().toString());
+    try {
+      Files.createDirectories(toDir);
+      if (gateway == null) {
+        return Files.copy(dir.resolve(name), target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      byte[] bytes = gateway.download(
+          GatewayHttp.query("api/v1/files/download/", Map.of("function", function.get(), "file", name)));
+      return Files.write(target, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot download " + name + " to " + toDir, e);
+    }
+  }
+
+  /** Uploads {@code file} (a {@code .tar} or {@code .h5}) to the stored files, under its own name. */
+  public void upload(Path file) {
+    try {
+      if (gateway == null) {
+        Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        return;
+      }
+      gateway.post(GatewayHttp.query("api/v1/files/upload/", Map.of("function", function.get())),
+          new Multipart().file("file", file.getFileName().toString(), Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot upload " + file, e);
+    }
+  }
+
+  /** Deletes the stored file {@code name}. */
+  public void delete(String name) {
+    if (gateway == null) {
+      try {
+        Files.delete(dir.resolve(name));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete " + name + " from " + dir, e);
+      }
+      return;
+    }
+    gateway.send("DELETE", GatewayHttp.query("api/v1/files/delete/",
+        Map.of("function", function.get(), "file", name)), null);
+  }
+
+  /** The response a gateway gives to {@code GET /jobs/{id}/}: the function title of this job. */
+  static String functionTitle(JsonNode job) {
+    return job.path("program").path("title").asString();
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The API a program uses inside a job. {@link io.qserverless.runtime.Serverless} is the front door
+ * (arguments, result, status, distributed tasks, files); {@link io.qserverless.runtime.Resources},
+ * {@link io.qserverless.runtime.TaskRef}, {@link io.qserverless.runtime.Arguments} and {@link
+ * io.qserverless.runtime.DataFiles} are what it hands out. The task executor and the job
+ * environment reader are package-private.
+ */
+package io.qserverless.runtime;

@@ -56,6 +56,15 @@ public record Target(int numQubits, Set<String> basisGates, CouplingMap coupling
     return basisGates.stream().filter(TWO_QUBIT_GATES::contains).findFirst().orElse(null);
   }
 
+  /** Refuses a circuit wider than the device. */
+  public void requireFits(int circuitQubits) {
+    if (circuitQubits > numQubits) {
+      throw new TranspilerException(
+          "the circuit has " + circuitQubits + " qubits but the target has only " + numQubits
+              + "; pick a backend with at least " + circuitQubits + " qubits");
+    }
+  }
+
   /** Whether {@code name} runs natively (basis gate or directive). */
   public boolean supports(String name) {
     return basisGates.contains(name) || DIRECTIVES.contains(name);

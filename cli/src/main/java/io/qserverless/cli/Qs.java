@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       ResultCommand.class,
       StopCommand.class,
       FilesCommand.class,
+      SampleCommand.class,
     })
 public final class Qs implements Runnable {
 

@@ -29,7 +29,6 @@ import picocli.CommandLine.Command;
       ResultCommand.class,
       StopCommand.class,
       FilesCommand.class,
-      SampleCommand.class,
     })
 public final class Qs implements Runnable {
 

@@ -1,5 +1,10 @@
 package io.qserverless.cli;
 
+import io.qserverless.client.ServerlessClientException;
+import io.qserverless.protocol.http.GatewayException;
+import io.qserverless.protocol.value.ValueEncodingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,23 +12,55 @@ import picocli.CommandLine.Command;
  * The {@code qs} command: one picocli subcommand per class in this package.
  *
  * <p>Run through the {@code ./qs} launcher at the repository root, which finds a JDK 21+ and
- * builds the project on first use.
+ * builds the project on first use. Exit codes: 0 success, 1 a failed call or job, 2 bad usage.
  */
 @Command(
     name = "qs",
     mixinStandardHelpOptions = true,
     versionProvider = Qs.Version.class,
     description = "Quantum Serverless for Java: run quantum and classical programs as jobs.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      UploadCommand.class,
+      RunCommand.class,
+      JobsCommand.class,
+      StatusCommand.class,
+      LogsCommand.class,
+      ResultCommand.class,
+      StopCommand.class,
+      FilesCommand.class,
+      GatewayCommand.class,
+      UserCommand.class,
+    })
 public final class Qs implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Qs()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with the error handling every command shares. */
+  static CommandLine commandLine() {
+    return new CommandLine(new Qs()).setExecutionExceptionHandler(Qs::failed);
   }
 
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: pick one of those listed above.");
+  }
+
+  /** A failure a user can cause prints one line, not a stack trace. */
+  private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    cmd.getErr().println("qs " + cmd.getCommandName() + ": " + message);
+    if (e instanceof IllegalArgumentException) {
+      return 2;
+    }
+    if (!(e instanceof GatewayException || e instanceof ServerlessClientException || e instanceof ValueEncodingException
+        || e instanceof UncheckedIOException || e instanceof IOException)) {
+      e.printStackTrace(cmd.getErr());
+    }
+    return 1;
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -1,15 +1,12 @@
 package io.qserverless.runtime;
 
-import io.qserverless.protocol.http.GatewayHttp;
-import io.qserverless.protocol.http.Multipart;
+import io.qserverless.protocol.http.FilesApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -23,10 +20,10 @@ import tools.jackson.databind.JsonNode;
  */
 public final class DataFiles {
   private final Path dir;
-  private final GatewayHttp gateway;
+  private final FilesApi gateway;
   private final Supplier<String> function;
 
-  DataFiles(Path dir, GatewayHttp gateway, Supplier<String> function) {
+  DataFiles(Path dir, FilesApi gateway, Supplier<String> function) {
     this.dir = dir;
     this.gateway = gateway;
     this.function = function;
@@ -46,10 +43,7 @@ public final class DataFiles {
         throw new UncheckedIOException("cannot list the data directory " + dir, e);
       }
     }
-    List<String> names = new ArrayList<>();
-    gateway.get(GatewayHttp.query("api/v1/files/", Map.of("function", function.get())))
-        .get("results").forEach(n -> names.add(n.asString()));
-    return names;
+    return gateway.list(function.get());
   }
 
   /** Downloads the stored file {@code name} into {@code toDir}; returns the written path. */
@@ -60,9 +54,7 @@ public final class DataFiles {
       if (gateway == null) {
         return Files.copy(dir.resolve(name), target, StandardCopyOption.REPLACE_EXISTING);
       }
-      byte[] bytes = gateway.download(
-          GatewayHttp.query("api/v1/files/download/", Map.of("function", function.get(), "file", name)));
-      return Files.write(target, bytes);
+      return Files.write(target, gateway.download(function.get(), name));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot download " + name + " to " + toDir, e);
     }
@@ -75,8 +67,7 @@ public final class DataFiles {
         Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         return;
       }
-      gateway.post(GatewayHttp.query("api/v1/files/upload/", Map.of("function", function.get())),
-          new Multipart().file("file", file.getFileName().toString(), Files.readAllBytes(file)));
+      gateway.upload(function.get(), file.getFileName().toString(), Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot upload " + file, e);
     }
@@ -92,8 +83,7 @@ public final class DataFiles {
       }
       return;
     }
-    gateway.send("DELETE", GatewayHttp.query("api/v1/files/delete/",
-        Map.of("function", function.get(), "file", name)), null);
+    gateway.delete(function.get(), name);
   }
 
   /** The response a gateway gives to {@code GET /jobs/{id}/}: the function title of this job. */

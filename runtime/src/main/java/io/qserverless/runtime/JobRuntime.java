@@ -2,6 +2,7 @@ package io.qserverless.runtime;
 
 import io.qserverless.protocol.JobEnvironment;
 import io.qserverless.protocol.SubStatus;
+import io.qserverless.protocol.http.FilesApi;
 import io.qserverless.protocol.http.GatewayHttp;
 import io.qserverless.protocol.value.Values;
 import java.io.IOException;
@@ -44,7 +45,8 @@ final class JobRuntime {
     String host = env.get(JobEnvironment.GATEWAY_HOST);
     this.gateway = jobId != null && host != null ? new GatewayHttp(host, env.get(JobEnvironment.GATEWAY_TOKEN)) : null;
     this.tasks = new TaskExecutor(Allotment.fromEnvironment(env));
-    this.files = new DataFiles(Path.of(env.getOrDefault(JobEnvironment.DATA_PATH, "data")), gateway, this::functionTitle);
+    this.files = new DataFiles(Path.of(env.getOrDefault(JobEnvironment.DATA_PATH, "data")),
+        gateway == null ? null : new FilesApi(gateway), this::functionTitle);
   }
 
   String jobId() {

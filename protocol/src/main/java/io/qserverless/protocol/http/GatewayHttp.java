@@ -142,14 +142,15 @@ public final class GatewayHttp {
       throw new IllegalArgumentException("no gateway host given: pass one such as http://127.0.0.1:8000 "
           + "(--host or GATEWAY_HOST)");
     }
+    if (!host.startsWith("http://") && !host.startsWith("https://")) {
+      throw new IllegalArgumentException("gateway host '" + host + "' must start with http:// or https://, "
+          + "e.g. http://127.0.0.1:8000");
+    }
     URI uri;
     try {
       uri = URI.create(host.endsWith("/") ? host : host + "/");
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("gateway host '" + host + "' is not a URL: expected e.g. http://127.0.0.1:8000", e);
-    }
-    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-      throw new IllegalArgumentException("gateway host '" + host + "' must start with http:// or https://");
     }
     return uri;
   }

@@ -12,17 +12,18 @@ import java.util.Objects;
  * <p>{@link #gate} makes an instance with actual parameter values; the instance's
  * {@link Gate#definition()} is the body with the formal parameters substituted. The body must
  * contain only gates (and barriers). Immutable: the body is copied in and out.
+ *
+ * <p>An {@link #opaque} gate (OpenQASM 2 {@code opaque}) has a name and shape but no body: it can
+ * be written and read back, but asking for its body (to simulate or decompose it) fails.
  */
 public final class GateDefinition {
   private final String name;
   private final List<Parameter> params;
   private final QuantumCircuit body;
+  private final int numQubits;
 
   public GateDefinition(String name, List<Parameter> params, QuantumCircuit body) {
-    if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new IllegalArgumentException(
-          "gate name '" + name + "' is not an identifier: use letters, digits and _");
-    }
+    checkName(name);
     for (CircuitInstruction in : body.data()) {
       if (!(in.operation() instanceof Gate || in.operation() instanceof Barrier) || in.condition() != null) {
         throw new IllegalArgumentException(
@@ -39,6 +40,32 @@ public final class GateDefinition {
     this.name = name;
     this.params = List.copyOf(params);
     this.body = body.copy();
+    this.numQubits = body.numQubits();
+  }
+
+  private GateDefinition(String name, List<Parameter> params, int numQubits) {
+    checkName(name);
+    this.name = name;
+    this.params = List.copyOf(params);
+    this.body = null;
+    this.numQubits = numQubits;
+  }
+
+  /** A gate without a body, as OpenQASM 2 {@code opaque name(params) qubits;} declares. */
+  public static GateDefinition opaque(String name, List<Parameter> params, int numQubits) {
+    return new GateDefinition(name, params, numQubits);
+  }
+
+  private static void checkName(String name) {
+    if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException(
+          "gate name '" + name + "' is not an identifier: use letters, digits and _");
+    }
+  }
+
+  /** True for a gate declared without a body ({@code opaque}). */
+  public boolean isOpaque() {
+    return body == null;
   }
 
   public String name() {
@@ -50,11 +77,15 @@ public final class GateDefinition {
   }
 
   public int numQubits() {
-    return body.numQubits();
+    return numQubits;
   }
 
-  /** A copy of the body over the formal parameters. */
+  /** A copy of the body over the formal parameters; IllegalStateException for an opaque gate. */
   public QuantumCircuit body() {
+    if (body == null) {
+      throw new IllegalStateException(
+          "gate '" + name + "' is opaque: it has no body to simulate or decompose; declare it with a gate body instead");
+    }
     return body.copy();
   }
 
@@ -76,12 +107,14 @@ public final class GateDefinition {
     for (int i = 0; i < params.size(); i++) {
       map.put(params.get(i), actual.get(i));
     }
-    return body.substitute(map);
+    return body().substitute(map);
   }
 
   /** The inverse gate, named {@code name_dg} as Qiskit does. */
   public GateDefinition inverse() {
-    return new GateDefinition(name + "_dg", params, body.inverse());
+    return body == null
+        ? new GateDefinition(name + "_dg", params, numQubits)
+        : new GateDefinition(name + "_dg", params, body.inverse());
   }
 
   @Override
@@ -89,7 +122,8 @@ public final class GateDefinition {
     return o instanceof GateDefinition d
         && name.equals(d.name)
         && params.equals(d.params)
-        && body.equals(d.body);
+        && numQubits == d.numQubits
+        && Objects.equals(body, d.body);
   }
 
   @Override

@@ -1,0 +1,71 @@
+package io.qserverless.client;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How a job runs (the {@code config} of {@code POST /programs/run/}): its allotment (cpu cores,
+ * memory bytes), its timeout, and the worker fields of API.md. Unset fields take the gateway's
+ * defaults. Immutable; each {@code with...} refuses an impossible value at once.
+ *
+ * <pre>{@code RunConfig.DEFAULT.withCpu(2).withMem(4L << 30).withTimeout(Duration.ofMinutes(10))}</pre>
+ */
+public final class RunConfig {
+  /** Nothing set: the gateway's defaults. */
+  public static final RunConfig DEFAULT = new RunConfig(Map.of());
+
+  private final Map<String, Object> fields;
+
+  private RunConfig(Map<String, Object> fields) {
+    this.fields = Map.copyOf(fields);
+  }
+
+  /** Cores the job's tasks share, e.g. 2 or 0.5 (&gt; 0). */
+  public RunConfig withCpu(double cores) {
+    if (!(cores > 0) || Double.isInfinite(cores)) {
+      throw new IllegalArgumentException("RunConfig cpu must be a number > 0, got " + cores);
+    }
+    return with("cpu", cores);
+  }
+
+  /** Memory of the job in bytes (the gateway asks at least 32 MiB). */
+  public RunConfig withMem(long bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("RunConfig mem must be > 0 bytes, got " + bytes);
+    }
+    return with("mem", bytes);
+  }
+
+  /** How long the job may run before the gateway stops it. */
+  public RunConfig withTimeout(Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("RunConfig timeout must be positive, got " + timeout);
+    }
+    return with("timeout", timeout.toMillis() / 1000.0);
+  }
+
+  /** Worker nodes for the job's tasks (a distributed engine); 0 runs tasks in the job's process. */
+  public RunConfig withWorkers(int workers) {
+    if (workers < 0) {
+      throw new IllegalArgumentException("RunConfig workers must be >= 0, got " + workers);
+    }
+    return with("workers", workers);
+  }
+
+  /** The JSON object sent as {@code config}. */
+  Map<String, Object> toJson() {
+    return fields;
+  }
+
+  private RunConfig with(String key, Object value) {
+    Map<String, Object> next = new LinkedHashMap<>(fields);
+    next.put(key, value);
+    return new RunConfig(next);
+  }
+
+  @Override
+  public String toString() {
+    return "RunConfig" + fields;
+  }
+}

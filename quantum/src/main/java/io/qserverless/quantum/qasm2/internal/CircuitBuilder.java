@@ -1,0 +1,241 @@
+package io.qserverless.quantum.qasm2.internal;
+
+import io.qserverless.quantum.circuit.Barrier;
+import io.qserverless.quantum.circuit.CircuitInstruction;
+import io.qserverless.quantum.circuit.ClassicalRegister;
+import io.qserverless.quantum.circuit.Condition;
+import io.qserverless.quantum.circuit.GateDefinition;
+import io.qserverless.quantum.circuit.Measure;
+import io.qserverless.quantum.circuit.Parameter;
+import io.qserverless.quantum.circuit.ParameterExpression;
+import io.qserverless.quantum.circuit.QuantumCircuit;
+import io.qserverless.quantum.circuit.QuantumRegister;
+import io.qserverless.quantum.circuit.Register;
+import io.qserverless.quantum.circuit.Reset;
+import io.qserverless.quantum.qasm2.QasmParseException;
+import io.qserverless.quantum.qasm2.internal.Modifiers.Step;
+import io.qserverless.quantum.qasm2.internal.Statement.Operand;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns parsed statements into a {@link QuantumCircuit}: declares registers, gates and inputs,
+ * checks every name, arity and index (reporting line and column), broadcasts operations over
+ * whole registers and attaches {@code if} conditions.
+ */
+public final class CircuitBuilder {
+
+  private final int version;
+  private final Function<Statement.Include, List<Statement>> includes;
+  private final Map<String, GateSignature> gates = GateLibrary.builtins();
+  private final Map<String, Register> registers = new HashMap<>();
+  private final Map<String, Parameter> inputs = new LinkedHashMap<>();
+  private final QuantumCircuit circuit = new QuantumCircuit();
+  private final Calls calls;
+  private boolean libraryMode;
+
+  private CircuitBuilder(int version, Function<Statement.Include, List<Statement>> includes) {
+    this.version = version;
+    this.includes = includes;
+    this.calls = new Calls(this);
+  }
+
+  /**
+   * Builds the circuit of {@code program}; {@code includes} reads a user include file (the
+   * standard ones are built in) and throws a parse error when it cannot.
+   */
+  public static QuantumCircuit build(
+      List<Statement> program, int version, Function<Statement.Include, List<Statement>> includes) {
+    CircuitBuilder b = new CircuitBuilder(version, includes);
+    b.run(program);
+    return b.circuit;
+  }
+
+  /** Reads an include file of standard gates: each becomes a model standard gate where one exists. */
+  static List<GateSignature> library(List<Statement> definitions) {
+    CircuitBuilder b = new CircuitBuilder(2, i -> List.of());
+    b.libraryMode = true;
+    b.run(definitions);
+    return b.gates.values().stream().filter(g -> !g.name().equals("U") && !g.name().equals("CX")).toList();
+  }
+
+  int version() {
+    return version;
+  }
+
+  Map<String, GateSignature> gates() {
+    return gates;
+  }
+
+  QasmParseException error(Token at, String problem) {
+    return new QasmParseException(at.source(), at.line(), at.column(), problem);
+  }
+
+  private void run(List<Statement> program) {
+    for (Statement s : program) {
+      try {
+        switch (s) {
+          case Statement.Include i -> include(i);
+          case Statement.RegisterDeclaration r -> declare(r);
+          case Statement.InputDeclaration i -> declareInput(i);
+          case Statement.GateDefinition g -> define(g);
+          default -> operation(s, null);
+        }
+      } catch (IllegalArgumentException e) {
+        // The circuit model refused something the checks here let through (e.g. a name it does not allow).
+        throw error(s.at(), e.getMessage());
+      }
+    }
+  }
+
+  private void include(Statement.Include include) {
+    String standard = version == 3 ? "stdgates.inc" : "qelib1.inc";
+    if (include.file().equals(standard)) {
+      (version == 3 ? GateLibrary.stdgates() : GateLibrary.qelib1()).forEach(gates::putIfAbsent);
+    } else {
+      run(includes.apply(include));
+    }
+  }
+
+  private void declare(Statement.RegisterDeclaration r) {
+    if (registers.containsKey(r.name())) {
+      throw error(r.at(), "register '" + r.name() + "' is already declared; choose another name");
+    }
+    Register register = r.quantum() ? new QuantumRegister(r.size(), r.name()) : new ClassicalRegister(r.size(), r.name());
+    registers.put(r.name(), register);
+    circuit.addRegister(register);
+  }
+
+  private void declareInput(Statement.InputDeclaration i) {
+    if (inputs.containsKey(i.name())) {
+      throw error(i.at(), "input '" + i.name() + "' is already declared; choose another name");
+    }
+    inputs.put(i.name(), new Parameter(i.name()));
+  }
+
+  private void define(Statement.GateDefinition g) {
+    GateSignature existing = gates.get(g.name());
+    if (libraryMode) {
+      GateSignature standard = GateLibrary.standardFor(g.name(), g.parameters().size(), g.qubits().size());
+      if (standard != null) {
+        gates.put(g.name(), standard);
+        return;
+      }
+    } else if (existing != null) {
+      // Qiskit's reader lets a program restate an include-file gate with the same shape.
+      if (existing.at() == null && existing.matches(g.parameters().size(), g.qubits().size())) {
+        return;
+      }
+      throw error(g.at(), "gate '" + g.name() + "' is already defined"
+          + (existing.at() == null ? " by the standard library" : " at line " + existing.at().line())
+          + "; choose another name");
+    }
+    List<Parameter> params = new ArrayList<>();
+    for (String p : g.parameters()) {
+      params.add(new Parameter(p));
+    }
+    QuantumCircuit body = g.opaque() ? null : calls.body(g, params);
+    GateDefinition definition =
+        body == null ? GateDefinition.opaque(g.name(), params, g.qubits().size()) : new GateDefinition(g.name(), params, body);
+    gates.put(g.name(), GateSignature.custom(definition, g.at()));
+  }
+
+  private void operation(Statement s, Condition condition) {
+    switch (s) {
+      case Statement.GateCall call -> {
+        for (Step step : calls.steps(call, this::qubits, this::input)) {
+          emitStep(step, condition, call.at());
+        }
+      }
+      case Statement.Measure m -> {
+        List<int[]> bits = Calls.broadcast(this, List.of(m.qubit(), m.clbit()), List.of(qubits(m.qubit()), clbits(m.clbit())), m.at(), false);
+        for (int[] pair : bits) {
+          circuit.append(new CircuitInstruction(new Measure(), new int[] {pair[0]}, new int[] {pair[1]}, condition));
+        }
+      }
+      case Statement.Reset r -> {
+        for (int q : qubits(r.qubit())) {
+          circuit.append(new CircuitInstruction(new Reset(), new int[] {q}, new int[0], condition));
+        }
+      }
+      case Statement.Barrier b -> {
+        int[] all = b.qubits().isEmpty() ? range(0, circuit.numQubits()) : b.qubits().stream().map(this::qubits).flatMapToInt(Arrays::stream).distinct().toArray();
+        if (all.length > 0) {
+          circuit.append(new CircuitInstruction(new Barrier(all.length), all, new int[0], condition));
+        }
+      }
+      case Statement.If i -> conditional(i, condition);
+      default -> throw error(s.at(), "a declaration cannot stand inside 'if'; move it before the 'if'");
+    }
+  }
+
+  private void emitStep(Step step, Condition condition, Token at) {
+    if (step.gate() != null) {
+      circuit.append(new CircuitInstruction(step.gate(), step.qubits(), new int[0], condition));
+    } else if (condition != null) {
+      throw error(at, "a global phase cannot be conditioned; apply the phase to a qubit with 'p' instead");
+    } else {
+      circuit.setGlobalPhase(Modifiers.addPhase(circuit.globalPhase(), step.phase()));
+    }
+  }
+
+  private void conditional(Statement.If i, Condition outer) {
+    if (outer != null) {
+      throw error(i.at(), "an 'if' inside an 'if' is not supported; combine the conditions into one register value");
+    }
+    int[] bits = clbits(i.condition());
+    Register register = i.condition().whole() ? registers.get(i.condition().register()) : null;
+    if (bits.length == 0 || (bits.length < 63 && i.value() >= 1L << bits.length)) {
+      throw error(i.condition().at(), "cannot compare " + i.condition() + " (" + bits.length + " bits) with " + i.value()
+          + "; use a value from 0 to " + ((1L << Math.min(bits.length, 62)) - 1));
+    }
+    Condition condition = new Condition((ClassicalRegister) register, bits, i.value());
+    for (Statement s : i.body()) {
+      operation(s, condition);
+    }
+  }
+
+  private ParameterExpression input(Expr.Name name) {
+    Parameter p = inputs.get(name.name());
+    if (p == null) {
+      throw error(name.at(), "unknown parameter '" + name.name() + "'"
+          + (version == 3 ? "; declare it with 'input float[64] " + name.name() + ";'" : "; only a gate body may use parameter names"));
+    }
+    return p;
+  }
+
+  int[] qubits(Operand o) {
+    return bits(o, true);
+  }
+
+  private int[] clbits(Operand o) {
+    return bits(o, false);
+  }
+
+  private int[] bits(Operand o, boolean quantum) {
+    Register r = registers.get(o.register());
+    String kind = quantum ? "quantum" : "classical";
+    if (r == null) {
+      throw error(o.at(), "unknown " + kind + " register '" + o.register() + "'; declare it first");
+    }
+    if ((r instanceof QuantumRegister) != quantum) {
+      throw error(o.at(), "'" + o.register() + "' is a " + (quantum ? "classical" : "quantum") + " register where a " + kind + " one is expected");
+    }
+    if (o.index() >= r.size()) {
+      throw error(o.at(), o + " is out of range: register '" + r.name() + "' has " + r.size() + " bits (indices 0.." + (r.size() - 1) + ")");
+    }
+    int offset = circuit.offsetOf(r);
+    return o.whole() ? range(offset, offset + r.size()) : new int[] {offset + o.index()};
+  }
+
+  static int[] range(int from, int to) {
+    int[] r = new int[to - from];
+    Arrays.setAll(r, i -> from + i);
+    return r;
+  }
+}

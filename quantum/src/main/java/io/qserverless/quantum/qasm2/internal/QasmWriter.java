@@ -1,0 +1,130 @@
+package io.qserverless.quantum.qasm2.internal;
+
+import io.qserverless.quantum.circuit.Barrier;
+import io.qserverless.quantum.circuit.CircuitInstruction;
+import io.qserverless.quantum.circuit.ClassicalRegister;
+import io.qserverless.quantum.circuit.Condition;
+import io.qserverless.quantum.circuit.Delay;
+import io.qserverless.quantum.circuit.Gate;
+import io.qserverless.quantum.circuit.Measure;
+import io.qserverless.quantum.circuit.Parameter;
+import io.qserverless.quantum.circuit.ParameterExpression;
+import io.qserverless.quantum.circuit.QuantumCircuit;
+import io.qserverless.quantum.circuit.QuantumRegister;
+import io.qserverless.quantum.circuit.Register;
+import io.qserverless.quantum.circuit.Reset;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a circuit as OpenQASM 2 or 3 text, as Qiskit's exporters do: standard gates by their
+ * include-file names, every other gate after a {@code gate} block that defines it
+ * ({@link GateDefinitions}), conditions as {@code if}.
+ */
+public final class QasmWriter {
+
+  private final QuantumCircuit circuit;
+  private final int version;
+  private final String[] qubitNames;
+  private final String[] clbitNames;
+  private final GateDefinitions definitions;
+  private final StringBuilder body = new StringBuilder();
+
+  private QasmWriter(QuantumCircuit circuit, int version) {
+    this.circuit = circuit;
+    this.version = version;
+    this.qubitNames = new String[circuit.numQubits()];
+    this.clbitNames = new String[circuit.numClbits()];
+    for (Register r : circuit.registers()) {
+      String[] names = r instanceof QuantumRegister ? qubitNames : clbitNames;
+      for (int i = 0; i < r.size(); i++) {
+        names[circuit.offsetOf(r) + i] = r.name() + "[" + i + "]";
+      }
+    }
+    this.definitions = new GateDefinitions(version);
+  }
+
+  /**
+   * The program text of {@code circuit} in OpenQASM {@code version}; throws
+   * IllegalArgumentException for what that version cannot say (unbound parameters in version 2,
+   * opaque gates in version 3, single-bit conditions in version 2).
+   */
+  public static String write(QuantumCircuit circuit, int version) {
+    return new QasmWriter(circuit, version).run();
+  }
+
+  private String run() {
+    List<Parameter> parameters = circuit.parameters();
+    if (version == 2 && !parameters.isEmpty()) {
+      throw new IllegalArgumentException("OpenQASM 2 cannot hold unbound parameters " + parameters
+          + "; bind them with assignParameters first, or write OpenQASM 3 with Qasm3.dumps");
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(version == 3 ? "OPENQASM 3.0;\ninclude \"stdgates.inc\";\n" : "OPENQASM 2.0;\ninclude \"qelib1.inc\";\n");
+    for (Parameter p : parameters) {
+      out.append("input float[64] ").append(p.name()).append(";\n");
+    }
+    for (CircuitInstruction in : circuit.data()) {
+      instruction(in);
+    }
+    out.append(definitions.text());
+    for (Register r : circuit.registers()) {
+      boolean quantum = r instanceof QuantumRegister;
+      out.append(version == 3
+          ? (quantum ? "qubit[" : "bit[") + r.size() + "] " + r.name() + ";\n"
+          : (quantum ? "qreg " : "creg ") + r.name() + "[" + r.size() + "];\n");
+    }
+    if (version == 3 && !circuit.globalPhase().equals(ParameterExpression.of(0))) {
+      out.append("gphase(").append(ExpressionWriter.write(circuit.globalPhase(), 3)).append(");\n");
+    }
+    return out.append(body).toString();
+  }
+
+  private void instruction(CircuitInstruction in) {
+    String statement = switch (in.operation()) {
+      case Gate g -> definitions.call(g) + " " + names(in.qubits(), qubitNames) + ";";
+      case Measure m -> version == 3
+          ? clbitNames[in.clbit(0)] + " = measure " + qubitNames[in.qubit(0)] + ";"
+          : "measure " + qubitNames[in.qubit(0)] + " -> " + clbitNames[in.clbit(0)] + ";";
+      case Reset r -> "reset " + qubitNames[in.qubit(0)] + ";";
+      case Barrier b -> "barrier " + names(in.qubits(), qubitNames) + ";";
+      case Delay d -> delay(d, in);
+    };
+    Condition c = in.condition();
+    if (c == null) {
+      body.append(statement).append('\n');
+    } else if (version == 3) {
+      body.append("if (").append(condition(c)).append(" == ").append(c.value()).append(") {\n  ").append(statement).append("\n}\n");
+    } else {
+      body.append("if(").append(condition(c)).append("==").append(c.value()).append(") ").append(statement).append('\n');
+    }
+  }
+
+  private String condition(Condition c) {
+    if (c.register() != null) {
+      return c.register().name();
+    }
+    if (version == 3) {
+      return clbitNames[c.clbits()[0]];
+    }
+    for (ClassicalRegister r : circuit.cregs()) {
+      if (r.size() == 1 && circuit.offsetOf(r) == c.clbits()[0]) {
+        return r.name();
+      }
+    }
+    throw new IllegalArgumentException("OpenQASM 2 conditions compare whole registers, but an instruction is conditioned on the single bit "
+        + clbitNames[c.clbits()[0]] + "; condition on its register, or write OpenQASM 3 with Qasm3.dumps");
+  }
+
+  private String delay(Delay d, CircuitInstruction in) {
+    if (version == 2) {
+      throw new IllegalArgumentException("OpenQASM 2 has no delay, but the circuit delays " + qubitNames[in.qubit(0)]
+          + "; remove the delay or write OpenQASM 3 with Qasm3.dumps");
+    }
+    return "delay[" + ExpressionWriter.write(d.duration(), 3) + d.unit() + "] " + qubitNames[in.qubit(0)] + ";";
+  }
+
+  private String names(int[] bits, String[] names) {
+    return java.util.Arrays.stream(bits).mapToObj(b -> names[b]).collect(Collectors.joining(version == 3 ? ", " : ","));
+  }
+}

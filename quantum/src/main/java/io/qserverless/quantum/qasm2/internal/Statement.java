@@ -1,0 +1,71 @@
+package io.qserverless.quantum.qasm2.internal;
+
+import java.util.List;
+
+/**
+ * The syntax tree of one OpenQASM 2 or 3 statement, as the {@link Parser} reads it. Every node keeps
+ * the token where it starts so that later checks (unknown gate, index out of range) report a
+ * line and column too.
+ */
+public sealed interface Statement {
+
+  /** Where the statement starts. */
+  Token at();
+
+  /** A qubit or bit operand: a whole register ({@code index < 0}) or one element of it. */
+  record Operand(String register, int index, Token at) {
+    public boolean whole() {
+      return index < 0;
+    }
+
+    @Override
+    public String toString() {
+      return whole() ? register : register + "[" + index + "]";
+    }
+  }
+
+  /** A gate modifier of OpenQASM 3: {@code ctrl(n) @}, {@code negctrl(n) @}, {@code inv @}, {@code pow(e) @}. */
+  record Modifier(Kind kind, Expr argument, Token at) {
+    public enum Kind {
+      CTRL,
+      NEGCTRL,
+      INV,
+      POW
+    }
+  }
+
+  /** {@code include "file";}. */
+  record Include(String file, Token at) implements Statement {}
+
+  /** {@code qreg q[n];}, {@code qubit[n] q;}, {@code creg c[n];} or {@code bit[n] c;}. */
+  record RegisterDeclaration(boolean quantum, String name, int size, Token at) implements Statement {}
+
+  /** {@code input float[64] theta;} (OpenQASM 3): a circuit parameter. */
+  record InputDeclaration(String name, Token at) implements Statement {}
+
+  /** {@code gate name(params) qubits { body }} or, with a null body, {@code opaque ...;}. */
+  record GateDefinition(
+      String name, List<String> parameters, List<String> qubits, List<Statement> body, Token at)
+      implements Statement {
+    public boolean opaque() {
+      return body == null;
+    }
+  }
+
+  /** An application {@code modifiers name(arguments) operands;}; also {@code U}, {@code CX}, {@code gphase}. */
+  record GateCall(
+      List<Modifier> modifiers, String name, List<Expr> arguments, List<Operand> operands, Token at)
+      implements Statement {}
+
+  /** {@code measure q -> c;} or {@code c = measure q;}. */
+  record Measure(Operand qubit, Operand clbit, Token at) implements Statement {}
+
+  /** {@code reset q;}. */
+  record Reset(Operand qubit, Token at) implements Statement {}
+
+  /** {@code barrier q, r;}; no operands means every qubit. */
+  record Barrier(List<Operand> qubits, Token at) implements Statement {}
+
+  /** {@code if (c == value) body}: {@code body} runs when the register (or bit) equals {@code value}. */
+  record If(Operand condition, long value, List<Statement> body, Token at) implements Statement {}
+}

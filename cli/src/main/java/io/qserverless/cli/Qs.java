@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
       ResultCommand.class,
       StopCommand.class,
       FilesCommand.class,
+      GatewayCommand.class,
+      UserCommand.class,
     })
 public final class Qs implements Runnable {
 

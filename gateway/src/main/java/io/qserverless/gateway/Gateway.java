@@ -1,0 +1,133 @@
+package io.qserverless.gateway;
+
+import io.qserverless.gateway.auth.Accounts;
+import io.qserverless.gateway.file.LocalFileStore;
+import io.qserverless.gateway.file.UserFiles;
+import io.qserverless.gateway.http.HttpApi;
+import io.qserverless.gateway.job.JobRepository;
+import io.qserverless.gateway.job.Jobs;
+import io.qserverless.gateway.metrics.GatewayMetrics;
+import io.qserverless.gateway.program.ArtifactStore;
+import io.qserverless.gateway.program.Programs;
+import io.qserverless.gateway.runner.ProcessRunner;
+import io.qserverless.gateway.scheduler.Scheduler;
+import io.qserverless.gateway.store.Database;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway: REST API, database, scheduler and job runner in one process.
+ *
+ * <pre>{@code
+ * try (Gateway gw = Gateway.start(GatewayConfig.builder(dir).port(0).build())) {
+ *   String url = gw.url();                 // http://127.0.0.1:<port>
+ *   String token = gw.initialToken();      // token of the user created at first start, or null
+ * }
+ * }</pre>
+ *
+ * <p>At start it migrates the database, creates the first (admin) user when there is none,
+ * re-adopts or finishes the jobs a previous run left started, and begins scheduling. Closing it
+ * stops the HTTP server and the scheduler; job processes keep running and are re-adopted by the
+ * next start on the same data directory and port.
+ */
+public final class Gateway implements AutoCloseable {
+  /** The user the embedded setup creates on a loopback address when none is configured (as in the seed). */
+  public static final GatewayConfig.Credentials DEFAULT_USER = new GatewayConfig.Credentials("user", "password123");
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  private static final Duration RECONCILE = Duration.ofSeconds(2);
+  private final Database db;
+  private final HttpApi http;
+  private final Scheduler scheduler;
+  private final Accounts accounts;
+  private final String host;
+  private String initialToken;
+
+  private Gateway(GatewayConfig config) {
+    Path data = config.dataDir();
+    this.host = config.host();
+    this.db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), data.resolve("db"));
+    try {
+      this.accounts = new Accounts(db);
+      GatewayMetrics metrics = new GatewayMetrics(db);
+      ArtifactStore artifacts = new ArtifactStore(data.resolve("artifacts"), config.limits().maxUploadBytes(),
+          config.limits().maxUploadEntries());
+      Programs programs = new Programs(db, artifacts);
+      LocalFileStore fileStore = new LocalFileStore(data.resolve("files"));
+      JobRepository jobRepo = new JobRepository(db);
+      HttpApi[] api = new HttpApi[1];
+      ProcessRunner runner = new ProcessRunner(jobRepo, accounts, artifacts, fileStore, data.resolve("jobs"),
+          () -> "http://" + urlHost() + ":" + api[0].port(), config.limits(), metrics);
+      this.scheduler = new Scheduler(jobRepo, runner, config, RECONCILE);
+      Jobs jobs = new Jobs(jobRepo, programs, config, data.resolve("jobs"), scheduler::wake, runner::stop);
+      UserFiles files = new UserFiles(programs, fileStore, config.limits().maxFileBytes());
+      this.http = api[0] = new HttpApi(config, db, accounts, programs, jobs, files, metrics, version());
+      createFirstUser(config);
+      http.start();
+      runner.recover();
+      scheduler.start();
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** Starts a gateway; refuses a non-loopback host without explicit first-user credentials. */
+  public static Gateway start(GatewayConfig config) {
+    Gateway gw = new Gateway(config);
+    LOG.info("gateway listening on {}{}", gw.url(),
+        gw.initialToken == null ? "" : " (created user token: " + gw.initialToken + ")");
+    return gw;
+  }
+
+  public String url() {
+    return "http://" + urlHost() + ":" + http.port();
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  /** The API token of the first user if this start created it, else null. */
+  public String initialToken() {
+    return initialToken;
+  }
+
+  /** The accounts of this gateway's database (for the CLI and tests that manage users). */
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  public static String version() {
+    String v = Gateway.class.getPackage().getImplementationVersion();
+    return v == null ? "0.1.0-SNAPSHOT" : v;
+  }
+
+  @Override
+  public void close() {
+    scheduler.close();
+    http.stop();
+    db.close();
+  }
+
+  private void createFirstUser(GatewayConfig config) {
+    if (accounts.anyUser()) {
+      return;
+    }
+    GatewayConfig.Credentials first = config.initialUser();
+    if (first == null) {
+      if (!config.loopback()) {
+        throw new IllegalStateException("The gateway binds to " + config.host() + ", not loopback, and has no users: "
+            + "set GATEWAY_USER and GATEWAY_PASSWORD for the first (admin) user; the default user is for loopback only.");
+      }
+      first = DEFAULT_USER;
+    }
+    accounts.createUser(first.username(), first.password(), true);
+    initialToken = accounts.newTokenFor(first.username());
+  }
+
+  private String urlHost() {
+    return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+  }
+}

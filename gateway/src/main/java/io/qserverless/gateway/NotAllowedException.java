@@ -1,0 +1,8 @@
+package io.qserverless.gateway;
+
+/** The caller is known but may not do this (not an admin, or a job token outside its job). */
+public final class NotAllowedException extends GatewayException {
+  public NotAllowedException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,8 @@
+package io.qserverless.gateway;
+
+/** No token, or a token the gateway does not know (or revoked). */
+public final class UnauthenticatedException extends GatewayException {
+  public UnauthenticatedException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,110 @@
+package io.qserverless.gateway.auth;
+
+import com.password4j.Password;
+import io.qserverless.gateway.ConflictException;
+import io.qserverless.gateway.InvalidInputException;
+import io.qserverless.gateway.UnauthenticatedException;
+import io.qserverless.gateway.store.Database;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Users, their passwords (Argon2id) and their API tokens (SHA-256, see {@link Tokens}), and the
+ * job-scoped tokens handed to job processes.
+ *
+ * <p>Thread-safe: all state is in the database.
+ */
+public final class Accounts {
+  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@+-]{1,150}");
+  private final Jdbi jdbi;
+
+  public Accounts(Database db) {
+    this.jdbi = db.jdbi();
+  }
+
+  public boolean anyUser() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one()) > 0;
+  }
+
+  /** Creates a user; 409 when the name is taken. */
+  public void createUser(String username, String password, boolean admin) {
+    if (username == null || !USERNAME.matcher(username).matches()) {
+      throw new InvalidInputException("User name '" + username
+          + "' is not valid: use 1-150 letters, digits or _.@+- characters.");
+    }
+    if (password == null || password.length() < 8) {
+      throw new InvalidInputException("The password of '" + username
+          + "' is too short: use at least 8 characters.");
+    }
+    String hash = Password.hash(password).addRandomSalt().withArgon2().getResult();
+    try {
+      jdbi.useHandle(h -> h.createUpdate("INSERT INTO users (username, password_hash, admin, created) "
+              + "VALUES (?, ?, ?, ?)")
+          .bind(0, username).bind(1, hash).bind(2, admin).bind(3, OffsetDateTime.now()).execute());
+    } catch (UnableToExecuteStatementException e) {
+      if (userId(username).isPresent()) {
+        throw new ConflictException("User '" + username + "' already exists; pick another name.");
+      }
+      throw e;
+    }
+  }
+
+  /** Checks a password and answers a new API token for that user. */
+  public String login(String username, String password) {
+    record Row(long id, String hash) {}
+    Optional<Row> row = jdbi.withHandle(h -> h.createQuery(
+            "SELECT id, password_hash FROM users WHERE username = ?")
+        .bind(0, username)
+        .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2)))
+        .findOne());
+    if (row.isEmpty() || password == null || !Password.check(password, row.get().hash()).withArgon2()) {
+      throw new UnauthenticatedException("Wrong user name or password for '" + username + "'.");
+    }
+    return newToken(row.get().id(), null);
+  }
+
+  /** A new API token for {@code username}, for admins and the CLI working on the database. */
+  public String newTokenFor(String username) {
+    long id = userId(username).orElseThrow(() -> new InvalidInputException(
+        "No user '" + username + "'; create it first with 'qs user add'."));
+    return newToken(id, null);
+  }
+
+  /** A new token: an API token when {@code jobId} is null, else scoped to that job. */
+  public String newToken(long userId, String jobId) {
+    String token = Tokens.newToken();
+    jdbi.useHandle(h -> h.createUpdate(
+            "INSERT INTO tokens (token_hash, user_id, job_id, created) VALUES (?, ?, ?, ?)")
+        .bind(0, Tokens.hash(token)).bind(1, userId).bind(2, jobId).bind(3, OffsetDateTime.now())
+        .execute());
+    return token;
+  }
+
+  /** Deletes every token scoped to the job (called when the job ends). */
+  public void revokeJobTokens(String jobId) {
+    jdbi.useHandle(h -> h.createUpdate("DELETE FROM tokens WHERE job_id = ?").bind(0, jobId).execute());
+  }
+
+  /** The principal behind a bearer token; 401 when it is unknown. */
+  public Principal authenticate(String token) {
+    if (token == null || token.isBlank()) {
+      throw new UnauthenticatedException(
+          "No token: send 'Authorization: Bearer <token>' (get one with POST /api/v1/auth/login).");
+    }
+    return jdbi.withHandle(h -> h.createQuery("SELECT u.id, u.username, u.admin, t.job_id "
+                + "FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?")
+            .bind(0, Tokens.hash(token))
+            .map((rs, ctx) -> new Principal(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)))
+            .findOne())
+        .orElseThrow(() -> new UnauthenticatedException(
+            "The token is not valid (unknown or revoked); log in again for a new one."));
+  }
+
+  private Optional<Long> userId(String username) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT id FROM users WHERE username = ?")
+        .bind(0, username).mapTo(Long.class).findOne());
+  }
+}

@@ -1,0 +1,81 @@
+package io.qserverless.gateway.file;
+
+import io.qserverless.gateway.TooLargeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Files on the local filesystem under {@code <root>/<user id>/<function>/}. Writes go to a
+ * temporary file in the same directory and are moved into place, so a reader (or a job) never sees
+ * half a file and a refused upload leaves nothing.
+ */
+public final class LocalFileStore implements FileStore {
+  static final int HEAD = 4096;
+  private final Path root;
+
+  public LocalFileStore(Path root) {
+    this.root = root;
+  }
+
+  @Override
+  public Path directory(long userId, String function) {
+    return root.resolve(Long.toString(userId)).resolve(function);
+  }
+
+  @Override
+  public List<String> list(long userId, String function) throws IOException {
+    Path dir = directory(userId, function);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".tmp-")).sorted().toList();
+    }
+  }
+
+  @Override
+  public boolean save(long userId, String function, String name, InputStream content, long maxBytes,
+      Predicate<byte[]> accept) throws IOException {
+    Path dir = Files.createDirectories(directory(userId, function));
+    Path tmp = Files.createTempFile(dir, ".tmp-", null);
+    try {
+      long n;
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        n = content.transferTo(out);
+      }
+      if (n > maxBytes) {
+        throw new TooLargeException("The file '" + name + "' is " + n + " bytes, over the cap of " + maxBytes
+            + " bytes; split it or ask the operator to raise the cap.");
+      }
+      byte[] head;
+      try (InputStream in = Files.newInputStream(tmp)) {
+        head = in.readNBytes(HEAD);
+      }
+      if (!accept.test(head)) {
+        return false;
+      }
+      Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return true;
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  @Override
+  public InputStream open(long userId, String function, String name) throws IOException {
+    Path file = directory(userId, function).resolve(name);
+    return Files.isRegularFile(file) ? Files.newInputStream(file) : null;
+  }
+
+  @Override
+  public boolean delete(long userId, String function, String name) throws IOException {
+    return Files.deleteIfExists(directory(userId, function).resolve(name));
+  }
+}

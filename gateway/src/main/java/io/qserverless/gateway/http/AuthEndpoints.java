@@ -1,0 +1,45 @@
+package io.qserverless.gateway.http;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
+import io.javalin.http.Context;
+import io.qserverless.gateway.auth.Accounts;
+import io.qserverless.gateway.auth.Principal;
+import java.util.List;
+import java.util.Map;
+
+/** The auth and user routes of API.md. */
+final class AuthEndpoints {
+  private static final long SMALL_BODY = 64 * 1024;
+  private final Accounts accounts;
+
+  AuthEndpoints(Accounts accounts) {
+    this.accounts = accounts;
+  }
+
+  List<Route> routes() {
+    return List.of(
+        Route.open(POST, "/api/v1/auth/login", "Exchange user name and password for an API token", this::login),
+        Route.authed(GET, "/api/v1/auth/me", "Who the token belongs to",
+            (ctx, who) -> ctx.json(Map.of("username", who.username(), "admin", who.admin()))),
+        Route.authed(POST, "/api/v1/auth/tokens", "A new API token for the caller", (ctx, who) -> {
+          who.requireUserToken();
+          ctx.json(Map.of("token", accounts.newToken(who.userId(), null)));
+        }),
+        Route.authed(POST, "/api/v1/users", "Create a user (admin only)", this::createUser));
+  }
+
+  private void login(Context ctx, Principal nobody) {
+    Map<String, Object> body = Requests.json(ctx, SMALL_BODY);
+    ctx.json(Map.of("token", accounts.login(Requests.string(body, "username"), Requests.string(body, "password"))));
+  }
+
+  private void createUser(Context ctx, Principal who) {
+    who.requireAdmin();
+    Map<String, Object> body = Requests.json(ctx, SMALL_BODY);
+    String username = Requests.string(body, "username");
+    accounts.createUser(username, Requests.string(body, "password"), Boolean.TRUE.equals(body.get("admin")));
+    ctx.status(201).json(Map.of("username", username));
+  }
+}

@@ -1,0 +1,66 @@
+package io.qserverless.gateway.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.qserverless.gateway.ConflictException;
+import io.qserverless.gateway.FunctionDisabledException;
+import io.qserverless.gateway.GatewayException;
+import io.qserverless.gateway.InvalidInputException;
+import io.qserverless.gateway.JobLimitException;
+import io.qserverless.gateway.NotAllowedException;
+import io.qserverless.gateway.NotFoundException;
+import io.qserverless.gateway.TooLargeException;
+import io.qserverless.gateway.UnauthenticatedException;
+import io.qserverless.protocol.ErrorBody;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The one table from failure to HTTP status (API.md, "Errors"), and the rendering of every error
+ * answer as {@code {"message": ...}}.
+ *
+ * <p>Anything not in the table is an internal error: it is logged with its stack trace under a
+ * reference the 500 answer quotes, and no internals cross HTTP.
+ */
+public final class ErrorStatus {
+  static final Map<Class<? extends GatewayException>, Integer> TABLE = Map.of(
+      InvalidInputException.class, 400,
+      UnauthenticatedException.class, 401,
+      NotAllowedException.class, 403,
+      NotFoundException.class, 404,
+      ConflictException.class, 409,
+      TooLargeException.class, 413,
+      FunctionDisabledException.class, 423,
+      JobLimitException.class, 429);
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorStatus.class);
+
+  private ErrorStatus() {}
+
+  /** The status a gateway failure answers with. */
+  public static int of(GatewayException e) {
+    return TABLE.get(e.getClass());
+  }
+
+  static void render(Context ctx, Exception e) {
+    switch (e) {
+      case GatewayException g -> answer(ctx, of(g), g.getMessage());
+      case JacksonException j -> answer(ctx, 400, "The request body is not valid JSON (" + j.getOriginalMessage()
+          + "); send a JSON object as API.md shows.");
+      case HttpResponseException h -> answer(ctx, h.getStatus(), h.getStatus() == 413
+          ? "The request body is larger than the gateway accepts; send less (see the caps in docs/operations.md)."
+          : h.getMessage());
+      default -> {
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("internal error {} on {} {}", ref, ctx.method(), ctx.path(), e);
+        answer(ctx, 500, "The gateway failed on this request (reference " + ref + "); retry, and report the reference if it persists.");
+      }
+    }
+  }
+
+  static void answer(Context ctx, int status, String message) {
+    ctx.status(status).json(new ErrorBody(message));
+  }
+}

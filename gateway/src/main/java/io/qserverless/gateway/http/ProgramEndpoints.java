@@ -1,0 +1,45 @@
+package io.qserverless.gateway.http;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import io.qserverless.gateway.InvalidInputException;
+import io.qserverless.gateway.auth.Principal;
+import io.qserverless.gateway.program.Programs;
+import java.io.InputStream;
+import java.util.List;
+
+/** The function (program) routes of API.md: upload, list, get by title. */
+final class ProgramEndpoints {
+  private final Programs programs;
+  private final long maxUpload;
+
+  ProgramEndpoints(Programs programs, long maxUpload) {
+    this.programs = programs;
+    this.maxUpload = maxUpload;
+  }
+
+  List<Route> routes() {
+    return List.of(
+        Route.authed(POST, "/api/v1/programs/upload", "Upload a function: multipart title, entrypoint, artifact (tar)", this::upload),
+        Route.authed(GET, "/api/v1/programs", "List the caller's functions",
+            (ctx, who) -> ctx.json(programs.list(who).stream().map(Views::program).toList())),
+        Route.authed(GET, "/api/v1/programs/get_by_title/{title}", "The caller's function of that title",
+            (ctx, who) -> ctx.json(Views.program(programs.get(who, ctx.pathParam("title"))))));
+  }
+
+  private void upload(Context ctx, Principal who) throws Exception {
+    Requests.checkLength(ctx, maxUpload + 1024 * 1024);
+    if (!ctx.isMultipartFormData()) {
+      throw new InvalidInputException("Upload as multipart/form-data with fields title, entrypoint and artifact (a tar file).");
+    }
+    UploadedFile artifact = ctx.uploadedFile("artifact");
+    Programs.Upload up = new Programs.Upload(ctx.formParam("title"), ctx.formParam("entrypoint"),
+        ctx.formParam("dependencies"), ctx.formParam("env_vars"), ctx.formParam("description"), ctx.formParam("version"));
+    try (InputStream in = artifact == null ? null : artifact.content()) {
+      ctx.json(Views.program(programs.upload(who, up, in)));
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.qserverless.gateway.http;
+
+import io.javalin.http.Context;
+import io.qserverless.gateway.InvalidInputException;
+import io.qserverless.gateway.TooLargeException;
+import io.qserverless.protocol.Json;
+import java.util.Map;
+import tools.jackson.core.type.TypeReference;
+
+/** Reading request bodies and parameters, with the gateway's size caps and messages. */
+final class Requests {
+  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+  private Requests() {}
+
+  /** The JSON object body (an empty body reads as {}); 413 over {@code max} bytes, 400 when not an object. */
+  static Map<String, Object> json(Context ctx, long max) {
+    checkLength(ctx, max);
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length > max) {
+      throw tooLarge(body.length, max);
+    }
+    if (body.length == 0) {
+      return Map.of();
+    }
+    Map<String, Object> map = Json.MAPPER.readValue(body, OBJECT);
+    if (map == null) {
+      throw new InvalidInputException("The request body must be a JSON object, got null.");
+    }
+    return map;
+  }
+
+  static void checkLength(Context ctx, long max) {
+    long length = ctx.req().getContentLengthLong();
+    if (length > max) {
+      throw tooLarge(length, max);
+    }
+  }
+
+  /** A string field of a JSON body; a non-string value is refused. */
+  static String string(Map<String, Object> body, String field) {
+    Object v = body.get(field);
+    if (v == null || v instanceof String) {
+      return (String) v;
+    }
+    throw new InvalidInputException("Field '" + field + "' must be a string, got " + v + ".");
+  }
+
+  static int intParam(Context ctx, String name, int dflt) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return dflt;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("Query parameter '" + name + "' must be a whole number, got '" + v + "'.");
+    }
+  }
+
+  private static TooLargeException tooLarge(long size, long max) {
+    return new TooLargeException("The request body is " + size + " bytes, over the cap of " + max
+        + " bytes; send less, or pass large data as files.");
+  }
+}

@@ -1,0 +1,189 @@
+package io.qserverless.gateway.job;
+
+import io.qserverless.gateway.FunctionDisabledException;
+import io.qserverless.gateway.GatewayConfig;
+import io.qserverless.gateway.InvalidInputException;
+import io.qserverless.gateway.JobLimitException;
+import io.qserverless.gateway.NotAllowedException;
+import io.qserverless.gateway.NotFoundException;
+import io.qserverless.gateway.TooLargeException;
+import io.qserverless.gateway.auth.Principal;
+import io.qserverless.gateway.program.Program;
+import io.qserverless.gateway.program.Programs;
+import io.qserverless.protocol.JobStatus;
+import io.qserverless.protocol.Json;
+import io.qserverless.protocol.SubStatus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The job use cases of the REST API: run, read, stop, sub-status, result, logs and events.
+ *
+ * <p>Access: a user sees only their own jobs (another user's job answers 404, never 403, so ids
+ * reveal nothing); a job token sees only its own job.
+ */
+public final class Jobs {
+  private static final int MAX_LOG_BYTES = 1 << 20;
+  private final JobRepository repo;
+  private final Programs programs;
+  private final GatewayConfig config;
+  private final Path jobsRoot;
+  private final Runnable wake;
+  private final Consumer<String> stopProcess;
+
+  /** A run request: the function title, arguments JSON text, and the optional config object. */
+  public record RunRequest(String title, String arguments, Map<String, Object> config) {}
+
+  public Jobs(JobRepository repo, Programs programs, GatewayConfig config, Path jobsRoot, Runnable wake,
+      Consumer<String> stopProcess) {
+    this.repo = repo;
+    this.programs = programs;
+    this.config = config;
+    this.jobsRoot = jobsRoot;
+    this.wake = wake;
+    this.stopProcess = stopProcess;
+  }
+
+  /** Validates and queues a run; answers at once with the QUEUED job. */
+  public Job run(Principal who, RunRequest run) {
+    who.requireUserToken();
+    String arguments = run.arguments() == null || run.arguments().isBlank() ? "{}" : run.arguments();
+    long size = arguments.getBytes(StandardCharsets.UTF_8).length;
+    if (size > config.limits().maxArgumentsBytes()) {
+      throw new TooLargeException("The arguments are " + size + " bytes, over the cap of "
+          + config.limits().maxArgumentsBytes() + " bytes; pass large data as files (DATA_PATH) instead.");
+    }
+    checkJson(arguments);
+    Program program = programs.get(who, run.title());
+    if (program.disabled()) {
+      throw new FunctionDisabledException("The function '" + program.title() + "' is disabled; ask an admin to enable it.");
+    }
+    RunConfig rc = RunConfig.of(run.config(), config);
+    long active = repo.countActive(who.userId());
+    int limit = config.limits().maxActiveJobs();
+    if (active >= limit) {
+      throw new JobLimitException("You have " + active + " active jobs, the limit is " + limit
+          + "; wait for some to finish or stop them, then run again.");
+    }
+    OffsetDateTime now = OffsetDateTime.now();
+    Job job = repo.insert(new Job(UUID.randomUUID().toString(), 0, who.userId(), program.id(), program.title(),
+        program.artifact(), program.launch(), program.envVars(), JobStatus.QUEUED, null, rc.cpu(), rc.memory(),
+        rc.timeout(), null, null, null, false, now, now, null, null), arguments, Json.MAPPER.writeValueAsString(
+        run.config() == null ? Map.of() : run.config()));
+    wake.run();
+    return job;
+  }
+
+  /** The caller's job; 404 for a missing job or another user's. */
+  public Job get(Principal who, String id) {
+    Job job = repo.find(id).filter(j -> j.userId() == who.userId())
+        .orElseThrow(() -> new NotFoundException("No job '" + id + "'; GET /api/v1/jobs/ lists yours."));
+    who.requireJob(id);
+    return job;
+  }
+
+  public JobRepository.Page page(Principal who, JobRepository.Filter filter, int limit, int offset) {
+    who.requireUserToken();
+    if (limit < 1 || limit > 1000 || offset < 0) {
+      throw new InvalidInputException("'limit' must be in [1, 1000] and 'offset' >= 0, got limit=" + limit
+          + ", offset=" + offset + ".");
+    }
+    return repo.page(who.userId(), filter, limit, offset);
+  }
+
+  /** Stops a job in any state; a finished job is left as it is (with a message saying so). */
+  public String stop(Principal who, String id) {
+    Job job = get(who, id);
+    String reason = "Stopped by " + who.username() + ".";
+    if (job.status() == JobStatus.QUEUED && repo.stopQueued(id, reason)) {
+      wake.run();
+      return "Job " + id + " was queued and is now stopped.";
+    }
+    if (repo.requestStop(id, reason)) {
+      stopProcess.accept(id);
+      return "Job " + id + " is being stopped.";
+    }
+    Job now = get(who, id);
+    return now.status().isTerminal()
+        ? "Job " + id + " had already finished as " + now.status() + "; nothing to stop."
+        : "Job " + id + " is already being stopped.";
+  }
+
+  public Job setSubStatus(Principal who, String id, String value) {
+    Job job = get(who, id);
+    SubStatus sub;
+    try {
+      sub = SubStatus.fromWire(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(capitalized(e.getMessage()) + ".");
+    }
+    if (!job.status().acceptsSubStatus() || !repo.setSubStatus(id, sub)) {
+      throw new NotAllowedException("Job " + id + " is " + get(who, id).status()
+          + "; a sub-status can be set only while it is QUEUED, PENDING or RUNNING.");
+    }
+    return get(who, id);
+  }
+
+  /** The result JSON text, or null while there is none. */
+  public String result(Principal who, String id) {
+    get(who, id);
+    return repo.result(id);
+  }
+
+  /** Stores a result sent by the job (last write wins, also against the results file). */
+  public void saveResult(Principal who, String id, String result) {
+    Job job = get(who, id);
+    if (result == null) {
+      throw new InvalidInputException("The body needs a 'result' field holding the result as JSON text.");
+    }
+    long size = result.getBytes(StandardCharsets.UTF_8).length;
+    if (size > config.limits().maxResultBytes()) {
+      throw new TooLargeException("The result is " + size + " bytes, over the cap of " + config.limits().maxResultBytes()
+          + " bytes; save less, or put large data in files.");
+    }
+    if (job.status().isTerminal()) {
+      throw new NotAllowedException("Job " + id + " has finished as " + job.status() + "; its result can no longer change.");
+    }
+    repo.setResult(id, result);
+    JobDirectory.writeAtomically(JobDirectory.of(jobsRoot, id).results(), result);
+  }
+
+  /** The job's log so far (at most the last MiB), or null when it has written nothing. */
+  public String logs(Principal who, String id) {
+    get(who, id);
+    return JobDirectory.of(jobsRoot, id).logTail(MAX_LOG_BYTES);
+  }
+
+  public void addEvent(Principal who, String id, Map<String, Object> body) {
+    get(who, id);
+    Object type = body.getOrDefault("type", JobEvent.ERROR);
+    if (!(type instanceof String t) || !t.matches("[A-Z_]{1,32}")) {
+      throw new InvalidInputException("Event 'type' must be an upper-case name like ERROR, got " + type + ".");
+    }
+    repo.addEvent(id, t, "JOB", "EVENT", body);
+  }
+
+  public List<JobEvent> events(Principal who, String id, String type) {
+    get(who, id);
+    return repo.events(id, type);
+  }
+
+  private static void checkJson(String arguments) {
+    try {
+      Json.MAPPER.readTree(arguments);
+    } catch (JacksonException e) {
+      throw new InvalidInputException("The arguments are not valid JSON text (" + e.getOriginalMessage()
+          + "); send them as a JSON string, e.g. \"arguments\": \"{\\\"n\\\": 3}\".");
+    }
+  }
+
+  private static String capitalized(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

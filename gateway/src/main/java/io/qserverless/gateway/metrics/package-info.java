@@ -1,0 +1,2 @@
+/** Prometheus metrics of the gateway. */
+package io.qserverless.gateway.metrics;

@@ -1,0 +1,115 @@
+package io.qserverless.gateway.program;
+
+import io.qserverless.gateway.InvalidInputException;
+import io.qserverless.gateway.NotFoundException;
+import io.qserverless.gateway.auth.Principal;
+import io.qserverless.gateway.store.Database;
+import io.qserverless.protocol.Json;
+import java.io.InputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Uploading and looking up functions. Each user sees only their own functions: another user's
+ * title answers 404 like a missing one.
+ */
+public final class Programs {
+  private static final Pattern TITLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,254}");
+  private static final String COLUMNS = "id, user_id, title, entrypoint, artifact, launch, dependencies, "
+      + "env_vars, description, version, revision, disabled, created, updated";
+  private final Jdbi jdbi;
+  private final ArtifactStore artifacts;
+
+  /** What an upload carries besides the tar; optional fields may be null. */
+  public record Upload(String title, String entrypoint, String dependencies, String envVars,
+      String description, String version) {}
+
+  public Programs(Database db, ArtifactStore artifacts) {
+    this.jdbi = db.jdbi();
+    this.artifacts = artifacts;
+  }
+
+  /** Creates the caller's function of that title, or makes a new version of it. */
+  public Program upload(Principal who, Upload up, InputStream tar) {
+    who.requireUserToken();
+    checkTitle(up.title());
+    String deps = jsonText("dependencies", up.dependencies(), "[]", List.class);
+    String env = jsonText("env_vars", up.envVars(), "{}", Map.class);
+    if (tar == null) {
+      throw new InvalidInputException("The upload has no 'artifact' part; send the tar of the working directory as 'artifact'.");
+    }
+    ArtifactStore.Artifact art = artifacts.store(tar, up.entrypoint());
+    String launch = Json.MAPPER.writeValueAsString(art.launch());
+    OffsetDateTime now = OffsetDateTime.now();
+    String description = up.description() == null ? "" : up.description();
+    String version = up.version() == null ? "" : up.version();
+    return jdbi.inTransaction(h -> {
+      Optional<Program> old = find(h.getJdbi(), who.userId(), up.title());
+      if (old.isPresent()) {
+        h.createUpdate("UPDATE programs SET entrypoint = ?, artifact = ?, launch = ?, dependencies = ?, env_vars = ?, "
+                + "description = ?, version = ?, revision = revision + 1, updated = ? WHERE id = ?")
+            .bind(0, up.entrypoint()).bind(1, art.key()).bind(2, launch).bind(3, deps).bind(4, env)
+            .bind(5, description).bind(6, version).bind(7, now).bind(8, old.get().id()).execute();
+      } else {
+        h.createUpdate("INSERT INTO programs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, FALSE, ?, ?)")
+            .bind(0, UUID.randomUUID().toString()).bind(1, who.userId()).bind(2, up.title())
+            .bind(3, up.entrypoint()).bind(4, art.key()).bind(5, launch).bind(6, deps).bind(7, env)
+            .bind(8, description).bind(9, version).bind(10, now).bind(11, now).execute();
+      }
+      return h.createQuery("SELECT " + COLUMNS + " FROM programs WHERE user_id = ? AND title = ?")
+          .bind(0, who.userId()).bind(1, up.title()).map(Programs::row).one();
+    });
+  }
+
+  public List<Program> list(Principal who) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM programs WHERE user_id = ? ORDER BY title")
+        .bind(0, who.userId()).map(Programs::row).list());
+  }
+
+  /** The caller's function of that title; 404 when there is none (or it is another user's). */
+  public Program get(Principal who, String title) {
+    return find(jdbi, who.userId(), title).orElseThrow(() -> new NotFoundException(
+        "No function titled '" + title + "'; upload it first (GET /api/v1/programs/ lists yours)."));
+  }
+
+  private static Optional<Program> find(Jdbi jdbi, long userId, String title) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM programs WHERE user_id = ? AND title = ?")
+        .bind(0, userId).bind(1, title).map(Programs::row).findOne());
+  }
+
+  static void checkTitle(String title) {
+    if (title == null || !TITLE.matcher(title).matches()) {
+      throw new InvalidInputException("The title '" + title
+          + "' is not valid: use 1-255 letters, digits, '_', '.' or '-', starting with a letter or digit.");
+    }
+  }
+
+  private static String jsonText(String field, String text, String empty, Class<?> shape) {
+    if (text == null || text.isBlank()) {
+      return empty;
+    }
+    try {
+      Json.MAPPER.readValue(text, shape);
+      return text;
+    } catch (JacksonException e) {
+      throw new InvalidInputException("The field '" + field + "' must be a JSON "
+          + (shape == List.class ? "array, e.g. [\"lib==1.0\"]" : "object, e.g. {\"KEY\": \"value\"}") + "; got: " + text);
+    }
+  }
+
+  private static Program row(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new Program(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        Json.MAPPER.readValue(rs.getString(6), Launch.class), rs.getString(7), rs.getString(8), rs.getString(9),
+        rs.getString(10), rs.getInt(11), rs.getBoolean(12), rs.getObject(13, OffsetDateTime.class),
+        rs.getObject(14, OffsetDateTime.class));
+  }
+}

@@ -1,0 +1,106 @@
+package io.qserverless.gateway.scheduler;
+
+import io.qserverless.gateway.GatewayConfig;
+import io.qserverless.gateway.job.Job;
+import io.qserverless.gateway.job.JobRepository;
+import io.qserverless.gateway.runner.ProcessRunner;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts queued jobs when they fit: the database is the queue, this thread drains it.
+ *
+ * <p>Woken at once on submit, stop and finish, and every {@code reconcile} interval anyway (so a
+ * lost wake-up only delays). Fair share: among users with queued jobs, the one with the fewest
+ * running jobs goes first (ties: the oldest submission), so one user's thousand queued jobs do
+ * not starve another user's one. A job starts only when its cpu and memory allotment fits the
+ * node's free capacity and its user is under the running-job limit.
+ */
+public final class Scheduler implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+  private final JobRepository jobs;
+  private final ProcessRunner runner;
+  private final GatewayConfig.Node node;
+  private final int maxRunningPerUser;
+  private final Duration reconcile;
+  private final Semaphore wakeups = new Semaphore(0);
+  private volatile boolean open = true;
+  private final Thread thread;
+
+  public Scheduler(JobRepository jobs, ProcessRunner runner, GatewayConfig config, Duration reconcile) {
+    this.jobs = jobs;
+    this.runner = runner;
+    this.node = config.node();
+    this.maxRunningPerUser = config.limits().maxRunningJobs();
+    this.reconcile = reconcile;
+    this.thread = Thread.ofPlatform().daemon().name("scheduler").unstarted(this::loop);
+    runner.onFinish(this::wake);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** Asks for a scheduling pass soon; cheap and safe to call from any thread. */
+  public void wake() {
+    if (wakeups.availablePermits() == 0) {
+      wakeups.release();
+    }
+  }
+
+  private void loop() {
+    while (open) {
+      try {
+        wakeups.tryAcquire(reconcile.toMillis(), TimeUnit.MILLISECONDS);
+        wakeups.drainPermits();
+        if (open) {
+          schedule();
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("scheduling pass failed; retrying at the next wake-up", e);
+      }
+    }
+  }
+
+  /** Starts queued jobs, one per pass of the fair-share order, until none fits. */
+  void schedule() {
+    boolean started = true;
+    while (started && open) {
+      started = false;
+      Map<Long, Integer> perUser = new HashMap<>();
+      double cpuFree = node.cpus();
+      long memFree = node.memoryBytes();
+      for (Job r : runner.running()) {
+        perUser.merge(r.userId(), 1, Integer::sum);
+        cpuFree -= r.cpu();
+        memFree -= r.memory();
+      }
+      List<Job> heads = jobs.queuedHeads().stream()
+          .sorted(Comparator.comparingInt((Job j) -> perUser.getOrDefault(j.userId(), 0)).thenComparingLong(Job::seq))
+          .toList();
+      for (Job head : heads) {
+        boolean fits = head.cpu() <= cpuFree + 1e-9 && head.memory() <= memFree;
+        if (fits && perUser.getOrDefault(head.userId(), 0) < maxRunningPerUser && jobs.markPending(head.id())) {
+          runner.start(head);
+          started = true;
+          break;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    open = false;
+    thread.interrupt();
+  }
+}

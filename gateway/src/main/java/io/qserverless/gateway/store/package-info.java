@@ -1,0 +1,2 @@
+/** Persistence: the pooled, migrated database shared by the feature repositories. */
+package io.qserverless.gateway.store;

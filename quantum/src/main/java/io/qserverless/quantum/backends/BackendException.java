@@ -1,0 +1,17 @@
+package io.qserverless.quantum.backends;
+
+/**
+ * A backend cannot be found or its description file is malformed. The message names the backend
+ * or file, the offending field or value, and the expected form.
+ */
+public class BackendException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public BackendException(String message) {
+    super(message);
+  }
+
+  public BackendException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,102 @@
+package io.qserverless.quantum.transpiler;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The circuit form the passes work on: qubit and clbit counts and a list of {@link Op}s in a
+ * topological order (two ops depend on each other exactly when they share a qubit or clbit, and
+ * the earlier one comes first).
+ *
+ * <p>A flat list rather than a node graph keeps passes simple and fast on the small circuits this
+ * project transpiles; passes that need the front layer (routing) compute it from the wires.
+ * Before layout the qubits are the input's (virtual) qubits; after layout they are physical.
+ */
+public final class DagCircuit {
+  private final int numQubits;
+  private final int numClbits;
+  private final List<Op> ops;
+
+  public DagCircuit(int numQubits, int numClbits) {
+    this(numQubits, numClbits, new ArrayList<>());
+  }
+
+  public DagCircuit(int numQubits, int numClbits, List<Op> ops) {
+    this.numQubits = numQubits;
+    this.numClbits = numClbits;
+    this.ops = new ArrayList<>(ops);
+  }
+
+  public int numQubits() {
+    return numQubits;
+  }
+
+  public int numClbits() {
+    return numClbits;
+  }
+
+  /** The ops in order, read-only. */
+  public List<Op> ops() {
+    return Collections.unmodifiableList(ops);
+  }
+
+  public DagCircuit add(Op op) {
+    ops.add(op);
+    return this;
+  }
+
+  /** An empty circuit with the same bits. */
+  public DagCircuit copyEmpty() {
+    return new DagCircuit(numQubits, numClbits);
+  }
+
+  /** An empty circuit with the same clbits and {@code qubits} qubits. */
+  public DagCircuit copyEmpty(int qubits) {
+    return new DagCircuit(qubits, numClbits);
+  }
+
+  /** Number of two-qubit gates. */
+  public int twoQubitGateCount() {
+    int n = 0;
+    for (Op op : ops) {
+      if (op.isGate() && op.numQubits() == 2) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The longest chain of ops through shared wires, barriers excluded. */
+  public int depth() {
+    int[] qd = new int[numQubits];
+    int[] cd = new int[numClbits];
+    int depth = 0;
+    for (Op op : ops) {
+      if (op.name().equals("barrier")) {
+        continue;
+      }
+      int d = 0;
+      for (int q : op.qubits()) {
+        d = Math.max(d, qd[q]);
+      }
+      for (int c : op.clbits()) {
+        d = Math.max(d, cd[c]);
+      }
+      d++;
+      for (int q : op.qubits()) {
+        qd[q] = d;
+      }
+      for (int c : op.clbits()) {
+        cd[c] = d;
+      }
+      depth = Math.max(depth, d);
+    }
+    return depth;
+  }
+
+  @Override
+  public String toString() {
+    return "DagCircuit(" + numQubits + "q, " + numClbits + "c) " + ops;
+  }
+}

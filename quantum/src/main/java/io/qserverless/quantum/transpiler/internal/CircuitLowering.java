@@ -1,0 +1,113 @@
+package io.qserverless.quantum.transpiler.internal;
+
+import io.qserverless.quantum.circuit.CircuitInstruction;
+import io.qserverless.quantum.circuit.ClassicalRegister;
+import io.qserverless.quantum.circuit.Condition;
+import io.qserverless.quantum.circuit.Gate;
+import io.qserverless.quantum.circuit.Operation;
+import io.qserverless.quantum.circuit.QuantumCircuit;
+import io.qserverless.quantum.circuit.QuantumRegister;
+import io.qserverless.quantum.circuit.Register;
+import io.qserverless.quantum.circuit.StandardGate;
+import io.qserverless.quantum.transpiler.DagCircuit;
+import io.qserverless.quantum.transpiler.Op;
+import io.qserverless.quantum.transpiler.TranspilerException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Converts between {@link QuantumCircuit} and the passes' {@link DagCircuit}.
+ *
+ * <p>Going in, gates are lowered so passes see few shapes: single-qubit gates carry their
+ * matrix; {@code cx cz ecr swap} stay by name; other two-qubit gates become a {@code unitary}
+ * with their matrix (KAK synthesis finds their fewest-CX form); wider gates expand through their
+ * definitions. Going out, only basis gates and directives are expected.
+ */
+public final class CircuitLowering {
+  private static final Set<String> KNOWN_TWO_QUBIT = Set.of("cx", "cz", "ecr", "swap");
+
+  private CircuitLowering() {}
+
+  public static DagCircuit toDag(QuantumCircuit circuit) {
+    DagCircuit dag = new DagCircuit(circuit.numQubits(), circuit.numClbits());
+    for (CircuitInstruction in : circuit.data()) {
+      lower(in.operation(), in.qubits(), in.clbits(), in.condition(), dag);
+    }
+    return dag;
+  }
+
+  private static void lower(
+      Operation operation, int[] qubits, int[] clbits, Condition condition, DagCircuit dag) {
+    if (!(operation instanceof Gate gate)) {
+      dag.add(new Op(operation.name(), qubits, clbits, new double[0], null, operation, condition));
+      return;
+    }
+    double[] params;
+    try {
+      params = gate.paramValues();
+    } catch (IllegalStateException e) {
+      throw new TranspilerException(
+          "gate '" + gate.name() + "' has unbound parameters " + gate.params()
+              + "; bind them with assignParameters before transpiling", e);
+    }
+    if (qubits.length == 1) {
+      add(dag, Op.oneQubit(gate.name(), qubits[0], matrix(gate, 2), params), condition);
+    } else if (qubits.length == 2 && gate.standardGate() != null
+        && KNOWN_TWO_QUBIT.contains(gate.name())) {
+      add(dag, Op.twoQubit(gate.name(), qubits[0], qubits[1]), condition);
+    } else if (qubits.length == 2) {
+      add(dag, Op.unitary(qubits[0], qubits[1], matrix(gate, 4)), condition);
+    } else {
+      QuantumCircuit def = gate.definition().orElseThrow(() -> new TranspilerException(
+          "gate '" + gate.name() + "' on " + qubits.length + " qubits has no definition to"
+              + " decompose it; define it in one- and two-qubit gates"));
+      for (CircuitInstruction in : def.data()) {
+        int[] mapped = new int[in.operation().numQubits()];
+        for (int i = 0; i < mapped.length; i++) {
+          mapped[i] = qubits[in.qubit(i)];
+        }
+        lower(in.operation(), mapped, new int[0], condition, dag);
+      }
+    }
+  }
+
+  private static Mat matrix(Gate gate, int dim) {
+    try {
+      return Mat.fromLittleEndian(dim, gate.matrix().toArray());
+    } catch (RuntimeException e) {
+      throw new TranspilerException(
+          "gate '" + gate.name() + "' has no matrix or decomposition: " + e.getMessage(), e);
+    }
+  }
+
+  private static void add(DagCircuit dag, Op op, Condition condition) {
+    dag.add(condition == null ? op : op.withCondition(condition));
+  }
+
+  /** The circuit of a transpiled DAG: one register {@code q} of physical qubits, same clbits. */
+  public static QuantumCircuit toCircuit(DagCircuit dag, QuantumCircuit original) {
+    List<Register> regs = new ArrayList<>();
+    regs.add(new QuantumRegister(dag.numQubits(), "q"));
+    List<ClassicalRegister> cregs = original.cregs();
+    regs.addAll(cregs);
+    QuantumCircuit out = new QuantumCircuit(regs.toArray(Register[]::new));
+    out.setName(original.name());
+    out.setMetadata(original.metadata());
+    for (Op op : dag.ops()) {
+      Operation operation = op.source() != null ? op.source() : gate(op);
+      out.append(new CircuitInstruction(operation, op.qubits(), op.clbits(), op.condition()));
+    }
+    return out;
+  }
+
+  private static Gate gate(Op op) {
+    if (op.name().equals("rz")) {
+      return StandardGate.RZ.gate(op.params()[0]);
+    }
+    StandardGate g = StandardGate.byName(op.name())
+        .filter(s -> s.numParams() == 0)
+        .orElseThrow(() -> new IllegalStateException("no basis gate for " + op));
+    return g.gate();
+  }
+}

@@ -1,0 +1,98 @@
+package io.qserverless.quantum.transpiler.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Single-qubit synthesis in the IBM basis: any 2×2 unitary as at most {@code rz·sx·rz·sx·rz}
+ * (ZSX Euler form), fewer when the rotation allows, up to global phase.
+ *
+ * <p>The angles come from the ZYZ form {@code U = e^{iα} Rz(φ) Ry(θ) Rz(λ)}; with {@code SX ≅
+ * Rx(π/2)} the general case is {@code Rz(φ+π)·SX·Rz(θ+π)·SX·Rz(λ)}, and θ = 0, π/2, π need one,
+ * three and two gates. Stateless.
+ */
+public final class EulerDecomposer {
+  private static final double EPS = 1e-10;
+
+  /** One gate of a synthesised sequence: {@code rz} with an angle, or {@code sx} / {@code x}. */
+  public record Step(String name, double angle) {}
+
+  private EulerDecomposer() {}
+
+  /** ZYZ angles {θ, φ, λ} with {@code U ≅ Rz(φ)·Ry(θ)·Rz(λ)}. */
+  public static double[] zyz(Mat u) {
+    double[] d = u.det();
+    double half = Math.atan2(d[1], d[0]) / 2;
+    double c = Math.cos(-half);
+    double s = Math.sin(-half);
+    double u00r = u.re(0, 0) * c - u.im(0, 0) * s;
+    double u00i = u.re(0, 0) * s + u.im(0, 0) * c;
+    double u10r = u.re(1, 0) * c - u.im(1, 0) * s;
+    double u10i = u.re(1, 0) * s + u.im(1, 0) * c;
+    double u11r = u.re(1, 1) * c - u.im(1, 1) * s;
+    double u11i = u.re(1, 1) * s + u.im(1, 1) * c;
+    double theta = 2 * Math.atan2(Math.hypot(u10r, u10i), Math.hypot(u00r, u00i));
+    double sum = Math.hypot(u11r, u11i) > EPS ? Math.atan2(u11i, u11r) : 0;
+    double diff = Math.hypot(u10r, u10i) > EPS ? Math.atan2(u10i, u10r) : 0;
+    return new double[] {theta, sum + diff, sum - diff};
+  }
+
+  /**
+   * The shortest rz/sx(/x) sequence for {@code u}, in time order (first step applied first).
+   *
+   * @param allowX whether the basis has {@code x}, used for half turns
+   */
+  public static List<Step> synthesize(Mat u, boolean allowX) {
+    double[] a = zyz(u);
+    double theta = a[0];
+    double phi = a[1];
+    double lambda = a[2];
+    List<Step> out = new ArrayList<>(5);
+    if (Math.abs(theta) < EPS) {
+      rz(out, phi + lambda);
+    } else if (Math.abs(theta - Math.PI / 2) < EPS) {
+      rz(out, lambda - Math.PI / 2);
+      out.add(new Step("sx", 0));
+      rz(out, phi + Math.PI / 2);
+    } else if (allowX && Math.abs(theta - Math.PI) < EPS) {
+      // Ry(π) ≅ X·Rz(π), and X·Rz(a) = Rz(-a)·X: one X and one RZ suffice.
+      out.add(new Step("x", 0));
+      rz(out, phi - lambda - Math.PI);
+    } else {
+      rz(out, lambda);
+      out.add(new Step("sx", 0));
+      rz(out, theta + Math.PI);
+      out.add(new Step("sx", 0));
+      rz(out, phi + Math.PI);
+    }
+    return out;
+  }
+
+  private static void rz(List<Step> out, double angle) {
+    double t = normalize(angle);
+    if (Math.abs(t) > EPS) {
+      out.add(new Step("rz", t));
+    }
+  }
+
+  /** The angle brought into (-π, π]. */
+  public static double normalize(double angle) {
+    double t = Math.IEEEremainder(angle, 2 * Math.PI);
+    return t <= -Math.PI ? t + 2 * Math.PI : t;
+  }
+
+  /** The matrix of a step sequence, for checks. */
+  public static Mat matrixOf(List<Step> steps) {
+    Mat m = Mat.I2;
+    for (Step s : steps) {
+      Mat g = switch (s.name()) {
+        case "rz" -> Mat.rz(s.angle());
+        case "sx" -> Mat.SX;
+        case "x" -> Mat.X;
+        default -> throw new IllegalArgumentException(s.name());
+      };
+      m = g.mul(m);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,70 @@
+package io.qserverless.quantum.transpiler.passes.optimization;
+
+import io.qserverless.quantum.transpiler.DagCircuit;
+import io.qserverless.quantum.transpiler.Op;
+import io.qserverless.quantum.transpiler.PropertySet;
+import io.qserverless.quantum.transpiler.Target;
+import io.qserverless.quantum.transpiler.TransformationPass;
+import io.qserverless.quantum.transpiler.internal.EulerDecomposer;
+import io.qserverless.quantum.transpiler.internal.Lowering;
+import io.qserverless.quantum.transpiler.internal.Mat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Merges each run of consecutive single-qubit gates on a qubit into one unitary and re-emits it
+ * in ZSX Euler form ({@code rz·sx·rz·sx·rz} or shorter) when that is shorter, or when the run
+ * holds gates outside the basis. A run that multiplies to the identity disappears.
+ */
+public final class Optimize1qGatesDecomposition implements TransformationPass {
+  private static final Set<String> BASIS_NAMES = Set.of("rz", "sx", "x");
+  private final Target target;
+
+  public Optimize1qGatesDecomposition(Target target) {
+    this.target = target;
+  }
+
+  @Override
+  public DagCircuit transform(DagCircuit dag, PropertySet properties) {
+    boolean allowX = target.basisGates().contains("x");
+    List<Op> out = new ArrayList<>(dag.ops().size());
+    List<List<Op>> runs = new ArrayList<>(dag.numQubits());
+    for (int q = 0; q < dag.numQubits(); q++) {
+      runs.add(new ArrayList<>());
+    }
+    for (Op op : dag.ops()) {
+      if (op.isOneQubitGate()) {
+        runs.get(op.qubit(0)).add(op);
+        continue;
+      }
+      for (int q : op.qubits()) {
+        flush(runs.get(q), q, allowX, out);
+      }
+      out.add(op);
+    }
+    for (int q = 0; q < dag.numQubits(); q++) {
+      flush(runs.get(q), q, allowX, out);
+    }
+    return new DagCircuit(dag.numQubits(), dag.numClbits(), out);
+  }
+
+  private void flush(List<Op> run, int qubit, boolean allowX, List<Op> out) {
+    if (run.isEmpty()) {
+      return;
+    }
+    boolean inBasis = true;
+    Mat u = Mat.I2;
+    for (Op op : run) {
+      u = op.matrix().mul(u);
+      inBasis &= BASIS_NAMES.contains(op.name()) && target.basisGates().contains(op.name());
+    }
+    List<EulerDecomposer.Step> steps = EulerDecomposer.synthesize(u, allowX);
+    if (!inBasis || steps.size() < run.size()) {
+      Lowering.emitOneQubit(out, u, qubit, allowX, null);
+    } else {
+      out.addAll(run);
+    }
+    run.clear();
+  }
+}

@@ -1,0 +1,56 @@
+package io.qserverless.quantum.transpiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qserverless.quantum.backends.Backend;
+import io.qserverless.quantum.backends.Backends;
+import io.qserverless.quantum.circuit.QuantumCircuit;
+import io.qserverless.quantum.transpiler.preset.PresetPassManagers;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded random circuits (2–7 qubits, a broad gate set, measured into shuffled clbits) through
+ * every level on every backend: the output is an ISA circuit, its measured distribution equals
+ * the input's exactly (simulated), and its recorded layout explains its final state.
+ */
+class TranspilerPropertyTest {
+
+  @Test
+  void every_level_keeps_the_distribution_and_gives_isa_circuits_on_the_small_backends() {
+    for (String name : new String[] {"fake_manila", "fake_lima", "fake_nairobi"}) {
+      Backend backend = Backends.get(name);
+      for (int level = 0; level <= 3; level++) {
+        PassManager pm = PresetPassManagers.generate(level, backend);
+        for (int seed = 0; seed < 12; seed++) {
+          int width = 2 + seed % (backend.numQubits() - 1);
+          check(pm, backend, RandomCircuits.random(width, 12 + seed, 1000L * level + seed));
+        }
+      }
+    }
+  }
+
+  @Test
+  void every_level_keeps_the_distribution_on_the_heavy_hex_ecr_backends() {
+    for (String name : new String[] {"fake_kolkata", "fake_sherbrooke"}) {
+      Backend backend = Backends.get(name);
+      for (int level = 0; level <= 3; level++) {
+        PassManager pm = PresetPassManagers.generate(level, backend);
+        for (int seed = 0; seed < 4; seed++) {
+          check(pm, backend, RandomCircuits.random(2 + seed, 10, 77L * level + seed));
+        }
+      }
+    }
+  }
+
+  private static void check(PassManager pm, Backend backend, QuantumCircuit in) {
+    QuantumCircuit out = pm.run(in);
+    IsaChecks.assertIsa(out, backend);
+    Map<Long, Double> expected = MeasuredDistribution.of(in);
+    Map<Long, Double> actual = MeasuredDistribution.of(out);
+    assertThat(MeasuredDistribution.distance(expected, actual))
+        .as("distribution distance for %s on %s", in.data(), backend.name())
+        .isLessThan(1e-7);
+    IsaChecks.assertFinalStateFollowsLayout(in, out);
+  }
+}

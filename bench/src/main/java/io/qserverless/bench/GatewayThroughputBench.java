@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
  * Accepted submissions per second and job status reads per second, with N concurrent clients
  * over loopback HTTP against an in-process gateway (embedded H2).
  *
- * <p>{@code ./qs bench GatewayThroughput [clients] [seconds]} (defaults 16 and 10). Jobs run a
- * trivial shell script one at a time, so the measured figure is the API's, not the jobs'.
+ * <p>{@code ./qs bench GatewayThroughput [clients] [seconds]} (defaults 16 and 10). A sleeping
+ * job holds the node's whole capacity, so submitted jobs stay queued (a busy node with a queue)
+ * and the figures are the API's, not the jobs'.
  */
 public final class GatewayThroughputBench {
   public static void main(String[] args) throws Exception {
@@ -21,6 +22,8 @@ public final class GatewayThroughputBench {
     try (GatewayBenchClient gw = new GatewayBenchClient(b -> b.maxActiveJobs(1_000_000).maxRunningJobs(1)
         .node(1, 8L << 30).jobDefaults(1, 64L << 20))) {
       gw.upload("noop", "run.sh", "#!/bin/sh\ntrue\n");
+      gw.upload("hold", "hold.sh", "#!/bin/sh\nsleep 600\n");
+      String hold = gw.send("POST", "/api/v1/programs/run/", "{\"title\": \"hold\"}").get("id").asString();
       String run = "{\"title\": \"noop\", \"arguments\": \"{\\\"n\\\": 1}\"}";
       ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
       measure("warm-up submit", clients, Duration.ofSeconds(2), () -> ids.add(gw.send("POST", "/api/v1/programs/run/", run).get("id").asString()));
@@ -33,6 +36,8 @@ public final class GatewayThroughputBench {
           throw new IllegalStateException("no status in " + job);
         }
       });
+      gw.send("POST", "/api/v1/jobs/" + hold + "/stop/", null);
+      Thread.sleep(500);
     }
     System.exit(0);
   }

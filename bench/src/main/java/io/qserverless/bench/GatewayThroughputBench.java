@@ -26,7 +26,8 @@ public final class GatewayThroughputBench {
       String hold = gw.send("POST", "/api/v1/programs/run/", "{\"title\": \"hold\"}").get("id").asString();
       String run = "{\"title\": \"noop\", \"arguments\": \"{\\\"n\\\": 1}\"}";
       ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
-      measure("warm-up submit", clients, Duration.ofSeconds(2), () -> ids.add(gw.send("POST", "/api/v1/programs/run/", run).get("id").asString()));
+      // A cold JVM spends most of its first tens of seconds compiling Jetty, Jackson, H2 and JDBI.
+      measure("warm-up submit", clients, phase, () -> ids.add(gw.send("POST", "/api/v1/programs/run/", run).get("id").asString()));
       measure("submit (POST /programs/run/)", clients, phase, () -> ids.add(gw.send("POST", "/api/v1/programs/run/", run).get("id").asString()));
       List<String> known = new ArrayList<>(ids);
       AtomicLong i = new AtomicLong();

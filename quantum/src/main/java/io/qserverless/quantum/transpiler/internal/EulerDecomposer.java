@@ -75,10 +75,15 @@ public final class EulerDecomposer {
     }
   }
 
-  /** The angle brought into (-π, π]. */
+  /**
+   * The angle brought into (-π, π], snapped to an exact multiple of π/4 when within 1e-12 of one
+   * (so Clifford angles print as {@code pi/2} in OpenQASM, not as a nearby fraction).
+   */
   public static double normalize(double angle) {
     double t = Math.IEEEremainder(angle, 2 * Math.PI);
-    return t <= -Math.PI ? t + 2 * Math.PI : t;
+    t = t <= -Math.PI ? t + 2 * Math.PI : t;
+    double quarters = Math.rint(t / (Math.PI / 4));
+    return Math.abs(t - quarters * Math.PI / 4) < 1e-12 ? quarters * Math.PI / 4 : t;
   }
 
   /** The matrix of a step sequence, for checks. */

@@ -69,7 +69,7 @@ public final class SabreRouter {
       for (int k = 0; k < front.size(); k++) {
         int i = front.get(k);
         Op op = ops.get(i);
-        if (op.numQubits() == 2 && !coupling.areAdjacent(l2p[op.qubit(0)], l2p[op.qubit(1)])) {
+        if (op.needsCoupling() && !coupling.areAdjacent(l2p[op.qubit(0)], l2p[op.qubit(1)])) {
           continue;
         }
         if (emit) {
@@ -169,7 +169,7 @@ public final class SabreRouter {
     int ties = 0;
     for (int i : front) {
       Op op = ops.get(i);
-      if (op.numQubits() != 2) {
+      if (!op.needsCoupling()) {
         continue;
       }
       for (int lq : op.qubits()) {
@@ -209,7 +209,7 @@ public final class SabreRouter {
         if (!seen[s]) {
           seen[s] = true;
           queue.add(s);
-          if (ops.get(s).numQubits() == 2) {
+          if (ops.get(s).needsCoupling()) {
             ext.add(ops.get(s));
           }
         }
@@ -222,7 +222,7 @@ public final class SabreRouter {
     double sum = 0;
     for (int i : front) {
       Op op = ops.get(i);
-      if (op.numQubits() == 2) {
+      if (op.needsCoupling()) {
         sum += coupling.distance(l2p[op.qubit(0)], l2p[op.qubit(1)]);
       }
     }
@@ -232,7 +232,7 @@ public final class SabreRouter {
   private static int countTwoQubit(List<Op> ops, List<Integer> front) {
     int n = 0;
     for (int i : front) {
-      if (ops.get(i).numQubits() == 2) {
+      if (ops.get(i).needsCoupling()) {
         n++;
       }
     }
@@ -251,7 +251,7 @@ public final class SabreRouter {
     int[] best = null;
     for (int i : front) {
       Op op = ops.get(i);
-      if (op.numQubits() == 2) {
+      if (op.needsCoupling()) {
         int[] path = coupling.shortestPath(l2p[op.qubit(0)], l2p[op.qubit(1)]);
         if (best == null || path.length < best.length) {
           best = path;

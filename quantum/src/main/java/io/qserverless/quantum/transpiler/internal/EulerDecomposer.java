@@ -31,9 +31,12 @@ public final class EulerDecomposer {
     double u10i = u.re(1, 0) * s + u.im(1, 0) * c;
     double u11r = u.re(1, 1) * c - u.im(1, 1) * s;
     double u11i = u.re(1, 1) * s + u.im(1, 1) * c;
-    double theta = 2 * Math.atan2(Math.hypot(u10r, u10i), Math.hypot(u00r, u00i));
-    double sum = Math.hypot(u11r, u11i) > EPS ? Math.atan2(u11i, u11r) : 0;
-    double diff = Math.hypot(u10r, u10i) > EPS ? Math.atan2(u10i, u10r) : 0;
+    double abs10 = Math.sqrt(u10r * u10r + u10i * u10i);
+    double abs00 = Math.sqrt(u00r * u00r + u00i * u00i);
+    double abs11 = Math.sqrt(u11r * u11r + u11i * u11i);
+    double theta = 2 * Math.atan2(abs10, abs00);
+    double sum = abs11 > EPS ? Math.atan2(u11i, u11r) : 0;
+    double diff = abs10 > EPS ? Math.atan2(u10i, u10r) : 0;
     return new double[] {theta, sum + diff, sum - diff};
   }
 

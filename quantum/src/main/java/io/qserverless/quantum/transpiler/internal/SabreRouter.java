@@ -29,6 +29,11 @@ public final class SabreRouter {
   public record Result(DagCircuit routed, int swaps, int[] finalMapping) {}
 
   private final CouplingMap coupling;
+  // Scratch for the lookahead walk, reused across calls: seen[i] == stamp marks op i visited.
+  private int[] seen = new int[0];
+  private int[] queue = new int[0];
+  private int stamp;
+  private final List<Op> extended = new ArrayList<>();
 
   public SabreRouter(CouplingMap coupling) {
     this.coupling = coupling;
@@ -45,6 +50,11 @@ public final class SabreRouter {
     int m = ops.size();
     int[][] succ = new int[m][];
     int[] pending = new int[m];
+    if (seen.length < m) {
+      seen = new int[m];
+      queue = new int[m];
+      stamp = 0;
+    }
     buildDependencies(ops, dag.numQubits(), dag.numClbits(), succ, pending);
 
     int[] l2p = initialL2p.clone();
@@ -198,24 +208,25 @@ public final class SabreRouter {
   }
 
   private List<Op> extendedSet(List<Op> ops, List<Integer> front, int[][] succ) {
-    List<Op> ext = new ArrayList<>();
-    List<Integer> queue = new ArrayList<>(front);
-    boolean[] seen = new boolean[ops.size()];
+    extended.clear();
+    stamp++;
+    int tail = 0;
     for (int i : front) {
-      seen[i] = true;
+      seen[i] = stamp;
+      queue[tail++] = i;
     }
-    for (int h = 0; h < queue.size() && ext.size() < EXTENDED_SET_SIZE; h++) {
-      for (int s : succ[queue.get(h)]) {
-        if (!seen[s]) {
-          seen[s] = true;
-          queue.add(s);
+    for (int h = 0; h < tail && extended.size() < EXTENDED_SET_SIZE; h++) {
+      for (int s : succ[queue[h]]) {
+        if (seen[s] != stamp) {
+          seen[s] = stamp;
+          queue[tail++] = s;
           if (ops.get(s).needsCoupling()) {
-            ext.add(ops.get(s));
+            extended.add(ops.get(s));
           }
         }
       }
     }
-    return ext;
+    return extended;
   }
 
   private double cost(List<Op> ops, List<Integer> front, int[] l2p) {

@@ -117,10 +117,14 @@ class Qasm2Test {
   }
 
   @Test
-  void the_qft_of_a_basis_state_has_uniform_probabilities() {
-    double[] p = probabilities(Qasm2.loads(resource("qasm2/qft3.qasm")));
-    for (double x : p) {
-      assertThat(x).isCloseTo(1.0 / 8, within(1e-12));
+  void the_qft_program_maps_basis_state_5_to_the_fourier_state() {
+    // QFT|x> = (1/sqrt 8) sum_k e^(2 pi i x k / 8) |k>, here with x = 5 (x on q[0] and q[2]), up to global phase.
+    io.qserverless.quantum.math.ComplexMatrix u = QasmPrograms.unitary(Qasm2.loads(resource("qasm2/qft3.qasm")));
+    double phase0 = Math.atan2(u.im(0, 0), u.re(0, 0));
+    for (int k = 0; k < 8; k++) {
+      double angle = 2 * Math.PI * 5 * k / 8 + phase0;
+      assertThat(u.re(k, 0)).as("re %d", k).isCloseTo(Math.cos(angle) / Math.sqrt(8), within(1e-12));
+      assertThat(u.im(k, 0)).as("im %d", k).isCloseTo(Math.sin(angle) / Math.sqrt(8), within(1e-12));
     }
   }
 

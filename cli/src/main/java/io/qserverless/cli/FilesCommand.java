@@ -1,6 +1,5 @@
 package io.qserverless.cli;
 
-import io.qserverless.client.ServerlessClient;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,21 +11,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "files", description = "Manage a function's stored files (.tar and .h5).",
     subcommands = {FilesCommand.List.class, FilesCommand.Upload.class, FilesCommand.Download.class, FilesCommand.Delete.class})
 final class FilesCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
-    new picocli.CommandLine(this).usage(System.out);
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand: ls, upload, download or rm.");
   }
 
-  /** The options every files subcommand shares. */
-  static final class Target {
-    @Mixin GatewayOptions gateway;
-
+  /** The options every files subcommand shares: the gateway's, and the function the files belong to. */
+  static final class Target extends GatewayOptions {
     @Option(names = "--function", required = true, paramLabel = "TITLE", description = "the function the files belong to")
     String function;
-
-    ServerlessClient client() {
-      return gateway.client();
-    }
   }
 
   @Command(name = "ls", description = "List the files.")
@@ -40,9 +35,9 @@ final class FilesCommand implements Runnable {
     public Integer call() {
       java.util.List<String> names = target.client().files(target.function);
       if (json) {
-        Output.json(System.out, names);
+        Output.json(target.out(), names);
       } else {
-        names.forEach(System.out::println);
+        names.forEach(target.out()::println);
       }
       return 0;
     }
@@ -57,7 +52,7 @@ final class FilesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      System.out.println(target.client().fileUpload(file, target.function));
+      target.out().println(target.client().fileUpload(file, target.function));
       return 0;
     }
   }
@@ -74,7 +69,7 @@ final class FilesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      System.out.println(target.client().fileDownload(name, target.function, dir));
+      target.out().println(target.client().fileDownload(name, target.function, dir));
       return 0;
     }
   }
@@ -88,7 +83,7 @@ final class FilesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      System.out.println(target.client().fileDelete(name, target.function));
+      target.out().println(target.client().fileDelete(name, target.function));
       return 0;
     }
   }

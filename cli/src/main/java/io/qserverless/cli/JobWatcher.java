@@ -2,7 +2,7 @@ package io.qserverless.cli;
 
 import io.qserverless.client.Job;
 import io.qserverless.client.JobInfo;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Follows a job until it ends, printing one line per status change ({@code 0.42s  RUNNING:
@@ -14,17 +14,17 @@ final class JobWatcher {
   private static final String SPINNER = "|/-\\";
   private static final long POLL_MILLIS = 25;
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean live;
 
-  JobWatcher(PrintStream out, boolean live) {
+  JobWatcher(PrintWriter out, boolean live) {
     this.out = out;
     this.live = live;
   }
 
-  /** A watcher on standard output, live only when a terminal is attached. */
-  static JobWatcher onConsole() {
-    return new JobWatcher(System.out, isTerminal());
+  /** A watcher printing to {@code out}, live only when a terminal is attached. */
+  static JobWatcher onConsole(PrintWriter out) {
+    return new JobWatcher(out, isTerminal());
   }
 
   /** Console.isTerminal() came in Java 22; on 21, a console exists only for a terminal. */

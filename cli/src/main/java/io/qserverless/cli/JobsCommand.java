@@ -39,13 +39,13 @@ final class JobsCommand implements Callable<Integer> {
         .createdAfter(createdAfter);
     List<JobInfo> jobs = gateway.client().jobs(query).stream().map(Job::lastInfo).toList();
     if (json) {
-      Output.json(System.out, jobs);
+      Output.json(gateway.out(), jobs);
       return 0;
     }
     String row = "%-38s %-28s %-24s %s%n";
-    System.out.printf(row, "ID", "STATUS", "FUNCTION", "CREATED");
+    gateway.out().printf(row, "ID", "STATUS", "FUNCTION", "CREATED");
     for (JobInfo j : jobs) {
-      System.out.printf(row, j.id(), j.shown(), j.function(), j.created());
+      gateway.out().printf(row, j.id(), j.shown(), j.function(), j.created());
     }
     return 0;
   }

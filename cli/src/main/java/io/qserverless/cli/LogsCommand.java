@@ -27,8 +27,8 @@ final class LogsCommand implements Callable<Integer> {
       String logs = job.logs();
       // The gateway answers the whole log each time; print what is new since the last poll.
       if (logs.length() > printed) {
-        System.out.print(logs.substring(printed));
-        System.out.flush();
+        gateway.out().print(logs.substring(printed));
+        gateway.out().flush();
         printed = logs.length();
       }
       if (ended) {

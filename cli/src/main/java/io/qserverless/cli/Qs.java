@@ -31,8 +31,11 @@ import picocli.CommandLine.Command;
       FilesCommand.class,
       GatewayCommand.class,
       UserCommand.class,
+      TranspileCommand.class,
+      BackendsCommand.class,
     })
 public final class Qs implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -45,7 +48,7 @@ public final class Qs implements Runnable {
 
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: pick one of those listed above.");
   }
 
   /** A failure a user can cause prints one line, not a stack trace. */

@@ -21,7 +21,7 @@ final class ResultCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Object result = gateway.client().job(id).result(timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds));
-    Output.json(System.out, result);
+    Output.json(gateway.out(), result);
     return 0;
   }
 }

@@ -4,6 +4,7 @@ import io.qserverless.client.Job;
 import io.qserverless.client.JobInfo;
 import io.qserverless.client.RunConfig;
 import io.qserverless.protocol.JobStatus;
+import io.qserverless.protocol.value.ValueEncodingException;
 import io.qserverless.protocol.value.Values;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,27 +47,33 @@ final class RunCommand implements Callable<Integer> {
     Job job = gateway.client().run(title, arguments(args), config);
     if (!waitForResult) {
       if (json) {
-        Output.json(System.out, job.lastInfo());
+        Output.json(gateway.out(), job.lastInfo());
       } else {
-        System.out.println(job.id());
+        gateway.out().println(job.id());
       }
       return 0;
     }
-    System.err.println("job " + job.id());
-    JobInfo end = (json ? new JobWatcher(System.err, false) : JobWatcher.onConsole()).watch(job);
+    gateway.err().println("job " + job.id());
+    JobInfo end = (json ? new JobWatcher(gateway.err(), false) : JobWatcher.onConsole(gateway.out())).watch(job);
     if (end.status() != JobStatus.SUCCEEDED) {
-      System.err.println("qs: job " + job.id() + " ended " + end.shown()
+      gateway.err().println("qs: job " + job.id() + " ended " + end.shown()
           + (end.status() == JobStatus.FAILED ? ": " + job.errorMessage() : ""));
       return 1;
     }
-    Output.json(System.out, job.result());
+    Output.json(gateway.out(), job.result());
     return 0;
   }
 
   /** The arguments text {@code given} (JSON or @file) as a map. */
   static Map<String, Object> arguments(String given) throws IOException {
     String text = given.startsWith("@") ? Files.readString(Path.of(given.substring(1))) : given;
-    if (!(Values.fromJson(text) instanceof Map<?, ?> map)) {
+    Object value;
+    try {
+      value = Values.fromJson(text);
+    } catch (ValueEncodingException e) {
+      throw new IllegalArgumentException("--args: " + e.getMessage(), e);
+    }
+    if (!(value instanceof Map<?, ?> map)) {
       throw new IllegalArgumentException("--args must be a JSON object such as {\"circuits\": []}, got " + abbreviate(text));
     }
     @SuppressWarnings("unchecked")

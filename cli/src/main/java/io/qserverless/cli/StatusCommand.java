@@ -22,9 +22,9 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     JobInfo info = gateway.client().job(id).lastInfo();
     if (json) {
-      Output.json(System.out, info);
+      Output.json(gateway.out(), info);
     } else {
-      System.out.println(info.shown());
+      gateway.out().println(info.shown());
     }
     return 0;
   }

@@ -15,7 +15,7 @@ final class StopCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.out.println(gateway.client().job(id).stop());
+    gateway.out().println(gateway.client().job(id).stop());
     return 0;
   }
 }

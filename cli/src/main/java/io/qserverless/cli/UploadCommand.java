@@ -41,10 +41,10 @@ final class UploadCommand implements Callable<Integer> {
     QiskitFunction fn = gateway.client().upload(QiskitFunction.of(title, entrypoint, dir)
         .withDescription(description).withDependencies(dependencies).withEnvVars(env));
     if (json) {
-      Output.json(System.out, Map.of("id", String.valueOf(fn.id()), "title", fn.title(), "entrypoint", fn.entrypoint(),
+      Output.json(gateway.out(), Map.of("id", String.valueOf(fn.id()), "title", fn.title(), "entrypoint", fn.entrypoint(),
           "version", String.valueOf(fn.version())));
     } else {
-      System.out.println("uploaded " + fn.title() + (fn.version() == null ? "" : " (version " + fn.version() + ")"));
+      gateway.out().println("uploaded " + fn.title() + (fn.version() == null ? "" : " (version " + fn.version() + ")"));
     }
     return 0;
   }

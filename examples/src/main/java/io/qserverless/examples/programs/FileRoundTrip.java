@@ -29,6 +29,7 @@ public final class FileRoundTrip {
   public static void main(String[] args) throws IOException {
     String input = arguments().getString("input");
     String output = arguments().get("output", String.class, "summary.tar");
+    List<String> storedBefore = files().list();
     Path work = Files.createTempDirectory("files-example");
     Path tar = files().download(input, work);
 
@@ -39,7 +40,7 @@ public final class FileRoundTrip {
     Path summary = work.resolve(output);
     writeTar(summary, "summary.txt", String.join("\n", lines) + "\n");
     files().upload(summary);
-    saveResult(Map.of("stored_before", files().list(), "extracted", lines, "uploaded", output));
+    saveResult(Map.of("stored_before", storedBefore, "extracted", lines, "uploaded", output));
   }
 
   /** Extracts the regular files of {@code tar} into {@code dir}, refusing entries that leave it. */

@@ -12,6 +12,8 @@ import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.QuantumRegister;
 import io.qserverless.quantum.circuit.StandardGate;
+import io.qserverless.quantum.primitives.QuasiDistribution;
+import io.qserverless.quantum.primitives.Sampler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +46,24 @@ class Qasm2Test {
     assertThat(p[0]).isCloseTo(0.5, within(1e-12));
     assertThat(p[3]).isCloseTo(0.5, within(1e-12));
     assertThat(p[1] + p[2]).isCloseTo(0, within(1e-12));
+  }
+
+  @Test
+  void bell_program_sampled_gives_half_00_and_half_11() {
+    QuasiDistribution dist = new Sampler().run(Qasm2.loads(resource("qasm2/bell.qasm"))).result().quasiDists().getFirst();
+    assertThat(dist).containsOnlyKeys(0, 3);
+    assertThat(dist.get(0)).isCloseTo(0.5, within(1e-12));
+    assertThat(dist.get(3)).isCloseTo(0.5, within(1e-12));
+  }
+
+  @Test
+  void teleportation_sampled_delivers_the_state_whatever_the_corrections() {
+    // c0, c1 uniform; out = 1 with probability sin^2(pi/6) = 1/4 in each branch: key c0 + 2 c1 + 4 out.
+    QuasiDistribution dist = new Sampler().run(Qasm2.loads(resource("qasm2/teleport.qasm"))).result().quasiDists().getFirst();
+    for (int k = 0; k < 4; k++) {
+      assertThat(dist.get(k)).as("key %d", k).isCloseTo(0.1875, within(1e-12));
+      assertThat(dist.get(k + 4)).as("key %d", k + 4).isCloseTo(0.0625, within(1e-12));
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.qserverless.examples;
 import io.qserverless.client.QiskitFunction;
 import io.qserverless.client.ServerlessClient;
 import io.qserverless.examples.programs.DetailedStatuses;
+import io.qserverless.examples.programs.DistributedTranspilation;
 import io.qserverless.examples.programs.FileRoundTrip;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,8 @@ import java.nio.file.Path;
  */
 public enum ExampleProgram {
   DETAILED_STATUSES("detailed-statuses", DetailedStatuses.class, "Walks through the five detailed statuses."),
+  DISTRIBUTED_TRANSPILATION("distributed-transpilation", DistributedTranspilation.class,
+      "Transpiles a list of circuits for a backend, one distributed task per circuit."),
   FILE_ROUND_TRIP("file-round-trip", FileRoundTrip.class, "Extracts a stored tar and stores a summary tar.");
 
   private final String title;

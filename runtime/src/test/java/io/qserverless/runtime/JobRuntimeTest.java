@@ -81,7 +81,7 @@ class JobRuntimeTest {
   @Test
   void the_allotment_comes_from_the_environment_and_a_bad_value_is_refused() throws Exception {
     assertThat(runtime("{}").tasks().limit().cpu()).isEqualTo(1.5);
-    assertThatThrownBy(() -> new JobRuntime(Map.of("QS_JOB_CPU", "two")))
+    assertThatThrownBy(() -> new JobRuntime(Map.of("QS_JOB_CPU", "two")).tasks())
         .hasMessageContaining("QS_JOB_CPU='two' is not a number >= 0");
   }
 

@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
       FilesCommand.class,
       GatewayCommand.class,
       UserCommand.class,
+      TranspileCommand.class,
+      BackendsCommand.class,
     })
 public final class Qs implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -24,13 +24,11 @@ public record Condition(ClassicalRegister register, int[] clbits, long value) {
     }
   }
 
-  /** True if the condition holds for the given classical bit values. */
-  public boolean test(boolean[] bits) {
+  /** True if the condition holds for classical bits given as a mask (bit k = clbit k). */
+  public boolean test(long bits) {
     long v = 0;
     for (int i = 0; i < clbits.length; i++) {
-      if (bits[clbits[i]]) {
-        v |= 1L << i;
-      }
+      v |= (bits >>> clbits[i] & 1) << i;
     }
     return v == value;
   }

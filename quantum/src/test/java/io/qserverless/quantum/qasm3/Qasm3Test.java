@@ -171,6 +171,9 @@ class Qasm3Test {
         .hasMessage("<string>:4:1: gate 'h' takes 2 qubits but was given 1");
     assertThatThrownBy(() -> Qasm3.loads(HEADER + "qubit q;\npow(0.5) @ x q;\n"))
         .hasMessage("<string>:4:1: pow(0.5) is not supported; use a whole power from -64 to 64");
+    assertThatThrownBy(() -> Qasm3.loads(HEADER + "qubit[2] αβ;\n"))
+        .isInstanceOf(QasmParseException.class)
+        .hasMessageStartingWith("<string>:3:1: quantum register name 'αβ' is not an identifier");
     assertThatThrownBy(() -> Qasm3.loads(HEADER + "input int n;\n"))
         .hasMessage("<string>:3:7: expected the type 'float' or 'angle' (only real-valued inputs become parameters) but found 'int'");
   }

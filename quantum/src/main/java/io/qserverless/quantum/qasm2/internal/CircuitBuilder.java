@@ -78,12 +78,17 @@ public final class CircuitBuilder {
 
   private void run(List<Statement> program) {
     for (Statement s : program) {
-      switch (s) {
-        case Statement.Include i -> include(i);
-        case Statement.RegisterDeclaration r -> declare(r);
-        case Statement.InputDeclaration i -> declareInput(i);
-        case Statement.GateDefinition g -> define(g);
-        default -> operation(s, null);
+      try {
+        switch (s) {
+          case Statement.Include i -> include(i);
+          case Statement.RegisterDeclaration r -> declare(r);
+          case Statement.InputDeclaration i -> declareInput(i);
+          case Statement.GateDefinition g -> define(g);
+          default -> operation(s, null);
+        }
+      } catch (IllegalArgumentException e) {
+        // The circuit model refused something the checks here let through (e.g. a name it does not allow).
+        throw error(s.at(), e.getMessage());
       }
     }
   }
@@ -91,7 +96,6 @@ public final class CircuitBuilder {
   private void include(Statement.Include include) {
     String standard = version == 3 ? "stdgates.inc" : "qelib1.inc";
     if (include.file().equals(standard)) {
-      GateLibrary.qelib1(); // initialise before the include's own map to keep errors out of static init
       (version == 3 ? GateLibrary.stdgates() : GateLibrary.qelib1()).forEach(gates::putIfAbsent);
     } else {
       run(includes.apply(include));

@@ -1,0 +1,129 @@
+package io.qserverless.quantum.simulator;
+
+import io.qserverless.quantum.circuit.QuantumCircuit;
+import io.qserverless.quantum.simulator.internal.CircuitRunner;
+import io.qserverless.quantum.simulator.internal.Outcomes;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Exact double-precision statevector simulation of circuits with measurements, resets and
+ * classical conditions.
+ *
+ * <pre>{@code
+ * Map<Integer, Double> dist = StatevectorSimulator.exactDistribution(bellWithMeasureAll); // {0=0.5, 3=0.5}
+ * Map<Integer, Integer> counts = StatevectorSimulator.sampleCounts(bellWithMeasureAll, 1000, 42);
+ * }</pre>
+ *
+ * <p>Outcome keys are the clbits as an integer, clbit 0 least significant (Qiskit's convention).
+ * A circuit measured only at the end is simulated once. Mid-circuit measurements and resets are
+ * followed exactly branch by branch (up to {@value #MAX_BRANCHES} branches, states up to
+ * {@value #MAX_BRANCHING_QUBITS} qubits since each branch copies the state); when sampling
+ * beyond those limits, each shot is simulated as its own trajectory. Thread-safe (no shared state).
+ */
+public final class StatevectorSimulator {
+  /** Outcomes with probability at most this are dropped from exact distributions. */
+  public static final double TOLERANCE = 1e-12;
+
+  public static final int MAX_BRANCHES = 1 << 12;
+  public static final int MAX_BRANCHING_QUBITS = 22;
+
+  private StatevectorSimulator() {}
+
+  /**
+   * One run with measurement outcomes drawn from a seeded RNG.
+   *
+   * @param state the final state; terminal measurements are read from it, not applied to it
+   * @param clbits the classical bits at the end, clbit 0 least significant
+   */
+  public record Trajectory(Statevector state, int clbits) {}
+
+  public static Trajectory run(QuantumCircuit circuit, long seed) {
+    CircuitRunner runner = new CircuitRunner(circuit);
+    Random rnd = new Random(seed);
+    Outcomes outcomes = new Outcomes(circuit.numQubits(), circuit.numClbits(), runner.terminalMeasurements());
+    Trajectory[] out = new Trajectory[1];
+    runner.runTrajectory(rnd, (state, clbits, weight) -> outcomes.sample(state, clbits, 1, rnd,
+        k -> out[0] = new Trajectory(new Statevector(circuit.numQubits(), state.amplitudes()), k)));
+    return out[0];
+  }
+
+  /** The exact probability of each clbit outcome, ascending keys, zero outcomes dropped. */
+  public static SortedMap<Integer, Double> exactDistribution(QuantumCircuit circuit) {
+    CircuitRunner runner = new CircuitRunner(circuit);
+    if (runner.branches() && circuit.numQubits() > MAX_BRANCHING_QUBITS) {
+      throw new IllegalArgumentException(
+          "circuit '" + circuit.name() + "' has mid-circuit measurements, resets or conditions on "
+              + circuit.numQubits() + " qubits: exact branching copies the state, so it is limited to "
+              + MAX_BRANCHING_QUBITS + " qubits; run with shots to sample instead");
+    }
+    Outcomes outcomes = new Outcomes(circuit.numQubits(), circuit.numClbits(), runner.terminalMeasurements());
+    runner.runExact(MAX_BRANCHES, outcomes::add);
+    return outcomes.distribution(TOLERANCE);
+  }
+
+  /** {@code shots} sampled outcomes as counts per clbit integer, reproducible for a seed. */
+  public static SortedMap<Integer, Integer> sampleCounts(QuantumCircuit circuit, int shots, long seed) {
+    TreeMap<Integer, Integer> counts = new TreeMap<>();
+    for (int key : sampleShots(circuit, shots, seed)) {
+      counts.merge(key, 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /** {@code shots} sampled outcomes (clbit integers) in random shot order, reproducible for a seed. */
+  public static int[] sampleShots(QuantumCircuit circuit, int shots, long seed) {
+    if (shots < 1) {
+      throw new IllegalArgumentException("shots must be at least 1, got " + shots);
+    }
+    CircuitRunner runner = new CircuitRunner(circuit);
+    Random rnd = new Random(seed);
+    int[] keys = new int[shots];
+    int[] next = new int[1];
+    Outcomes outcomes = new Outcomes(circuit.numQubits(), circuit.numClbits(), runner.terminalMeasurements());
+    if (!runner.branches()) {
+      runner.runExact(1, (state, clbits, w) -> outcomes.sample(state, clbits, shots, rnd, k -> keys[next[0]++] = k));
+      shuffle(keys, rnd);
+      return keys;
+    }
+    if (circuit.numQubits() <= MAX_BRANCHING_QUBITS) {
+      try {
+        sampleFrom(exactDistribution(circuit), rnd, keys);
+        return keys;
+      } catch (CircuitRunner.TooManyBranchesException e) {
+        // fall through: simulate shot by shot
+      }
+    }
+    for (int shot = 0; shot < shots; shot++) {
+      runner.runTrajectory(rnd, (state, clbits, w) -> outcomes.sample(state, clbits, 1, rnd, k -> keys[next[0]++] = k));
+    }
+    return keys;
+  }
+
+  private static void shuffle(int[] a, Random rnd) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
+  private static void sampleFrom(Map<Integer, Double> dist, Random rnd, int[] out) {
+    int[] keys = dist.keySet().stream().mapToInt(Integer::intValue).toArray();
+    double[] cumulative = new double[keys.length];
+    double total = 0;
+    for (int i = 0; i < keys.length; i++) {
+      total += dist.get(keys[i]);
+      cumulative[i] = total;
+    }
+    for (int shot = 0; shot < out.length; shot++) {
+      int i = Arrays.binarySearch(cumulative, rnd.nextDouble() * total);
+      i = i >= 0 ? i + 1 : -i - 1;
+      out[shot] = keys[Math.min(i, keys.length - 1)];
+    }
+  }
+}

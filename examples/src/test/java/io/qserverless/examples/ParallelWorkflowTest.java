@@ -46,7 +46,8 @@ class ParallelWorkflowTest {
   }
 
   private static void assertDistribution(Object actual, Map<String, Double> expected) {
-    Map<?, ?> dist = (Map<?, ?>) actual;
+    @SuppressWarnings("unchecked")
+    Map<String, Object> dist = (Map<String, Object>) actual;
     assertThat(dist.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
     expected.forEach((k, p) -> assertThat(((Number) dist.get(k)).doubleValue()).as("P(%s)", k).isCloseTo(p, within(1e-9)));
   }

@@ -14,11 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Disabled("circuits cannot travel as arguments until the circuit JSON encoding (io.qserverless.protocol.circuit) lands from the quantum branch")
 @Timeout(180)
 class DistributedTranspilationTest {
   private static final Backend MANILA = Backends.get("fake_manila");

@@ -8,11 +8,9 @@ import io.qserverless.quantum.circuit.QuantumCircuit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Disabled("circuits cannot travel as arguments until the circuit JSON encoding (io.qserverless.protocol.circuit) lands from the quantum branch")
 @Timeout(120)
 class ParallelWorkflowTest {
 

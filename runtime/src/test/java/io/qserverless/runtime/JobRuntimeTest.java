@@ -86,6 +86,17 @@ class JobRuntimeTest {
   }
 
   @Test
+  void without_settings_the_allotment_is_the_machines_cores_and_physical_memory() {
+    Resources machine = new JobRuntime(Map.of()).tasks().limit();
+
+    assertThat(machine.cpu()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    long jmx = ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+    assertThat(machine.mem()).isCloseTo(jmx, org.assertj.core.data.Percentage.withPercentage(1));
+    assertThat(machine.gpu()).isZero();
+  }
+
+  @Test
   void outside_a_gateway_files_are_the_local_data_directory() throws Exception {
     JobRuntime runtime = runtime("{}");
     Path outside = Files.createDirectories(dir.resolve("work"));

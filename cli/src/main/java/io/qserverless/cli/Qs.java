@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       UserCommand.class,
       TranspileCommand.class,
       BackendsCommand.class,
+      SampleCommand.class,
     })
 public final class Qs implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -43,7 +43,7 @@ public final class CircuitRunner {
           "circuit '" + circuit.name() + "' has " + circuit.numClbits()
               + " clbits: the simulator's outcomes are int keys, so at most 31 clbits");
     }
-    if (!circuit.parameters().isEmpty()) {
+    if (circuit.isParameterized()) {
       throw new IllegalArgumentException(
           "circuit '" + circuit.name() + "' has unbound parameters " + circuit.parameters()
               + ": bind them with assignParameters or pass parameter values");

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     description = "Quantum Serverless for Java: run quantum and classical programs as jobs.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       UploadCommand.class,
       RunCommand.class,
       JobsCommand.class,

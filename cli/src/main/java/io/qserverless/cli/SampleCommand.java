@@ -1,5 +1,6 @@
 package io.qserverless.cli;
 
+import io.qserverless.quantum.circuit.Parameter;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.primitives.QuasiDistribution;
 import io.qserverless.quantum.primitives.Sampler;
@@ -11,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -28,6 +31,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exact probabilities by default ({@code {"0": 0.5, "3": 0.5}} for a Bell pair); with
  * {@code --shots} sampled counts ({@code {"0": 507, "3": 493}}), reproducible with {@code --seed}.
+ * OpenQASM 3 {@code input} parameters take their values from {@code --param name=value}.
  * The version is taken from the {@code OPENQASM} header (version 2 when there is none).
  */
 @Command(name = "sample", description = "Print the measured-bit distribution of an OpenQASM 2 or 3 program as JSON.")
@@ -50,6 +54,9 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "seed for --shots, for reproducible counts")
   Long seed;
 
+  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "value of an OpenQASM 3 input parameter (repeatable)")
+  Map<String, Double> params = new LinkedHashMap<>();
+
   @Override
   public Integer call() {
     if (shots != null && shots < 1) {
@@ -66,8 +73,16 @@ final class SampleCommand implements Callable<Integer> {
     } catch (QasmParseException e) {
       return fail("cannot read the program: " + e.getMessage());
     }
-    if (!circuit.parameters().isEmpty()) {
-      return fail(file + " has unbound input parameters " + circuit.parameters() + "; give them values in the program");
+    Map<Parameter, Double> values = new HashMap<>();
+    for (Parameter p : circuit.parameters()) {
+      Double value = params.remove(p.name());
+      if (value == null) {
+        return fail(file + " has input parameter '" + p.name() + "' without a value; give one with --param " + p.name() + "=0.5");
+      }
+      values.put(p, value);
+    }
+    if (!params.isEmpty()) {
+      return fail("the program has no input parameter " + params.keySet() + "; its parameters are " + circuit.parameters());
     }
     Sampler sampler = new Sampler();
     if (shots != null) {
@@ -76,7 +91,13 @@ final class SampleCommand implements Callable<Integer> {
     if (seed != null) {
       sampler = sampler.withSeed(seed);
     }
-    QuasiDistribution dist = sampler.run(circuit).result().quasiDists().getFirst();
+    QuasiDistribution dist;
+    try {
+      dist = sampler.run(circuit.assignParameters(values)).result().quasiDists().getFirst();
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // The simulator's refusals (an opaque gate, too many qubits) are the program's, not a bug here.
+      return fail("cannot simulate " + file + ": " + e.getMessage());
+    }
     spec.commandLine().getOut().println(json(dist));
     spec.commandLine().getOut().flush();
     return 0;

@@ -76,4 +76,22 @@ class SampleCommandTest {
     assertThat(qs("sample", file)).isEqualTo(1);
     assertThat(err.toString()).isEqualTo("qs sample: cannot read the program: " + file + ":5:1: expected ';' but found end of input\n");
   }
+
+  @Test
+  void input_parameters_take_their_values_from_param_options() throws Exception {
+    // rx(theta)|0> measures 1 with probability sin^2(theta/2): 1/4 for theta = pi/3.
+    String file = program("rx.qasm", "OPENQASM 3.0;\ninclude \"stdgates.inc\";\ninput float[64] theta;\nqubit q;\nbit c;\n"
+        + "rx(theta) q;\nc = measure q;\n");
+    assertThat(qs("sample", file, "--param", "theta=" + Math.PI / 3)).isZero();
+    assertThat(out.toString()).isEqualTo("{\"0\": 0.75, \"1\": 0.25}\n");
+    assertThat(qs("sample", file)).isEqualTo(1);
+    assertThat(err.toString()).contains("input parameter 'theta' without a value; give one with --param theta=0.5");
+  }
+
+  @Test
+  void an_opaque_gate_cannot_be_simulated_and_says_so_in_one_line() throws Exception {
+    String file = program("opaque.qasm", "OPENQASM 2.0;\nopaque magic a;\nqreg q[1];\ncreg c[1];\nmagic q[0];\nmeasure q -> c;\n");
+    assertThat(qs("sample", file)).isEqualTo(1);
+    assertThat(err.toString()).startsWith("qs sample: cannot simulate " + file + ": gate 'magic' is opaque").doesNotContain("\tat ");
+  }
 }

@@ -182,7 +182,11 @@ public final class GatewayHarness implements AutoCloseable {
     List<String> wanted = Arrays.asList(statuses);
     JsonNode[] last = new JsonNode[1];
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-      last[0] = get("/api/v1/jobs/" + jobId + "/", token).json();
+      Answer a = get("/api/v1/jobs/" + jobId + "/", token);
+      if (a.status() != 200) {
+        throw new AssertionError("GET job " + jobId + " answered " + a);
+      }
+      last[0] = a.json();
       return wanted.contains(last[0].get("status").asString());
     });
     return last[0];

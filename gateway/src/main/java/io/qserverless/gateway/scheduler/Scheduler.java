@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Woken at once on submit, stop and finish, and every {@code reconcile} interval anyway (so a
  * lost wake-up only delays). Fair share: among users with queued jobs, the one with the fewest
- * running jobs goes first (ties: the oldest submission), so one user's thousand queued jobs do
- * not starve another user's one. A job starts only when its cpu and memory allotment fits the
+ * running jobs goes first, then the one whose last start is oldest (round robin), then the oldest
+ * submission; so one user's thousand queued jobs do not starve another user's one, even when the
+ * node fits a single job. A job starts only when its cpu and memory allotment fits the
  * node's free capacity and its user is under the running-job limit.
  */
 public final class Scheduler implements AutoCloseable {
@@ -31,6 +32,9 @@ public final class Scheduler implements AutoCloseable {
   private final int maxRunningPerUser;
   private final Duration reconcile;
   private final Semaphore wakeups = new Semaphore(0);
+  // Scheduler thread only: the pass number at which each user last had a job started.
+  private final Map<Long, Long> lastStart = new HashMap<>();
+  private long starts;
   private volatile boolean open = true;
   private final Thread thread;
 
@@ -85,11 +89,14 @@ public final class Scheduler implements AutoCloseable {
         memFree -= r.memory();
       }
       List<Job> heads = jobs.queuedHeads().stream()
-          .sorted(Comparator.comparingInt((Job j) -> perUser.getOrDefault(j.userId(), 0)).thenComparingLong(Job::seq))
+          .sorted(Comparator.comparingInt((Job j) -> perUser.getOrDefault(j.userId(), 0))
+              .thenComparingLong(j -> lastStart.getOrDefault(j.userId(), 0L))
+              .thenComparingLong(Job::seq))
           .toList();
       for (Job head : heads) {
         boolean fits = head.cpu() <= cpuFree + 1e-9 && head.memory() <= memFree;
         if (fits && perUser.getOrDefault(head.userId(), 0) < maxRunningPerUser && jobs.markPending(head.id())) {
+          lastStart.put(head.userId(), ++starts);
           runner.start(head);
           started = true;
           break;

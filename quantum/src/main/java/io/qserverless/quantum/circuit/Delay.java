@@ -13,6 +13,9 @@ public record Delay(ParameterExpression duration, String unit) implements Operat
   private static final Set<String> UNITS = Set.of("dt", "ns", "us", "ms", "s");
 
   public Delay {
+    if (duration == null) {
+      throw new IllegalArgumentException("a delay needs a duration, got none");
+    }
     if (!UNITS.contains(unit)) {
       throw new IllegalArgumentException("delay unit '" + unit + "' is unknown: use one of dt, ns, us, ms, s");
     }

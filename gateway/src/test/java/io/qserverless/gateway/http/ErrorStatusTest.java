@@ -1,0 +1,48 @@
+package io.qserverless.gateway.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qserverless.gateway.ConflictException;
+import io.qserverless.gateway.FunctionDisabledException;
+import io.qserverless.gateway.GatewayException;
+import io.qserverless.gateway.InvalidInputException;
+import io.qserverless.gateway.JobLimitException;
+import io.qserverless.gateway.NotAllowedException;
+import io.qserverless.gateway.NotFoundException;
+import io.qserverless.gateway.TooLargeException;
+import io.qserverless.gateway.UnauthenticatedException;
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The failure → status table, row by row against the "Errors" section of API.md. */
+class ErrorStatusTest {
+
+  static Stream<Arguments> apiMd() {
+    return Stream.of(
+        Arguments.of((Function<String, GatewayException>) InvalidInputException::new, 400),
+        Arguments.of((Function<String, GatewayException>) UnauthenticatedException::new, 401),
+        Arguments.of((Function<String, GatewayException>) NotAllowedException::new, 403),
+        Arguments.of((Function<String, GatewayException>) NotFoundException::new, 404),
+        Arguments.of((Function<String, GatewayException>) ConflictException::new, 409),
+        Arguments.of((Function<String, GatewayException>) TooLargeException::new, 413),
+        Arguments.of((Function<String, GatewayException>) FunctionDisabledException::new, 423),
+        Arguments.of((Function<String, GatewayException>) JobLimitException::new, 429));
+  }
+
+  @ParameterizedTest
+  @MethodSource("apiMd")
+  void each_failure_kind_answers_the_status_api_md_gives_it(Function<String, GatewayException> make, int status) {
+    assertThat(ErrorStatus.of(make.apply("m"))).isEqualTo(status);
+  }
+
+  @Test
+  void every_kind_of_gateway_failure_has_a_row() {
+    assertThat(ErrorStatus.TABLE.keySet().stream().map(Class::getName))
+        .containsExactlyInAnyOrderElementsOf(Arrays.stream(GatewayException.class.getPermittedSubclasses()).map(Class::getName).toList());
+  }
+}

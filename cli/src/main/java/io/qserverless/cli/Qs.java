@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     description = "Quantum Serverless for Java: run quantum and classical programs as jobs.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       UploadCommand.class,
       RunCommand.class,
       JobsCommand.class,
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       UserCommand.class,
       TranspileCommand.class,
       BackendsCommand.class,
+      SampleCommand.class,
     })
 public final class Qs implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -22,8 +22,13 @@ import tools.jackson.databind.JsonNode;
  * <p>Thread-safe: the last seen state is a volatile snapshot.
  */
 public final class Job {
-  /** Polling starts fast (a short job finishes in well under a second) and backs off to this. */
-  private static final long MAX_POLL_MILLIS = 500;
+  /**
+   * Polling starts at 10 ms (a short job finishes in about a second) and doubles up to 100 ms for
+   * the first 10 s, so a result is seen at most 0.1 s late; longer waits back off to 500 ms.
+   */
+  private static final long FAST_POLL_MILLIS = 100;
+  private static final long SLOW_POLL_MILLIS = 500;
+  private static final long FAST_PHASE_NANOS = 10_000_000_000L;
 
   private final GatewayHttp http;
   private final String id;
@@ -87,7 +92,8 @@ public final class Job {
 
   /** Waits for the job to end and returns its final state. */
   public JobInfo await(Duration timeout) {
-    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    long start = System.nanoTime();
+    long deadline = timeout == null ? Long.MAX_VALUE : start + timeout.toNanos();
     long pause = 10;
     while (true) {
       JobInfo info = info();
@@ -99,7 +105,7 @@ public final class Job {
             + ": wait longer, or stop it with job.stop()");
       }
       sleep(Math.min(pause, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-      pause = Math.min(MAX_POLL_MILLIS, pause * 3 / 2 + 1);
+      pause = Math.min(System.nanoTime() - start < FAST_PHASE_NANOS ? FAST_POLL_MILLIS : SLOW_POLL_MILLIS, pause * 2);
     }
   }
 

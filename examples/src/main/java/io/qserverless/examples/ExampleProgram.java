@@ -3,7 +3,9 @@ package io.qserverless.examples;
 import io.qserverless.client.QiskitFunction;
 import io.qserverless.client.ServerlessClient;
 import io.qserverless.examples.programs.DetailedStatuses;
+import io.qserverless.examples.programs.DistributedTranspilation;
 import io.qserverless.examples.programs.FileRoundTrip;
+import io.qserverless.examples.programs.ParallelWorkflow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +21,11 @@ import java.nio.file.Path;
  * breaks the build.
  */
 public enum ExampleProgram {
+  PARALLEL_WORKFLOW("parallel-workflow", ParallelWorkflow.class,
+      "Computes the quasi-distribution of each circuit in its own distributed task."),
   DETAILED_STATUSES("detailed-statuses", DetailedStatuses.class, "Walks through the five detailed statuses."),
+  DISTRIBUTED_TRANSPILATION("distributed-transpilation", DistributedTranspilation.class,
+      "Transpiles a list of circuits for a backend, one distributed task per circuit."),
   FILE_ROUND_TRIP("file-round-trip", FileRoundTrip.class, "Extracts a stored tar and stores a summary tar.");
 
   private final String title;

@@ -33,7 +33,7 @@ final class JobRuntime {
   private final Map<String, String> env;
   private final String jobId;
   private final GatewayHttp gateway;
-  private final TaskExecutor tasks;
+  private volatile TaskExecutor tasks;
   private final DataFiles files;
   private final AtomicReference<String> printedResult = new AtomicReference<>();
   private volatile Arguments arguments;
@@ -44,7 +44,6 @@ final class JobRuntime {
     this.jobId = env.get(JobEnvironment.JOB_ID);
     String host = env.get(JobEnvironment.GATEWAY_HOST);
     this.gateway = jobId != null && host != null ? new GatewayHttp(host, env.get(JobEnvironment.GATEWAY_TOKEN)) : null;
-    this.tasks = new TaskExecutor(Allotment.fromEnvironment(env));
     this.files = new DataFiles(Path.of(env.getOrDefault(JobEnvironment.DATA_PATH, "data")),
         gateway == null ? null : new FilesApi(gateway), this::functionTitle);
   }
@@ -53,8 +52,18 @@ final class JobRuntime {
     return jobId;
   }
 
+  /** Created on first use: reading the machine's memory loads JMX, which most jobs never need. */
   TaskExecutor tasks() {
-    return tasks;
+    TaskExecutor t = tasks;
+    if (t == null) {
+      synchronized (this) {
+        t = tasks;
+        if (t == null) {
+          t = tasks = new TaskExecutor(Allotment.fromEnvironment(env));
+        }
+      }
+    }
+    return t;
   }
 
   DataFiles files() {

@@ -81,8 +81,19 @@ class JobRuntimeTest {
   @Test
   void the_allotment_comes_from_the_environment_and_a_bad_value_is_refused() throws Exception {
     assertThat(runtime("{}").tasks().limit().cpu()).isEqualTo(1.5);
-    assertThatThrownBy(() -> new JobRuntime(Map.of("QS_JOB_CPU", "two")))
+    assertThatThrownBy(() -> new JobRuntime(Map.of("QS_JOB_CPU", "two")).tasks())
         .hasMessageContaining("QS_JOB_CPU='two' is not a number >= 0");
+  }
+
+  @Test
+  void without_settings_the_allotment_is_the_machines_cores_and_physical_memory() {
+    Resources machine = new JobRuntime(Map.of()).tasks().limit();
+
+    assertThat(machine.cpu()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    long jmx = ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+    assertThat(machine.mem()).isCloseTo(jmx, org.assertj.core.data.Percentage.withPercentage(1));
+    assertThat(machine.gpu()).isZero();
   }
 
   @Test

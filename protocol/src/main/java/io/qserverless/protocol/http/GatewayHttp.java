@@ -25,8 +25,15 @@ import tools.jackson.databind.JsonNode;
  * Thread-safe: the HTTP client is shared and the fields are final.
  */
 public final class GatewayHttp {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+  /**
+   * Created on the first call, not with the first GatewayHttp: building an HttpClient costs a few
+   * hundred milliseconds of a job's start-up, and most jobs (arguments and result are files) make
+   * no call at all.
+   */
+  private static final class Shared {
+    static final HttpClient HTTP =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+  }
 
   private final URI host;
   private final String token;
@@ -108,7 +115,7 @@ public final class GatewayHttp {
   private HttpResponse<byte[]> exchange(HttpRequest.Builder request, String path) {
     HttpResponse<byte[]> response;
     try {
-      response = HTTP.send(request.build(), BodyHandlers.ofByteArray());
+      response = Shared.HTTP.send(request.build(), BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new GatewayException("cannot reach the gateway at " + host + " (" + e
           + "); check the host (--host or GATEWAY_HOST) and that the gateway is running", e);

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /** The typed values {@link Values} knows, looked up by Java type or by {@code __type__} name. */
 final class TypedValues {
-  private static final List<TypedValue<?>> ALL = List.of();
+  private static final List<TypedValue<?>> ALL = List.of(new CircuitValue());
 
   private TypedValues() {}
 

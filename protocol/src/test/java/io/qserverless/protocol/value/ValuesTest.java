@@ -3,6 +3,7 @@ package io.qserverless.protocol.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.qserverless.quantum.circuit.QuantumCircuit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,26 @@ class ValuesTest {
         .isInstanceOf(ValueEncodingException.class)
         .hasMessageContaining("not valid JSON");
     assertThatThrownBy(() -> Values.fromJson("{\"x\": {\"__type__\": \"ndarray\", \"__value__\": []}}"))
-        .hasMessageContaining("unknown __type__ 'ndarray' at $.x");
+        .hasMessageContaining("unknown __type__ 'ndarray' at $.x: expected QuantumCircuit");
+  }
+
+  @Test
+  void circuits_travel_in_the_quantum_circuit_envelope_and_come_back_equal() {
+    QuantumCircuit bell = new QuantumCircuit(2).h(0).cx(0, 1).measureAll();
+
+    String json = Values.toJson(Map.of("circuits", List.of(bell)));
+    assertThat(json).startsWith("{\"circuits\":[{\"__type__\":\"QuantumCircuit\",\"__value__\":{");
+    Object back = ((List<?>) ((Map<?, ?>) Values.fromJson(json)).get("circuits")).getFirst();
+    assertThat(back).isInstanceOf(QuantumCircuit.class).isEqualTo(bell);
+  }
+
+  @Test
+  void a_circuit_envelope_with_a_bad_value_is_refused_with_its_path() {
+    assertThatThrownBy(() -> Values.fromJson("{\"c\": [{\"__type__\": \"QuantumCircuit\", \"__value__\": 7}]}"))
+        .isInstanceOf(ValueEncodingException.class)
+        .hasMessageContaining("cannot decode the QuantumCircuit at $.c[0]");
+    assertThatThrownBy(() -> Values.fromJson("{\"c\": {\"__type__\": \"QuantumCircuit\"}}"))
+        .hasMessageContaining("has no __value__");
   }
 
   @Test

@@ -331,6 +331,21 @@ public final class QuantumCircuit extends StandardGateMethods {
     return sorted;
   }
 
+  /** True if some gate angle or the global phase is still symbolic (cheaper than parameters()). */
+  public boolean isParameterized() {
+    if (!globalPhase.isBound()) {
+      return true;
+    }
+    for (CircuitInstruction in : data) {
+      for (ParameterExpression p : in.operation().params()) {
+        if (!(p instanceof ParameterExpression.Constant)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   public int numParameters() {
     return parameters().size();
   }

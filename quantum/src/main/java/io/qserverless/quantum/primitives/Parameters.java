@@ -9,7 +9,7 @@ final class Parameters {
   private Parameters() {}
 
   static QuantumCircuit bind(QuantumCircuit circuit, List<? extends Number> values) {
-    if (values.isEmpty() && circuit.parameters().isEmpty()) {
+    if (values.isEmpty() && !circuit.isParameterized()) {
       return circuit;
     }
     return circuit.assignParameters(values);

@@ -12,9 +12,10 @@ import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.QuantumRegister;
 import io.qserverless.quantum.circuit.StandardGate;
+import io.qserverless.quantum.primitives.QuasiDistribution;
+import io.qserverless.quantum.primitives.Sampler;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,24 @@ class Qasm2Test {
     assertThat(p[0]).isCloseTo(0.5, within(1e-12));
     assertThat(p[3]).isCloseTo(0.5, within(1e-12));
     assertThat(p[1] + p[2]).isCloseTo(0, within(1e-12));
+  }
+
+  @Test
+  void bell_program_sampled_gives_half_00_and_half_11() {
+    QuasiDistribution dist = new Sampler().run(Qasm2.loads(resource("qasm2/bell.qasm"))).result().quasiDists().getFirst();
+    assertThat(dist).containsOnlyKeys(0, 3);
+    assertThat(dist.get(0)).isCloseTo(0.5, within(1e-12));
+    assertThat(dist.get(3)).isCloseTo(0.5, within(1e-12));
+  }
+
+  @Test
+  void teleportation_sampled_delivers_the_state_whatever_the_corrections() {
+    // c0, c1 uniform; out = 1 with probability sin^2(pi/6) = 1/4 in each branch: key c0 + 2 c1 + 4 out.
+    QuasiDistribution dist = new Sampler().run(Qasm2.loads(resource("qasm2/teleport.qasm"))).result().quasiDists().getFirst();
+    for (int k = 0; k < 4; k++) {
+      assertThat(dist.get(k)).as("key %d", k).isCloseTo(0.1875, within(1e-12));
+      assertThat(dist.get(k + 4)).as("key %d", k + 4).isCloseTo(0.0625, within(1e-12));
+    }
   }
 
   @Test
@@ -118,10 +137,14 @@ class Qasm2Test {
   }
 
   @Test
-  void the_qft_of_a_basis_state_has_uniform_probabilities() {
-    double[] p = probabilities(Qasm2.loads(resource("qasm2/qft3.qasm")));
-    for (double x : p) {
-      assertThat(x).isCloseTo(1.0 / 8, within(1e-12));
+  void the_qft_program_maps_basis_state_5_to_the_fourier_state() {
+    // QFT|x> = (1/sqrt 8) sum_k e^(2 pi i x k / 8) |k>, here with x = 5 (x on q[0] and q[2]), up to global phase.
+    io.qserverless.quantum.math.ComplexMatrix u = QasmPrograms.unitary(Qasm2.loads(resource("qasm2/qft3.qasm")));
+    double phase0 = Math.atan2(u.im(0, 0), u.re(0, 0));
+    for (int k = 0; k < 8; k++) {
+      double angle = 2 * Math.PI * 5 * k / 8 + phase0;
+      assertThat(u.re(k, 0)).as("re %d", k).isCloseTo(Math.cos(angle) / Math.sqrt(8), within(1e-12));
+      assertThat(u.im(k, 0)).as("im %d", k).isCloseTo(Math.sin(angle) / Math.sqrt(8), within(1e-12));
     }
   }
 
@@ -214,25 +237,8 @@ class Qasm2Test {
   @Test
   void random_circuits_of_qelib1_gates_read_back_to_the_same_instructions() {
     java.util.Random random = new java.util.Random(7);
-    List<StandardGate> gates = Arrays.stream(StandardGate.values())
-        .filter(g -> !g.isVariableSize() && io.qserverless.quantum.qasm2.internal.GateLibrary.nameFor(g, g.numQubits(), 2) != null)
-        .toList();
-    assertThat(gates).hasSizeGreaterThan(30);
     for (int round = 0; round < 20; round++) {
-      QuantumCircuit qc = new QuantumCircuit(new QuantumRegister(3, "q"), new QuantumRegister(2, "r"), new ClassicalRegister(5, "c"));
-      for (int k = 0; k < 30; k++) {
-        StandardGate g = gates.get(random.nextInt(gates.size()));
-        double[] params = random.doubles(g.numParams(), -7, 7).toArray();
-        if (random.nextInt(4) == 0 && params.length > 0) {
-          params[0] = Math.PI * (random.nextInt(9) - 4) / (1 + random.nextInt(8));
-        }
-        int[] qubits = random.ints(0, 5).distinct().limit(g.numQubits()).toArray();
-        qc.append(g.gate(params), qubits);
-        if (random.nextInt(6) == 0) {
-          qc.cIf(new ClassicalRegister(5, "c"), random.nextInt(32));
-        }
-      }
-      qc.barrier().measure(0, 4).reset(1);
+      QuantumCircuit qc = QasmPrograms.randomCircuit(random, 2);
       assertThat(Qasm2.loads(Qasm2.dumps(qc)).data()).as(Qasm2.dumps(qc)).isEqualTo(qc.data());
     }
   }

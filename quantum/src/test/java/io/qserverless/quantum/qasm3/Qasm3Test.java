@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.ClassicalRegister;
+import io.qserverless.quantum.circuit.Delay;
 import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.Parameter;
+import io.qserverless.quantum.circuit.ParameterExpression;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.StandardGate;
 import io.qserverless.quantum.qasm2.QasmParseException;
@@ -176,5 +178,40 @@ class Qasm3Test {
         .hasMessageStartingWith("<string>:3:1: quantum register name 'αβ' is not an identifier");
     assertThatThrownBy(() -> Qasm3.loads(HEADER + "input int n;\n"))
         .hasMessage("<string>:3:7: expected the type 'float' or 'angle' (only real-valued inputs become parameters) but found 'int'");
+  }
+
+  @Test
+  void random_circuits_of_stdgates_read_back_to_the_same_instructions() {
+    java.util.Random random = new java.util.Random(11);
+    for (int round = 0; round < 20; round++) {
+      QuantumCircuit qc = io.qserverless.quantum.qasm2.QasmPrograms.randomCircuit(random, 3);
+      assertThat(Qasm3.loads(Qasm3.dumps(qc)).data()).as(Qasm3.dumps(qc)).isEqualTo(qc.data());
+    }
+  }
+
+  @Test
+  void a_parameterised_circuit_writes_and_reads_back_to_the_same_text_and_binds_alike() {
+    Parameter theta = new Parameter("theta");
+    Parameter phi = new Parameter("phi");
+    QuantumCircuit qc = new QuantumCircuit(2);
+    qc.rx(theta.mul(2).sub(phi.pow(ParameterExpression.of(2))), 0).crz(phi.apply(ParameterExpression.Function.COS).neg(), 0, 1)
+        .append(StandardGate.RYY.gate(theta.div(ParameterExpression.pi())), 1, 0);
+    String text = Qasm3.dumps(qc);
+    QuantumCircuit back = Qasm3.loads(text);
+    assertThat(Qasm3.dumps(back)).isEqualTo(text);
+    List<Double> values = List.of(0.4, -1.3); // phi, theta: parameters() sorts by name
+    assertThat(unitary(back.assignParameters(values)).approxEquals(unitary(qc.assignParameters(values)), 1e-12)).isTrue();
+  }
+
+  @Test
+  void delays_are_read_and_written_with_their_units() {
+    QuantumCircuit qc = Qasm3.loads(HEADER + "qubit[2] q;\ndelay[100dt] q[0];\ndelay[2.5 * 2 us] q;\n");
+    assertThat(qc.data()).extracting(in -> in.operation()).containsExactly(
+        new Delay(ParameterExpression.of(100), "dt"), new Delay(ParameterExpression.of(5), "us"), new Delay(ParameterExpression.of(5), "us"));
+    String text = Qasm3.dumps(qc);
+    assertThat(text).contains("delay[100dt] q[0];\ndelay[5us] q[0];\ndelay[5us] q[1];\n");
+    assertThat(Qasm3.loads(text).data()).isEqualTo(qc.data());
+    assertThatThrownBy(() -> Qasm3.loads(HEADER + "qubit q;\ndelay[3 years] q;\n"))
+        .hasMessage("<string>:4:1: delay unit 'years' is unknown: use one of dt, ns, us, ms, s");
   }
 }

@@ -66,7 +66,7 @@ public final class Gateway implements AutoCloseable {
       this.http = api[0] = new HttpApi(config, db, accounts, programs, jobs, files, metrics, version());
       createFirstUser(config);
       http.start();
-      runner.recover();
+      runner.reconcile();
       scheduler.start();
     } catch (RuntimeException e) {
       db.close();

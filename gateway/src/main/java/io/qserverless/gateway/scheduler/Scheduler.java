@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts queued jobs when they fit: the database is the queue, this thread drains it.
  *
- * <p>Woken at once on submit, stop and finish, and every {@code reconcile} interval anyway (so a
- * lost wake-up only delays). Fair share: among users with queued jobs, the one with the fewest
+ * <p>Woken at once on submit, stop and finish, and every {@code reconcile} interval anyway: then
+ * it also has the runner reconcile the database with the processes, so a lost wake-up or a failed
+ * finish only delays. Fair share: among users with queued jobs, the one with the fewest
  * running jobs goes first, then the one whose last start is oldest (round robin), then the oldest
  * submission; so one user's thousand queued jobs do not starve another user's one, even when the
  * node fits a single job. A job starts only when its cpu and memory allotment fits the
@@ -62,8 +63,11 @@ public final class Scheduler implements AutoCloseable {
   private void loop() {
     while (open) {
       try {
-        wakeups.tryAcquire(reconcile.toMillis(), TimeUnit.MILLISECONDS);
+        boolean woken = wakeups.tryAcquire(reconcile.toMillis(), TimeUnit.MILLISECONDS);
         wakeups.drainPermits();
+        if (open && !woken) {
+          runner.reconcile();
+        }
         if (open) {
           schedule();
         }

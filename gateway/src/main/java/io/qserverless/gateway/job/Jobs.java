@@ -65,11 +65,11 @@ public final class Jobs {
       throw new FunctionDisabledException("The function '" + program.title() + "' is disabled; ask an admin to enable it.");
     }
     RunConfig rc = RunConfig.of(run.config(), config);
-    long active = repo.countActive(who.userId());
     int limit = config.limits().maxActiveJobs();
+    long active = repo.countActive(who.userId(), limit);
     if (active >= limit) {
-      throw new JobLimitException("You have " + active + " active jobs, the limit is " + limit
-          + "; wait for some to finish or stop them, then run again.");
+      throw new JobLimitException("You already have the limit of " + limit
+          + " active (queued or running) jobs; wait for some to finish or stop them, then run again.");
     }
     OffsetDateTime now = OffsetDateTime.now();
     Job job = repo.insert(new Job(UUID.randomUUID().toString(), 0, who.userId(), program.id(), program.title(),

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.ClassicalRegister;
+import io.qserverless.quantum.circuit.Delay;
 import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.Parameter;
 import io.qserverless.quantum.circuit.ParameterExpression;
@@ -200,5 +201,17 @@ class Qasm3Test {
     assertThat(Qasm3.dumps(back)).isEqualTo(text);
     List<Double> values = List.of(0.4, -1.3); // phi, theta: parameters() sorts by name
     assertThat(unitary(back.assignParameters(values)).approxEquals(unitary(qc.assignParameters(values)), 1e-12)).isTrue();
+  }
+
+  @Test
+  void delays_are_read_and_written_with_their_units() {
+    QuantumCircuit qc = Qasm3.loads(HEADER + "qubit[2] q;\ndelay[100dt] q[0];\ndelay[2.5 * 2 us] q;\n");
+    assertThat(qc.data()).extracting(in -> in.operation()).containsExactly(
+        new Delay(ParameterExpression.of(100), "dt"), new Delay(ParameterExpression.of(5), "us"), new Delay(ParameterExpression.of(5), "us"));
+    String text = Qasm3.dumps(qc);
+    assertThat(text).contains("delay[100dt] q[0];\ndelay[5us] q[0];\ndelay[5us] q[1];\n");
+    assertThat(Qasm3.loads(text).data()).isEqualTo(qc.data());
+    assertThatThrownBy(() -> Qasm3.loads(HEADER + "qubit q;\ndelay[3 years] q;\n"))
+        .hasMessage("<string>:4:1: delay unit 'years' is unknown: use one of dt, ns, us, ms, s");
   }
 }

@@ -4,6 +4,7 @@ import io.qserverless.quantum.circuit.Barrier;
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.ClassicalRegister;
 import io.qserverless.quantum.circuit.Condition;
+import io.qserverless.quantum.circuit.Delay;
 import io.qserverless.quantum.circuit.GateDefinition;
 import io.qserverless.quantum.circuit.Measure;
 import io.qserverless.quantum.circuit.Parameter;
@@ -164,9 +165,15 @@ public final class CircuitBuilder {
         }
       }
       case Statement.Barrier b -> {
-        int[] all = b.qubits().isEmpty() ? range(0, circuit.numQubits()) : b.qubits().stream().map(this::qubits).flatMapToInt(Arrays::stream).distinct().toArray();
+        int[] all = b.qubits().isEmpty() ? range(0, circuit.numQubits()) : union(b.qubits());
         if (all.length > 0) {
           circuit.append(new CircuitInstruction(new Barrier(all.length), all, new int[0], condition));
+        }
+      }
+      case Statement.Delay d -> {
+        Delay delay = new Delay(d.duration().toParameter(this::input), d.unit());
+        for (int q : d.qubits().isEmpty() ? range(0, circuit.numQubits()) : union(d.qubits())) {
+          circuit.append(new CircuitInstruction(delay, new int[] {q}, new int[0], condition));
         }
       }
       case Statement.If i -> conditional(i, condition);
@@ -207,6 +214,11 @@ public final class CircuitBuilder {
           + (version == 3 ? "; declare it with 'input float[64] " + name.name() + ";'" : "; only a gate body may use parameter names"));
     }
     return p;
+  }
+
+  /** The distinct qubits of the operands, in order. */
+  private int[] union(List<Operand> operands) {
+    return operands.stream().map(this::qubits).flatMapToInt(Arrays::stream).distinct().toArray();
   }
 
   int[] qubits(Operand o) {

@@ -18,7 +18,7 @@ public final class Parser {
   /** OpenQASM 3 statements outside the circuit subset this reader takes. */
   private static final Set<String> UNSUPPORTED = Set.of(
       "for", "while", "def", "let", "const", "int", "uint", "float", "angle", "bool", "complex", "duration",
-      "stretch", "box", "delay", "switch", "return", "extern", "defcal", "cal", "defcalgrammar", "output",
+      "stretch", "box", "switch", "return", "extern", "defcal", "cal", "defcalgrammar", "output",
       "else", "break", "continue", "end", "array", "pragma");
 
   private final TokenStream in;
@@ -100,6 +100,7 @@ public final class Parser {
     return switch (t.text()) {
       case "qubit", "bit" -> register();
       case "input" -> input();
+      case "delay" -> delay();
       default -> in.peek(1).is("=") || in.peek(1).is("[") ? measureAssignment() : gateCall();
     };
   }
@@ -149,6 +150,18 @@ public final class Parser {
     String name = in.identifier("a parameter name");
     in.expect(";");
     return new Statement.InputDeclaration(name, at);
+  }
+
+  /** {@code delay[duration unit] qubits;}; no qubits means every qubit. */
+  private Statement delay() {
+    Token at = in.next();
+    in.expect("[");
+    Expr duration = expressions.expression();
+    String unit = in.identifier("a time unit (dt, ns, us, ms or s)");
+    in.expect("]");
+    List<Operand> qubits = in.peek().is(";") ? List.of() : operands();
+    in.expect(";");
+    return new Statement.Delay(duration, unit, qubits, at);
   }
 
   private Statement gateDefinition() {

@@ -66,6 +66,9 @@ public sealed interface Statement {
   /** {@code barrier q, r;}; no operands means every qubit. */
   record Barrier(List<Operand> qubits, Token at) implements Statement {}
 
+  /** {@code delay[duration unit] qubits;} (OpenQASM 3); no qubits means every qubit. */
+  record Delay(Expr duration, String unit, List<Operand> qubits, Token at) implements Statement {}
+
   /** {@code if (c == value) body}: {@code body} runs when the register (or bit) equals {@code value}. */
   record If(Operand condition, long value, List<Statement> body, Token at) implements Statement {}
 }

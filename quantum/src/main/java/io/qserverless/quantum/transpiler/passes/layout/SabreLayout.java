@@ -44,7 +44,7 @@ public final class SabreLayout implements AnalysisPass {
     CouplingMap coupling = target.couplingMap();
     List<Op> twoQubit = new ArrayList<>();
     for (Op op : dag.ops()) {
-      if (op.numQubits() == 2) {
+      if (op.needsCoupling()) {
         twoQubit.add(op);
       }
     }

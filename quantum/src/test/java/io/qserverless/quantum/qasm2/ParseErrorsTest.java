@@ -111,6 +111,7 @@ class ParseErrorsTest {
     error("cx q[1], q[1];", "<string>:5:10: qubit q[1] is used twice in one operation; give each operand a different qubit");
     error("h r[0];", "<string>:5:3: unknown quantum register 'r'; declare it first");
     error("measure q[0] -> q[1];", "<string>:5:17: 'q' is a quantum register where a classical one is expected");
+    error("measure q[0] -> c;", "<string>:5:1: measure needs a qubit and a bit, or two whole registers, but got q[0] and c; index both or neither");
     error("qreg q[1];", "<string>:5:1: register 'q' is already declared; choose another name");
     error("if (c == 4) x q[0];", "<string>:5:5: cannot compare c (2 bits) with 4; use a value from 0 to 3");
     error("rx(theta) q[0];", "<string>:5:4: unknown parameter 'theta'; only a gate body may use parameter names");

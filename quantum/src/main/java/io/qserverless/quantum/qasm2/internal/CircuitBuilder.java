@@ -154,6 +154,10 @@ public final class CircuitBuilder {
         }
       }
       case Statement.Measure m -> {
+        if (m.qubit().whole() != m.clbit().whole()) {
+          throw error(m.at(), "measure needs a qubit and a bit, or two whole registers, but got " + m.qubit() + " and " + m.clbit()
+              + "; index both or neither");
+        }
         List<int[]> bits = Calls.broadcast(this, List.of(m.qubit(), m.clbit()), List.of(qubits(m.qubit()), clbits(m.clbit())), m.at(), false);
         for (int[] pair : bits) {
           circuit.append(new CircuitInstruction(new Measure(), new int[] {pair[0]}, new int[] {pair[1]}, condition));

@@ -4,7 +4,8 @@ import io.qserverless.quantum.simulator.Statevector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The V2 Estimator primitive (Qiskit's StatevectorEstimator): expectation values per pub.
@@ -47,7 +48,7 @@ public final class EstimatorV2 {
   }
 
   public PrimitiveJob<PrimitiveResult<EstimatorPubResult>> run(List<EstimatorPub> pubs) {
-    Random rnd = new Random(seed != null ? seed : System.nanoTime());
+    RandomGenerator rnd = new SplittableRandom(seed != null ? seed : System.nanoTime());
     List<EstimatorPubResult> results = new ArrayList<>();
     for (EstimatorPub pub : pubs) {
       double precision = pub.precision() != null ? pub.precision() : defaultPrecision;

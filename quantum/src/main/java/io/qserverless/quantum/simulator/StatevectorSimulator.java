@@ -5,7 +5,8 @@ import io.qserverless.quantum.simulator.internal.CircuitRunner;
 import io.qserverless.quantum.simulator.internal.Outcomes;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -43,7 +44,7 @@ public final class StatevectorSimulator {
 
   public static Trajectory run(QuantumCircuit circuit, long seed) {
     CircuitRunner runner = new CircuitRunner(circuit);
-    Random rnd = new Random(seed);
+    RandomGenerator rnd = new SplittableRandom(seed);
     Outcomes outcomes = new Outcomes(circuit.numQubits(), circuit.numClbits(), runner.terminalMeasurements());
     Trajectory[] out = new Trajectory[1];
     runner.runTrajectory(rnd, (state, clbits, weight) -> outcomes.sample(state, clbits, 1, rnd,
@@ -80,7 +81,7 @@ public final class StatevectorSimulator {
       throw new IllegalArgumentException("shots must be at least 1, got " + shots);
     }
     CircuitRunner runner = new CircuitRunner(circuit);
-    Random rnd = new Random(seed);
+    RandomGenerator rnd = new SplittableRandom(seed);
     int[] keys = new int[shots];
     int[] next = new int[1];
     Outcomes outcomes = new Outcomes(circuit.numQubits(), circuit.numClbits(), runner.terminalMeasurements());
@@ -103,7 +104,7 @@ public final class StatevectorSimulator {
     return keys;
   }
 
-  private static void shuffle(int[] a, Random rnd) {
+  private static void shuffle(int[] a, RandomGenerator rnd) {
     for (int i = a.length - 1; i > 0; i--) {
       int j = rnd.nextInt(i + 1);
       int t = a[i];
@@ -112,7 +113,7 @@ public final class StatevectorSimulator {
     }
   }
 
-  private static void sampleFrom(Map<Integer, Double> dist, Random rnd, int[] out) {
+  private static void sampleFrom(Map<Integer, Double> dist, RandomGenerator rnd, int[] out) {
     int[] keys = dist.keySet().stream().mapToInt(Integer::intValue).toArray();
     double[] cumulative = new double[keys.length];
     double total = 0;

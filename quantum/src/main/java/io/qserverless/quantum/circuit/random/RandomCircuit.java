@@ -11,7 +11,8 @@ import io.qserverless.quantum.circuit.StandardGate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Random circuits with the structure and distribution of Qiskit's {@code random_circuit}.
@@ -28,7 +29,7 @@ import java.util.Random;
  * [0, 2π). With {@code conditional}, from the second layer on each gate is, with probability
  * 0.1, preceded by measuring every qubit into register {@code c} and conditioned on {@code c}
  * equal to a random value. With {@code reset}, reset joins the one-qubit choices. Same seed, same
- * circuit (Java's RNG, so not the circuits Qiskit draws for that seed).
+ * circuit (Java's SplittableRandom, so not the circuits Qiskit draws for that seed).
  */
 public final class RandomCircuit {
   private static final StandardGate[][] GATES = {
@@ -59,7 +60,7 @@ public final class RandomCircuit {
     if (numQubits == 0) {
       return new QuantumCircuit(0);
     }
-    Random rnd = new Random(seed);
+    RandomGenerator rnd = new SplittableRandom(seed);
     int kinds = Math.min(maxOperands, numQubits);
     double[] share = dirichlet(kinds, rnd);
     List<Spec> specs = new ArrayList<>();
@@ -145,7 +146,7 @@ public final class RandomCircuit {
       return gate == null ? 1 : gate.numQubits();
     }
 
-    Operation instantiate(Random rnd) {
+    Operation instantiate(RandomGenerator rnd) {
       if (gate == null) {
         return new Reset();
       }
@@ -166,7 +167,7 @@ public final class RandomCircuit {
   }
 
   /** A draw from the flat Dirichlet distribution: normalised exponential variates. */
-  private static double[] dirichlet(int k, Random rnd) {
+  private static double[] dirichlet(int k, RandomGenerator rnd) {
     double[] x = new double[k];
     double sum = 0;
     for (int i = 0; i < k; i++) {
@@ -179,7 +180,7 @@ public final class RandomCircuit {
     return x;
   }
 
-  private static int pick(List<Double> weights, Random rnd) {
+  private static int pick(List<Double> weights, RandomGenerator rnd) {
     double u = rnd.nextDouble();
     double cumulative = 0;
     for (int i = 0; i < weights.size(); i++) {
@@ -191,7 +192,7 @@ public final class RandomCircuit {
     return weights.size() - 1;
   }
 
-  private static void shuffle(int[] a, Random rnd) {
+  private static void shuffle(int[] a, RandomGenerator rnd) {
     for (int i = a.length - 1; i > 0; i--) {
       int j = rnd.nextInt(i + 1);
       int t = a[i];

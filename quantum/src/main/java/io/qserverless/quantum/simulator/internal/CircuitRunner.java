@@ -9,7 +9,8 @@ import io.qserverless.quantum.circuit.Operation;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.Reset;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Runs a circuit with measurements, resets and classical conditions.
@@ -116,11 +117,11 @@ public final class CircuitRunner {
   }
 
   /** Trajectory mode: one run, measurement outcomes drawn from {@code rnd}. */
-  public void runTrajectory(Random rnd, Leaf leaf) {
+  public void runTrajectory(RandomGenerator rnd, Leaf leaf) {
     walk(new StateEngine(circuit.numQubits()), 0, 0, 1, rnd, leaf);
   }
 
-  private void walk(StateEngine e, int from, int clbits, double weight, Random rnd, Leaf leaf) {
+  private void walk(StateEngine e, int from, int clbits, double weight, RandomGenerator rnd, Leaf leaf) {
     if (from == 0) {
       e.addGlobalPhase(circuit.globalPhase().evaluate());
     }

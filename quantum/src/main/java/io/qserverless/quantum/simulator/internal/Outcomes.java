@@ -3,7 +3,8 @@ package io.qserverless.quantum.simulator.internal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
@@ -100,7 +101,7 @@ public final class Outcomes {
   }
 
   /** Draws {@code shots} outcomes from one final state in a single sweep over its amplitudes. */
-  public void sample(StateEngine state, int clbits, int shots, Random rnd, IntConsumer out) {
+  public void sample(StateEngine state, int clbits, int shots, RandomGenerator rnd, IntConsumer out) {
     double[] s = state.amplitudes();
     double[] u = new double[shots];
     for (int j = 0; j < shots; j++) {

@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Backends {
   private static final List<String> NAMES =
       List.of("fake_manila", "fake_lima", "fake_nairobi", "fake_kolkata", "fake_sherbrooke");
-  private static final int MAX_QUBITS = 10_000;
+  // The coupling map keeps dense n×n tables; 2,000 qubits is ~20 MB and above every IBM device.
+  private static final int MAX_QUBITS = 2_000;
   private static final Map<String, Backend> CACHE = new ConcurrentHashMap<>();
 
   private Backends() {}

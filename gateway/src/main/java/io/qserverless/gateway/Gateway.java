@@ -40,6 +40,7 @@ public final class Gateway implements AutoCloseable {
   private final Database db;
   private final HttpApi http;
   private final Scheduler scheduler;
+  private final ProcessRunner runner;
   private final Accounts accounts;
   private final String host;
   private String initialToken;
@@ -57,7 +58,7 @@ public final class Gateway implements AutoCloseable {
       LocalFileStore fileStore = new LocalFileStore(data.resolve("files"));
       JobRepository jobRepo = new JobRepository(db);
       HttpApi[] api = new HttpApi[1];
-      ProcessRunner runner = new ProcessRunner(jobRepo, accounts, artifacts, fileStore, data.resolve("jobs"),
+      this.runner = new ProcessRunner(jobRepo, accounts, artifacts, fileStore, data.resolve("jobs"),
           () -> "http://" + urlHost() + ":" + api[0].port(), config.limits(), metrics);
       this.scheduler = new Scheduler(jobRepo, runner, config, RECONCILE);
       Jobs jobs = new Jobs(jobRepo, programs, config, data.resolve("jobs"), scheduler::wake, runner::stop);
@@ -107,6 +108,7 @@ public final class Gateway implements AutoCloseable {
   @Override
   public void close() {
     scheduler.close();
+    runner.close();
     http.stop();
     db.close();
   }

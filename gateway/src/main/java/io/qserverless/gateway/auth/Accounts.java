@@ -6,7 +6,9 @@ import io.qserverless.gateway.InvalidInputException;
 import io.qserverless.gateway.UnauthenticatedException;
 import io.qserverless.gateway.store.Database;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -15,11 +17,16 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * Users, their passwords (Argon2id) and their API tokens (SHA-256, see {@link Tokens}), and the
  * job-scoped tokens handed to job processes.
  *
- * <p>Thread-safe: all state is in the database.
+ * <p>Thread-safe. The database holds all state; known tokens are also cached in memory, which is
+ * right only while this gateway is the one revoking them (one gateway per database).
  */
 public final class Accounts {
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.@+-]{1,150}");
+  private static final int CACHE_MAX = 10_000;
   private final Jdbi jdbi;
+  // Token hash -> principal, so a request costs no database read for a token seen before.
+  // Entries leave when their job token is revoked; the map is simply cleared when it grows too big.
+  private final Map<String, Principal> known = new ConcurrentHashMap<>();
 
   public Accounts(Database db) {
     this.jdbi = db.jdbi();
@@ -85,6 +92,7 @@ public final class Accounts {
 
   /** Deletes every token scoped to the job (called when the job ends). */
   public void revokeJobTokens(String jobId) {
+    known.values().removeIf(p -> jobId.equals(p.jobId()));
     jdbi.useHandle(h -> h.createUpdate("DELETE FROM tokens WHERE job_id = ?").bind(0, jobId).execute());
   }
 
@@ -94,13 +102,23 @@ public final class Accounts {
       throw new UnauthenticatedException(
           "No token: send 'Authorization: Bearer <token>' (get one with POST /api/v1/auth/login).");
     }
-    return jdbi.withHandle(h -> h.createQuery("SELECT u.id, u.username, u.admin, t.job_id "
+    String hash = Tokens.hash(token);
+    Principal cached = known.get(hash);
+    if (cached != null) {
+      return cached;
+    }
+    Principal p = jdbi.withHandle(h -> h.createQuery("SELECT u.id, u.username, u.admin, t.job_id "
                 + "FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?")
-            .bind(0, Tokens.hash(token))
+            .bind(0, hash)
             .map((rs, ctx) -> new Principal(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)))
             .findOne())
         .orElseThrow(() -> new UnauthenticatedException(
             "The token is not valid (unknown or revoked); log in again for a new one."));
+    if (known.size() >= CACHE_MAX) {
+      known.clear();
+    }
+    known.put(hash, p);
+    return p;
   }
 
   private Optional<Long> userId(String username) {

@@ -166,8 +166,11 @@ public final class JobRepository {
 
   /** The oldest QUEUED job of each user that has one: the candidates of fair-share scheduling. */
   public List<Job> queuedHeads() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM jobs WHERE seq IN "
-        + "(SELECT MIN(seq) FROM jobs WHERE status = 'QUEUED' GROUP BY user_id) ORDER BY seq")
+    // One index probe per user (jobs_user_status), not a scan of the whole queue: the scheduler
+    // runs this on every submit, and one user may have many thousands of jobs queued.
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM jobs WHERE seq IN (SELECT "
+            + "(SELECT q.seq FROM jobs q WHERE q.user_id = u.id AND q.status = 'QUEUED' ORDER BY q.seq LIMIT 1) "
+            + "FROM users u) ORDER BY seq")
         .map(JobRepository::row).list());
   }
 

@@ -53,6 +53,7 @@ public final class ProcessRunner {
   private final GatewayMetrics metrics;
   private final Map<String, Job> running = new ConcurrentHashMap<>();
   private volatile Runnable onFinish = () -> {};
+  private volatile boolean closed;
 
   public ProcessRunner(JobRepository jobs, Accounts accounts, ArtifactStore artifacts, FileStore files,
       Path jobsRoot, Supplier<String> gatewayUrl, GatewayConfig.Limits limits, GatewayMetrics metrics) {
@@ -162,7 +163,9 @@ public final class ProcessRunner {
       } catch (Exception e) {
         LOG.warn("waiting for job {} failed", job.id(), e);
       }
-      end(job, outcome(job));
+      if (!closed) { // else the next gateway start finishes it from its files
+        end(job, outcome(job));
+      }
     });
   }
 
@@ -201,6 +204,11 @@ public final class ProcessRunner {
     String tail = dir.logTail(ERROR_LOG_TAIL);
     return Map.of("message", o.reason(), "exception", o.error() == null ? o.reason() : o.error(),
         "log_tail", tail == null ? "" : tail, "at", OffsetDateTime.now().toString());
+  }
+
+  /** Stops watching: processes keep running and the next start on this data re-adopts them. */
+  public void close() {
+    closed = true;
   }
 
   /** SIGTERM to the program (the wrapper then records its exit code); SIGKILL to all after the grace period. */

@@ -66,6 +66,11 @@ public record Op(
     return qubits.length == 2 && source == null && condition == null;
   }
 
+  /** Whether this is a two-qubit gate (conditioned or not), so its qubits must be coupled. */
+  public boolean needsCoupling() {
+    return source == null && qubits.length == 2;
+  }
+
   /** Whether this op is a gate (unitary), conditioned or not. */
   public boolean isGate() {
     return source == null;

@@ -31,9 +31,12 @@ public final class EulerDecomposer {
     double u10i = u.re(1, 0) * s + u.im(1, 0) * c;
     double u11r = u.re(1, 1) * c - u.im(1, 1) * s;
     double u11i = u.re(1, 1) * s + u.im(1, 1) * c;
-    double theta = 2 * Math.atan2(Math.hypot(u10r, u10i), Math.hypot(u00r, u00i));
-    double sum = Math.hypot(u11r, u11i) > EPS ? Math.atan2(u11i, u11r) : 0;
-    double diff = Math.hypot(u10r, u10i) > EPS ? Math.atan2(u10i, u10r) : 0;
+    double abs10 = Math.sqrt(u10r * u10r + u10i * u10i);
+    double abs00 = Math.sqrt(u00r * u00r + u00i * u00i);
+    double abs11 = Math.sqrt(u11r * u11r + u11i * u11i);
+    double theta = 2 * Math.atan2(abs10, abs00);
+    double sum = abs11 > EPS ? Math.atan2(u11i, u11r) : 0;
+    double diff = abs10 > EPS ? Math.atan2(u10i, u10r) : 0;
     return new double[] {theta, sum + diff, sum - diff};
   }
 
@@ -75,10 +78,15 @@ public final class EulerDecomposer {
     }
   }
 
-  /** The angle brought into (-π, π]. */
+  /**
+   * The angle brought into (-π, π], snapped to an exact multiple of π/4 when within 1e-12 of one
+   * (so Clifford angles print as {@code pi/2} in OpenQASM, not as a nearby fraction).
+   */
   public static double normalize(double angle) {
     double t = Math.IEEEremainder(angle, 2 * Math.PI);
-    return t <= -Math.PI ? t + 2 * Math.PI : t;
+    t = t <= -Math.PI ? t + 2 * Math.PI : t;
+    double quarters = Math.rint(t / (Math.PI / 4));
+    return Math.abs(t - quarters * Math.PI / 4) < 1e-12 ? quarters * Math.PI / 4 : t;
   }
 
   /** The matrix of a step sequence, for checks. */

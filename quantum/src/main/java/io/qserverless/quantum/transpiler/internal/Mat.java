@@ -251,8 +251,11 @@ public final class Mat {
   /** Whether {@code this = e^{iφ}·o} for some φ, entrywise within {@code tol}. */
   public boolean equalsUpToPhase(Mat o, double tol) {
     int best = 0;
+    double bestAbs2 = -1;
     for (int i = 0; i < a.length; i += 2) {
-      if (Math.hypot(o.a[i], o.a[i + 1]) > Math.hypot(o.a[best], o.a[best + 1])) {
+      double abs2 = o.a[i] * o.a[i] + o.a[i + 1] * o.a[i + 1];
+      if (abs2 > bestAbs2) {
+        bestAbs2 = abs2;
         best = i;
       }
     }

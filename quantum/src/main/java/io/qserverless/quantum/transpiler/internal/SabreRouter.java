@@ -29,6 +29,11 @@ public final class SabreRouter {
   public record Result(DagCircuit routed, int swaps, int[] finalMapping) {}
 
   private final CouplingMap coupling;
+  // Scratch for the lookahead walk, reused across calls: seen[i] == stamp marks op i visited.
+  private int[] seen = new int[0];
+  private int[] queue = new int[0];
+  private int stamp;
+  private final List<Op> extended = new ArrayList<>();
 
   public SabreRouter(CouplingMap coupling) {
     this.coupling = coupling;
@@ -45,6 +50,11 @@ public final class SabreRouter {
     int m = ops.size();
     int[][] succ = new int[m][];
     int[] pending = new int[m];
+    if (seen.length < m) {
+      seen = new int[m];
+      queue = new int[m];
+      stamp = 0;
+    }
     buildDependencies(ops, dag.numQubits(), dag.numClbits(), succ, pending);
 
     int[] l2p = initialL2p.clone();
@@ -69,7 +79,7 @@ public final class SabreRouter {
       for (int k = 0; k < front.size(); k++) {
         int i = front.get(k);
         Op op = ops.get(i);
-        if (op.numQubits() == 2 && !coupling.areAdjacent(l2p[op.qubit(0)], l2p[op.qubit(1)])) {
+        if (op.needsCoupling() && !coupling.areAdjacent(l2p[op.qubit(0)], l2p[op.qubit(1)])) {
           continue;
         }
         if (emit) {
@@ -169,7 +179,7 @@ public final class SabreRouter {
     int ties = 0;
     for (int i : front) {
       Op op = ops.get(i);
-      if (op.numQubits() != 2) {
+      if (!op.needsCoupling()) {
         continue;
       }
       for (int lq : op.qubits()) {
@@ -198,31 +208,32 @@ public final class SabreRouter {
   }
 
   private List<Op> extendedSet(List<Op> ops, List<Integer> front, int[][] succ) {
-    List<Op> ext = new ArrayList<>();
-    List<Integer> queue = new ArrayList<>(front);
-    boolean[] seen = new boolean[ops.size()];
+    extended.clear();
+    stamp++;
+    int tail = 0;
     for (int i : front) {
-      seen[i] = true;
+      seen[i] = stamp;
+      queue[tail++] = i;
     }
-    for (int h = 0; h < queue.size() && ext.size() < EXTENDED_SET_SIZE; h++) {
-      for (int s : succ[queue.get(h)]) {
-        if (!seen[s]) {
-          seen[s] = true;
-          queue.add(s);
-          if (ops.get(s).numQubits() == 2) {
-            ext.add(ops.get(s));
+    for (int h = 0; h < tail && extended.size() < EXTENDED_SET_SIZE; h++) {
+      for (int s : succ[queue[h]]) {
+        if (seen[s] != stamp) {
+          seen[s] = stamp;
+          queue[tail++] = s;
+          if (ops.get(s).needsCoupling()) {
+            extended.add(ops.get(s));
           }
         }
       }
     }
-    return ext;
+    return extended;
   }
 
   private double cost(List<Op> ops, List<Integer> front, int[] l2p) {
     double sum = 0;
     for (int i : front) {
       Op op = ops.get(i);
-      if (op.numQubits() == 2) {
+      if (op.needsCoupling()) {
         sum += coupling.distance(l2p[op.qubit(0)], l2p[op.qubit(1)]);
       }
     }
@@ -232,7 +243,7 @@ public final class SabreRouter {
   private static int countTwoQubit(List<Op> ops, List<Integer> front) {
     int n = 0;
     for (int i : front) {
-      if (ops.get(i).numQubits() == 2) {
+      if (ops.get(i).needsCoupling()) {
         n++;
       }
     }
@@ -251,7 +262,7 @@ public final class SabreRouter {
     int[] best = null;
     for (int i : front) {
       Op op = ops.get(i);
-      if (op.numQubits() == 2) {
+      if (op.needsCoupling()) {
         int[] path = coupling.shortestPath(l2p[op.qubit(0)], l2p[op.qubit(1)]);
         if (best == null || path.length < best.length) {
           best = path;

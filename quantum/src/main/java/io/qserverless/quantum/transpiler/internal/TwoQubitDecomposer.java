@@ -166,9 +166,12 @@ public final class TwoQubitDecomposer {
   /** Factors a 4×4 tensor product {@code A⊗B} into {@code A} and {@code B}. */
   static Local split(Mat k) {
     int best = 0;
+    double bestAbs2 = -1;
     for (int i = 0; i < 16; i++) {
-      if (Math.hypot(k.re(i / 4, i % 4), k.im(i / 4, i % 4))
-          > Math.hypot(k.re(best / 4, best % 4), k.im(best / 4, best % 4))) {
+      double re = k.re(i / 4, i % 4);
+      double im = k.im(i / 4, i % 4);
+      if (re * re + im * im > bestAbs2) {
+        bestAbs2 = re * re + im * im;
         best = i;
       }
     }
@@ -185,7 +188,7 @@ public final class TwoQubitDecomposer {
     }
     Mat bm = Mat.of(2, bv);
     double[] d = bm.det();
-    double mod = Math.pow(Math.hypot(d[0], d[1]), 0.5);
+    double mod = Math.sqrt(Math.sqrt(d[0] * d[0] + d[1] * d[1]));
     double arg = Math.atan2(d[1], d[0]) / 2;
     bm = bm.scale(Math.cos(-arg) / mod, Math.sin(-arg) / mod);
     int kk = r % 2;
@@ -282,11 +285,11 @@ public final class TwoQubitDecomposer {
       for (int r = 0; r < 4; r++) {
         for (int c = 0; c < 4; c++) {
           if (r != c) {
-            off = Math.max(off, Math.hypot(diag.re(r, c), diag.im(r, c)));
+            off = Math.max(off, diag.re(r, c) * diag.re(r, c) + diag.im(r, c) * diag.im(r, c));
           }
         }
       }
-      if (off < 1e-10) {
+      if (off < 1e-20) {
         return p;
       }
     }

@@ -30,7 +30,7 @@ public final class PerfectLayout implements AnalysisPass {
     int v = dag.numQubits();
     boolean[][] interacts = new boolean[v][v];
     for (Op op : dag.ops()) {
-      if (op.numQubits() == 2) {
+      if (op.needsCoupling()) {
         interacts[op.qubit(0)][op.qubit(1)] = true;
         interacts[op.qubit(1)][op.qubit(0)] = true;
       }

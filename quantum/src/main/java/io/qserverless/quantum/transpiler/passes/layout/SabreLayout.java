@@ -44,14 +44,14 @@ public final class SabreLayout implements AnalysisPass {
     CouplingMap coupling = target.couplingMap();
     List<Op> twoQubit = new ArrayList<>();
     for (Op op : dag.ops()) {
-      if (op.numQubits() == 2) {
+      if (op.needsCoupling()) {
         twoQubit.add(op);
       }
     }
-    DagCircuit forward = new DagCircuit(dag.numQubits(), 0, twoQubit);
+    DagCircuit forward = new DagCircuit(dag.numQubits(), dag.numClbits(), twoQubit);
     List<Op> reversedOps = new ArrayList<>(twoQubit);
     Collections.reverse(reversedOps);
-    DagCircuit backward = new DagCircuit(dag.numQubits(), 0, reversedOps);
+    DagCircuit backward = new DagCircuit(dag.numQubits(), dag.numClbits(), reversedOps);
     SabreRouter router = new SabreRouter(coupling);
     int[] best = null;
     int bestSwaps = Integer.MAX_VALUE;

@@ -49,15 +49,24 @@ public final class Optimize1qGatesDecomposition implements TransformationPass {
     return new DagCircuit(dag.numQubits(), dag.numClbits(), out);
   }
 
+  private boolean isBasis(Op op) {
+    return BASIS_NAMES.contains(op.name()) && target.basisGates().contains(op.name());
+  }
+
   private void flush(List<Op> run, int qubit, boolean allowX, List<Op> out) {
     if (run.isEmpty()) {
+      return;
+    }
+    if (run.size() == 1 && isBasis(run.get(0))) {
+      out.add(run.get(0));
+      run.clear();
       return;
     }
     boolean inBasis = true;
     Mat u = Mat.I2;
     for (Op op : run) {
       u = op.matrix().mul(u);
-      inBasis &= BASIS_NAMES.contains(op.name()) && target.basisGates().contains(op.name());
+      inBasis &= isBasis(op);
     }
     List<EulerDecomposer.Step> steps = EulerDecomposer.synthesize(u, allowX);
     if (!inBasis || steps.size() < run.size()) {

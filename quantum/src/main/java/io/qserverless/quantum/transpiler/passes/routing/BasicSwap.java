@@ -27,7 +27,7 @@ public final class BasicSwap implements TransformationPass {
     int[] p2l = Routing.identity(n);
     DagCircuit out = dag.copyEmpty();
     for (Op op : dag.ops()) {
-      if (op.numQubits() == 2) {
+      if (op.needsCoupling()) {
         int[] path = coupling.shortestPath(l2p[op.qubit(0)], l2p[op.qubit(1)]);
         for (int i = 0; i + 2 < path.length; i++) {
           int a = path[i];

@@ -15,7 +15,7 @@ final class Routing {
       return;
     }
     for (Op op : dag.ops()) {
-      if (op.numQubits() == 2
+      if (op.needsCoupling()
           && target.couplingMap().distance(op.qubit(0), op.qubit(1)) == Integer.MAX_VALUE) {
         throw new TranspilerException(
             "the circuit needs a two-qubit gate between physical qubits " + op.qubit(0) + " and "

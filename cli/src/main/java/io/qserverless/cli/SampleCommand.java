@@ -29,18 +29,24 @@ import picocli.CommandLine.Spec;
  * {@code qs sample FILE.qasm}: the distribution of an OpenQASM 2 or 3 program's measured bits, as
  * one JSON object keyed by the bits read as an integer (clbit 0 least significant).
  *
- * <p>Exact probabilities by default ({@code {"0": 0.5, "3": 0.5}} for a Bell pair); with
- * {@code --shots} sampled counts ({@code {"0": 507, "3": 493}}), reproducible with {@code --seed}.
- * OpenQASM 3 {@code input} parameters take their values from {@code --param name=value}.
- * The version is taken from the {@code OPENQASM} header (version 2 when there is none).
+ * <p>Exact probabilities by default ({@code {"0": 0.5, "3": 0.5}} for a Bell pair); with {@code
+ * --shots} sampled counts ({@code {"0": 507, "3": 493}}), reproducible with {@code --seed}.
+ * OpenQASM 3 {@code input} parameters take their values from {@code --param name=value}. The
+ * version is taken from the {@code OPENQASM} header (version 2 when there is none).
  */
-@Command(name = "sample", description = "Print the measured-bit distribution of an OpenQASM 2 or 3 program as JSON.")
+@Command(
+    name = "sample",
+    description = "Print the measured-bit distribution of an OpenQASM 2 or 3 program as JSON.")
 final class SampleCommand implements Callable<Integer> {
 
   /** The header, after any blank lines and comments, declares version 3. */
-  private static final Pattern VERSION_3 = Pattern.compile("\\A(?:\\s|//[^\\n]*|/\\*.*?\\*/)*OPENQASM\\s+3", Pattern.DOTALL);
+  private static final Pattern VERSION_3 =
+      Pattern.compile("\\A(?:\\s|//[^\\n]*|/\\*.*?\\*/)*OPENQASM\\s+3", Pattern.DOTALL);
 
-  /** Exact probabilities are printed to 12 decimals, so float noise such as 0.4999999999999999 reads 0.5. */
+  /**
+   * Exact probabilities are printed to 12 decimals, so float noise such as 0.4999999999999999 reads
+   * 0.5.
+   */
   private static final double DECIMALS = 1e12;
 
   @Spec CommandSpec spec;
@@ -48,19 +54,29 @@ final class SampleCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "an OpenQASM 2 or 3 program (.qasm)")
   Path file;
 
-  @Option(names = "--shots", paramLabel = "N", description = "sample N shots and print counts instead of exact probabilities")
+  @Option(
+      names = "--shots",
+      paramLabel = "N",
+      description = "sample N shots and print counts instead of exact probabilities")
   Integer shots;
 
-  @Option(names = "--seed", paramLabel = "S", description = "seed for --shots, for reproducible counts")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "seed for --shots, for reproducible counts")
   Long seed;
 
-  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "value of an OpenQASM 3 input parameter (repeatable)")
+  @Option(
+      names = {"-p", "--param"},
+      paramLabel = "NAME=VALUE",
+      description = "value of an OpenQASM 3 input parameter (repeatable)")
   Map<String, Double> params = new LinkedHashMap<>();
 
   @Override
   public Integer call() {
     if (shots != null && shots < 1) {
-      return fail("--shots must be 1 or more, got " + shots + "; leave it out for exact probabilities");
+      return fail(
+          "--shots must be 1 or more, got " + shots + "; leave it out for exact probabilities");
     }
     QuantumCircuit circuit;
     try {
@@ -69,7 +85,8 @@ final class SampleCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       return fail("no such file " + file + "; give the path of an OpenQASM 2 or 3 program");
     } catch (IOException e) {
-      return fail("cannot read " + file + " (" + e.getMessage() + "); check that it is a readable file");
+      return fail(
+          "cannot read " + file + " (" + e.getMessage() + "); check that it is a readable file");
     } catch (QasmParseException e) {
       return fail("cannot read the program: " + e.getMessage());
     }
@@ -77,12 +94,22 @@ final class SampleCommand implements Callable<Integer> {
     for (Parameter p : circuit.parameters()) {
       Double value = params.remove(p.name());
       if (value == null) {
-        return fail(file + " has input parameter '" + p.name() + "' without a value; give one with --param " + p.name() + "=0.5");
+        return fail(
+            file
+                + " has input parameter '"
+                + p.name()
+                + "' without a value; give one with --param "
+                + p.name()
+                + "=0.5");
       }
       values.put(p, value);
     }
     if (!params.isEmpty()) {
-      return fail("the program has no input parameter " + params.keySet() + "; its parameters are " + circuit.parameters());
+      return fail(
+          "the program has no input parameter "
+              + params.keySet()
+              + "; its parameters are "
+              + circuit.parameters());
     }
     Sampler sampler = new Sampler();
     if (shots != null) {
@@ -95,7 +122,8 @@ final class SampleCommand implements Callable<Integer> {
     try {
       dist = sampler.run(circuit.assignParameters(values)).result().quasiDists().getFirst();
     } catch (IllegalStateException | IllegalArgumentException e) {
-      // The simulator's refusals (an opaque gate, too many qubits) are the program's, not a bug here.
+      // The simulator's refusals (an opaque gate, too many qubits) are the program's, not a bug
+      // here.
       return fail("cannot simulate " + file + ": " + e.getMessage());
     }
     spec.commandLine().getOut().println(json(dist));

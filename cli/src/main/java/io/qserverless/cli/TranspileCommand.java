@@ -45,8 +45,9 @@ final class TranspileCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
+      // load(Path) rather than loads(text) so parse errors name the file.
       QuantumCircuit in =
-          text.stripLeading().startsWith("OPENQASM 3") ? Qasm3.loads(text) : Qasm2.loads(text);
+          text.stripLeading().startsWith("OPENQASM 3") ? Qasm3.load(file) : Qasm2.load(file);
       Backend target = Backends.resolve(backend);
       long start = System.nanoTime();
       QuantumCircuit out = PresetPassManagers.generate(level, target).run(in);

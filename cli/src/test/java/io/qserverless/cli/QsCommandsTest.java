@@ -71,6 +71,33 @@ class QsCommandsTest {
   }
 
   @Test
+  void logs_follow_prints_the_programs_log_until_the_job_ends() {
+    Path program = ExampleProgram.DETAILED_STATUSES.workingDir(dir);
+    assertThat(qs("upload", program.toString(), "--title", "statuses-logs", "--entrypoint",
+        ExampleProgram.DETAILED_STATUSES.entrypoint()).exit()).isZero();
+    String id = qs("run", "statuses-logs", "--args", "{\"stage_millis\": 200}").out().strip();
+
+    Run logs = qs("logs", id, "-f");
+
+    assertThat(logs.exit()).isZero();
+    assertThat(logs.out()).contains("stage MAPPING", "stage POST_PROCESSING");
+    assertThat(qs("status", id).out().strip()).isEqualTo("DONE");
+  }
+
+  @Test
+  void a_job_that_fails_makes_run_wait_exit_1_with_the_programs_error() {
+    Path program = ExampleProgram.FILE_ROUND_TRIP.workingDir(dir);
+    assertThat(qs("upload", program.toString(), "--title", "fails", "--entrypoint",
+        ExampleProgram.FILE_ROUND_TRIP.entrypoint()).exit()).isZero();
+
+    Run run = qs("run", "fails", "--wait");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("ERROR");
+    assertThat(run.err()).contains("ended ERROR", "the job has no argument 'input'");
+  }
+
+  @Test
   void a_job_that_does_not_exist_exits_1_with_the_gateway_message() {
     Run status = qs("status", "no-such-job");
     assertThat(status.exit()).isEqualTo(1);

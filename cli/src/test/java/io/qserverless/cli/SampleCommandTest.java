@@ -31,7 +31,13 @@ class SampleCommandTest {
   }
 
   private static final String BELL2 =
-      "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0], q[1];\nmeasure q -> c;\n";
+      "OPENQASM 2.0;\n"
+          + "include \"qelib1.inc\";\n"
+          + "qreg q[2];\n"
+          + "creg c[2];\n"
+          + "h q[0];\n"
+          + "cx q[0], q[1];\n"
+          + "measure q -> c;\n";
 
   @Test
   void an_openqasm_2_bell_program_prints_its_exact_distribution() throws Exception {
@@ -42,12 +48,29 @@ class SampleCommandTest {
   @Test
   void an_openqasm_3_teleportation_prints_the_teleported_state_on_the_out_bit() throws Exception {
     // c0, c1 are uniform; out (bit 2) reads 1 with probability sin^2(pi/6) = 1/4 whatever they are.
-    String teleport = "// teleport\nOPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[3] q;\nbit c0;\nbit c1;\nbit out;\n"
-        + "ry(pi/3) q[0];\nh q[1];\ncx q[1], q[2];\ncx q[0], q[1];\nh q[0];\nc0 = measure q[0];\nc1 = measure q[1];\n"
-        + "if (c1 == 1) { x q[2]; }\nif (c0 == 1) { z q[2]; }\nout = measure q[2];\n";
+    String teleport =
+        "// teleport\n"
+            + "OPENQASM 3.0;\n"
+            + "include \"stdgates.inc\";\n"
+            + "qubit[3] q;\n"
+            + "bit c0;\n"
+            + "bit c1;\n"
+            + "bit out;\n"
+            + "ry(pi/3) q[0];\n"
+            + "h q[1];\n"
+            + "cx q[1], q[2];\n"
+            + "cx q[0], q[1];\n"
+            + "h q[0];\n"
+            + "c0 = measure q[0];\n"
+            + "c1 = measure q[1];\n"
+            + "if (c1 == 1) { x q[2]; }\n"
+            + "if (c0 == 1) { z q[2]; }\n"
+            + "out = measure q[2];\n";
     assertThat(qs("sample", program("teleport.qasm", teleport))).isZero();
-    assertThat(out.toString()).isEqualTo(
-        "{\"0\": 0.1875, \"1\": 0.1875, \"2\": 0.1875, \"3\": 0.1875, \"4\": 0.0625, \"5\": 0.0625, \"6\": 0.0625, \"7\": 0.0625}\n");
+    assertThat(out.toString())
+        .isEqualTo(
+            "{\"0\": 0.1875, \"1\": 0.1875, \"2\": 0.1875, \"3\": 0.1875, \"4\": 0.0625, \"5\":"
+                + " 0.0625, \"6\": 0.0625, \"7\": 0.0625}\n");
   }
 
   @Test
@@ -72,26 +95,45 @@ class SampleCommandTest {
 
   @Test
   void a_parse_error_fails_with_line_and_column() throws Exception {
-    String file = program("bad.qasm", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\nh q[0]\n");
+    String file =
+        program("bad.qasm", "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\nh q[0]\n");
     assertThat(qs("sample", file)).isEqualTo(1);
-    assertThat(err.toString()).isEqualTo("qs sample: cannot read the program: " + file + ":5:1: expected ';' but found end of input\n");
+    assertThat(err.toString())
+        .isEqualTo(
+            "qs sample: cannot read the program: "
+                + file
+                + ":5:1: expected ';' but found end of input\n");
   }
 
   @Test
   void input_parameters_take_their_values_from_param_options() throws Exception {
     // rx(theta)|0> measures 1 with probability sin^2(theta/2): 1/4 for theta = pi/3.
-    String file = program("rx.qasm", "OPENQASM 3.0;\ninclude \"stdgates.inc\";\ninput float[64] theta;\nqubit q;\nbit c;\n"
-        + "rx(theta) q;\nc = measure q;\n");
+    String file =
+        program(
+            "rx.qasm",
+            "OPENQASM 3.0;\ninclude \"stdgates.inc\";\ninput float[64] theta;\nqubit q;\nbit c;\n"
+                + "rx(theta) q;\nc = measure q;\n");
     assertThat(qs("sample", file, "--param", "theta=" + Math.PI / 3)).isZero();
     assertThat(out.toString()).isEqualTo("{\"0\": 0.75, \"1\": 0.25}\n");
     assertThat(qs("sample", file)).isEqualTo(1);
-    assertThat(err.toString()).contains("input parameter 'theta' without a value; give one with --param theta=0.5");
+    assertThat(err.toString())
+        .contains("input parameter 'theta' without a value; give one with --param theta=0.5");
   }
 
   @Test
   void an_opaque_gate_cannot_be_simulated_and_says_so_in_one_line() throws Exception {
-    String file = program("opaque.qasm", "OPENQASM 2.0;\nopaque magic a;\nqreg q[1];\ncreg c[1];\nmagic q[0];\nmeasure q -> c;\n");
+    String file =
+        program(
+            "opaque.qasm",
+            "OPENQASM 2.0;\n"
+                + "opaque magic a;\n"
+                + "qreg q[1];\n"
+                + "creg c[1];\n"
+                + "magic q[0];\n"
+                + "measure q -> c;\n");
     assertThat(qs("sample", file)).isEqualTo(1);
-    assertThat(err.toString()).startsWith("qs sample: cannot simulate " + file + ": gate 'magic' is opaque").doesNotContain("\tat ");
+    assertThat(err.toString())
+        .startsWith("qs sample: cannot simulate " + file + ": gate 'magic' is opaque")
+        .doesNotContain("\tat ");
   }
 }

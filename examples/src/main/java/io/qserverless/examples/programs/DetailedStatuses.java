@@ -1,6 +1,7 @@
 package io.qserverless.examples.programs;
 
 import static io.qserverless.runtime.Serverless.arguments;
+import static io.qserverless.runtime.Serverless.logger;
 import static io.qserverless.runtime.Serverless.saveResult;
 import static io.qserverless.runtime.Serverless.updateStatus;
 
@@ -24,6 +25,7 @@ public final class DetailedStatuses {
     List<String> stages = new ArrayList<>();
     for (SubStatus stage : SubStatus.values()) {
       updateStatus(stage);
+      logger().log(System.Logger.Level.INFO, "stage " + stage.shown());
       stages.add("RUNNING: " + stage.shown());
       Thread.sleep(stageMillis);
     }

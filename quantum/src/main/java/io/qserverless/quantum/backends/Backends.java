@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The shipped fake backends, by name, and the loader for backend JSON files.
@@ -30,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Backends {
   private static final List<String> NAMES =
       List.of("fake_manila", "fake_lima", "fake_nairobi", "fake_kolkata", "fake_sherbrooke");
-  private static final int MAX_QUBITS = 10_000;
+  // The coupling map keeps dense n×n tables; 2,000 qubits is ~20 MB and above every IBM device.
+  private static final int MAX_QUBITS = 2_000;
   private static final Map<String, Backend> CACHE = new ConcurrentHashMap<>();
 
   private Backends() {}
@@ -101,7 +103,7 @@ public final class Backends {
     }
     for (Object g : gates) {
       if (!(g instanceof String s)) {
-        throw invalid(source, "\"basis_gates\" entry " + g, "a gate name string");
+        throw invalid(source, "\"basis_gates\" entry " + show(g), "a gate name string");
       }
       basis.add(s);
     }
@@ -111,9 +113,9 @@ public final class Backends {
     }
     for (Object p : pairs) {
       if (!(p instanceof List<?> pair) || pair.size() != 2) {
-        throw invalid(source, "\"coupling_map\" entry " + p, "a pair [a, b] of qubit indices");
+        throw invalid(source, "\"coupling_map\" entry " + show(p), "a pair [a, b] of qubit indices");
       }
-      String what = "\"coupling_map\" entry " + pair;
+      String what = "\"coupling_map\" entry " + show(pair);
       int a = integer(pair.get(0), source, what, 0, numQubits - 1);
       int b = integer(pair.get(1), source, what, 0, numQubits - 1);
       if (a == b) {
@@ -135,9 +137,20 @@ public final class Backends {
 
   private static int integer(Object value, String source, String what, int min, int max) {
     if (!(value instanceof Double d) || d != Math.rint(d) || d < min || d > max) {
-      throw invalid(source, what + " = " + value, "an integer from " + min + " to " + max);
+      throw invalid(source, what + " = " + show(value), "an integer from " + min + " to " + max);
     }
     return d.intValue();
+  }
+
+  /** A JSON value as the user wrote it: whole numbers without ".0". */
+  private static String show(Object value) {
+    if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString(d.longValue());
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(Backends::show).collect(Collectors.joining(", ", "[", "]"));
+    }
+    return value instanceof String str ? "\"" + str + "\"" : String.valueOf(value);
   }
 
   private static BackendException invalid(String source, String what, String expected) {

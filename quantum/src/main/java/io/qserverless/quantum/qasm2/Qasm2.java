@@ -23,16 +23,19 @@ import java.nio.file.Path;
  *
  * <p>Reading accepts {@code qelib1.inc} plus the gates Qiskit adds to it (sx, sxdg, p, u, cp, csx,
  * cu, rxx, rzz, rccx, rc3x, c3x, c3sqrtx, c4x, ...), user {@code gate} and {@code opaque}
- * declarations, several registers, broadcasting over whole registers, {@code measure},
- * {@code reset}, {@code barrier} and {@code if (creg == n)}. Errors are
- * {@link QasmParseException}s with line, column, expected and found. Writing gives the text
- * Qiskit's exporter would: include-file gates by name, other gates after a {@code gate} block.
+ * declarations, several registers, broadcasting over whole registers, {@code measure}, {@code
+ * reset}, {@code barrier} and {@code if (creg == n)}. Errors are {@link QasmParseException}s with
+ * line, column, expected and found. Writing gives the text Qiskit's exporter would: include-file
+ * gates by name, other gates after a {@code gate} block.
  */
 public final class Qasm2 {
 
   private Qasm2() {}
 
-  /** The circuit of OpenQASM 2 text; include files other than qelib1.inc resolve against the working directory. */
+  /**
+   * The circuit of OpenQASM 2 text; include files other than qelib1.inc resolve against the working
+   * directory.
+   */
   public static QuantumCircuit loads(String text) {
     return QasmReader.read(text, "<string>", 2, Path.of(""));
   }

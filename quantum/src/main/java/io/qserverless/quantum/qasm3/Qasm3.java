@@ -25,14 +25,13 @@ import java.nio.file.Path;
  * qc.parameters(); // [theta]
  * }</pre>
  *
- * <p>Reading accepts {@code qubit}/{@code bit} declarations (and the legacy {@code qreg}/{@code creg}),
- * {@code stdgates.inc}, {@code gate} definitions, {@code input float[64]} (or {@code angle})
- * parameters, which become circuit {@link io.qserverless.quantum.circuit.Parameter}s, the
- * modifiers {@code ctrl @}, {@code negctrl @}, {@code inv @} and integer {@code pow(k) @},
- * {@code gphase}, {@code U}, measurement as {@code c = measure q;} or {@code measure q -> c;},
- * {@code reset}, {@code barrier} and {@code if (c == n) { ... }}. Classical variables, loops,
- * subroutines and timing are not read: such programs fail with a {@link QasmParseException}
- * naming the spot.
+ * <p>Reading accepts {@code qubit}/{@code bit} declarations (and the legacy {@code qreg}/{@code
+ * creg}), {@code stdgates.inc}, {@code gate} definitions, {@code input float[64]} (or {@code
+ * angle}) parameters, which become circuit {@link io.qserverless.quantum.circuit.Parameter}s, the
+ * modifiers {@code ctrl @}, {@code negctrl @}, {@code inv @} and integer {@code pow(k) @}, {@code
+ * gphase}, {@code U}, measurement as {@code c = measure q;} or {@code measure q -> c;}, {@code
+ * reset}, {@code barrier} and {@code if (c == n) { ... }}. Classical variables, loops, subroutines
+ * and timing are not read: such programs fail with a {@link QasmParseException} naming the spot.
  */
 public final class Qasm3 {
 

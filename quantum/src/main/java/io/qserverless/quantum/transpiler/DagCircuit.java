@@ -56,45 +56,6 @@ public final class DagCircuit {
     return new DagCircuit(qubits, numClbits);
   }
 
-  /** Number of two-qubit gates. */
-  public int twoQubitGateCount() {
-    int n = 0;
-    for (Op op : ops) {
-      if (op.isGate() && op.numQubits() == 2) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  /** The longest chain of ops through shared wires, barriers excluded. */
-  public int depth() {
-    int[] qd = new int[numQubits];
-    int[] cd = new int[numClbits];
-    int depth = 0;
-    for (Op op : ops) {
-      if (op.name().equals("barrier")) {
-        continue;
-      }
-      int d = 0;
-      for (int q : op.qubits()) {
-        d = Math.max(d, qd[q]);
-      }
-      for (int c : op.clbits()) {
-        d = Math.max(d, cd[c]);
-      }
-      d++;
-      for (int q : op.qubits()) {
-        qd[q] = d;
-      }
-      for (int c : op.clbits()) {
-        cd[c] = d;
-      }
-      depth = Math.max(depth, d);
-    }
-    return depth;
-  }
-
   @Override
   public String toString() {
     return "DagCircuit(" + numQubits + "q, " + numClbits + "c) " + ops;

@@ -74,12 +74,4 @@ public record Target(int numQubits, Set<String> basisGates, CouplingMap coupling
   public boolean allowsPair(int a, int b) {
     return couplingMap.hasEdge(a, b);
   }
-
-  /**
-   * Whether the two-qubit gate is symmetric in its qubits, so either direction of an edge works.
-   * CZ is; CX and ECR are not.
-   */
-  public boolean twoQubitGateIsSymmetric() {
-    return "cz".equals(twoQubitGate());
-  }
 }

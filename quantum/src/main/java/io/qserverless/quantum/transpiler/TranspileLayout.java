@@ -2,6 +2,7 @@ package io.qserverless.quantum.transpiler;
 
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public record TranspileLayout(int[] initialLayout, int[] finalLayout) {
 
   /** Writes this layout into the circuit's metadata. */
   void attachTo(QuantumCircuit circuit) {
-    Map<String, Object> md = new java.util.LinkedHashMap<>(circuit.metadata());
+    Map<String, Object> md = new LinkedHashMap<>(circuit.metadata());
     md.put(INITIAL_KEY, Arrays.stream(initialLayout).boxed().toList());
     md.put(FINAL_KEY, Arrays.stream(finalLayout).boxed().toList());
     circuit.setMetadata(md);

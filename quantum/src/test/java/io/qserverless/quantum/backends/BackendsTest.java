@@ -84,9 +84,9 @@ class BackendsTest {
   void malformed_backend_files_name_the_field_and_the_expected_form() throws Exception {
     String[][] cases = {
       {"{\"name\": \"x\", \"num_qubits\": 2, \"basis_gates\": [\"cx\",\"rz\",\"sx\"], \"coupling_map\": [[0, 2]]}",
-          "\"coupling_map\" entry [0.0, 2.0] = 2.0 is invalid; expected an integer from 0 to 1"},
+          "\"coupling_map\" entry [0, 2] = 2 is invalid; expected an integer from 0 to 1"},
       {"{\"name\": \"x\", \"num_qubits\": -1, \"basis_gates\": [\"cx\"], \"coupling_map\": []}",
-          "\"num_qubits\" = -1.0 is invalid; expected an integer from 1 to 10000"},
+          "\"num_qubits\" = -1 is invalid; expected an integer from 1 to 2000"},
       {"{\"name\": \"x\", \"num_qubits\": 2, \"basis_gates\": [\"cx\",\"u3\"], \"coupling_map\": []}",
           "basis gate 'u3' is not supported"},
       {"{\"name\": \"x\", \"num_qubits\": 2, \"basis_gates\": [\"cx\",\"rz\",\"sx\"], \"coupling_map\": [[0, 1]",

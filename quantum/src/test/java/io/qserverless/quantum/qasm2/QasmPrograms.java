@@ -18,14 +18,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-/** Test helpers: the sample programs under test resources, random circuits, and the state a circuit prepares. */
+/**
+ * Test helpers: the sample programs under test resources, random circuits, and the state a circuit
+ * prepares.
+ */
 public final class QasmPrograms {
 
   private QasmPrograms() {}
 
   /** The text of a test resource in this package or {@code qasm3}, e.g. {@code qasm2/bell.qasm}. */
   public static String resource(String path) {
-    try (InputStream in = QasmPrograms.class.getResourceAsStream("/io/qserverless/quantum/" + path)) {
+    try (InputStream in =
+        QasmPrograms.class.getResourceAsStream("/io/qserverless/quantum/" + path)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -35,15 +39,18 @@ public final class QasmPrograms {
   /**
    * A circuit on registers q[3], r[2], c[5] of 30 random gates that the include file of OpenQASM
    * {@code version} names, with random angles (a quarter of them multiples of pi), some of them
-   * conditioned (on register c, or in version 3 also on single bits), then a barrier, a
-   * measurement and a reset.
+   * conditioned (on register c, or in version 3 also on single bits), then a barrier, a measurement
+   * and a reset.
    */
   public static QuantumCircuit randomCircuit(Random random, int version) {
-    List<StandardGate> gates = Arrays.stream(StandardGate.values())
-        .filter(g -> !g.isVariableSize() && GateLibrary.nameFor(g, g.numQubits(), version) != null)
-        .toList();
+    List<StandardGate> gates =
+        Arrays.stream(StandardGate.values())
+            .filter(
+                g -> !g.isVariableSize() && GateLibrary.nameFor(g, g.numQubits(), version) != null)
+            .toList();
     ClassicalRegister c = new ClassicalRegister(5, "c");
-    QuantumCircuit qc = new QuantumCircuit(new QuantumRegister(3, "q"), new QuantumRegister(2, "r"), c);
+    QuantumCircuit qc =
+        new QuantumCircuit(new QuantumRegister(3, "q"), new QuantumRegister(2, "r"), c);
     for (int k = 0; k < 30; k++) {
       StandardGate g = gates.get(random.nextInt(gates.size()));
       double[] params = random.doubles(g.numParams(), -7, 7).toArray();
@@ -75,7 +82,9 @@ public final class QasmPrograms {
     return new GateDefinition("whole", List.of(), gates).gate().matrix();
   }
 
-  /** The probabilities of the basis states the circuit prepares from |0...0>, before measurement. */
+  /**
+   * The probabilities of the basis states the circuit prepares from |0...0>, before measurement.
+   */
   public static double[] probabilities(QuantumCircuit circuit) {
     ComplexMatrix u = unitary(circuit);
     double[] p = new double[u.dim()];

@@ -46,26 +46,36 @@ class Qasm3Test {
   void bell_circuit_is_written_as_qiskit_writes_it() {
     QuantumCircuit qc = new QuantumCircuit(2, 2);
     qc.h(0).cx(0, 1).measure(0, 0).measure(1, 1);
-    assertThat(Qasm3.dumps(qc)).isEqualTo(HEADER
-        + "qubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc[0] = measure q[0];\nc[1] = measure q[1];\n");
+    assertThat(Qasm3.dumps(qc))
+        .isEqualTo(
+            HEADER
+                + "qubit[2] q;\n"
+                + "bit[2] c;\n"
+                + "h q[0];\n"
+                + "cx q[0], q[1];\n"
+                + "c[0] = measure q[0];\n"
+                + "c[1] = measure q[1];\n");
   }
 
   @Test
   void teleportation_reads_block_ifs_on_registers_and_on_single_bits() {
     QuantumCircuit qc = Qasm3.loads(resource("qasm3/teleport.qasm"));
-    List<CircuitInstruction> conditioned = qc.data().stream().filter(in -> in.condition() != null).toList();
+    List<CircuitInstruction> conditioned =
+        qc.data().stream().filter(in -> in.condition() != null).toList();
     assertThat(conditioned).extracting(in -> in.operation().name()).containsExactly("x", "z");
     assertThat(conditioned.get(0).condition().register().name()).isEqualTo("c1");
     assertThat(conditioned.get(1).condition().register()).isNull();
     assertThat(conditioned.get(1).condition().clbits()).containsExactly(0);
     String text = Qasm3.dumps(qc);
-    assertThat(text).contains("if (c1 == 1) {\n  x q[2];\n}\n", "if (c0[0] == 1) {\n  z q[2];\n}\n");
+    assertThat(text)
+        .contains("if (c1 == 1) {\n  x q[2];\n}\n", "if (c0[0] == 1) {\n  z q[2];\n}\n");
     assertThat(Qasm3.loads(text).data()).isEqualTo(qc.data());
   }
 
   @Test
   void inputs_become_circuit_parameters_and_are_written_back_as_inputs() {
-    QuantumCircuit qc = Qasm3.loads(HEADER + "input float[64] theta;\nqubit q;\nrx(2 * theta) q;\n");
+    QuantumCircuit qc =
+        Qasm3.loads(HEADER + "input float[64] theta;\nqubit q;\nrx(2 * theta) q;\n");
     assertThat(qc.parameters()).extracting(Parameter::name).containsExactly("theta");
     String text = Qasm3.dumps(qc);
     assertThat(text).contains("input float[64] theta;\n", "rx(2*theta) q[0];\n");
@@ -75,27 +85,57 @@ class Qasm3Test {
 
   @Test
   void ctrl_modifiers_on_standard_gates_give_their_controlled_standard_gates() {
-    QuantumCircuit qc = Qasm3.loads(HEADER + "qubit[4] q;\nctrl @ x q[0], q[1];\nctrl(2) @ x q[0], q[1], q[2];\n"
-        + "ctrl @ ctrl @ ctrl @ x q[0], q[1], q[2], q[3];\nctrl @ rz(0.5) q[0], q[1];\nctrl @ p(0.5) q[0], q[1];\n"
-        + "ctrl(3) @ p(0.5) q[0], q[1], q[2], q[3];\nctrl @ z q[0], q[1];\nctrl @ cx q[0], q[1], q[2];\n");
-    assertThat(qc.data()).extracting(Qasm3Test::standard).containsExactly(
-        StandardGate.CX, StandardGate.CCX, StandardGate.MCX, StandardGate.CRZ, StandardGate.CP, StandardGate.MCP,
-        StandardGate.CZ, StandardGate.CCX);
+    QuantumCircuit qc =
+        Qasm3.loads(
+            HEADER
+                + "qubit[4] q;\n"
+                + "ctrl @ x q[0], q[1];\n"
+                + "ctrl(2) @ x q[0], q[1], q[2];\n"
+                + "ctrl @ ctrl @ ctrl @ x q[0], q[1], q[2], q[3];\n"
+                + "ctrl @ rz(0.5) q[0], q[1];\n"
+                + "ctrl @ p(0.5) q[0], q[1];\n"
+                + "ctrl(3) @ p(0.5) q[0], q[1], q[2], q[3];\n"
+                + "ctrl @ z q[0], q[1];\n"
+                + "ctrl @ cx q[0], q[1], q[2];\n");
+    assertThat(qc.data())
+        .extracting(Qasm3Test::standard)
+        .containsExactly(
+            StandardGate.CX,
+            StandardGate.CCX,
+            StandardGate.MCX,
+            StandardGate.CRZ,
+            StandardGate.CP,
+            StandardGate.MCP,
+            StandardGate.CZ,
+            StandardGate.CCX);
     assertThat(qc.data().get(2).operation().numQubits()).isEqualTo(4);
   }
 
   @Test
   void inv_and_pow_modifiers_invert_and_repeat() {
-    QuantumCircuit qc = Qasm3.loads(HEADER + "qubit q;\ninv @ s q;\npow(2) @ t q;\npow(-1) @ rz(0.25) q;\ninv @ pow(2) @ sx q;\n");
+    QuantumCircuit qc =
+        Qasm3.loads(
+            HEADER
+                + "qubit q;\n"
+                + "inv @ s q;\n"
+                + "pow(2) @ t q;\n"
+                + "pow(-1) @ rz(0.25) q;\n"
+                + "inv @ pow(2) @ sx q;\n");
     assertThat(names(qc)).containsExactly("sdg", "t", "t", "rz", "sxdg", "sxdg");
     assertThat(((Gate) qc.data().get(3).operation()).paramValues()[0]).isEqualTo(-0.25);
   }
 
   @Test
   void a_controlled_gate_without_a_controlled_standard_form_is_controlled_through_its_definition() {
-    // ctrl @ rxx(pi) on control q0 set: acts as rxx(pi) = -i X⊗X on q1,q2: |100> -> |111> up to phase.
-    QuantumCircuit qc = Qasm3.loads(HEADER + "qubit[3] q;\nx q[0];\ngate rxx_(t) a, b { h a; h b; cx a, b; rz(t) b; cx a, b; h a; h b; }\n"
-        + "ctrl @ rxx_(pi) q[0], q[1], q[2];\n");
+    // ctrl @ rxx(pi) on control q0 set: acts as rxx(pi) = -i X⊗X on q1,q2: |100> -> |111> up to
+    // phase.
+    QuantumCircuit qc =
+        Qasm3.loads(
+            HEADER
+                + "qubit[3] q;\n"
+                + "x q[0];\n"
+                + "gate rxx_(t) a, b { h a; h b; cx a, b; rz(t) b; cx a, b; h a; h b; }\n"
+                + "ctrl @ rxx_(pi) q[0], q[1], q[2];\n");
     Gate controlled = (Gate) qc.data().get(1).operation();
     assertThat(controlled.customDefinition().name()).isEqualTo("c_rxx_");
     assertThat(probabilities(qc)[0b111]).isCloseTo(1, within(1e-12));
@@ -111,7 +151,8 @@ class Qasm3Test {
 
   @Test
   void gphase_adds_to_the_global_phase_and_controlled_gphase_is_a_phase_gate() {
-    QuantumCircuit qc = Qasm3.loads(HEADER + "qubit[2] q;\ngphase(0.25);\nctrl @ gphase(0.5) q[1];\n");
+    QuantumCircuit qc =
+        Qasm3.loads(HEADER + "qubit[2] q;\ngphase(0.25);\nctrl @ gphase(0.5) q[1];\n");
     assertThat(qc.globalPhase().evaluate()).isEqualTo(0.25);
     assertThat(standard(qc.data().getFirst())).isEqualTo(StandardGate.P);
     assertThat(qc.data().getFirst().qubits()).containsExactly(1);
@@ -126,8 +167,10 @@ class Qasm3Test {
     String once = Qasm3.dumps(qc);
     QuantumCircuit back = Qasm3.loads(once);
     assertThat(Qasm3.dumps(back)).isEqualTo(once);
-    Map<Parameter, Double> values = Map.of(qc.parameters().get(0), 0.3, qc.parameters().get(1), 1.1);
-    Map<Parameter, Double> backValues = Map.of(back.parameters().get(0), 0.3, back.parameters().get(1), 1.1);
+    Map<Parameter, Double> values =
+        Map.of(qc.parameters().get(0), 0.3, qc.parameters().get(1), 1.1);
+    Map<Parameter, Double> backValues =
+        Map.of(back.parameters().get(0), 0.3, back.parameters().get(1), 1.1);
     QuantumCircuit unitaryPart = withoutTail(qc.assignParameters(values));
     QuantumCircuit backPart = withoutTail(back.assignParameters(backValues));
     assertThat(unitary(backPart).approxEquals(unitary(unitaryPart), 1e-12)).isTrue();
@@ -152,23 +195,31 @@ class Qasm3Test {
     qc.append(StandardGate.RZZ.gate(0.5), 0, 1);
     qc.append(StandardGate.MCX.sized(3), 0, 1, 2);
     String text = Qasm3.dumps(qc);
-    assertThat(text).contains("gate sxdg q0 {", "gate rzz(param0) q0, q1 {", "gate mcx_3 q0, q1, q2 {");
+    assertThat(text)
+        .contains("gate sxdg q0 {", "gate rzz(param0) q0, q1 {", "gate mcx_3 q0, q1, q2 {");
     assertThat(unitary(Qasm3.loads(text)).approxEquals(unitary(qc), 1e-12)).isTrue();
   }
 
   @Test
   void opaque_gates_cannot_be_written_in_openqasm_3() {
-    QuantumCircuit qc = io.qserverless.quantum.qasm2.Qasm2.loads("OPENQASM 2.0;\nopaque m a;\nqreg q[1];\nm q[0];\n");
-    assertThatThrownBy(() -> Qasm3.dumps(qc)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("opaque gate 'm'");
+    QuantumCircuit qc =
+        io.qserverless.quantum.qasm2.Qasm2.loads(
+            "OPENQASM 2.0;\nopaque m a;\nqreg q[1];\nm q[0];\n");
+    assertThatThrownBy(() -> Qasm3.dumps(qc))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("opaque gate 'm'");
   }
 
   @Test
   void errors_name_the_spot_and_the_expected_form() {
     assertThatThrownBy(() -> Qasm3.loads(HEADER + "qubit[2] q;\nfor i in [0:1] { h q[i]; }\n"))
         .isInstanceOf(QasmParseException.class)
-        .hasMessageStartingWith("<string>:4:1: 'for' is outside the OpenQASM 3 subset this reader takes");
+        .hasMessageStartingWith(
+            "<string>:4:1: 'for' is outside the OpenQASM 3 subset this reader takes");
     assertThatThrownBy(() -> Qasm3.loads(HEADER + "qubit q;\nsxdg q;\n"))
-        .hasMessage("<string>:4:1: unknown gate 'sxdg'; OpenQASM 3's stdgates.inc lacks it, so define it with a 'gate' block");
+        .hasMessage(
+            "<string>:4:1: unknown gate 'sxdg'; OpenQASM 3's stdgates.inc lacks it, so define it"
+                + " with a 'gate' block");
     assertThatThrownBy(() -> Qasm3.loads(HEADER + "qubit[2] q;\nctrl @ h q[0];\n"))
         .hasMessage("<string>:4:1: gate 'h' takes 2 qubits but was given 1");
     assertThatThrownBy(() -> Qasm3.loads(HEADER + "qubit q;\npow(0.5) @ x q;\n"))
@@ -177,7 +228,9 @@ class Qasm3Test {
         .isInstanceOf(QasmParseException.class)
         .hasMessageStartingWith("<string>:3:1: quantum register name 'αβ' is not an identifier");
     assertThatThrownBy(() -> Qasm3.loads(HEADER + "input int n;\n"))
-        .hasMessage("<string>:3:7: expected the type 'float' or 'angle' (only real-valued inputs become parameters) but found 'int'");
+        .hasMessage(
+            "<string>:3:7: expected the type 'float' or 'angle' (only real-valued inputs become"
+                + " parameters) but found 'int'");
   }
 
   @Test
@@ -194,20 +247,29 @@ class Qasm3Test {
     Parameter theta = new Parameter("theta");
     Parameter phi = new Parameter("phi");
     QuantumCircuit qc = new QuantumCircuit(2);
-    qc.rx(theta.mul(2).sub(phi.pow(ParameterExpression.of(2))), 0).crz(phi.apply(ParameterExpression.Function.COS).neg(), 0, 1)
+    qc.rx(theta.mul(2).sub(phi.pow(ParameterExpression.of(2))), 0)
+        .crz(phi.apply(ParameterExpression.Function.COS).neg(), 0, 1)
         .append(StandardGate.RYY.gate(theta.div(ParameterExpression.pi())), 1, 0);
     String text = Qasm3.dumps(qc);
     QuantumCircuit back = Qasm3.loads(text);
     assertThat(Qasm3.dumps(back)).isEqualTo(text);
     List<Double> values = List.of(0.4, -1.3); // phi, theta: parameters() sorts by name
-    assertThat(unitary(back.assignParameters(values)).approxEquals(unitary(qc.assignParameters(values)), 1e-12)).isTrue();
+    assertThat(
+            unitary(back.assignParameters(values))
+                .approxEquals(unitary(qc.assignParameters(values)), 1e-12))
+        .isTrue();
   }
 
   @Test
   void delays_are_read_and_written_with_their_units() {
-    QuantumCircuit qc = Qasm3.loads(HEADER + "qubit[2] q;\ndelay[100dt] q[0];\ndelay[2.5 * 2 us] q;\n");
-    assertThat(qc.data()).extracting(in -> in.operation()).containsExactly(
-        new Delay(ParameterExpression.of(100), "dt"), new Delay(ParameterExpression.of(5), "us"), new Delay(ParameterExpression.of(5), "us"));
+    QuantumCircuit qc =
+        Qasm3.loads(HEADER + "qubit[2] q;\ndelay[100dt] q[0];\ndelay[2.5 * 2 us] q;\n");
+    assertThat(qc.data())
+        .extracting(in -> in.operation())
+        .containsExactly(
+            new Delay(ParameterExpression.of(100), "dt"),
+            new Delay(ParameterExpression.of(5), "us"),
+            new Delay(ParameterExpression.of(5), "us"));
     String text = Qasm3.dumps(qc);
     assertThat(text).contains("delay[100dt] q[0];\ndelay[5us] q[0];\ndelay[5us] q[1];\n");
     assertThat(Qasm3.loads(text).data()).isEqualTo(qc.data());

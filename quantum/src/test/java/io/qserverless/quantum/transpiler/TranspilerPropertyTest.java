@@ -43,6 +43,21 @@ class TranspilerPropertyTest {
     }
   }
 
+  @Test
+  void a_user_backend_with_one_way_cz_gets_isa_circuits_with_the_same_distribution() {
+    // A 4-qubit ring 0-1-2-3-0 with CZ declared one way only: CZ is symmetric, so any edge works.
+    Backend ring = Backends.parse("""
+        {"name": "cz_ring", "num_qubits": 4, "basis_gates": ["cz", "rz", "sx", "x"],
+         "coupling_map": [[0, 1], [1, 2], [2, 3], [3, 0]]}
+        """, "cz_ring.json");
+    for (int level = 0; level <= 3; level++) {
+      PassManager pm = PresetPassManagers.generate(level, ring);
+      for (int seed = 0; seed < 8; seed++) {
+        check(pm, ring, RandomCircuits.random(2 + seed % 3, 14, 500L * level + seed));
+      }
+    }
+  }
+
   private static void check(PassManager pm, Backend backend, QuantumCircuit in) {
     QuantumCircuit out = pm.run(in);
     IsaChecks.assertIsa(out, backend);

@@ -89,6 +89,17 @@ class TranspilerTest {
   }
 
   @Test
+  void level_one_orients_a_swap_so_its_first_cx_cancels_the_cx_before_it() {
+    // cx(0,1)·swap(0,1) = cx(0,1)·[cx(0,1)·cx(1,0)·cx(0,1)] = cx(1,0)·cx(0,1): two CX, not four.
+    QuantumCircuit qc = new QuantumCircuit(2, 2);
+    qc.h(0).cx(0, 1).swap(0, 1).measure(0, 0).measure(1, 1);
+    QuantumCircuit out = Transpiler.transpile(qc, MANILA, 1);
+    assertThat(count(out, "cx")).isEqualTo(2);
+    assertThat(MeasuredDistribution.distance(MeasuredDistribution.of(qc), MeasuredDistribution.of(out)))
+        .isLessThan(1e-9);
+  }
+
+  @Test
   void level_two_resynthesises_a_four_cx_block_into_at_most_three() {
     // swap · cx on the same pair is four CX as written but KAK-equivalent to two.
     QuantumCircuit qc = new QuantumCircuit(2, 2);

@@ -11,7 +11,7 @@ cx q[1], q[2];
 barrier q;
 cx q[0], q[1];
 h q[0];
-c0[0] = measure q[0];
+c0 = measure q[0];
 measure q[1] -> c1[0];
 if (c1 == 1) {
   x q[2];

@@ -1,7 +1,6 @@
 package io.qserverless.quantum.qasm2.internal;
 
 import io.qserverless.quantum.circuit.Barrier;
-import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.Parameter;
 import io.qserverless.quantum.circuit.ParameterExpression;
 import io.qserverless.quantum.circuit.QuantumCircuit;
@@ -16,8 +15,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Resolves gate calls, at top level or inside a gate body: finds the gate, converts the
- * arguments, checks the counts, applies OpenQASM 3 modifiers and broadcasts over registers.
+ * Resolves gate calls, at top level or inside a gate body: finds the gate, converts the arguments,
+ * checks the counts, applies OpenQASM 3 modifiers and broadcasts over registers.
  */
 final class Calls {
 
@@ -32,22 +31,39 @@ final class Calls {
     Map<String, Integer> qubits = new HashMap<>();
     for (String q : g.qubits()) {
       if (qubits.put(q, qubits.size()) != null) {
-        throw builder.error(g.at(), "gate '" + g.name() + "' names qubit '" + q + "' twice; give each qubit its own name");
+        throw builder.error(
+            g.at(),
+            "gate '" + g.name() + "' names qubit '" + q + "' twice; give each qubit its own name");
       }
     }
     Map<String, Parameter> names = new HashMap<>();
     for (Parameter p : params) {
       if (names.put(p.name(), p) != null) {
-        throw builder.error(g.at(), "gate '" + g.name() + "' names parameter '" + p.name() + "' twice; give each its own name");
+        throw builder.error(
+            g.at(),
+            "gate '"
+                + g.name()
+                + "' names parameter '"
+                + p.name()
+                + "' twice; give each its own name");
       }
     }
     Function<Operand, int[]> local =
         o -> {
           Integer q = qubits.get(o.register());
           if (q == null || !o.whole()) {
-            throw builder.error(o.at(), q == null
-                ? "unknown qubit '" + o.register() + "' in gate '" + g.name() + "'; its qubits are " + g.qubits()
-                : "inside a gate body qubits are named without an index; write '" + o.register() + "'");
+            throw builder.error(
+                o.at(),
+                q == null
+                    ? "unknown qubit '"
+                        + o.register()
+                        + "' in gate '"
+                        + g.name()
+                        + "'; its qubits are "
+                        + g.qubits()
+                    : "inside a gate body qubits are named without an index; write '"
+                        + o.register()
+                        + "'");
           }
           return new int[] {q};
         };
@@ -55,14 +71,24 @@ final class Calls {
         n -> {
           Parameter p = names.get(n.name());
           if (p == null) {
-            throw builder.error(n.at(), "unknown parameter '" + n.name() + "' in gate '" + g.name() + "'; its parameters are " + g.parameters());
+            throw builder.error(
+                n.at(),
+                "unknown parameter '"
+                    + n.name()
+                    + "' in gate '"
+                    + g.name()
+                    + "'; its parameters are "
+                    + g.parameters());
           }
           return p;
         };
     QuantumCircuit body = new QuantumCircuit(g.qubits().size());
     for (Statement s : g.body()) {
       if (s instanceof Statement.Barrier b) {
-        int[] all = b.qubits().isEmpty() ? CircuitBuilder.range(0, g.qubits().size()) : b.qubits().stream().mapToInt(o -> local.apply(o)[0]).distinct().toArray();
+        int[] all =
+            b.qubits().isEmpty()
+                ? CircuitBuilder.range(0, g.qubits().size())
+                : b.qubits().stream().mapToInt(o -> local.apply(o)[0]).distinct().toArray();
         body.append(new Barrier(all.length), all);
         continue;
       }
@@ -78,7 +104,10 @@ final class Calls {
   }
 
   /** The gates one call stands for, on the qubits {@code qubits} resolves its operands to. */
-  List<Step> steps(GateCall call, Function<Operand, int[]> qubits, Function<Expr.Name, ParameterExpression> names) {
+  List<Step> steps(
+      GateCall call,
+      Function<Operand, int[]> qubits,
+      Function<Expr.Name, ParameterExpression> names) {
     List<ParameterExpression> args = new ArrayList<>();
     for (Expr e : call.arguments()) {
       args.add(e.toParameter(names));
@@ -100,7 +129,8 @@ final class Calls {
     }
     int controls = 0;
     for (Modifier m : call.modifiers()) {
-      controls += m.kind() == Modifier.Kind.CTRL || m.kind() == Modifier.Kind.NEGCTRL ? count(m) : 0;
+      controls +=
+          m.kind() == Modifier.Kind.CTRL || m.kind() == Modifier.Kind.NEGCTRL ? count(m) : 0;
     }
     checkCount(call, "qubit", baseQubits + controls, call.operands().size());
     List<Step> local = call.modifiers().isEmpty() ? List.of(base) : modified(call, base);
@@ -122,7 +152,8 @@ final class Calls {
     try {
       return Modifiers.apply(call.modifiers(), base, this::count);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw builder.error(call.at(), "cannot apply the modifiers to '" + call.name() + "': " + e.getMessage());
+      throw builder.error(
+          call.at(), "cannot apply the modifiers to '" + call.name() + "': " + e.getMessage());
     }
   }
 
@@ -133,24 +164,48 @@ final class Calls {
     }
     double v;
     try {
-      v = m.argument().toParameter(n -> {
-        throw builder.error(n.at(), "a modifier argument must be a constant integer; '" + n.name() + "' is not known here");
-      }).evaluate();
+      v =
+          m.argument()
+              .toParameter(
+                  n -> {
+                    throw builder.error(
+                        n.at(),
+                        "a modifier argument must be a constant integer; '"
+                            + n.name()
+                            + "' is not known here");
+                  })
+              .evaluate();
     } catch (IllegalStateException e) {
       throw builder.error(m.at(), "a modifier argument must be a constant integer");
     }
     boolean control = m.kind() != Modifier.Kind.POW;
     if (v != Math.rint(v) || (control && v < 1) || Math.abs(v) > 64) {
-      throw builder.error(m.at(), m.kind().name().toLowerCase() + "(" + v + ") is not supported; use "
-          + (control ? "a whole number of controls from 1 to 64" : "a whole power from -64 to 64"));
+      throw builder.error(
+          m.at(),
+          m.kind().name().toLowerCase()
+              + "("
+              + v
+              + ") is not supported; use "
+              + (control
+                  ? "a whole number of controls from 1 to 64"
+                  : "a whole power from -64 to 64"));
     }
     return (int) v;
   }
 
   private void checkCount(GateCall call, String what, int expected, int found) {
     if (expected != found) {
-      throw builder.error(call.at(), "gate '" + call.name() + "' takes " + expected + " " + what + (expected == 1 ? "" : "s")
-          + " but was given " + found);
+      throw builder.error(
+          call.at(),
+          "gate '"
+              + call.name()
+              + "' takes "
+              + expected
+              + " "
+              + what
+              + (expected == 1 ? "" : "s")
+              + " but was given "
+              + found);
     }
   }
 
@@ -172,14 +227,24 @@ final class Calls {
    * The instances of an operation over its operands: single bits stay, whole registers (all the
    * same size) are walked together. Each instance holds one bit per operand.
    */
-  static List<int[]> broadcast(CircuitBuilder b, List<Operand> operands, List<int[]> bits, Token at, boolean distinct) {
+  static List<int[]> broadcast(
+      CircuitBuilder b, List<Operand> operands, List<int[]> bits, Token at, boolean distinct) {
     int size = 1;
     Operand sized = null;
     for (int i = 0; i < operands.size(); i++) {
       if (operands.get(i).whole() && (sized == null || bits.get(i).length != size)) {
         if (sized != null) {
-          throw b.error(operands.get(i).at(), "register '" + operands.get(i).register() + "' has " + bits.get(i).length
-              + " bits but '" + sized.register() + "' has " + size + "; broadcast needs registers of one size");
+          throw b.error(
+              operands.get(i).at(),
+              "register '"
+                  + operands.get(i).register()
+                  + "' has "
+                  + bits.get(i).length
+                  + " bits but '"
+                  + sized.register()
+                  + "' has "
+                  + size
+                  + "; broadcast needs registers of one size");
         }
         sized = operands.get(i);
         size = bits.get(i).length;
@@ -192,8 +257,12 @@ final class Calls {
         instance[i] = operands.get(i).whole() ? bits.get(i)[k] : bits.get(i)[0];
         for (int j = 0; distinct && j < i; j++) {
           if (instance[j] == instance[i]) {
-            throw b.error(operands.get(i).at(), "qubit " + operands.get(i) + (operands.get(i).whole() ? "[" + k + "]" : "")
-                + " is used twice in one operation; give each operand a different qubit");
+            throw b.error(
+                operands.get(i).at(),
+                "qubit "
+                    + operands.get(i)
+                    + (operands.get(i).whole() ? "[" + k + "]" : "")
+                    + " is used twice in one operation; give each operand a different qubit");
           }
         }
       }

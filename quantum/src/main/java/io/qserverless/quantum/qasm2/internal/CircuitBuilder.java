@@ -26,8 +26,8 @@ import java.util.function.Function;
 
 /**
  * Turns parsed statements into a {@link QuantumCircuit}: declares registers, gates and inputs,
- * checks every name, arity and index (reporting line and column), broadcasts operations over
- * whole registers and attaches {@code if} conditions.
+ * checks every name, arity and index (reporting line and column), broadcasts operations over whole
+ * registers and attaches {@code if} conditions.
  */
 public final class CircuitBuilder {
 
@@ -47,8 +47,8 @@ public final class CircuitBuilder {
   }
 
   /**
-   * Builds the circuit of {@code program}; {@code includes} reads a user include file (the
-   * standard ones are built in) and throws a parse error when it cannot.
+   * Builds the circuit of {@code program}; {@code includes} reads a user include file (the standard
+   * ones are built in) and throws a parse error when it cannot.
    */
   public static QuantumCircuit build(
       List<Statement> program, int version, Function<Statement.Include, List<Statement>> includes) {
@@ -57,12 +57,16 @@ public final class CircuitBuilder {
     return b.circuit;
   }
 
-  /** Reads an include file of standard gates: each becomes a model standard gate where one exists. */
+  /**
+   * Reads an include file of standard gates: each becomes a model standard gate where one exists.
+   */
   static List<GateSignature> library(List<Statement> definitions) {
     CircuitBuilder b = new CircuitBuilder(2, i -> List.of());
     b.libraryMode = true;
     b.run(definitions);
-    return b.gates.values().stream().filter(g -> !g.name().equals("U") && !g.name().equals("CX")).toList();
+    return b.gates.values().stream()
+        .filter(g -> !g.name().equals("U") && !g.name().equals("CX"))
+        .toList();
   }
 
   int version() {
@@ -88,7 +92,8 @@ public final class CircuitBuilder {
           default -> operation(s, null);
         }
       } catch (IllegalArgumentException e) {
-        // The circuit model refused something the checks here let through (e.g. a name it does not allow).
+        // The circuit model refused something the checks here let through (e.g. a name it does not
+        // allow).
         throw error(s.at(), e.getMessage());
       }
     }
@@ -107,7 +112,10 @@ public final class CircuitBuilder {
     if (registers.containsKey(r.name())) {
       throw error(r.at(), "register '" + r.name() + "' is already declared; choose another name");
     }
-    Register register = r.quantum() ? new QuantumRegister(r.size(), r.name()) : new ClassicalRegister(r.size(), r.name());
+    Register register =
+        r.quantum()
+            ? new QuantumRegister(r.size(), r.name())
+            : new ClassicalRegister(r.size(), r.name());
     registers.put(r.name(), register);
     circuit.addRegister(register);
   }
@@ -122,7 +130,8 @@ public final class CircuitBuilder {
   private void define(Statement.GateDefinition g) {
     GateSignature existing = gates.get(g.name());
     if (libraryMode) {
-      GateSignature standard = GateLibrary.standardFor(g.name(), g.parameters().size(), g.qubits().size());
+      GateSignature standard =
+          GateLibrary.standardFor(g.name(), g.parameters().size(), g.qubits().size());
       if (standard != null) {
         gates.put(g.name(), standard);
         return;
@@ -132,9 +141,15 @@ public final class CircuitBuilder {
       if (existing.at() == null && existing.matches(g.parameters().size(), g.qubits().size())) {
         return;
       }
-      throw error(g.at(), "gate '" + g.name() + "' is already defined"
-          + (existing.at() == null ? " by the standard library" : " at line " + existing.at().line())
-          + "; choose another name");
+      throw error(
+          g.at(),
+          "gate '"
+              + g.name()
+              + "' is already defined"
+              + (existing.at() == null
+                  ? " by the standard library"
+                  : " at line " + existing.at().line())
+              + "; choose another name");
     }
     List<Parameter> params = new ArrayList<>();
     for (String p : g.parameters()) {
@@ -142,7 +157,9 @@ public final class CircuitBuilder {
     }
     QuantumCircuit body = g.opaque() ? null : calls.body(g, params);
     GateDefinition definition =
-        body == null ? GateDefinition.opaque(g.name(), params, g.qubits().size()) : new GateDefinition(g.name(), params, body);
+        body == null
+            ? GateDefinition.opaque(g.name(), params, g.qubits().size())
+            : new GateDefinition(g.name(), params, body);
     gates.put(g.name(), GateSignature.custom(definition, g.at()));
   }
 
@@ -154,9 +171,25 @@ public final class CircuitBuilder {
         }
       }
       case Statement.Measure m -> {
-        List<int[]> bits = Calls.broadcast(this, List.of(m.qubit(), m.clbit()), List.of(qubits(m.qubit()), clbits(m.clbit())), m.at(), false);
+        int[] qubits = qubits(m.qubit());
+        int[] clbits = clbits(m.clbit());
+        // A one-bit register (OpenQASM 3 'bit c;') stands for its bit; a larger one needs a register.
+        if (m.qubit().whole() != m.clbit().whole() && Math.max(qubits.length, clbits.length) > 1) {
+          throw error(
+              m.at(),
+              "measure needs a qubit and a bit, or two whole registers, but got "
+                  + m.qubit()
+                  + " and "
+                  + m.clbit()
+                  + "; index both or neither");
+        }
+        List<int[]> bits =
+            Calls.broadcast(
+                this, List.of(m.qubit(), m.clbit()), List.of(qubits, clbits), m.at(), false);
         for (int[] pair : bits) {
-          circuit.append(new CircuitInstruction(new Measure(), new int[] {pair[0]}, new int[] {pair[1]}, condition));
+          circuit.append(
+              new CircuitInstruction(
+                  new Measure(), new int[] {pair[0]}, new int[] {pair[1]}, condition));
         }
       }
       case Statement.Reset r -> {
@@ -167,7 +200,8 @@ public final class CircuitBuilder {
       case Statement.Barrier b -> {
         int[] all = b.qubits().isEmpty() ? range(0, circuit.numQubits()) : union(b.qubits());
         if (all.length > 0) {
-          circuit.append(new CircuitInstruction(new Barrier(all.length), all, new int[0], condition));
+          circuit.append(
+              new CircuitInstruction(new Barrier(all.length), all, new int[0], condition));
         }
       }
       case Statement.Delay d -> {
@@ -177,7 +211,8 @@ public final class CircuitBuilder {
         }
       }
       case Statement.If i -> conditional(i, condition);
-      default -> throw error(s.at(), "a declaration cannot stand inside 'if'; move it before the 'if'");
+      default ->
+          throw error(s.at(), "a declaration cannot stand inside 'if'; move it before the 'if'");
     }
   }
 
@@ -185,7 +220,8 @@ public final class CircuitBuilder {
     if (step.gate() != null) {
       circuit.append(new CircuitInstruction(step.gate(), step.qubits(), new int[0], condition));
     } else if (condition != null) {
-      throw error(at, "a global phase cannot be conditioned; apply the phase to a qubit with 'p' instead");
+      throw error(
+          at, "a global phase cannot be conditioned; apply the phase to a qubit with 'p' instead");
     } else {
       circuit.setGlobalPhase(Modifiers.addPhase(circuit.globalPhase(), step.phase()));
     }
@@ -193,13 +229,24 @@ public final class CircuitBuilder {
 
   private void conditional(Statement.If i, Condition outer) {
     if (outer != null) {
-      throw error(i.at(), "an 'if' inside an 'if' is not supported; combine the conditions into one register value");
+      throw error(
+          i.at(),
+          "an 'if' inside an 'if' is not supported; combine the conditions into one register"
+              + " value");
     }
     int[] bits = clbits(i.condition());
     Register register = i.condition().whole() ? registers.get(i.condition().register()) : null;
     if (bits.length == 0 || (bits.length < 63 && i.value() >= 1L << bits.length)) {
-      throw error(i.condition().at(), "cannot compare " + i.condition() + " (" + bits.length + " bits) with " + i.value()
-          + "; use a value from 0 to " + ((1L << Math.min(bits.length, 62)) - 1));
+      throw error(
+          i.condition().at(),
+          "cannot compare "
+              + i.condition()
+              + " ("
+              + bits.length
+              + " bits) with "
+              + i.value()
+              + "; use a value from 0 to "
+              + ((1L << Math.min(bits.length, 62)) - 1));
     }
     Condition condition = new Condition((ClassicalRegister) register, bits, i.value());
     for (Statement s : i.body()) {
@@ -210,8 +257,14 @@ public final class CircuitBuilder {
   private ParameterExpression input(Expr.Name name) {
     Parameter p = inputs.get(name.name());
     if (p == null) {
-      throw error(name.at(), "unknown parameter '" + name.name() + "'"
-          + (version == 3 ? "; declare it with 'input float[64] " + name.name() + ";'" : "; only a gate body may use parameter names"));
+      throw error(
+          name.at(),
+          "unknown parameter '"
+              + name.name()
+              + "'"
+              + (version == 3
+                  ? "; declare it with 'input float[64] " + name.name() + ";'"
+                  : "; only a gate body may use parameter names"));
     }
     return p;
   }
@@ -236,10 +289,27 @@ public final class CircuitBuilder {
       throw error(o.at(), "unknown " + kind + " register '" + o.register() + "'; declare it first");
     }
     if ((r instanceof QuantumRegister) != quantum) {
-      throw error(o.at(), "'" + o.register() + "' is a " + (quantum ? "classical" : "quantum") + " register where a " + kind + " one is expected");
+      throw error(
+          o.at(),
+          "'"
+              + o.register()
+              + "' is a "
+              + (quantum ? "classical" : "quantum")
+              + " register where a "
+              + kind
+              + " one is expected");
     }
     if (o.index() >= r.size()) {
-      throw error(o.at(), o + " is out of range: register '" + r.name() + "' has " + r.size() + " bits (indices 0.." + (r.size() - 1) + ")");
+      throw error(
+          o.at(),
+          o
+              + " is out of range: register '"
+              + r.name()
+              + "' has "
+              + r.size()
+              + " bits (indices 0.."
+              + (r.size() - 1)
+              + ")");
     }
     int offset = circuit.offsetOf(r);
     return o.whole() ? range(offset, offset + r.size()) : new int[] {offset + o.index()};

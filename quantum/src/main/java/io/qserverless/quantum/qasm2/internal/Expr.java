@@ -7,8 +7,8 @@ import java.util.function.Function;
  * A classical expression of a gate argument as written: numbers, parameter names, unary minus,
  * {@code + - * /}, power ({@code ^} in OpenQASM 2, {@code **} in 3) and one-argument functions.
  *
- * <p>Names are resolved only when the expression becomes a {@link ParameterExpression}, since
- * what a name means depends on where it stands (a gate body, or an {@code input}).
+ * <p>Names are resolved only when the expression becomes a {@link ParameterExpression}, since what
+ * a name means depends on where it stands (a gate body, or an {@code input}).
  */
 public sealed interface Expr {
 

@@ -6,8 +6,8 @@ import io.qserverless.quantum.qasm2.internal.Token.Kind;
 
 /**
  * Reads gate-argument expressions with the usual precedence: {@code + -} below {@code * /} below
- * unary minus below power, which is right-associative ({@code -a^b} is {@code -(a^b)}).
- * OpenQASM 2 spells power {@code ^}; OpenQASM 3 spells it {@code **} (there {@code ^} is xor).
+ * unary minus below power, which is right-associative ({@code -a^b} is {@code -(a^b)}). OpenQASM 2
+ * spells power {@code ^}; OpenQASM 3 spells it {@code **} (there {@code ^} is xor).
  */
 final class ExpressionParser {
 

@@ -22,24 +22,29 @@ final class ExpressionWriter {
       case Constant c -> number(c.value());
       case Parameter p -> p.name();
       case Unary u -> unary(u, version);
-      case Binary b -> operand(b.left(), b, false, version) + symbol(b.op(), version) + operand(b.right(), b, true, version);
+      case Binary b ->
+          operand(b.left(), b, false, version)
+              + symbol(b.op(), version)
+              + operand(b.right(), b, true, version);
     };
   }
 
   private static String unary(Unary u, int version) {
     if (u.function() == Function.NEG) {
       // Unary minus binds looser than power only: -a^b reads as -(a^b).
-      boolean bare = switch (u.operand()) {
-        case Parameter p -> true;
-        case Constant c -> c.value() >= 0 && !number(c.value()).contains("/");
-        case Binary b -> b.op() == BinaryOp.POW;
-        case Unary inner -> inner.function() != Function.NEG;
-      };
+      boolean bare =
+          switch (u.operand()) {
+            case Parameter p -> true;
+            case Constant c -> c.value() >= 0 && !number(c.value()).contains("/");
+            case Binary b -> b.op() == BinaryOp.POW;
+            case Unary inner -> inner.function() != Function.NEG;
+          };
       String operand = write(u.operand(), version);
       return "-" + (bare ? operand : "(" + operand + ")");
     }
     if (u.function() == Function.ABS) {
-      throw new IllegalArgumentException("OpenQASM has no abs(); bind the parameters of " + u + " before writing the circuit");
+      throw new IllegalArgumentException(
+          "OpenQASM has no abs(); bind the parameters of " + u + " before writing the circuit");
     }
     String name = u.function().symbol();
     if (version == 3 && (name.equals("asin") || name.equals("acos") || name.equals("atan"))) {
@@ -52,8 +57,12 @@ final class ExpressionWriter {
     return op == BinaryOp.POW ? (version == 3 ? "**" : "^") : op.symbol();
   }
 
-  /** Parenthesises a child unless it is a name, a plain number or binds tighter, so the tree reads back as written. */
-  private static String operand(ParameterExpression child, Binary parent, boolean right, int version) {
+  /**
+   * Parenthesises a child unless it is a name, a plain number or binds tighter, so the tree reads
+   * back as written.
+   */
+  private static String operand(
+      ParameterExpression child, Binary parent, boolean right, int version) {
     String text = write(child, version);
     boolean atomic =
         switch (child) {

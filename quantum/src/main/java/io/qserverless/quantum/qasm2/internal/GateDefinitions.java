@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code gate} (and {@code opaque}) blocks a written program needs, each written once, after
- * the blocks of the gates its body uses. A gate that the include file defines is called by name
- * and gets no block; a standard gate it lacks (e.g. {@code ryy}) gets a block from the model's
+ * the blocks of the gates its body uses. A gate that the include file defines is called by name and
+ * gets no block; a standard gate it lacks (e.g. {@code ryy}) gets a block from the model's
  * definition; a user gate gets its own. Names that clash with the include file or with another
  * definition get a numeric suffix so that no block silently stands for another gate.
  */
@@ -32,7 +32,8 @@ final class GateDefinitions {
   GateDefinitions(int version) {
     this.version = version;
     taken.addAll((version == 3 ? GateLibrary.stdgates() : GateLibrary.qelib1()).keySet());
-    taken.addAll(List.of("U", "CX", "gphase", "measure", "reset", "barrier", "gate", "opaque", "if", "pi"));
+    taken.addAll(
+        List.of("U", "CX", "gphase", "measure", "reset", "barrier", "gate", "opaque", "if", "pi"));
   }
 
   /** The blocks written so far. */
@@ -47,7 +48,9 @@ final class GateDefinitions {
   }
 
   private String arguments(List<ParameterExpression> params) {
-    return params.stream().map(p -> ExpressionWriter.write(p, version)).collect(Collectors.joining(version == 3 ? ", " : ","));
+    return params.stream()
+        .map(p -> ExpressionWriter.write(p, version))
+        .collect(Collectors.joining(version == 3 ? ", " : ","));
   }
 
   private String name(Gate g) {
@@ -67,7 +70,10 @@ final class GateDefinitions {
         formals.add(new Parameter("param" + i));
       }
       QuantumCircuit body = standard.definition(g.numQubits(), List.copyOf(formals)).orElseThrow();
-      String base = standard.isVariableSize() ? standard.gateName() + "_" + g.numQubits() : standard.gateName();
+      String base =
+          standard.isVariableSize()
+              ? standard.gateName() + "_" + g.numQubits()
+              : standard.gateName();
       return define(key, base, formals, body, g.numQubits());
     }
     GateDefinition custom = g.customDefinition();
@@ -75,29 +81,50 @@ final class GateDefinitions {
     if (existing != null) {
       return existing;
     }
-    return define(custom, custom.name(), custom.params(), custom.isOpaque() ? null : custom.body(), custom.numQubits());
+    return define(
+        custom,
+        custom.name(),
+        custom.params(),
+        custom.isOpaque() ? null : custom.body(),
+        custom.numQubits());
   }
 
-  private String define(Object key, String base, List<Parameter> params, QuantumCircuit body, int numQubits) {
+  private String define(
+      Object key, String base, List<Parameter> params, QuantumCircuit body, int numQubits) {
     StringBuilder block = new StringBuilder();
     if (body != null) {
       // The blocks of the gates this body calls come first.
       for (CircuitInstruction in : body.data()) {
-        block.append(in.operation() instanceof Gate g ? call(g) : "barrier").append(' ')
-            .append(qubits(in.qubits())).append("; ");
+        block
+            .append(in.operation() instanceof Gate g ? call(g) : "barrier")
+            .append(' ')
+            .append(qubits(in.qubits()))
+            .append("; ");
       }
       if (version == 3 && !body.globalPhase().equals(ParameterExpression.of(0))) {
         block.append("gphase(").append(ExpressionWriter.write(body.globalPhase(), 3)).append("); ");
       }
     } else if (version == 3) {
-      throw new IllegalArgumentException("OpenQASM 3 has no opaque gates, but the circuit uses opaque gate '" + base
-          + "'; give it a definition or write OpenQASM 2 with Qasm2.dumps");
+      throw new IllegalArgumentException(
+          "OpenQASM 3 has no opaque gates, but the circuit uses opaque gate '"
+              + base
+              + "'; give it a definition or write OpenQASM 2 with Qasm2.dumps");
     }
     String name = unique(base);
     names.put(key, name);
-    String signature = name + (params.isEmpty() ? "" : "(" + params.stream().map(Parameter::name).collect(Collectors.joining(version == 3 ? ", " : ",")) + ")")
-        + " " + qubits(CircuitBuilder.range(0, numQubits));
-    text.append(body == null ? "opaque " + signature + ";\n" : "gate " + signature + " { " + block + "}\n");
+    String signature =
+        name
+            + (params.isEmpty()
+                ? ""
+                : "("
+                    + params.stream()
+                        .map(Parameter::name)
+                        .collect(Collectors.joining(version == 3 ? ", " : ","))
+                    + ")")
+            + " "
+            + qubits(CircuitBuilder.range(0, numQubits));
+    text.append(
+        body == null ? "opaque " + signature + ";\n" : "gate " + signature + " { " + block + "}\n");
     return name;
   }
 
@@ -110,6 +137,8 @@ final class GateDefinitions {
   }
 
   private String qubits(int[] local) {
-    return java.util.Arrays.stream(local).mapToObj(q -> "q" + q).collect(Collectors.joining(version == 3 ? ", " : ","));
+    return java.util.Arrays.stream(local)
+        .mapToObj(q -> "q" + q)
+        .collect(Collectors.joining(version == 3 ? ", " : ","));
   }
 }

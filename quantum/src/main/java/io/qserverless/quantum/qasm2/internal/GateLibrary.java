@@ -15,9 +15,9 @@ import java.util.Map;
  * (OpenQASM 3) bring into scope, mapped to the circuit model's standard gates, and the reverse
  * mapping the writers use.
  *
- * <p>The qelib1 set is the one Qiskit's OpenQASM 2 reader accepts (its legacy custom
- * instructions). Every gate of it with a standard-gate counterpart becomes that standard gate;
- * the rest ({@code u0}) become user gates from their definitions in the bundled {@code qelib1.inc}.
+ * <p>The qelib1 set is the one Qiskit's OpenQASM 2 reader accepts (its legacy custom instructions).
+ * Every gate of it with a standard-gate counterpart becomes that standard gate; the rest ({@code
+ * u0}) become user gates from their definitions in the bundled {@code qelib1.inc}.
  */
 public final class GateLibrary {
 
@@ -67,7 +67,8 @@ public final class GateLibrary {
       return renamed.matches(numParams, numQubits) ? renamed : null;
     }
     return StandardGate.byName(name)
-        .filter(g -> !g.isVariableSize() && g.numQubits() == numQubits && g.numParams() == numParams)
+        .filter(
+            g -> !g.isVariableSize() && g.numQubits() == numQubits && g.numParams() == numParams)
         .map(g -> GateSignature.standard(name, g, numQubits))
         .orElse(null);
   }

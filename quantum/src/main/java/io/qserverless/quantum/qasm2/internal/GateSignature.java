@@ -14,7 +14,12 @@ import java.util.List;
  * @param at where the gate was declared; null for the built-in and include-file gates
  */
 record GateSignature(
-    String name, int numParams, int numQubits, StandardGate standard, GateDefinition custom, Token at) {
+    String name,
+    int numParams,
+    int numQubits,
+    StandardGate standard,
+    GateDefinition custom,
+    Token at) {
 
   static GateSignature standard(String name, StandardGate gate, int numQubits) {
     return new GateSignature(name, gate.numParams(), numQubits, gate, null, null);
@@ -22,7 +27,12 @@ record GateSignature(
 
   static GateSignature custom(GateDefinition definition, Token at) {
     return new GateSignature(
-        definition.name(), definition.params().size(), definition.numQubits(), null, definition, at);
+        definition.name(),
+        definition.params().size(),
+        definition.numQubits(),
+        null,
+        definition,
+        at);
   }
 
   Gate instantiate(List<ParameterExpression> params) {

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits OpenQASM 2 or 3 text into tokens, skipping whitespace and {@code //} and {@code /* *}{@code /}
- * comments. Knows nothing of statements; one lexer serves both versions because their token sets
- * differ only in symbols the parser rejects where they do not belong.
+ * Splits OpenQASM 2 or 3 text into tokens, skipping whitespace and {@code //} and {@code /*
+ * *}{@code /} comments. Knows nothing of statements; one lexer serves both versions because their
+ * token sets differ only in symbols the parser rejects where they do not belong.
  */
 public final class Lexer {
 
@@ -98,7 +98,8 @@ public final class Lexer {
       }
       return new Token(Kind.IDENTIFIER, text.substring(start, pos), line, startColumn, source);
     }
-    if (Character.isDigit(c) || (c == '.' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1)))) {
+    if (Character.isDigit(c)
+        || (c == '.' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1)))) {
       return number(startColumn);
     }
     if (c == '"' || c == '\'') {
@@ -115,7 +116,10 @@ public final class Lexer {
       return new Token(Kind.SYMBOL, String.valueOf(c), line, startColumn, source);
     }
     throw new QasmParseException(
-        source, line, startColumn, "unexpected character '" + printable(c) + "'; remove it or put it in a comment");
+        source,
+        line,
+        startColumn,
+        "unexpected character '" + printable(c) + "'; remove it or put it in a comment");
   }
 
   private static boolean isIdentifierPart(char c) {
@@ -144,11 +148,13 @@ public final class Lexer {
         pos = mark;
       }
     }
-    return new Token(real ? Kind.REAL : Kind.INTEGER, text.substring(start, pos), line, startColumn, source);
+    return new Token(
+        real ? Kind.REAL : Kind.INTEGER, text.substring(start, pos), line, startColumn, source);
   }
 
   private void digits() {
-    while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+    while (pos < text.length()
+        && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
       pos++;
     }
   }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * Applies OpenQASM 3 gate modifiers ({@code inv @}, {@code pow(k) @}, {@code ctrl(n) @},
- * {@code negctrl(n) @}) to a gate, giving the sequence of gates they stand for.
+ * Applies OpenQASM 3 gate modifiers ({@code inv @}, {@code pow(k) @}, {@code ctrl(n) @}, {@code
+ * negctrl(n) @}) to a gate, giving the sequence of gates they stand for.
  *
  * <p>Modifiers apply right to left. A controlled standard gate becomes its controlled standard
  * counterpart where the model has one ({@code ctrl @ x} is {@code cx}, {@code ctrl(3) @ x} is a
@@ -24,8 +24,8 @@ import java.util.function.ToIntFunction;
 final class Modifiers {
 
   /**
-   * One gate of the result on qubits local to the call (controls first), or, when {@code gate}
-   * is null, a global phase of {@code phase}.
+   * One gate of the result on qubits local to the call (controls first), or, when {@code gate} is
+   * null, a global phase of {@code phase}.
    */
   record Step(Gate gate, ParameterExpression phase, int[] qubits) {}
 
@@ -56,7 +56,10 @@ final class Modifiers {
   private static List<Step> inverse(List<Step> steps) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps.reversed()) {
-      out.add(s.gate() == null ? new Step(null, s.phase().neg(), s.qubits()) : new Step(s.gate().inverse(), null, s.qubits()));
+      out.add(
+          s.gate() == null
+              ? new Step(null, s.phase().neg(), s.qubits())
+              : new Step(s.gate().inverse(), null, s.qubits()));
     }
     return out;
   }
@@ -100,7 +103,9 @@ final class Modifiers {
 
   /** A phase on the all-ones state of {@code n} qubits: p, cp, or mcphase. */
   private static Gate phaseGate(int n, ParameterExpression phase) {
-    return n == 1 ? StandardGate.P.gate(phase) : n == 2 ? StandardGate.CP.gate(phase) : StandardGate.MCP.sized(n, phase);
+    return n == 1
+        ? StandardGate.P.gate(phase)
+        : n == 2 ? StandardGate.CP.gate(phase) : StandardGate.MCP.sized(n, phase);
   }
 
   /** {@code gate} with {@code n} more controls in front of its qubits. */
@@ -112,15 +117,21 @@ final class Modifiers {
       switch (g) {
         case X, CX, CCX, MCX -> {
           int controls = n + k - 1;
-          return controls == 1 ? StandardGate.CX.gate() : controls == 2 ? StandardGate.CCX.gate() : StandardGate.MCX.sized(controls + 1);
+          return controls == 1
+              ? StandardGate.CX.gate()
+              : controls == 2 ? StandardGate.CCX.gate() : StandardGate.MCX.sized(controls + 1);
         }
         case P, U1, CP, MCP -> {
           int total = n + k;
-          return total == 2 && g == StandardGate.U1 ? StandardGate.CU1.gate(p.getFirst()) : phaseGate(total, p.getFirst());
+          return total == 2 && g == StandardGate.U1
+              ? StandardGate.CU1.gate(p.getFirst())
+              : phaseGate(total, p.getFirst());
         }
         case Z, CZ, CCZ -> {
           int total = n + k;
-          return total == 2 ? StandardGate.CZ.gate() : total == 3 ? StandardGate.CCZ.gate() : phaseGate(total, ParameterExpression.pi());
+          return total == 2
+              ? StandardGate.CZ.gate()
+              : total == 3 ? StandardGate.CCZ.gate() : phaseGate(total, ParameterExpression.pi());
         }
         default -> {
           StandardGate single = n == 1 ? singlyControlled(g) : null;
@@ -154,7 +165,10 @@ final class Modifiers {
     };
   }
 
-  /** Controls every instruction of the gate's definition, and turns its global phase into a phase on the control. */
+  /**
+   * Controls every instruction of the gate's definition, and turns its global phase into a phase on
+   * the control.
+   */
   private static Gate throughDefinition(Gate gate) {
     QuantumCircuit definition = gate.definition().orElseThrow();
     QuantumCircuit body = new QuantumCircuit(1 + gate.numQubits());

@@ -8,18 +8,43 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads OpenQASM 2 or the common subset of OpenQASM 3 into {@link Statement}s. Checks only
- * syntax; names, sizes and arities are checked when the statements become a circuit.
+ * Reads OpenQASM 2 or the common subset of OpenQASM 3 into {@link Statement}s. Checks only syntax;
+ * names, sizes and arities are checked when the statements become a circuit.
  */
 public final class Parser {
 
   private static final Set<String> MODIFIERS = Set.of("ctrl", "negctrl", "inv", "pow");
 
   /** OpenQASM 3 statements outside the circuit subset this reader takes. */
-  private static final Set<String> UNSUPPORTED = Set.of(
-      "for", "while", "def", "let", "const", "int", "uint", "float", "angle", "bool", "complex", "duration",
-      "stretch", "box", "switch", "return", "extern", "defcal", "cal", "defcalgrammar", "output",
-      "else", "break", "continue", "end", "array", "pragma");
+  private static final Set<String> UNSUPPORTED =
+      Set.of(
+          "for",
+          "while",
+          "def",
+          "let",
+          "const",
+          "int",
+          "uint",
+          "float",
+          "angle",
+          "bool",
+          "complex",
+          "duration",
+          "stretch",
+          "box",
+          "switch",
+          "return",
+          "extern",
+          "defcal",
+          "cal",
+          "defcalgrammar",
+          "output",
+          "else",
+          "break",
+          "continue",
+          "end",
+          "array",
+          "pragma");
 
   private final TokenStream in;
   private final boolean version3;
@@ -63,8 +88,13 @@ public final class Parser {
     if (!(declared.equals(version + ".0") || declared.equals(String.valueOf(version)))) {
       throw in.error(
           number,
-          "this reader reads OpenQASM " + version + ".0 but the program declares version " + declared
-              + "; use Qasm" + declared.charAt(0) + " for it");
+          "this reader reads OpenQASM "
+              + version
+              + ".0 but the program declares version "
+              + declared
+              + "; use Qasm"
+              + declared.charAt(0)
+              + " for it");
     }
     in.expect(";");
   }
@@ -84,7 +114,8 @@ public final class Parser {
       case "if" -> conditional();
       case "opaque" -> {
         if (version3) {
-          throw in.error(t, "'opaque' is OpenQASM 2 only; declare the gate with a 'gate' body instead");
+          throw in.error(
+              t, "'opaque' is OpenQASM 2 only; declare the gate with a 'gate' body instead");
         }
         yield gateDefinition();
       }
@@ -94,8 +125,12 @@ public final class Parser {
 
   private Statement statement3(Token t) {
     if (UNSUPPORTED.contains(t.text())) {
-      throw in.error(t, "'" + t.text() + "' is outside the OpenQASM 3 subset this reader takes (registers, gates, "
-          + "measure, reset, barrier, if, input parameters); rewrite it as plain gates");
+      throw in.error(
+          t,
+          "'"
+              + t.text()
+              + "' is outside the OpenQASM 3 subset this reader takes (registers, gates, "
+              + "measure, reset, barrier, if, input parameters); rewrite it as plain gates");
     }
     return switch (t.text()) {
       case "qubit", "bit" -> register();
@@ -269,7 +304,9 @@ public final class Parser {
     in.expect("(");
     Token conditionAt = in.peek();
     Operand condition =
-        version3 ? operand() : new Operand(in.identifier("a classical register name"), -1, conditionAt);
+        version3
+            ? operand()
+            : new Operand(in.identifier("a classical register name"), -1, conditionAt);
     in.expect("==");
     long value = in.integer("an integer to compare with");
     in.expect(")");
@@ -287,7 +324,14 @@ public final class Parser {
         body.add(measureArrow());
       } else if (t.is("reset")) {
         body.add(reset());
-      } else if (!version3 && (t.is("if") || t.is("gate") || t.is("opaque") || t.is("qreg") || t.is("creg") || t.is("include") || t.is("barrier"))) {
+      } else if (!version3
+          && (t.is("if")
+              || t.is("gate")
+              || t.is("opaque")
+              || t.is("qreg")
+              || t.is("creg")
+              || t.is("include")
+              || t.is("barrier"))) {
         throw in.expected("a gate, 'measure' or 'reset' after 'if (...)'");
       } else {
         body.add(version3 ? statement() : gateCall());

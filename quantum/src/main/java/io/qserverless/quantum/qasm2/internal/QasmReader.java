@@ -26,7 +26,10 @@ public final class QasmReader {
     this.directory = directory;
   }
 
-  /** The circuit of {@code text}; {@code source} names it in errors; includes resolve against {@code directory}. */
+  /**
+   * The circuit of {@code text}; {@code source} names it in errors; includes resolve against {@code
+   * directory}.
+   */
   public static QuantumCircuit read(String text, String source, int version, Path directory) {
     QasmReader reader = new QasmReader(version, directory);
     return CircuitBuilder.build(Parser.parse(text, source, version), version, reader::include);
@@ -34,15 +37,25 @@ public final class QasmReader {
 
   private List<Statement> include(Statement.Include include) {
     if (++includes > MAX_INCLUDES) {
-      throw new QasmParseException(include.at().source(), include.at().line(), include.at().column(),
+      throw new QasmParseException(
+          include.at().source(),
+          include.at().line(),
+          include.at().column(),
           "more than " + MAX_INCLUDES + " includes; does '" + include.file() + "' include itself?");
     }
     Path file = directory.resolve(include.file());
     try {
       return Parser.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), version);
     } catch (IOException e) {
-      throw new QasmParseException(include.at().source(), include.at().line(), include.at().column(),
-          "cannot read include file '" + include.file() + "' (" + e.getClass().getSimpleName() + "); looked for "
+      throw new QasmParseException(
+          include.at().source(),
+          include.at().line(),
+          include.at().column(),
+          "cannot read include file '"
+              + include.file()
+              + "' ("
+              + e.getClass().getSimpleName()
+              + "); looked for "
               + file.toAbsolutePath());
     }
   }

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a circuit as OpenQASM 2 or 3 text, as Qiskit's exporters do: standard gates by their
- * include-file names, every other gate after a {@code gate} block that defines it
- * ({@link GateDefinitions}), conditions as {@code if}.
+ * include-file names, every other gate after a {@code gate} block that defines it ({@link
+ * GateDefinitions}), conditions as {@code if}.
  */
 public final class QasmWriter {
 
@@ -56,11 +56,16 @@ public final class QasmWriter {
   private String run() {
     List<Parameter> parameters = circuit.parameters();
     if (version == 2 && !parameters.isEmpty()) {
-      throw new IllegalArgumentException("OpenQASM 2 cannot hold unbound parameters " + parameters
-          + "; bind them with assignParameters first, or write OpenQASM 3 with Qasm3.dumps");
+      throw new IllegalArgumentException(
+          "OpenQASM 2 cannot hold unbound parameters "
+              + parameters
+              + "; bind them with assignParameters first, or write OpenQASM 3 with Qasm3.dumps");
     }
     StringBuilder out = new StringBuilder();
-    out.append(version == 3 ? "OPENQASM 3.0;\ninclude \"stdgates.inc\";\n" : "OPENQASM 2.0;\ninclude \"qelib1.inc\";\n");
+    out.append(
+        version == 3
+            ? "OPENQASM 3.0;\ninclude \"stdgates.inc\";\n"
+            : "OPENQASM 2.0;\ninclude \"qelib1.inc\";\n");
     for (Parameter p : parameters) {
       out.append("input float[64] ").append(p.name()).append(";\n");
     }
@@ -70,9 +75,10 @@ public final class QasmWriter {
     out.append(definitions.text());
     for (Register r : circuit.registers()) {
       boolean quantum = r instanceof QuantumRegister;
-      out.append(version == 3
-          ? (quantum ? "qubit[" : "bit[") + r.size() + "] " + r.name() + ";\n"
-          : (quantum ? "qreg " : "creg ") + r.name() + "[" + r.size() + "];\n");
+      out.append(
+          version == 3
+              ? (quantum ? "qubit[" : "bit[") + r.size() + "] " + r.name() + ";\n"
+              : (quantum ? "qreg " : "creg ") + r.name() + "[" + r.size() + "];\n");
     }
     if (version == 3 && !circuit.globalPhase().equals(ParameterExpression.of(0))) {
       out.append("gphase(").append(ExpressionWriter.write(circuit.globalPhase(), 3)).append(");\n");
@@ -81,22 +87,36 @@ public final class QasmWriter {
   }
 
   private void instruction(CircuitInstruction in) {
-    String statement = switch (in.operation()) {
-      case Gate g -> definitions.call(g) + " " + names(in.qubits(), qubitNames) + ";";
-      case Measure m -> version == 3
-          ? clbitNames[in.clbit(0)] + " = measure " + qubitNames[in.qubit(0)] + ";"
-          : "measure " + qubitNames[in.qubit(0)] + " -> " + clbitNames[in.clbit(0)] + ";";
-      case Reset r -> "reset " + qubitNames[in.qubit(0)] + ";";
-      case Barrier b -> "barrier " + names(in.qubits(), qubitNames) + ";";
-      case Delay d -> delay(d, in);
-    };
+    String statement =
+        switch (in.operation()) {
+          case Gate g -> definitions.call(g) + " " + names(in.qubits(), qubitNames) + ";";
+          case Measure m ->
+              version == 3
+                  ? clbitNames[in.clbit(0)] + " = measure " + qubitNames[in.qubit(0)] + ";"
+                  : "measure " + qubitNames[in.qubit(0)] + " -> " + clbitNames[in.clbit(0)] + ";";
+          case Reset r -> "reset " + qubitNames[in.qubit(0)] + ";";
+          case Barrier b -> "barrier " + names(in.qubits(), qubitNames) + ";";
+          case Delay d -> delay(d, in);
+        };
     Condition c = in.condition();
     if (c == null) {
       body.append(statement).append('\n');
     } else if (version == 3) {
-      body.append("if (").append(condition(c)).append(" == ").append(c.value()).append(") {\n  ").append(statement).append("\n}\n");
+      body.append("if (")
+          .append(condition(c))
+          .append(" == ")
+          .append(c.value())
+          .append(") {\n  ")
+          .append(statement)
+          .append("\n}\n");
     } else {
-      body.append("if(").append(condition(c)).append("==").append(c.value()).append(") ").append(statement).append('\n');
+      body.append("if(")
+          .append(condition(c))
+          .append("==")
+          .append(c.value())
+          .append(") ")
+          .append(statement)
+          .append('\n');
     }
   }
 
@@ -112,19 +132,31 @@ public final class QasmWriter {
         return r.name();
       }
     }
-    throw new IllegalArgumentException("OpenQASM 2 conditions compare whole registers, but an instruction is conditioned on the single bit "
-        + clbitNames[c.clbits()[0]] + "; condition on its register, or write OpenQASM 3 with Qasm3.dumps");
+    throw new IllegalArgumentException(
+        "OpenQASM 2 conditions compare whole registers, but an instruction is conditioned on the"
+            + " single bit "
+            + clbitNames[c.clbits()[0]]
+            + "; condition on its register, or write OpenQASM 3 with Qasm3.dumps");
   }
 
   private String delay(Delay d, CircuitInstruction in) {
     if (version == 2) {
-      throw new IllegalArgumentException("OpenQASM 2 has no delay, but the circuit delays " + qubitNames[in.qubit(0)]
-          + "; remove the delay or write OpenQASM 3 with Qasm3.dumps");
+      throw new IllegalArgumentException(
+          "OpenQASM 2 has no delay, but the circuit delays "
+              + qubitNames[in.qubit(0)]
+              + "; remove the delay or write OpenQASM 3 with Qasm3.dumps");
     }
-    return "delay[" + ExpressionWriter.write(d.duration(), 3) + d.unit() + "] " + qubitNames[in.qubit(0)] + ";";
+    return "delay["
+        + ExpressionWriter.write(d.duration(), 3)
+        + d.unit()
+        + "] "
+        + qubitNames[in.qubit(0)]
+        + ";";
   }
 
   private String names(int[] bits, String[] names) {
-    return java.util.Arrays.stream(bits).mapToObj(b -> names[b]).collect(Collectors.joining(version == 3 ? ", " : ","));
+    return java.util.Arrays.stream(bits)
+        .mapToObj(b -> names[b])
+        .collect(Collectors.joining(version == 3 ? ", " : ","));
   }
 }

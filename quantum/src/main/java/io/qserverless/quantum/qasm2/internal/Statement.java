@@ -3,8 +3,8 @@ package io.qserverless.quantum.qasm2.internal;
 import java.util.List;
 
 /**
- * The syntax tree of one OpenQASM 2 or 3 statement, as the {@link Parser} reads it. Every node keeps
- * the token where it starts so that later checks (unknown gate, index out of range) report a
+ * The syntax tree of one OpenQASM 2 or 3 statement, as the {@link Parser} reads it. Every node
+ * keeps the token where it starts so that later checks (unknown gate, index out of range) report a
  * line and column too.
  */
 public sealed interface Statement {
@@ -24,7 +24,10 @@ public sealed interface Statement {
     }
   }
 
-  /** A gate modifier of OpenQASM 3: {@code ctrl(n) @}, {@code negctrl(n) @}, {@code inv @}, {@code pow(e) @}. */
+  /**
+   * A gate modifier of OpenQASM 3: {@code ctrl(n) @}, {@code negctrl(n) @}, {@code inv @}, {@code
+   * pow(e) @}.
+   */
   record Modifier(Kind kind, Expr argument, Token at) {
     public enum Kind {
       CTRL,
@@ -38,7 +41,8 @@ public sealed interface Statement {
   record Include(String file, Token at) implements Statement {}
 
   /** {@code qreg q[n];}, {@code qubit[n] q;}, {@code creg c[n];} or {@code bit[n] c;}. */
-  record RegisterDeclaration(boolean quantum, String name, int size, Token at) implements Statement {}
+  record RegisterDeclaration(boolean quantum, String name, int size, Token at)
+      implements Statement {}
 
   /** {@code input float[64] theta;} (OpenQASM 3): a circuit parameter. */
   record InputDeclaration(String name, Token at) implements Statement {}
@@ -52,7 +56,10 @@ public sealed interface Statement {
     }
   }
 
-  /** An application {@code modifiers name(arguments) operands;}; also {@code U}, {@code CX}, {@code gphase}. */
+  /**
+   * An application {@code modifiers name(arguments) operands;}; also {@code U}, {@code CX}, {@code
+   * gphase}.
+   */
   record GateCall(
       List<Modifier> modifiers, String name, List<Expr> arguments, List<Operand> operands, Token at)
       implements Statement {}
@@ -69,6 +76,9 @@ public sealed interface Statement {
   /** {@code delay[duration unit] qubits;} (OpenQASM 3); no qubits means every qubit. */
   record Delay(Expr duration, String unit, List<Operand> qubits, Token at) implements Statement {}
 
-  /** {@code if (c == value) body}: {@code body} runs when the register (or bit) equals {@code value}. */
+  /**
+   * {@code if (c == value) body}: {@code body} runs when the register (or bit) equals {@code
+   * value}.
+   */
   record If(Operand condition, long value, List<Statement> body, Token at) implements Statement {}
 }

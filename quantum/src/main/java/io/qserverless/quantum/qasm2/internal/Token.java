@@ -1,6 +1,9 @@
 package io.qserverless.quantum.qasm2.internal;
 
-/** One lexical token of OpenQASM text with the source (file name) and 1-based position where it starts. */
+/**
+ * One lexical token of OpenQASM text with the source (file name) and 1-based position where it
+ * starts.
+ */
 public record Token(Kind kind, String text, int line, int column, String source) {
 
   /** Token classes; keywords are identifiers that the parser recognises by text. */

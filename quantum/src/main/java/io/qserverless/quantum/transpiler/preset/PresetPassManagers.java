@@ -7,6 +7,7 @@ import io.qserverless.quantum.transpiler.Target;
 import io.qserverless.quantum.transpiler.TransformationPass;
 import io.qserverless.quantum.transpiler.TranspilerException;
 import io.qserverless.quantum.transpiler.passes.basis.BasisTranslator;
+import io.qserverless.quantum.transpiler.passes.basis.DecomposeSwaps;
 import io.qserverless.quantum.transpiler.passes.basis.GateDirection;
 import io.qserverless.quantum.transpiler.passes.layout.ApplyLayout;
 import io.qserverless.quantum.transpiler.passes.layout.PerfectLayout;
@@ -87,6 +88,7 @@ public final class PresetPassManagers {
         ? new BasicSwap(target)
         : new SabreSwap(target, c.routingTrials(), seed));
     if (c.optimize()) {
+      passes.add(new DecomposeSwaps());
       passes.add(new InverseCancellation());
     }
     if (c.resynthesize()) {

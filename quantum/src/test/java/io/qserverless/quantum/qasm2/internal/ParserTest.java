@@ -17,7 +17,10 @@ class ParserTest {
     String program = (version == 3 ? "OPENQASM 3.0;\n" : "") + "rz(" + expression + ") q;";
     GateCall call = (GateCall) Parser.parse(program, "<string>", version).getFirst();
     Map<String, Double> names = Map.of("a", 2.0, "b", 3.0);
-    return call.arguments().getFirst().toParameter(n -> ParameterExpression.of(names.get(n.name()))).evaluate();
+    return call.arguments()
+        .getFirst()
+        .toParameter(n -> ParameterExpression.of(names.get(n.name())))
+        .evaluate();
   }
 
   @Test
@@ -75,7 +78,8 @@ class ParserTest {
   @Test
   void the_header_must_declare_the_version_the_reader_reads() {
     assertThatThrownBy(() -> Parser.parse("OPENQASM 3.0;", "<string>", 2))
-        .hasMessageContaining("1:10: this reader reads OpenQASM 2.0 but the program declares version 3.0");
+        .hasMessageContaining(
+            "1:10: this reader reads OpenQASM 2.0 but the program declares version 3.0");
     assertThatThrownBy(() -> Parser.parse("qubit q;", "<string>", 3))
         .hasMessage("<string>:1:1: expected the header 'OPENQASM 3.0;' but found 'qubit'");
   }

@@ -48,10 +48,10 @@ public final class SabreLayout implements AnalysisPass {
         twoQubit.add(op);
       }
     }
-    DagCircuit forward = new DagCircuit(dag.numQubits(), 0, twoQubit);
+    DagCircuit forward = new DagCircuit(dag.numQubits(), dag.numClbits(), twoQubit);
     List<Op> reversedOps = new ArrayList<>(twoQubit);
     Collections.reverse(reversedOps);
-    DagCircuit backward = new DagCircuit(dag.numQubits(), 0, reversedOps);
+    DagCircuit backward = new DagCircuit(dag.numQubits(), dag.numClbits(), reversedOps);
     SabreRouter router = new SabreRouter(coupling);
     int[] best = null;
     int bestSwaps = Integer.MAX_VALUE;

@@ -23,7 +23,7 @@ public final class InverseCancellation implements TransformationPass {
     List<Op> ops = dag.ops();
     boolean[] removed = new boolean[ops.size()];
     // For each qubit, a stack of the live ops touching it, latest on top.
-    int[][] stacks = new int[dag.numQubits()][ops.size()];
+    int[][] stacks = new int[dag.numQubits()][];
     int[] heights = new int[dag.numQubits()];
     for (int i = 0; i < ops.size(); i++) {
       Op op = ops.get(i);
@@ -42,6 +42,11 @@ public final class InverseCancellation implements TransformationPass {
         }
       }
       for (int q : op.qubits()) {
+        if (stacks[q] == null) {
+          stacks[q] = new int[16];
+        } else if (heights[q] == stacks[q].length) {
+          stacks[q] = Arrays.copyOf(stacks[q], 2 * heights[q]);
+        }
         stacks[q][heights[q]++] = i;
       }
     }

@@ -127,9 +127,15 @@ public final class Scheduler implements AutoCloseable {
     }
   }
 
+  /** Ends the loop after its current pass. Not by interrupt: H2 closes its file when a thread doing I/O is interrupted. */
   @Override
   public void close() {
     open = false;
-    thread.interrupt();
+    wakeups.release();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

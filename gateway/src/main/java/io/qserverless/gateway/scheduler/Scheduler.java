@@ -90,7 +90,8 @@ public final class Scheduler implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
-        LOG.warn("scheduling pass failed; retrying at the next wake-up", e);
+        LOG.warn("scheduling pass failed ({}); retrying at the next wake-up", e.toString());
+        LOG.debug("scheduling pass failure", e);
       }
     }
   }

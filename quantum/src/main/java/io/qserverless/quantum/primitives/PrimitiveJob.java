@@ -7,14 +7,18 @@ import java.util.UUID;
  * {@code run} executes (so bad input fails there, with its message); {@link #result()} returns at once.
  */
 public final class PrimitiveJob<R> {
-  private final String jobId = UUID.randomUUID().toString();
   private final R result;
+  private String jobId;
 
   PrimitiveJob(R result) {
     this.result = result;
   }
 
-  public String jobId() {
+  /** A random UUID, made on first use: SecureRandom costs more than sampling a tiny circuit. */
+  public synchronized String jobId() {
+    if (jobId == null) {
+      jobId = UUID.randomUUID().toString();
+    }
     return jobId;
   }
 

@@ -60,6 +60,20 @@ class KernelTest {
   }
 
   @Test
+  void far_partners_on_21_qubits_go_through_the_blocked_path_and_match_the_reference() {
+    // qubit 20 pairs amplitudes 2^20 apart: the walk buffers the far half block by block
+    QuantumCircuit qc = new QuantumCircuit(21);
+    qc.h(0).h(20).ry(0.3, 19).rz(0.7, 20).cx(19, 20).y(20).swap(0, 20).cry(0.9, 3, 20).x(20).p(0.4, 20).sx(20).cx(0, 1).rz(0.5, 20).cz(20, 5);
+    double[] actual = Statevector.fromCircuit(qc).toArray();
+    double[] expected = reference(qc);
+    double maxError = 0;
+    for (int i = 0; i < actual.length; i++) {
+      maxError = Math.max(maxError, Math.abs(actual[i] - expected[i]));
+    }
+    assertThat(maxError).isLessThan(1e-10);
+  }
+
+  @Test
   void random_circuits_preserve_the_norm_and_match_their_unitarys_first_column() {
     for (int seed = 100; seed < 110; seed++) {
       QuantumCircuit qc = RandomCircuit.randomCircuit(5, 8, seed);

@@ -1,16 +1,22 @@
 package io.qserverless.quantum.simulator.internal;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Splits a kernel's index range into contiguous chunks run on the common ForkJoin pool. Below
- * {@link #THRESHOLD} items a kernel runs on the calling thread: for small states the fork/join
- * overhead (tens of microseconds) exceeds the work.
+ * Runs a kernel's index range on the common ForkJoin pool in small chunks that the threads take
+ * in order from a shared counter, so that at any moment all threads work on neighbouring memory.
+ * (Halving the range per thread, as parallel streams do, put the threads' streams a large power
+ * of two apart, onto the same DRAM banks, measured 1.3x slower on top-qubit gates.) Below
+ * {@link #THRESHOLD} items a kernel runs on the calling thread: the hand-off costs more than the work.
  */
 final class Parallel {
-  /** 2^15 amplitude pairs (1 MiB of state): measured break-even on a 2-core machine. */
+  /** 2^15 amplitude pairs (1 MiB of state): below this one thread is faster. */
   static final int THRESHOLD = 1 << 15;
+
+  /** Items per chunk: 2^13 pairs, 256 KiB of state, small enough to keep threads adjacent. */
+  static final int CHUNK = 1 << 13;
 
   private Parallel() {}
 
@@ -22,31 +28,43 @@ final class Parallel {
     double sum(int from, int to);
   }
 
-  private static int chunks(int count) {
-    int threads = ForkJoinPool.getCommonPoolParallelism() + 1;
-    return count < THRESHOLD || threads < 2 ? 1 : Math.min(4 * threads, count / (THRESHOLD / 4));
+  private static int helpers(int count) {
+    return count < THRESHOLD ? 0 : ForkJoinPool.getCommonPoolParallelism();
   }
 
   static void forRange(int count, RangeBody body) {
-    int chunks = chunks(count);
-    if (chunks == 1) {
+    int helpers = helpers(count);
+    if (helpers == 0) {
       body.run(0, count);
       return;
     }
-    IntStream.range(0, chunks).parallel().forEach(c -> body.run(bound(count, chunks, c), bound(count, chunks, c + 1)));
+    AtomicInteger next = new AtomicInteger();
+    Runnable worker = () -> {
+      for (int from; (from = next.getAndAdd(CHUNK)) < count; ) {
+        body.run(from, Math.min(count, from + CHUNK));
+      }
+    };
+    ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[helpers];
+    for (int t = 0; t < helpers; t++) {
+      tasks[t] = ForkJoinPool.commonPool().submit(worker);
+    }
+    worker.run();
+    for (ForkJoinTask<?> t : tasks) {
+      t.join();
+    }
   }
 
+  /** The sum over chunks, added in chunk order so that results do not depend on scheduling. */
   static double sum(int count, RangeSum body) {
-    int chunks = chunks(count);
-    if (chunks == 1) {
+    if (helpers(count) == 0) {
       return body.sum(0, count);
     }
-    return IntStream.range(0, chunks).parallel()
-        .mapToDouble(c -> body.sum(bound(count, chunks, c), bound(count, chunks, c + 1)))
-        .sum();
-  }
-
-  private static int bound(int count, int chunks, int c) {
-    return (int) ((long) count * c / chunks);
+    double[] partial = new double[(count + CHUNK - 1) / CHUNK];
+    forRange(count, (from, to) -> partial[from / CHUNK] = body.sum(from, to));
+    double total = 0;
+    for (double p : partial) {
+      total += p;
+    }
+    return total;
   }
 }

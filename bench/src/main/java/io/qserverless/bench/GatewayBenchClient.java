@@ -35,7 +35,11 @@ final class GatewayBenchClient implements AutoCloseable {
   }
 
   JsonNode send(String method, String path, String json) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(request(path).header("Content-Type", "application/json")
+    return send(token, method, path, json);
+  }
+
+  JsonNode send(String as, String method, String path, String json) throws IOException, InterruptedException {
+    HttpResponse<String> r = http.send(request(as, path).header("Content-Type", "application/json")
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
         .build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() >= 300) {
@@ -45,11 +49,27 @@ final class GatewayBenchClient implements AutoCloseable {
   }
 
   HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(gateway.url() + path)).header("Authorization", "Bearer " + token);
+    return request(token, path);
   }
 
-  /** Uploads one file as a function. */
+  HttpRequest.Builder request(String as, String path) {
+    return HttpRequest.newBuilder(URI.create(gateway.url() + path)).header("Authorization", "Bearer " + as);
+  }
+
+  /** A new user (created by the admin) and its token. */
+  String newUser(String name) throws IOException, InterruptedException {
+    String body = "{\"username\": \"" + name + "\", \"password\": \"bench-password\"}";
+    send("POST", "/api/v1/users/", body);
+    return send(null, "POST", "/api/v1/auth/login/", body).get("token").asString();
+  }
+
+  /** Uploads one file as a function of the admin user. */
   void upload(String title, String file, String content) throws IOException, InterruptedException {
+    upload(token, title, file, content);
+  }
+
+  /** Uploads one file as a function of the user of {@code as}. */
+  void upload(String as, String title, String file, String content) throws IOException, InterruptedException {
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
     try (TarArchiveOutputStream t = new TarArchiveOutputStream(tar)) {
       TarArchiveEntry e = new TarArchiveEntry(file);
@@ -70,7 +90,7 @@ final class GatewayBenchClient implements AutoCloseable {
         .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(tar.toByteArray());
     body.writeBytes(("\r\n--" + b + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r = http.send(request("/api/v1/programs/upload/")
+    HttpResponse<String> r = http.send(request(as, "/api/v1/programs/upload/")
         .header("Content-Type", "multipart/form-data; boundary=" + b)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {

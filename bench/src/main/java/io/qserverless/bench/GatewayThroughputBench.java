@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  * Accepted submissions per second and job status reads per second, with N concurrent clients
  * over loopback HTTP against an in-process gateway (embedded H2).
  *
- * <p>{@code ./qs bench GatewayThroughput [clients] [seconds]} (defaults 16 and 10). A sleeping
+ * <p>{@code ./qs bench GatewayThroughput [clients] [seconds]} (defaults 16 and 10). Each client
+ * is its own user (per-user active-job limit 5,000), as on a shared gateway. A sleeping
  * job holds the node's whole capacity, so submitted jobs stay queued (a busy node with a queue)
  * and the figures are the API's, not the jobs'.
  */
@@ -19,20 +20,27 @@ public final class GatewayThroughputBench {
   public static void main(String[] args) throws Exception {
     int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
     Duration phase = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 10);
-    try (GatewayBenchClient gw = new GatewayBenchClient(b -> b.maxActiveJobs(1_000_000).maxRunningJobs(1)
+    try (GatewayBenchClient gw = new GatewayBenchClient(b -> b.maxActiveJobs(5_000).maxRunningJobs(1)
         .node(1, 8L << 30).jobDefaults(1, 64L << 20))) {
-      gw.upload("noop", "run.sh", "#!/bin/sh\ntrue\n");
+      List<String> users = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        users.add(gw.newUser("bench" + c));
+        gw.upload(users.get(c), "noop", "run.sh", "#!/bin/sh\ntrue\n");
+      }
       gw.upload("hold", "hold.sh", "#!/bin/sh\nsleep 600\n");
       String hold = gw.send("POST", "/api/v1/programs/run/", "{\"title\": \"hold\"}").get("id").asString();
       String run = "{\"title\": \"noop\", \"arguments\": \"{\\\"n\\\": 1}\"}";
-      ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
+      List<ConcurrentLinkedQueue<String>> ids = new ArrayList<>();
+      users.forEach(u -> ids.add(new ConcurrentLinkedQueue<>()));
+      Client submit = c -> ids.get(c).add(gw.send(users.get(c), "POST", "/api/v1/programs/run/", run).get("id").asString());
       // A cold JVM spends most of its first tens of seconds compiling Jetty, Jackson, H2 and JDBI.
-      measure("warm-up submit", clients, phase, () -> ids.add(gw.send("POST", "/api/v1/programs/run/", run).get("id").asString()));
-      measure("submit (POST /programs/run/)", clients, phase, () -> ids.add(gw.send("POST", "/api/v1/programs/run/", run).get("id").asString()));
-      List<String> known = new ArrayList<>(ids);
+      measure("warm-up submit", clients, phase, submit);
+      measure("submit (POST /programs/run/)", clients, phase, submit);
+      List<List<String>> known = ids.stream().map(q -> (List<String>) new ArrayList<>(q)).toList();
       AtomicLong i = new AtomicLong();
-      measure("status read (GET /jobs/{id}/)", clients, phase, () -> {
-        JsonNode job = gw.send("GET", "/api/v1/jobs/" + known.get((int) (i.getAndIncrement() % known.size())) + "/", null);
+      measure("status read (GET /jobs/{id}/)", clients, phase, c -> {
+        List<String> mine = known.get(c);
+        JsonNode job = gw.send(users.get(c), "GET", "/api/v1/jobs/" + mine.get((int) (i.getAndIncrement() % mine.size())) + "/", null);
         if (job.get("status") == null) {
           throw new IllegalStateException("no status in " + job);
         }
@@ -43,11 +51,12 @@ public final class GatewayThroughputBench {
     System.exit(0);
   }
 
-  interface Call {
-    void run() throws Exception;
+  /** One call made by client {@code c}. */
+  interface Client {
+    void call(int c) throws Exception;
   }
 
-  static void measure(String name, int clients, Duration phase, Call call) throws InterruptedException {
+  static void measure(String name, int clients, Duration phase, Client client) throws InterruptedException {
     var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
     long end = System.nanoTime() + phase.toNanos();
@@ -55,6 +64,7 @@ public final class GatewayThroughputBench {
     List<Thread> threads = new ArrayList<>();
     AtomicLong errors = new AtomicLong();
     for (int c = 0; c < clients; c++) {
+      int me = c;
       long[] own = new long[2_000_000];
       samples.add(own);
       int[] n = {0};
@@ -62,7 +72,7 @@ public final class GatewayThroughputBench {
         while (System.nanoTime() < end && n[0] < own.length - 1) {
           long t0 = System.nanoTime();
           try {
-            call.run();
+            client.call(me);
             own[++n[0]] = System.nanoTime() - t0;
           } catch (Exception e) {
             errors.incrementAndGet();

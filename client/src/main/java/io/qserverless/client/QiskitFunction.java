@@ -133,7 +133,12 @@ public final class QiskitFunction {
       envMap.properties().forEach(e -> env.put(e.getKey(), e.getValue().asString()));
     }
     return new QiskitFunction(json.path("title").asString(), json.path("entrypoint").asString(), workingDir, deps, env,
-        json.path("description").asString(""), json.path("id").asString(null), json.path("version").asString(null), client);
+        json.path("description").asString(""), json.path("id").asString(null), blankToNull(json.path("version").asString(null)),
+        client);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   private static JsonNode parse(String text) {

@@ -3,6 +3,8 @@ package io.qserverless.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.qserverless.client.Job;
+import io.qserverless.client.JobEvent;
 import io.qserverless.client.JobFailedException;
 import io.qserverless.client.RunConfig;
 import io.qserverless.client.ServerlessClient;
@@ -67,10 +69,16 @@ class DistributedTranspilationTest {
 
   @Test
   void a_task_asking_more_cpu_than_the_job_has_fails_the_job_with_asked_and_limit() {
-    assertThatThrownBy(() -> run(Map.of("task_cpu", 16), null))
+    Map<String, Object> args = Map.of("circuit_list", circuitList(), "optimization_level", 1, "backend", "fake_manila",
+        "task_cpu", 16);
+    Job job = client.run(ExampleProgram.DISTRIBUTED_TRANSPILATION.title(), args);
+
+    assertThatThrownBy(() -> job.result(Duration.ofSeconds(120)))
         .isInstanceOf(JobFailedException.class)
         .hasMessageContaining("asks cpu=16.0")
         .hasMessageContaining("could never start");
+    assertThat(job.events()).filteredOn(e -> "ERROR".equals(e.type())).extracting(JobEvent::message)
+        .anySatisfy(m -> assertThat(m).startsWith("transpilation failed: a task asks cpu=16.0"));
   }
 
   private static void assertIsa(QuantumCircuit circuit) {

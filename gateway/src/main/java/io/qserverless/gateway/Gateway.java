@@ -61,12 +61,12 @@ public final class Gateway implements AutoCloseable {
       this.runner = new ProcessRunner(jobRepo, accounts, artifacts, fileStore, data.resolve("jobs"),
           () -> "http://" + urlHost() + ":" + api[0].port(), config.limits(), metrics);
       this.scheduler = new Scheduler(jobRepo, runner, config, RECONCILE);
-      Jobs jobs = new Jobs(jobRepo, programs, config, data.resolve("jobs"), scheduler::wake, runner::stop);
+      Jobs jobs = new Jobs(jobRepo, programs, config, data.resolve("jobs"), scheduler::submitted, runner::stop);
       UserFiles files = new UserFiles(programs, fileStore, config.limits().maxFileBytes());
       this.http = api[0] = new HttpApi(config, db, accounts, programs, jobs, files, metrics, version());
       createFirstUser(config);
       http.start();
-      runner.recover();
+      runner.reconcile();
       scheduler.start();
     } catch (RuntimeException e) {
       db.close();

@@ -49,7 +49,7 @@ class LimitsTest {
     String b = gw.run(user, "slow", "{}");
     GatewayHarness.Answer third = gw.post("/api/v1/programs/run/", user, Map.of("title", "slow"));
     assertThat(third.status()).isEqualTo(429);
-    assertThat(third.message()).contains("the limit is 2");
+    assertThat(third.message()).contains("the limit of 2 active");
     gw.post("/api/v1/jobs/" + a + "/stop/", user, null);
     gw.post("/api/v1/jobs/" + b + "/stop/", user, null);
     gw.awaitStatus(user, a, "STOPPED");

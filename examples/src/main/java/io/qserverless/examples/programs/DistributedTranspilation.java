@@ -4,6 +4,7 @@ import static io.qserverless.runtime.Serverless.arguments;
 import static io.qserverless.runtime.Serverless.distribute;
 import static io.qserverless.runtime.Serverless.get;
 import static io.qserverless.runtime.Serverless.saveResult;
+import static io.qserverless.runtime.Serverless.sendError;
 import static io.qserverless.runtime.Serverless.updateStatus;
 
 import io.qserverless.protocol.SubStatus;
@@ -12,6 +13,7 @@ import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.transpiler.PassManager;
 import io.qserverless.quantum.transpiler.preset.PresetPassManagers;
 import io.qserverless.runtime.Resources;
+import io.qserverless.runtime.ServerlessException;
 import io.qserverless.runtime.TaskRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +41,18 @@ public final class DistributedTranspilation {
 
     updateStatus(SubStatus.OPTIMIZING_HARDWARE);
     long start = System.nanoTime();
-    List<TaskRef<QuantumCircuit>> transpileWorkerReferences = new ArrayList<>();
-    for (QuantumCircuit circuit : circuitList) {
-      transpileWorkerReferences.add(distribute(target, () -> transpileRemote(circuit, optimizationLevel, backend)));
+    List<QuantumCircuit> transpiledCircuits;
+    try {
+      List<TaskRef<QuantumCircuit>> transpileWorkerReferences = new ArrayList<>();
+      for (QuantumCircuit circuit : circuitList) {
+        transpileWorkerReferences.add(distribute(target, () -> transpileRemote(circuit, optimizationLevel, backend)));
+      }
+      transpiledCircuits = get(transpileWorkerReferences);
+    } catch (ServerlessException e) {
+      // Recorded as an ERROR event the client sees (job.events()), then the job fails with it.
+      sendError("transpilation failed: " + e.getMessage(), e);
+      throw e;
     }
-    List<QuantumCircuit> transpiledCircuits = get(transpileWorkerReferences);
     double seconds = (System.nanoTime() - start) / 1e9;
 
     saveResult(Map.of(

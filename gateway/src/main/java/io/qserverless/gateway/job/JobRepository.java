@@ -58,10 +58,11 @@ public final class JobRepository {
     return jdbi.withHandle(h -> one(h, id));
   }
 
-  public long countActive(long userId) {
-    return jdbi.withHandle(h -> h.createQuery(
-            "SELECT COUNT(*) FROM jobs WHERE user_id = ? AND status IN ('QUEUED', 'PENDING', 'RUNNING')")
-        .bind(0, userId).mapTo(Long.class).one());
+  /** The user's queued and running jobs, counted up to {@code upTo} (the cost stays bounded by the limit checked). */
+  public long countActive(long userId, int upTo) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM jobs WHERE user_id = ? "
+            + "AND status IN ('QUEUED', 'PENDING', 'RUNNING') LIMIT ?) active")
+        .bind(0, userId).bind(1, upTo).mapTo(Long.class).one());
   }
 
   /** One page of a user's jobs, newest first, and the total count for the filter. */
@@ -166,12 +167,16 @@ public final class JobRepository {
 
   /** The oldest QUEUED job of each user that has one: the candidates of fair-share scheduling. */
   public List<Job> queuedHeads() {
-    // One index probe per user (jobs_user_status), not a scan of the whole queue: the scheduler
-    // runs this on every submit, and one user may have many thousands of jobs queued.
-    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM jobs WHERE seq IN (SELECT "
-            + "(SELECT q.seq FROM jobs q WHERE q.user_id = u.id AND q.status = 'QUEUED' ORDER BY q.seq LIMIT 1) "
-            + "FROM users u) ORDER BY seq")
-        .map(JobRepository::row).list());
+    // One index probe per user (jobs_user_status), never a scan of the queue: the scheduler runs
+    // this on every submit, and one user may have many thousands of jobs queued. Two steps,
+    // because H2 scans the whole table for "seq IN (correlated subquery)".
+    return jdbi.withHandle(h -> {
+      List<Long> heads = h.createQuery("SELECT (SELECT q.seq FROM jobs q WHERE q.user_id = u.id AND q.status = 'QUEUED' "
+              + "ORDER BY q.seq LIMIT 1) FROM users u")
+          .mapTo(Long.class).stream().filter(java.util.Objects::nonNull).toList();
+      return heads.isEmpty() ? List.<Job>of() : h.createQuery("SELECT " + COLUMNS + " FROM jobs WHERE seq IN (<heads>) ORDER BY seq")
+          .bindList("heads", heads).map(JobRepository::row).list();
+    });
   }
 
   public void addEvent(String id, String type, String origin, String context, Map<String, ?> data) {

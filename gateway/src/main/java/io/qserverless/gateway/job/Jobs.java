@@ -34,19 +34,19 @@ public final class Jobs {
   private final Programs programs;
   private final GatewayConfig config;
   private final Path jobsRoot;
-  private final Runnable wake;
+  private final Consumer<Job> submitted;
   private final Consumer<String> stopProcess;
 
   /** A run request: the function title, arguments JSON text, and the optional config object. */
   public record RunRequest(String title, String arguments, Map<String, Object> config) {}
 
-  public Jobs(JobRepository repo, Programs programs, GatewayConfig config, Path jobsRoot, Runnable wake,
+  public Jobs(JobRepository repo, Programs programs, GatewayConfig config, Path jobsRoot, Consumer<Job> submitted,
       Consumer<String> stopProcess) {
     this.repo = repo;
     this.programs = programs;
     this.config = config;
     this.jobsRoot = jobsRoot;
-    this.wake = wake;
+    this.submitted = submitted;
     this.stopProcess = stopProcess;
   }
 
@@ -65,18 +65,18 @@ public final class Jobs {
       throw new FunctionDisabledException("The function '" + program.title() + "' is disabled; ask an admin to enable it.");
     }
     RunConfig rc = RunConfig.of(run.config(), config);
-    long active = repo.countActive(who.userId());
     int limit = config.limits().maxActiveJobs();
+    long active = repo.countActive(who.userId(), limit);
     if (active >= limit) {
-      throw new JobLimitException("You have " + active + " active jobs, the limit is " + limit
-          + "; wait for some to finish or stop them, then run again.");
+      throw new JobLimitException("You already have the limit of " + limit
+          + " active (queued or running) jobs; wait for some to finish or stop them, then run again.");
     }
     OffsetDateTime now = OffsetDateTime.now();
     Job job = repo.insert(new Job(UUID.randomUUID().toString(), 0, who.userId(), program.id(), program.title(),
         program.artifact(), program.launch(), program.envVars(), JobStatus.QUEUED, null, rc.cpu(), rc.memory(),
         rc.timeout(), null, null, null, false, now, now, null, null), arguments, Json.MAPPER.writeValueAsString(
         run.config() == null ? Map.of() : run.config()));
-    wake.run();
+    submitted.accept(job);
     return job;
   }
 
@@ -102,7 +102,6 @@ public final class Jobs {
     Job job = get(who, id);
     String reason = "Stopped by " + who.username() + ".";
     if (job.status() == JobStatus.QUEUED && repo.stopQueued(id, reason)) {
-      wake.run();
       return "Job " + id + " was queued and is now stopped.";
     }
     if (repo.requestStop(id, reason)) {

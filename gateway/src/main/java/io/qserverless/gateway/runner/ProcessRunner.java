@@ -35,7 +35,7 @@ import tools.jackson.core.type.TypeReference;
  * Runs each job as its own OS process on this machine, watches it, and records how it ended.
  *
  * <p>One virtual thread per started job waits for its process (or its timeout). A gateway that
- * restarts calls {@link #recover()}: processes that survived (same pid and start time) are adopted
+ * restarts calls {@link #reconcile()}: processes that survived (same pid and start time) are adopted
  * and watched again; the others are finished from the exit-code and result files they left.
  * Thread-safe.
  */
@@ -119,9 +119,17 @@ public final class ProcessRunner {
     }
   }
 
-  /** After a gateway restart: adopt surviving processes, finish the rest from what they left. */
-  public void recover() {
+  /**
+   * Brings the database in line with the processes: every started job this runner does not watch
+   * is adopted when its process lives (same pid and start time), finished from what it left when
+   * not, and queued again when it never got a process. Called at start (after a restart or
+   * {@code kill -9}) and by the scheduler's periodic pass, so no job stays RUNNING forever.
+   */
+  public void reconcile() {
     for (Job job : jobs.started()) {
+      if (running.containsKey(job.id())) {
+        continue;
+      }
       if (job.pid() == null) {
         jobs.requeue(job.id());
         continue;
@@ -191,12 +199,17 @@ public final class ProcessRunner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (jobs.finish(job.id(), o.status(), o.reason(), result) && o.status() == JobStatus.FAILED) {
-      jobs.addEvent(job.id(), JobEvent.ERROR, "RUNNER", "FINISH", errorData(o, dir));
+    try {
+      if (jobs.finish(job.id(), o.status(), o.reason(), result)) {
+        if (o.status() == JobStatus.FAILED) {
+          jobs.addEvent(job.id(), JobEvent.ERROR, "RUNNER", "FINISH", errorData(o, dir));
+        }
+        metrics.jobFinished(jobs.find(job.id()).orElse(job));
+      }
+      accounts.revokeJobTokens(job.id());
+    } finally {
+      running.remove(job.id()); // on failure, the next reconcile finishes it from its files
     }
-    accounts.revokeJobTokens(job.id());
-    running.remove(job.id());
-    metrics.jobFinished(jobs.find(job.id()).orElse(job));
     onFinish.run();
   }
 

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts queued jobs when they fit: the database is the queue, this thread drains it.
  *
- * <p>Woken at once on submit, stop and finish, and every {@code reconcile} interval anyway (so a
- * lost wake-up only delays). Fair share: among users with queued jobs, the one with the fewest
+ * <p>Woken at once on submit, stop and finish, and every {@code reconcile} interval anyway: then
+ * it also has the runner reconcile the database with the processes, so a lost wake-up or a failed
+ * finish only delays. Fair share: among users with queued jobs, the one with the fewest
  * running jobs goes first, then the one whose last start is oldest (round robin), then the oldest
  * submission; so one user's thousand queued jobs do not starve another user's one, even when the
  * node fits a single job. A job starts only when its cpu and memory allotment fits the
@@ -35,6 +36,9 @@ public final class Scheduler implements AutoCloseable {
   // Scheduler thread only: the pass number at which each user last had a job started.
   private final Map<Long, Long> lastStart = new HashMap<>();
   private long starts;
+  // Capacity left free by the last pass; only a finish (which always wakes) can raise it.
+  private volatile double cpuFree;
+  private volatile long memFree;
   private volatile boolean open = true;
   private final Thread thread;
 
@@ -44,12 +48,25 @@ public final class Scheduler implements AutoCloseable {
     this.node = config.node();
     this.maxRunningPerUser = config.limits().maxRunningJobs();
     this.reconcile = reconcile;
+    this.cpuFree = node.cpus();
+    this.memFree = node.memoryBytes();
     this.thread = Thread.ofPlatform().daemon().name("scheduler").unstarted(this::loop);
     runner.onFinish(this::wake);
   }
 
   public void start() {
     thread.start();
+  }
+
+  /**
+   * A job was queued: wakes the scheduler only if the job could fit what the last pass left free,
+   * so a burst of submissions to a full node costs no scheduling passes. (A stale "no" costs at
+   * most one reconcile interval.)
+   */
+  public void submitted(Job job) {
+    if (job.cpu() <= cpuFree + 1e-9 && job.memory() <= memFree) {
+      wake();
+    }
   }
 
   /** Asks for a scheduling pass soon; cheap and safe to call from any thread. */
@@ -62,8 +79,11 @@ public final class Scheduler implements AutoCloseable {
   private void loop() {
     while (open) {
       try {
-        wakeups.tryAcquire(reconcile.toMillis(), TimeUnit.MILLISECONDS);
+        boolean woken = wakeups.tryAcquire(reconcile.toMillis(), TimeUnit.MILLISECONDS);
         wakeups.drainPermits();
+        if (open && !woken) {
+          runner.reconcile();
+        }
         if (open) {
           schedule();
         }
@@ -93,6 +113,8 @@ public final class Scheduler implements AutoCloseable {
               .thenComparingLong(j -> lastStart.getOrDefault(j.userId(), 0L))
               .thenComparingLong(Job::seq))
           .toList();
+      this.cpuFree = cpuFree;
+      this.memFree = memFree;
       for (Job head : heads) {
         boolean fits = head.cpu() <= cpuFree + 1e-9 && head.memory() <= memFree;
         if (fits && perUser.getOrDefault(head.userId(), 0) < maxRunningPerUser && jobs.markPending(head.id())) {

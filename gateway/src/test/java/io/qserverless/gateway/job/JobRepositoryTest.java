@@ -100,7 +100,9 @@ class JobRepositoryTest {
     assertThat(job.launch().command()).containsExactly("./run.sh");
     assertThat(jobs.arguments(job.id())).isEqualTo("{\"n\": 1}");
     assertThat(jobs.events(job.id(), null)).extracting(JobEvent::data).containsExactly("{\"status\":\"QUEUED\"}");
-    assertThat(jobs.countActive(userId)).isEqualTo(1);
+    assertThat(jobs.countActive(userId, 100)).isEqualTo(1);
+    submit();
+    assertThat(jobs.countActive(userId, 1)).isEqualTo(1);
   }
 
   @Test

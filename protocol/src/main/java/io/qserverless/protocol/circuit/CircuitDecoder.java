@@ -85,7 +85,8 @@ final class CircuitDecoder {
         throw new CircuitJsonException(path + ".metadata", "expected an object, found " + node.get("metadata"));
       }
       @SuppressWarnings("unchecked")
-      Map<String, Object> metadata = Json.MAPPER.treeToValue(node.get("metadata"), LinkedHashMap.class);
+      Map<String, Object> metadata = node.get("metadata").isEmpty() ? new LinkedHashMap<>()
+          : Json.MAPPER.treeToValue(node.get("metadata"), LinkedHashMap.class);
       c.setMetadata(metadata);
     }
     JsonNode instructions = Fields.array(node, "instructions", path);

@@ -14,15 +14,16 @@ import io.qserverless.quantum.circuit.Register;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Writes circuits; user gate definitions go to one table, each after the definitions it uses. */
 final class CircuitEncoder {
   private final Map<GateDefinition, Integer> definitionIndex = new LinkedHashMap<>();
-  private final ArrayNode definitions = Json.MAPPER.createArrayNode();
+  private final ArrayNode definitions = JsonNodeFactory.instance.arrayNode();
 
   ObjectNode encodeRoot(QuantumCircuit circuit) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("format", CircuitJson.FORMAT);
     ObjectNode body = encodeCircuit(circuit);
     root.set("gate_definitions", definitions);
@@ -31,11 +32,12 @@ final class CircuitEncoder {
   }
 
   private ObjectNode encodeCircuit(QuantumCircuit c) {
-    ObjectNode node = Json.MAPPER.createObjectNode();
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("name", c.name());
     node.set("global_phase", ExpressionJson.encode(c.globalPhase()));
     try {
-      node.set("metadata", Json.MAPPER.valueToTree(c.metadata()));
+      // Empty metadata (the usual case) must not build the JsonMapper: that alone is a third of a job's start-up.
+      node.set("metadata", c.metadata().isEmpty() ? JsonNodeFactory.instance.objectNode() : Json.MAPPER.valueToTree(c.metadata()));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           "metadata of circuit '" + c.name() + "' cannot be written as JSON: use strings, numbers, booleans, lists and maps", e);
@@ -55,7 +57,7 @@ final class CircuitEncoder {
   }
 
   private ObjectNode encodeInstruction(CircuitInstruction in) {
-    ObjectNode node = Json.MAPPER.createObjectNode();
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("op", in.operation().name());
     if (in.operation() instanceof Gate g && g.customDefinition() != null) {
       node.put("definition", define(g.customDefinition()));
@@ -100,7 +102,7 @@ final class CircuitEncoder {
       return known;
     }
     ObjectNode body = encodeCircuit(def.body());
-    ObjectNode node = Json.MAPPER.createObjectNode();
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("name", def.name());
     ArrayNode params = node.putArray("params");
     for (Parameter p : def.params()) {

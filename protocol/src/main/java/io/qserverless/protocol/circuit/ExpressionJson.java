@@ -1,6 +1,5 @@
 package io.qserverless.protocol.circuit;
 
-import io.qserverless.protocol.Json;
 import io.qserverless.quantum.circuit.Parameter;
 import io.qserverless.quantum.circuit.ParameterExpression;
 import io.qserverless.quantum.circuit.ParameterExpression.Binary;
@@ -11,6 +10,7 @@ import io.qserverless.quantum.circuit.ParameterExpression.Unary;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,10 +23,10 @@ final class ExpressionJson {
   private ExpressionJson() {}
 
   static JsonNode encode(ParameterExpression e) {
-    ObjectNode node = Json.MAPPER.createObjectNode();
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
     switch (e) {
       case Constant c when Double.isFinite(c.value()) -> {
-        return Json.MAPPER.getNodeFactory().numberNode(c.value());
+        return JsonNodeFactory.instance.numberNode(c.value());
       }
       case Constant c -> node.put("constant", Double.toString(c.value()));
       case Parameter p -> node.put("parameter", p.name()).put("uuid", p.uuid().toString());

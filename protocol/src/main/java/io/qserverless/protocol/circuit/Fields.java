@@ -3,6 +3,7 @@ package io.qserverless.protocol.circuit;
 import java.util.UUID;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Typed reads of JSON fields that fail with the field's path and what was expected. */
 final class Fields {
@@ -38,7 +39,7 @@ final class Fields {
   static JsonNode array(JsonNode node, String field, String path) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
-      return io.qserverless.protocol.Json.MAPPER.createArrayNode();
+      return JsonNodeFactory.instance.arrayNode();
     }
     if (!v.isArray()) {
       throw new CircuitJsonException(path + "." + field, "expected an array, found " + v);

@@ -1,6 +1,5 @@
 package io.qserverless.protocol.value;
 
-import io.qserverless.protocol.Json;
 import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -39,14 +38,14 @@ public final class Values {
 
   /** The JSON text of {@code value}; fails with the path of the first part that cannot be encoded. */
   public static String toJson(Object value) {
-    return Json.MAPPER.writeValueAsString(toTree(value));
+    return JsonText.write(toTree(value));
   }
 
   /** The value that JSON text {@code json} encodes; fails on bad JSON or an unknown type. */
   public static Object fromJson(String json) {
     JsonNode tree;
     try {
-      tree = Json.MAPPER.readTree(json);
+      tree = JsonText.parse(json);
     } catch (JacksonException e) {
       throw new ValueEncodingException(
           "value is not valid JSON (" + e.getOriginalMessage() + "): send a JSON text such as {\"circuits\": []}", e);
@@ -71,7 +70,7 @@ public final class Values {
       case Boolean b -> NODES.booleanNode(b);
       case Character c -> NODES.stringNode(c.toString());
       case Double d -> NODES.numberNode(finite(d, path));
-      case Float f -> NODES.numberNode(finite(f, path));
+      case Float f -> NODES.numberNode((float) finite(f, path));
       case BigDecimal d -> NODES.numberNode(d);
       case BigInteger i -> NODES.numberNode(i);
       case Number n -> NODES.numberNode(n.longValue());

@@ -82,6 +82,19 @@ class ValuesTest {
   }
 
   @Test
+  void numbers_are_written_as_the_shortest_text_that_reads_back_the_same() {
+    assertThat(Values.toJson(List.of(0.1f, 0.1, 1.0, 3, 7L, new java.math.BigDecimal("1.50"))))
+        .isEqualTo("[0.1,0.1,1.0,3,7,1.50]");
+    assertThat(Values.toJson("tab\tquote\"é")).isEqualTo("\"tab\\tquote\\\"é\"");
+  }
+
+  @Test
+  void text_after_the_value_is_refused() {
+    assertThatThrownBy(() -> Values.fromJson("{} {}")).hasMessageContaining("text after its end");
+    assertThatThrownBy(() -> Values.fromJson("  ")).hasMessageContaining("value is empty");
+  }
+
+  @Test
   void large_integers_keep_their_digits() {
     assertThat(Values.fromJson("123456789012345678901234567890"))
         .hasToString("123456789012345678901234567890");

@@ -17,6 +17,7 @@ public final class DagCircuit {
   private final int numQubits;
   private final int numClbits;
   private final List<Op> ops;
+  private double globalPhase;
 
   public DagCircuit(int numQubits, int numClbits) {
     this(numQubits, numClbits, new ArrayList<>());
@@ -46,14 +47,33 @@ public final class DagCircuit {
     return this;
   }
 
-  /** An empty circuit with the same bits. */
-  public DagCircuit copyEmpty() {
-    return new DagCircuit(numQubits, numClbits);
+  /**
+   * The global phase φ: the circuit's unitary is e^{iφ} times the product of its ops. Passes
+   * that replace gates by equivalents up to phase add the difference here, so the output stays
+   * exactly equal to the input.
+   */
+  public double globalPhase() {
+    return globalPhase;
   }
 
-  /** An empty circuit with the same clbits and {@code qubits} qubits. */
+  public DagCircuit addGlobalPhase(double phase) {
+    globalPhase += phase;
+    return this;
+  }
+
+  /** An empty circuit with the same bits and global phase. */
+  public DagCircuit copyEmpty() {
+    return copyEmpty(numQubits);
+  }
+
+  /** An empty circuit with the same clbits and global phase and {@code qubits} qubits. */
   public DagCircuit copyEmpty(int qubits) {
-    return new DagCircuit(qubits, numClbits);
+    return new DagCircuit(qubits, numClbits).addGlobalPhase(globalPhase);
+  }
+
+  /** A circuit with the same bits and global phase holding {@code newOps}. */
+  public DagCircuit withOps(List<Op> newOps) {
+    return new DagCircuit(numQubits, numClbits, newOps).addGlobalPhase(globalPhase);
   }
 
   @Override

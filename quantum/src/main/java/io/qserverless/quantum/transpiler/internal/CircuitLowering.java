@@ -5,6 +5,7 @@ import io.qserverless.quantum.circuit.ClassicalRegister;
 import io.qserverless.quantum.circuit.Condition;
 import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.Operation;
+import io.qserverless.quantum.circuit.ParameterExpression;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.QuantumRegister;
 import io.qserverless.quantum.circuit.Register;
@@ -31,6 +32,7 @@ public final class CircuitLowering {
 
   public static DagCircuit toDag(QuantumCircuit circuit) {
     DagCircuit dag = new DagCircuit(circuit.numQubits(), circuit.numClbits());
+    dag.addGlobalPhase(value(circuit.globalPhase(), "the circuit's global phase"));
     for (CircuitInstruction in : circuit.data()) {
       lower(in.operation(), in.qubits(), in.clbits(), in.condition(), dag);
     }
@@ -62,6 +64,9 @@ public final class CircuitLowering {
       QuantumCircuit def = gate.definition().orElseThrow(() -> new TranspilerException(
           "gate '" + gate.name() + "' on " + qubits.length + " qubits has no definition to"
               + " decompose it; define it in one- and two-qubit gates"));
+      if (condition == null) {
+        dag.addGlobalPhase(value(def.globalPhase(), "the global phase of '" + gate.name() + "'"));
+      }
       for (CircuitInstruction in : def.data()) {
         int[] mapped = new int[in.operation().numQubits()];
         for (int i = 0; i < mapped.length; i++) {
@@ -69,6 +74,15 @@ public final class CircuitLowering {
         }
         lower(in.operation(), mapped, new int[0], condition, dag);
       }
+    }
+  }
+
+  private static double value(ParameterExpression e, String what) {
+    try {
+      return e.evaluate();
+    } catch (IllegalStateException ex) {
+      throw new TranspilerException(
+          what + " " + e + " is unbound; bind it with assignParameters before transpiling", ex);
     }
   }
 
@@ -94,6 +108,7 @@ public final class CircuitLowering {
     QuantumCircuit out = new QuantumCircuit(regs.toArray(Register[]::new));
     out.setName(original.name());
     out.setMetadata(original.metadata());
+    out.setGlobalPhase(EulerDecomposer.normalize(dag.globalPhase()));
     for (Op op : dag.ops()) {
       Operation operation = op.source() != null ? op.source() : gate(op);
       out.append(new CircuitInstruction(operation, op.qubits(), op.clbits(), op.condition()));

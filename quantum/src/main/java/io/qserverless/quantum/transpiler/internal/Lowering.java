@@ -13,11 +13,17 @@ import java.util.List;
  * s} letters.
  */
 public final class Lowering {
-  /** CX(a,b) ≅ (CX_AFTER_ECR[0] ⊗ CX_AFTER_ECR[1]) · ECR(a,b). */
+  /** CX(a,b) = e^{i·CX_VIA_ECR_PHASE} (CX_AFTER_ECR[0] ⊗ CX_AFTER_ECR[1]) · ECR(a,b). */
   public static final Mat[] CX_AFTER_ECR = {clifford("shssh"), clifford("shs")};
 
-  /** ECR(a,b) ≅ (ECR_FLIP_AFTER[0] ⊗ ECR_FLIP_AFTER[1]) · ECR(b,a) · (H ⊗ H). */
+  public static final double CX_VIA_ECR_PHASE =
+      Mat.CX.phaseTo(CX_AFTER_ECR[0].kron(CX_AFTER_ECR[1]).mul(Mat.ECR));
+
+  /** ECR(a,b) = e^{i·ECR_FLIP_PHASE} (ECR_FLIP_AFTER[0] ⊗ ECR_FLIP_AFTER[1]) · ECR(b,a) · (H⊗H). */
   public static final Mat[] ECR_FLIP_AFTER = {clifford("ssh"), clifford("hss")};
+
+  public static final double ECR_FLIP_PHASE = Mat.ECR.phaseTo(
+      ECR_FLIP_AFTER[0].kron(ECR_FLIP_AFTER[1]).mul(Mat.ECR.swapQubits()).mul(Mat.H.kron(Mat.H)));
 
   private Lowering() {}
 
@@ -44,10 +50,21 @@ public final class Lowering {
     };
   }
 
-  /** Appends {@code u} on {@code qubit} as rz/sx(/x) ops, each under {@code condition}. */
-  public static void emitOneQubit(
+  /**
+   * Appends {@code u} on {@code qubit} as rz/sx(/x) ops, each under {@code condition}.
+   *
+   * @return the global phase φ with {@code u = e^{iφ}·(product of the emitted ops)}, or 0 for a
+   *     conditioned gate (a phase that applies only on one classical branch is unobservable)
+   */
+  public static double emitOneQubit(
       List<Op> out, Mat u, int qubit, boolean allowX, Condition condition) {
-    for (EulerDecomposer.Step s : EulerDecomposer.synthesize(u, allowX)) {
+    return emitSteps(out, EulerDecomposer.synthesize(u, allowX), u, qubit, condition);
+  }
+
+  /** Appends already synthesised {@code steps} for {@code u}; returns as {@link #emitOneQubit}. */
+  public static double emitSteps(
+      List<Op> out, List<EulerDecomposer.Step> steps, Mat u, int qubit, Condition condition) {
+    for (EulerDecomposer.Step s : steps) {
       Op op = switch (s.name()) {
         case "rz" -> Op.rz(qubit, s.angle());
         case "sx" -> Op.oneQubit("sx", qubit, Mat.SX);
@@ -55,5 +72,6 @@ public final class Lowering {
       };
       out.add(condition == null ? op : op.withCondition(condition));
     }
+    return condition == null ? u.phaseTo(EulerDecomposer.matrixOf(steps)) : 0;
   }
 }

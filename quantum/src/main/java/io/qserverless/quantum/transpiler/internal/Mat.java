@@ -248,6 +248,23 @@ public final class Mat {
     return x * x + y * y;
   }
 
+  /** The φ with {@code this ≈ e^{iφ}·o}, read off the largest entry of {@code o}. */
+  public double phaseTo(Mat o) {
+    int best = 0;
+    double bestAbs2 = -1;
+    for (int i = 0; i < a.length; i += 2) {
+      double abs2 = o.a[i] * o.a[i] + o.a[i + 1] * o.a[i + 1];
+      if (abs2 > bestAbs2) {
+        bestAbs2 = abs2;
+        best = i;
+      }
+    }
+    // arg(this[best] · conj(o[best]))
+    double re = a[best] * o.a[best] + a[best + 1] * o.a[best + 1];
+    double im = a[best + 1] * o.a[best] - a[best] * o.a[best + 1];
+    return Math.atan2(im, re);
+  }
+
   /** Whether {@code this = e^{iφ}·o} for some φ, entrywise within {@code tol}. */
   public boolean equalsUpToPhase(Mat o, double tol) {
     int best = 0;

@@ -62,7 +62,7 @@ public final class SabreRouter {
     for (int l = 0; l < n; l++) {
       p2l[l2p[l]] = l;
     }
-    DagCircuit out = emit ? new DagCircuit(n, dag.numClbits()) : null;
+    DagCircuit out = emit ? dag.copyEmpty(n) : null;
     List<Integer> front = new ArrayList<>();
     for (int i = 0; i < m; i++) {
       if (pending[i] == 0) {

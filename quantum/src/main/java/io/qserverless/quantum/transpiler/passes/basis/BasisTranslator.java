@@ -33,6 +33,7 @@ public final class BasisTranslator implements TransformationPass {
     boolean allowX = target.basisGates().contains("x");
     String nativeGate = target.twoQubitGate();
     List<Op> out = new ArrayList<>(dag.ops().size() * 2);
+    double phase = 0;
     for (Op op : dag.ops()) {
       if (!op.isGate()) {
         out.add(op);
@@ -40,7 +41,7 @@ public final class BasisTranslator implements TransformationPass {
         if (NATIVE_ONE_QUBIT.contains(op.name()) && target.basisGates().contains(op.name())) {
           out.add(op);
         } else {
-          Lowering.emitOneQubit(out, op.matrix(), op.qubit(0), allowX, op.condition());
+          phase += Lowering.emitOneQubit(out, op.matrix(), op.qubit(0), allowX, op.condition());
         }
       } else if (op.numQubits() != 2) {
         throw new TranspilerException(
@@ -53,23 +54,30 @@ public final class BasisTranslator implements TransformationPass {
             "gate '" + op.name() + "' needs a two-qubit gate but the target's basis "
                 + target.basisGates() + " has none");
       } else {
-        for (Op step : viaCx(op)) {
+        List<Op> steps = new ArrayList<>();
+        double stepsPhase = viaCx(op, steps);
+        phase += op.condition() == null ? stepsPhase : 0;
+        for (Op step : steps) {
           if (step.numQubits() == 1) {
-            Lowering.emitOneQubit(out, step.matrix(), step.qubit(0), allowX, op.condition());
+            phase += Lowering.emitOneQubit(out, step.matrix(), step.qubit(0), allowX, op.condition());
           } else {
-            cxToNative(step.qubit(0), step.qubit(1), nativeGate, op.condition(), allowX, out);
+            phase += cxToNative(step.qubit(0), step.qubit(1), nativeGate, op.condition(), allowX, out);
           }
         }
       }
     }
-    return new DagCircuit(dag.numQubits(), dag.numClbits(), out);
+    return dag.withOps(out).addGlobalPhase(phase);
   }
 
-  /** The gate as CX gates and single-qubit matrix ops. */
-  private static List<Op> viaCx(Op op) {
+  /**
+   * Appends the gate as CX gates and single-qubit matrix ops to {@code steps}.
+   *
+   * @return φ with gate = e^{iφ}·(product of the steps)
+   */
+  private static double viaCx(Op op, List<Op> steps) {
     int a = op.qubit(0);
     int b = op.qubit(1);
-    List<Op> steps = new ArrayList<>();
+    double phase = 0;
     switch (op.name()) {
       case "cx" -> steps.add(op);
       case "cz" -> {
@@ -78,6 +86,8 @@ public final class BasisTranslator implements TransformationPass {
         steps.add(Op.oneQubit("h", b, Mat.H));
       }
       case "ecr" -> {
+        // CX = e^{iφ}(A0⊗A1)·ECR, so ECR = e^{-iφ}(A0⊗A1)†·CX.
+        phase = -Lowering.CX_VIA_ECR_PHASE;
         steps.add(Op.twoQubit("cx", a, b));
         steps.add(Op.oneQubit("u", a, Lowering.CX_AFTER_ECR[0].dagger()));
         steps.add(Op.oneQubit("u", b, Lowering.CX_AFTER_ECR[1].dagger()));
@@ -92,7 +102,9 @@ public final class BasisTranslator implements TransformationPass {
           throw new TranspilerException(
               "two-qubit gate '" + op.name() + "' has neither a matrix nor a definition");
         }
-        for (TwoQubitDecomposer.Step s : TwoQubitDecomposer.synthesize(op.matrix())) {
+        List<TwoQubitDecomposer.Step> synthesized = TwoQubitDecomposer.synthesize(op.matrix());
+        phase = op.matrix().phaseTo(TwoQubitDecomposer.matrixOf(synthesized));
+        for (TwoQubitDecomposer.Step s : synthesized) {
           switch (s) {
             case TwoQubitDecomposer.Local l -> {
               steps.add(Op.oneQubit("u", a, l.q0()));
@@ -104,24 +116,29 @@ public final class BasisTranslator implements TransformationPass {
         }
       }
     }
-    return steps;
+    return phase;
   }
 
-  private static void cxToNative(
+  /** Appends CX(a, b) in the native gate; returns the global phase to add. */
+  private static double cxToNative(
       int a, int b, String nativeGate, Condition c, boolean allowX, List<Op> out) {
-    switch (nativeGate) {
-      case "cx" -> out.add(conditioned(Op.twoQubit("cx", a, b), c));
+    return switch (nativeGate) {
+      case "cx" -> {
+        out.add(conditioned(Op.twoQubit("cx", a, b), c));
+        yield 0;
+      }
       case "cz" -> {
-        Lowering.emitOneQubit(out, Mat.H, b, allowX, c);
+        double phase = Lowering.emitOneQubit(out, Mat.H, b, allowX, c);
         out.add(conditioned(Op.twoQubit("cz", a, b), c));
-        Lowering.emitOneQubit(out, Mat.H, b, allowX, c);
+        yield phase + Lowering.emitOneQubit(out, Mat.H, b, allowX, c);
       }
       default -> {
         out.add(conditioned(Op.twoQubit("ecr", a, b), c));
-        Lowering.emitOneQubit(out, Lowering.CX_AFTER_ECR[0], a, allowX, c);
-        Lowering.emitOneQubit(out, Lowering.CX_AFTER_ECR[1], b, allowX, c);
+        yield (c == null ? Lowering.CX_VIA_ECR_PHASE : 0)
+            + Lowering.emitOneQubit(out, Lowering.CX_AFTER_ECR[0], a, allowX, c)
+            + Lowering.emitOneQubit(out, Lowering.CX_AFTER_ECR[1], b, allowX, c);
       }
-    }
+    };
   }
 
   static Op conditioned(Op op, Condition c) {

@@ -44,7 +44,7 @@ public final class DecomposeSwaps implements TransformationPass {
         last[q] = out.size() - 1;
       }
     }
-    return new DagCircuit(dag.numQubits(), dag.numClbits(), out);
+    return dag.withOps(out);
   }
 
   private static boolean isCx(Op op, int control, int target) {

@@ -27,6 +27,7 @@ public final class GateDirection implements TransformationPass {
   public DagCircuit transform(DagCircuit dag, PropertySet properties) {
     boolean allowX = target.basisGates().contains("x");
     List<Op> out = new ArrayList<>(dag.ops().size());
+    double phase = 0;
     for (Op op : dag.ops()) {
       if (!op.isGate() || op.numQubits() != 2 || target.allowsPair(op.qubit(0), op.qubit(1))) {
         out.add(op);
@@ -43,25 +44,25 @@ public final class GateDirection implements TransformationPass {
       switch (op.name()) {
         case "cz" -> out.add(flipped);
         case "cx" -> {
-          hadamards(out, a, b, allowX, c);
+          phase += hadamards(out, a, b, allowX, c);
           out.add(flipped);
-          hadamards(out, a, b, allowX, c);
+          phase += hadamards(out, a, b, allowX, c);
         }
         case "ecr" -> {
-          hadamards(out, a, b, allowX, c);
+          phase += hadamards(out, a, b, allowX, c);
           out.add(flipped);
-          Lowering.emitOneQubit(out, Lowering.ECR_FLIP_AFTER[0], a, allowX, c);
-          Lowering.emitOneQubit(out, Lowering.ECR_FLIP_AFTER[1], b, allowX, c);
+          phase += (c == null ? Lowering.ECR_FLIP_PHASE : 0)
+              + Lowering.emitOneQubit(out, Lowering.ECR_FLIP_AFTER[0], a, allowX, c)
+              + Lowering.emitOneQubit(out, Lowering.ECR_FLIP_AFTER[1], b, allowX, c);
         }
         default -> throw new IllegalStateException("GateDirection runs after BasisTranslator: " + op);
       }
     }
-    return new DagCircuit(dag.numQubits(), dag.numClbits(), out);
+    return dag.withOps(out).addGlobalPhase(phase);
   }
 
-  private static void hadamards(
-      List<Op> out, int a, int b, boolean allowX, Condition c) {
-    Lowering.emitOneQubit(out, Mat.H, a, allowX, c);
-    Lowering.emitOneQubit(out, Mat.H, b, allowX, c);
+  private static double hadamards(List<Op> out, int a, int b, boolean allowX, Condition c) {
+    return Lowering.emitOneQubit(out, Mat.H, a, allowX, c)
+        + Lowering.emitOneQubit(out, Mat.H, b, allowX, c);
   }
 }

@@ -56,7 +56,7 @@ public final class InverseCancellation implements TransformationPass {
         out.add(ops.get(i));
       }
     }
-    return new DagCircuit(dag.numQubits(), dag.numClbits(), out);
+    return dag.withOps(out);
   }
 
   private static boolean cancels(Op first, Op second) {

@@ -29,6 +29,7 @@ public final class Optimize1qGatesDecomposition implements TransformationPass {
   public DagCircuit transform(DagCircuit dag, PropertySet properties) {
     boolean allowX = target.basisGates().contains("x");
     List<Op> out = new ArrayList<>(dag.ops().size());
+    double phase = 0;
     List<List<Op>> runs = new ArrayList<>(dag.numQubits());
     for (int q = 0; q < dag.numQubits(); q++) {
       runs.add(new ArrayList<>());
@@ -39,28 +40,29 @@ public final class Optimize1qGatesDecomposition implements TransformationPass {
         continue;
       }
       for (int q : op.qubits()) {
-        flush(runs.get(q), q, allowX, out);
+        phase += flush(runs.get(q), q, allowX, out);
       }
       out.add(op);
     }
     for (int q = 0; q < dag.numQubits(); q++) {
-      flush(runs.get(q), q, allowX, out);
+      phase += flush(runs.get(q), q, allowX, out);
     }
-    return new DagCircuit(dag.numQubits(), dag.numClbits(), out);
+    return dag.withOps(out).addGlobalPhase(phase);
   }
 
   private boolean isBasis(Op op) {
     return BASIS_NAMES.contains(op.name()) && target.basisGates().contains(op.name());
   }
 
-  private void flush(List<Op> run, int qubit, boolean allowX, List<Op> out) {
+  /** Emits a qubit's pending run; returns the global phase the rewrite adds. */
+  private double flush(List<Op> run, int qubit, boolean allowX, List<Op> out) {
     if (run.isEmpty()) {
-      return;
+      return 0;
     }
     if (run.size() == 1 && isBasis(run.get(0))) {
       out.add(run.get(0));
       run.clear();
-      return;
+      return 0;
     }
     boolean inBasis = true;
     Mat u = Mat.I2;
@@ -69,11 +71,13 @@ public final class Optimize1qGatesDecomposition implements TransformationPass {
       inBasis &= isBasis(op);
     }
     List<EulerDecomposer.Step> steps = EulerDecomposer.synthesize(u, allowX);
+    double phase = 0;
     if (!inBasis || steps.size() < run.size()) {
-      Lowering.emitOneQubit(out, u, qubit, allowX, null);
+      phase = Lowering.emitSteps(out, steps, u, qubit, null);
     } else {
       out.addAll(run);
     }
     run.clear();
+    return phase;
   }
 }

@@ -34,6 +34,7 @@ public final class ResynthesizeTwoQubitBlocks implements TransformationPass {
   @Override
   public DagCircuit transform(DagCircuit dag, PropertySet properties) {
     List<Op> out = new ArrayList<>(dag.ops().size());
+    double phase = 0;
     Block[] open = new Block[dag.numQubits()];
     for (Op op : dag.ops()) {
       if (op.isOneQubitGate()) {
@@ -47,23 +48,22 @@ public final class ResynthesizeTwoQubitBlocks implements TransformationPass {
         int a = op.qubit(0);
         int b = op.qubit(1);
         if (open[a] == null || open[a] != open[b]) {
-          close(open, a, out);
-          close(open, b, out);
+          phase += close(open, a, out) + close(open, b, out);
           open[a] = open[b] = new Block(a, b);
         }
         open[a].ops.add(op);
         open[a].cost += cost(op);
       } else {
         for (int q : op.qubits()) {
-          close(open, q, out);
+          phase += close(open, q, out);
         }
         out.add(op);
       }
     }
     for (int q = 0; q < open.length; q++) {
-      close(open, q, out);
+      phase += close(open, q, out);
     }
-    return new DagCircuit(dag.numQubits(), dag.numClbits(), out);
+    return dag.withOps(out).addGlobalPhase(phase);
   }
 
   private static int cost(Op op) {
@@ -74,16 +74,17 @@ public final class ResynthesizeTwoQubitBlocks implements TransformationPass {
     };
   }
 
-  private static void close(Block[] open, int q, List<Op> out) {
+  /** Emits the block open on {@code q}, if any; returns the global phase the rewrite adds. */
+  private static double close(Block[] open, int q, List<Op> out) {
     Block blk = open[q];
     if (blk == null) {
-      return;
+      return 0;
     }
     open[blk.a] = null;
     open[blk.b] = null;
     if (blk.cost < 2) {
       out.addAll(blk.ops);
-      return;
+      return 0;
     }
     Mat u = Mat.identity(4);
     for (Op op : blk.ops) {
@@ -93,7 +94,7 @@ public final class ResynthesizeTwoQubitBlocks implements TransformationPass {
     long cx = steps.stream().filter(s -> s instanceof TwoQubitDecomposer.Cx).count();
     if (cx >= blk.cost) {
       out.addAll(blk.ops);
-      return;
+      return 0;
     }
     for (TwoQubitDecomposer.Step s : steps) {
       switch (s) {
@@ -105,6 +106,7 @@ public final class ResynthesizeTwoQubitBlocks implements TransformationPass {
             out.add(c.reversed() ? Op.twoQubit("cx", blk.b, blk.a) : Op.twoQubit("cx", blk.a, blk.b));
       }
     }
+    return u.phaseTo(TwoQubitDecomposer.matrixOf(steps));
   }
 
   /** The op's unitary on the block's pair, first block qubit on the left. */

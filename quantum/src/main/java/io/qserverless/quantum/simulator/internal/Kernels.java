@@ -14,13 +14,15 @@ final class Kernels {
   /** General 2x2 matrix m = [m00, m01; m10, m11], interleaved re/im, row-major. */
   static void general(double[] s, int numQubits, int[] fixed, int controlMask, int target, double[] m) {
     double a0 = m[0], a1 = m[1], b0 = m[2], b1 = m[3], c0 = m[4], c1 = m[5], d0 = m[6], d1 = m[7];
-    PairWalk.forEachPair(s, numQubits, fixed, controlMask, 1 << target, (x, i, y, j, n, step) -> {
-      for (int stop = i + n * step; i < stop; i += step, j += step) {
-        double xr = x[i], xi = x[i + 1], yr = y[j], yi = y[j + 1];
-        x[i] = a0 * xr - a1 * xi + b0 * yr - b1 * yi;
-        x[i + 1] = a0 * xi + a1 * xr + b0 * yi + b1 * yr;
-        y[j] = c0 * xr - c1 * xi + d0 * yr - d1 * yi;
-        y[j + 1] = c0 * xi + c1 * xr + d0 * yi + d1 * yr;
+    PairWalk.forEachPair(s, numQubits, fixed, controlMask, 1 << target, (x, i, y, j, n, step, reps, gap) -> {
+      for (int r = 0; r < reps; r++, i += gap, j += gap) {
+        for (int stop = i + n * step; i < stop; i += step, j += step) {
+          double xr = x[i], xi = x[i + 1], yr = y[j], yi = y[j + 1];
+          x[i] = a0 * xr - a1 * xi + b0 * yr - b1 * yi;
+          x[i + 1] = a0 * xi + a1 * xr + b0 * yi + b1 * yr;
+          y[j] = c0 * xr - c1 * xi + d0 * yr - d1 * yi;
+          y[j + 1] = c0 * xi + c1 * xr + d0 * yi + d1 * yr;
+        }
       }
     });
   }
@@ -30,22 +32,26 @@ final class Kernels {
     double a0 = m[0], a1 = m[1], d0 = m[6], d1 = m[7];
     if (a0 == 1 && a1 == 0) {
       // the partner of i1 is itself: a single stream
-      PairWalk.forEachPair(s, numQubits, fixed, controlMask | (1 << target), 0, (x, i, y, j, n, step) -> {
-        for (int stop = i + n * step; i < stop; i += step) {
-          double xr = x[i], xi = x[i + 1];
-          x[i] = d0 * xr - d1 * xi;
-          x[i + 1] = d0 * xi + d1 * xr;
+      PairWalk.forEachPair(s, numQubits, fixed, controlMask | (1 << target), 0, (x, i, y, j, n, step, reps, gap) -> {
+        for (int r = 0; r < reps; r++, i += gap) {
+          for (int stop = i + n * step; i < stop; i += step) {
+            double xr = x[i], xi = x[i + 1];
+            x[i] = d0 * xr - d1 * xi;
+            x[i + 1] = d0 * xi + d1 * xr;
+          }
         }
       });
       return;
     }
-    PairWalk.forEachPair(s, numQubits, fixed, controlMask, 1 << target, (x, i, y, j, n, step) -> {
-      for (int stop = i + n * step; i < stop; i += step, j += step) {
-        double xr = x[i], xi = x[i + 1], yr = y[j], yi = y[j + 1];
-        x[i] = a0 * xr - a1 * xi;
-        x[i + 1] = a0 * xi + a1 * xr;
-        y[j] = d0 * yr - d1 * yi;
-        y[j + 1] = d0 * yi + d1 * yr;
+    PairWalk.forEachPair(s, numQubits, fixed, controlMask, 1 << target, (x, i, y, j, n, step, reps, gap) -> {
+      for (int r = 0; r < reps; r++, i += gap, j += gap) {
+        for (int stop = i + n * step; i < stop; i += step, j += step) {
+          double xr = x[i], xi = x[i + 1], yr = y[j], yi = y[j + 1];
+          x[i] = a0 * xr - a1 * xi;
+          x[i + 1] = a0 * xi + a1 * xr;
+          y[j] = d0 * yr - d1 * yi;
+          y[j + 1] = d0 * yi + d1 * yr;
+        }
       }
     });
   }
@@ -57,13 +63,15 @@ final class Kernels {
       swap(s, numQubits, fixed, controlMask, target, target);
       return;
     }
-    PairWalk.forEachPair(s, numQubits, fixed, controlMask, 1 << target, (x, i, y, j, n, step) -> {
-      for (int stop = i + n * step; i < stop; i += step, j += step) {
-        double xr = x[i], xi = x[i + 1], yr = y[j], yi = y[j + 1];
-        x[i] = b0 * yr - b1 * yi;
-        x[i + 1] = b0 * yi + b1 * yr;
-        y[j] = c0 * xr - c1 * xi;
-        y[j + 1] = c0 * xi + c1 * xr;
+    PairWalk.forEachPair(s, numQubits, fixed, controlMask, 1 << target, (x, i, y, j, n, step, reps, gap) -> {
+      for (int r = 0; r < reps; r++, i += gap, j += gap) {
+        for (int stop = i + n * step; i < stop; i += step, j += step) {
+          double xr = x[i], xi = x[i + 1], yr = y[j], yi = y[j + 1];
+          x[i] = b0 * yr - b1 * yi;
+          x[i + 1] = b0 * yi + b1 * yr;
+          y[j] = c0 * xr - c1 * xi;
+          y[j + 1] = c0 * xi + c1 * xr;
+        }
       }
     });
   }
@@ -75,13 +83,15 @@ final class Kernels {
   static void swap(double[] s, int numQubits, int[] fixed, int controlMask, int a, int b) {
     int first = a == b ? controlMask : controlMask | (1 << a);
     int off = a == b ? 1 << a : (1 << b) - (1 << a);
-    PairWalk.forEachPair(s, numQubits, fixed, first, off, (x, i, y, j, n, step) -> {
-      for (int stop = i + n * step; i < stop; i += step, j += step) {
-        double r = x[i], im = x[i + 1];
-        x[i] = y[j];
-        x[i + 1] = y[j + 1];
-        y[j] = r;
-        y[j + 1] = im;
+    PairWalk.forEachPair(s, numQubits, fixed, first, off, (x, i, y, j, n, step, reps, gap) -> {
+      for (int r = 0; r < reps; r++, i += gap, j += gap) {
+        for (int stop = i + n * step; i < stop; i += step, j += step) {
+          double re = x[i], im = x[i + 1];
+          x[i] = y[j];
+          x[i + 1] = y[j + 1];
+          y[j] = re;
+          y[j + 1] = im;
+        }
       }
     });
   }
@@ -139,14 +149,16 @@ final class Kernels {
    */
   static void collapse(double[] s, int numQubits, int q, int outcome, double p, boolean flip) {
     double scale = 1 / Math.sqrt(p);
-    PairWalk.forEachPair(s, numQubits, new int[] {q}, 0, 1 << q, (x, i, y, j, n, step) -> {
-      for (int stop = i + n * step; i < stop; i += step, j += step) {
-        double re = (outcome == 0 ? x[i] : y[j]) * scale, im = (outcome == 0 ? x[i + 1] : y[j + 1]) * scale;
-        boolean toZero = outcome == 0 || flip;
-        x[i] = toZero ? re : 0;
-        x[i + 1] = toZero ? im : 0;
-        y[j] = toZero ? 0 : re;
-        y[j + 1] = toZero ? 0 : im;
+    PairWalk.forEachPair(s, numQubits, new int[] {q}, 0, 1 << q, (x, i, y, j, n, step, reps, gap) -> {
+      for (int r = 0; r < reps; r++, i += gap, j += gap) {
+        for (int stop = i + n * step; i < stop; i += step, j += step) {
+          double re = (outcome == 0 ? x[i] : y[j]) * scale, im = (outcome == 0 ? x[i + 1] : y[j + 1]) * scale;
+          boolean toZero = outcome == 0 || flip;
+          x[i] = toZero ? re : 0;
+          x[i + 1] = toZero ? im : 0;
+          y[j] = toZero ? 0 : re;
+          y[j + 1] = toZero ? 0 : im;
+        }
       }
     });
   }

@@ -17,13 +17,16 @@ package io.qserverless.quantum.simulator.internal;
  * (controls on qubits 0 and 1 at most); beyond that the copied span would be mostly untouched.
  */
 final class PairWalk {
-  /** Pairs per buffered block (32 KiB of doubles at stride 1, within L1/L2); 512..8192 measured alike. */
-  static final int BLOCK = 2048;
+  /** Doubles per buffered block (32 KiB, within L2); 8 to 128 KiB measured alike. */
+  static final int BUFFER = 4096;
   static final int FAR = 1 << 20;
 
-  /** A kernel body over n pairs (x[i], y[j]), advancing i and j by {@code step} doubles. */
+  /**
+   * A kernel body over {@code reps} runs of {@code n} pairs (x[i], y[j]): within a run i and j
+   * advance by {@code step} doubles, between runs by {@code gap} more.
+   */
   interface Pairs {
-    void apply(double[] x, int i, double[] y, int j, int n, int step);
+    void apply(double[] x, int i, double[] y, int j, int n, int step, int reps, int gap);
   }
 
   private PairWalk() {}
@@ -46,7 +49,9 @@ final class PairWalk {
 
   /**
    * Applies {@code body} to every pair (spread(k) | setBits, + offAmps) for k in 0..count.
-   * If the lowest m fixed positions are 0..m-1, i0 skips 2^m amplitudes per k, else one.
+   * Run structure in k: if the lowest m fixed positions are 0..m-1, i0 skips 2^m amplitudes per
+   * k; the next fixed position p ends a run every 2^(p-m) k, and the run after starts 2^(p+1)
+   * amplitudes further, until the fixed position after p: so the body gets whole groups of runs.
    */
   static void forEachPair(double[] s, int numQubits, int[] fixed, int setBits, int offAmps, Pairs body) {
     int m = 0;
@@ -54,30 +59,61 @@ final class PairWalk {
       m++;
     }
     int step = 2 << m;
-    int runMask = (1 << (m < fixed.length ? fixed[m] - m : 30)) - 1;
+    int runBits = m < fixed.length ? fixed[m] - m : 30;
+    int groupBits = m + 1 < fixed.length ? fixed[m + 1] - m - 1 : 30;
+    int runLen = 1 << runBits;
+    int repStride = m < fixed.length ? 4 << fixed[m] : 0;
     int off = 2 * offAmps;
     boolean far = step <= 8 && Math.abs(offAmps) >= FAR;
     Parallel.forRange(count(numQubits, fixed), (from, to) -> {
-      double[] buf = far ? new double[step * BLOCK] : null;
+      double[] buf = far ? new double[BUFFER] : null;
       for (int k = from; k < to; ) {
-        int end = Math.min(to, (k | runMask) + 1);
         int i0 = 2 * (spread(k, fixed) | setBits);
-        if (far) {
-          for (int done = 0; done < end - k; done += BLOCK) {
-            int n = Math.min(BLOCK, end - k - done);
-            int i = i0 + step * done;
-            // the span between strided partners is copied too, and back unchanged: this gate
-            // does not touch those amplitudes, so no other chunk writes them meanwhile
-            int len = (n - 1) * step + 2;
-            System.arraycopy(s, i + off, buf, 0, len);
-            body.apply(s, i, buf, 0, n, step);
-            System.arraycopy(buf, 0, s, i + off, len);
-          }
+        int n;
+        int reps = 1;
+        if ((k & (runLen - 1)) == 0 && to - k >= runLen) {
+          int groupEnd = (int) Math.min(to, ((long) k | ((1L << groupBits) - 1)) + 1);
+          n = runLen;
+          reps = (groupEnd - k) >> runBits;
         } else {
-          body.apply(s, i0, s, i0 + off, end - k, step);
+          n = Math.min(to, (k | (runLen - 1)) + 1) - k;
         }
-        k = end;
+        if (far) {
+          buffered(s, buf, body, i0, off, n, step, reps, repStride);
+        } else {
+          body.apply(s, i0, s, i0 + off, n, step, reps, repStride - n * step);
+        }
+        k += n * reps;
       }
     });
+  }
+
+  /** Runs the body on (near, a buffered copy of the far span), a buffer's worth at a time. */
+  private static void buffered(double[] s, double[] buf, Pairs body, int i0, int off, int n, int step, int reps, int repStride) {
+    if (reps > 1 && repStride <= BUFFER) {
+      int group = BUFFER / repStride;
+      for (int r = 0; r < reps; r += group) {
+        int g = Math.min(group, reps - r);
+        int i = i0 + r * repStride;
+        int len = (g - 1) * repStride + (n - 1) * step + 2;
+        System.arraycopy(s, i + off, buf, 0, len);
+        body.apply(s, i, buf, 0, n, step, g, repStride - n * step);
+        System.arraycopy(buf, 0, s, i + off, len);
+      }
+      return;
+    }
+    int perBlock = (BUFFER - 2) / step + 1;
+    for (int r = 0; r < reps; r++) {
+      for (int done = 0; done < n; done += perBlock) {
+        int nb = Math.min(perBlock, n - done);
+        int i = i0 + r * repStride + step * done;
+        // the span between strided partners is copied too, and back unchanged: this gate
+        // does not touch those amplitudes, so no other chunk writes them meanwhile
+        int len = (nb - 1) * step + 2;
+        System.arraycopy(s, i + off, buf, 0, len);
+        body.apply(s, i, buf, 0, nb, step, 1, 0);
+        System.arraycopy(buf, 0, s, i + off, len);
+      }
+    }
   }
 }

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * Accepted submissions per second and job status reads per second, with N concurrent clients
  * over loopback HTTP against an in-process gateway (embedded H2).
  *
- * <p>{@code ./qs bench GatewayThroughput [clients] [seconds]} (defaults 16 and 10). Each client
+ * <p>{@code ./qs bench GatewayThroughput [clients] [seconds]} (defaults 16 and 20). Each client
  * is its own user (per-user active-job limit 5,000), as on a shared gateway. A sleeping
  * job holds the node's whole capacity, so submitted jobs stay queued (a busy node with a queue)
  * and the figures are the API's, not the jobs'.
@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 public final class GatewayThroughputBench {
   public static void main(String[] args) throws Exception {
     int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
-    Duration phase = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 10);
+    Duration phase = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
     try (GatewayBenchClient gw = new GatewayBenchClient(b -> b.maxActiveJobs(5_000).maxRunningJobs(1)
         .node(1, 8L << 30).jobDefaults(1, 64L << 20))) {
       List<String> users = new ArrayList<>();

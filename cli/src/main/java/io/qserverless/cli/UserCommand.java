@@ -1,5 +1,6 @@
 package io.qserverless.cli;
 
+import io.qserverless.gateway.GatewayException;
 import io.qserverless.gateway.auth.Accounts;
 import io.qserverless.gateway.store.Database;
 import java.nio.file.Path;
@@ -19,6 +20,12 @@ public final class UserCommand implements Runnable {
   @Override
   public void run() {
     new picocli.CommandLine(this).usage(System.out);
+  }
+
+  /** A refusal (bad name, taken name, unknown user) is one line on stderr and exit code 1. */
+  static int refused(String command, GatewayException e) {
+    System.err.println("qs user " + command + ": " + e.getMessage());
+    return 1;
   }
 
   /** Where the gateway's database is. */
@@ -61,8 +68,10 @@ public final class UserCommand implements Runnable {
         Accounts accounts = new Accounts(db);
         accounts.createUser(username, password, admin);
         System.out.println(accounts.newTokenFor(username));
+        return 0;
+      } catch (GatewayException e) {
+        return refused("add", e);
       }
-      return 0;
     }
   }
 
@@ -78,8 +87,10 @@ public final class UserCommand implements Runnable {
     public Integer call() {
       try (Database db = store.open()) {
         System.out.println(new Accounts(db).newTokenFor(username));
+        return 0;
+      } catch (GatewayException e) {
+        return refused("token", e);
       }
-      return 0;
     }
   }
 }

@@ -57,7 +57,7 @@ class QsCommandsTest {
     assertThat(upload.exit()).as(upload.err()).isZero();
     assertThat(upload.out()).startsWith("uploaded statuses");
 
-    Run run = qs("run", "statuses", "--args", "{\"stage_millis\": 150}", "--wait");
+    Run run = qs("run", "statuses", "--args", "{\"stage_millis\": 400}", "--wait");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("RUNNING: MAPPING", "RUNNING: POST_PROCESSING", "DONE", "\"stages\"");
     String id = run.err().lines().filter(l -> l.startsWith("job ")).findFirst().orElseThrow().substring(4);

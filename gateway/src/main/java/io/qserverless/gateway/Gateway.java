@@ -74,7 +74,11 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  /** Starts a gateway; refuses a non-loopback host without explicit first-user credentials. */
+  /**
+   * Starts a gateway.
+   *
+   * @throws IllegalArgumentException on a non-loopback host with no users and no explicit first-user credentials
+   */
   public static Gateway start(GatewayConfig config) {
     Gateway gw = new Gateway(config);
     LOG.info("gateway listening on {}{}", gw.url(),
@@ -120,7 +124,7 @@ public final class Gateway implements AutoCloseable {
     GatewayConfig.Credentials first = config.initialUser();
     if (first == null) {
       if (!config.loopback()) {
-        throw new IllegalStateException("The gateway binds to " + config.host() + ", not loopback, and has no users: "
+        throw new IllegalArgumentException("The gateway binds to " + config.host() + ", not loopback, and has no users: "
             + "set GATEWAY_USER and GATEWAY_PASSWORD for the first (admin) user; the default user is for loopback only.");
       }
       first = DEFAULT_USER;

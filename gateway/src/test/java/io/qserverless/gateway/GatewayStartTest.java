@@ -15,7 +15,7 @@ class GatewayStartTest {
   void on_a_non_loopback_address_without_credentials_the_gateway_refuses_to_start() throws IOException {
     Path dir = Files.createTempDirectory("qs-start");
     assertThatThrownBy(() -> Gateway.start(GatewayConfig.builder(dir).host("0.0.0.0").port(0).build()))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("GATEWAY_USER and GATEWAY_PASSWORD");
   }
 

@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The owner's files for this function, as a program sees them: the {@code DATA_PATH} directory,
@@ -48,7 +47,7 @@ public final class DataFiles {
 
   /** Downloads the stored file {@code name} into {@code toDir}; returns the written path. */
   public Path download(String name, Path toDir) {
-    Path target = toDir.resolve(Path.of(name).getFileName().toString());
+    Path target = toDir.resolve(plain(name));
     try {
       Files.createDirectories(toDir);
       if (gateway == null) {
@@ -77,7 +76,7 @@ public final class DataFiles {
   public void delete(String name) {
     if (gateway == null) {
       try {
-        Files.delete(dir.resolve(name));
+        Files.delete(dir.resolve(plain(name)));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot delete " + name + " from " + dir, e);
       }
@@ -86,8 +85,12 @@ public final class DataFiles {
     gateway.delete(function.get(), name);
   }
 
-  /** The response a gateway gives to {@code GET /jobs/{id}/}: the function title of this job. */
-  static String functionTitle(JsonNode job) {
-    return job.path("program").path("title").asString();
+  /** A stored file's name is flat (API.md): refuse paths before they touch the local directory. */
+  private static String plain(String name) {
+    if (name == null || name.isEmpty() || !Path.of(name).getFileName().toString().equals(name) || name.equals("..")) {
+      throw new IllegalArgumentException("file name '" + name + "' is not a plain file name: stored files are flat, "
+          + "e.g. data.tar");
+    }
+    return name;
   }
 }

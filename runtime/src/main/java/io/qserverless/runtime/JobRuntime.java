@@ -125,7 +125,7 @@ final class JobRuntime {
   private String functionTitle() {
     String t = functionTitle;
     if (t == null) {
-      t = functionTitle = DataFiles.functionTitle(gateway.get("api/v1/jobs/" + jobId + "/"));
+      t = functionTitle = gateway.get("api/v1/jobs/" + jobId + "/").path("program").path("title").asString();
     }
     return t;
   }

@@ -108,5 +108,8 @@ class JobRuntimeTest {
     assertThat(Files.readAllBytes(back)).containsExactly(1, 2, 3);
     runtime.files().delete("input.tar");
     assertThat(runtime.files().list()).doesNotContain("input.tar");
+    assertThatThrownBy(() -> runtime.files().delete("../arguments.json"))
+        .hasMessageContaining("'../arguments.json' is not a plain file name");
+    assertThat(dir.resolve("arguments.json")).exists();
   }
 }

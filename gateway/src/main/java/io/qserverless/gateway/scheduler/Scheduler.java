@@ -90,7 +90,8 @@ public final class Scheduler implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
-        LOG.warn("scheduling pass failed; retrying at the next wake-up", e);
+        LOG.warn("scheduling pass failed ({}); retrying at the next wake-up", e.toString());
+        LOG.debug("scheduling pass failure", e);
       }
     }
   }
@@ -127,9 +128,15 @@ public final class Scheduler implements AutoCloseable {
     }
   }
 
+  /** Ends the loop after its current pass. Not by interrupt: H2 closes its file when a thread doing I/O is interrupted. */
   @Override
   public void close() {
     open = false;
-    thread.interrupt();
+    wakeups.release();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

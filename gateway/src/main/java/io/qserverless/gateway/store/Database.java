@@ -29,6 +29,8 @@ public final class Database implements AutoCloseable {
     hc.setPassword(password);
     hc.setMaximumPoolSize(16);
     hc.setPoolName("gateway-db");
+    // Readiness must answer while the database is down, not wait the default 30 s for a connection.
+    hc.setConnectionTimeout(3_000);
     HikariDataSource pool = new HikariDataSource(hc);
     try {
       Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();

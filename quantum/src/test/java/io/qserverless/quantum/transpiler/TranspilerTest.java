@@ -164,6 +164,31 @@ class TranspilerTest {
   }
 
   @Test
+  void a_star_of_interactions_fits_the_t_shaped_device_without_swaps() {
+    // q1 talks to q0, q2 and q3: on lima's T (1 joined to 0, 2, 3) a layout needs no swap.
+    Backend lima = Backends.get("fake_lima");
+    QuantumCircuit qc = new QuantumCircuit(4, 4);
+    qc.h(1).cx(1, 0).cx(1, 2).cx(1, 3).cx(0, 1);
+    qc.measure(0, 0).measure(1, 1).measure(2, 2).measure(3, 3);
+    QuantumCircuit out = Transpiler.transpile(qc, lima, 1);
+    assertThat(count(out, "cx")).isEqualTo(4);
+    assertThat(TranspileLayout.of(out).orElseThrow().initialLayout()[1]).isEqualTo(1);
+  }
+
+  @Test
+  void one_pass_manager_serves_parallel_threads_with_the_same_results() throws Exception {
+    PassManager pm = PresetPassManagers.generate(2, Backends.get("fake_nairobi"));
+    List<QuantumCircuit> circuits = new java.util.ArrayList<>();
+    for (int seed = 0; seed < 24; seed++) {
+      circuits.add(RandomCircuits.random(2 + seed % 6, 20, seed));
+    }
+    List<String> sequential = circuits.stream().map(c -> pm.run(c).data().toString()).toList();
+    List<String> parallel =
+        circuits.parallelStream().map(c -> pm.run(c).data().toString()).toList();
+    assertThat(parallel).isEqualTo(sequential);
+  }
+
+  @Test
   void barriers_resets_and_conditions_survive_transpilation() {
     QuantumCircuit qc = new QuantumCircuit(2, 2);
     qc.h(0).barrier().reset(1).measure(0, 0);

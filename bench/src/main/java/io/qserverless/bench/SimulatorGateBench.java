@@ -30,15 +30,10 @@ public final class SimulatorGateBench {
     StateEngine engine = new StateEngine(n);
     double[] state = engine.amplitudes();
     double[] copy = new double[state.length];
-    double mib = state.length * 8.0 / (1 << 20);
-    double serialCopy = best(() -> System.arraycopy(state, 0, copy, 0, state.length));
-    double parallelCopy = best(() -> parallelCopy(state, copy));
-    double bound = Math.min(serialCopy, parallelCopy);
-    System.out.printf("%n%d qubits, state %.0f MiB: copy serial %.1f ms (%.1f GB/s), parallel %.1f ms (%.1f GB/s)%n",
-        n, mib, serialCopy, 2 * mib * 1.048576 / serialCopy, parallelCopy, 2 * mib * 1.048576 / parallelCopy);
+    System.out.printf("%n%d qubits, state %.0f MiB%n", n, state.length * 8.0 / (1 << 20));
     for (String gate : new String[] {"h", "rz", "x", "cx"}) {
       for (int q : new int[] {0, n / 2, n - 1}) {
-        double[] times = times(() -> {
+        Runnable apply = () -> {
           switch (gate) {
             case "h" -> engine.apply(StandardGate.H.gate(), new int[] {q});
             case "rz" -> engine.apply(StandardGate.RZ.gate(0.3), new int[] {q});
@@ -46,11 +41,30 @@ public final class SimulatorGateBench {
             default -> engine.apply(StandardGate.CX.gate(), new int[] {q, q == 0 ? n - 1 : 0});
           }
           engine.amplitudes(); // applies the fused gate now
-        });
-        System.out.printf("  %-2s on qubit %2d: best %7.1f ms, median %7.1f ms, best/copy = %.2f%n",
-            gate, q, times[0], times[REPS / 2], times[0] / bound);
+        };
+        // gate and copy alternate so that both see the same load from other processes
+        double[] gateTimes = new double[REPS];
+        double[] copyTimes = new double[REPS];
+        apply.run();
+        parallelCopy(state, copy);
+        for (int i = 0; i < REPS; i++) {
+          gateTimes[i] = time(apply);
+          copyTimes[i] = Math.min(time(() -> parallelCopy(state, copy)),
+              time(() -> System.arraycopy(state, 0, copy, 0, state.length)));
+        }
+        Arrays.sort(gateTimes);
+        Arrays.sort(copyTimes);
+        System.out.printf("  %-2s on qubit %2d: gate best %7.1f ms (median %7.1f), copy best %7.1f ms (%4.1f GB/s): gate/copy = %.2f%n",
+            gate, q, gateTimes[0], gateTimes[REPS / 2], copyTimes[0],
+            2 * state.length * 8.0 / copyTimes[0] / 1e6, gateTimes[0] / copyTimes[0]);
       }
     }
+  }
+
+  private static double time(Runnable r) {
+    long start = System.nanoTime();
+    r.run();
+    return (System.nanoTime() - start) / 1e6;
   }
 
   private static void parallelCopy(double[] from, double[] to) {
@@ -61,21 +75,4 @@ public final class SimulatorGateBench {
     });
   }
 
-  private static double best(Runnable r) {
-    return times(r)[0];
-  }
-
-  /** Sorted times in ms after two warm-up runs. */
-  private static double[] times(Runnable r) {
-    r.run();
-    r.run();
-    double[] t = new double[REPS];
-    for (int i = 0; i < REPS; i++) {
-      long start = System.nanoTime();
-      r.run();
-      t[i] = (System.nanoTime() - start) / 1e6;
-    }
-    Arrays.sort(t);
-    return t;
-  }
 }

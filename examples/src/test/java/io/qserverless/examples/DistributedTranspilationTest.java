@@ -68,6 +68,14 @@ class DistributedTranspilationTest {
   }
 
   @Test
+  void the_jobs_allotment_is_its_run_config_so_a_two_gib_task_cannot_start_in_a_512_mib_job() {
+    assertThatThrownBy(() -> run(Map.of("task_mem", 2L * 1024 * 1024 * 1024), RunConfig.DEFAULT.withMem(512L << 20)))
+        .isInstanceOf(JobFailedException.class)
+        .hasMessageContaining("mem=2147483648 bytes")
+        .hasMessageContaining("whole allotment is cpu=1.0, mem=536870912 bytes");
+  }
+
+  @Test
   void a_task_asking_more_cpu_than_the_job_has_fails_the_job_with_asked_and_limit() {
     Map<String, Object> args = Map.of("circuit_list", circuitList(), "optimization_level", 1, "backend", "fake_manila",
         "task_cpu", 16);

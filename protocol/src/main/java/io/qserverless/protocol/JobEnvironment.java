@@ -18,6 +18,12 @@ public final class JobEnvironment {
   public static final String RESULTS_PATH = "RESULTS_PATH";
   /** Directory of the owner's files for this function (the same files as the Files API). */
   public static final String DATA_PATH = "DATA_PATH";
+  /** Cores the job's tasks share (its allotment; fractional allowed); default: the cores the JVM sees. */
+  public static final String JOB_CPU = "QS_JOB_CPU";
+  /** Bytes of memory the job's tasks share; default: the machine's physical memory. */
+  public static final String JOB_MEMORY = "QS_JOB_MEMORY";
+  /** Gpus the job's tasks share; default: none. */
+  public static final String JOB_GPU = "QS_JOB_GPU";
 
   private JobEnvironment() {}
 }

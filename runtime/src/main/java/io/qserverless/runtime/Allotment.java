@@ -1,5 +1,6 @@
 package io.qserverless.runtime;
 
+import io.qserverless.protocol.JobEnvironment;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -13,19 +14,13 @@ import java.util.stream.Stream;
  * gateway gives the job; by default the whole machine (its cores and physical memory, no gpu).
  */
 final class Allotment {
-  /** Cores for the job's tasks, fractional allowed (e.g. {@code 1.5}). */
-  static final String CPU = "QS_JOB_CPU";
-  /** Bytes of memory for the job's tasks. */
-  static final String MEMORY = "QS_JOB_MEMORY";
-  /** Gpus for the job's tasks. */
-  static final String GPU = "QS_JOB_GPU";
-
   private Allotment() {}
 
   static Resources fromEnvironment(Map<String, String> env) {
-    double cpu = env.containsKey(CPU) ? number(env, CPU) : Runtime.getRuntime().availableProcessors();
-    long mem = env.containsKey(MEMORY) ? (long) number(env, MEMORY) : machineMemory();
-    int gpu = env.containsKey(GPU) ? (int) number(env, GPU) : 0;
+    double cpu = env.containsKey(JobEnvironment.JOB_CPU)
+        ? number(env, JobEnvironment.JOB_CPU) : Runtime.getRuntime().availableProcessors();
+    long mem = env.containsKey(JobEnvironment.JOB_MEMORY) ? (long) number(env, JobEnvironment.JOB_MEMORY) : machineMemory();
+    int gpu = env.containsKey(JobEnvironment.JOB_GPU) ? (int) number(env, JobEnvironment.JOB_GPU) : 0;
     return new Resources(cpu, mem, gpu);
   }
 

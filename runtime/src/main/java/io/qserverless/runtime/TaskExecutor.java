@@ -1,5 +1,6 @@
 package io.qserverless.runtime;
 
+import io.qserverless.protocol.JobEnvironment;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,8 @@ final class TaskExecutor {
       if (asked.milliCpu() > limit.milliCpu() || asked.mem() > limit.mem() || asked.gpu() > limit.gpu()) {
         throw new ResourcesExceededException("a task asks " + asked + " but the job's whole allotment is "
             + limit + " (free now: " + free() + "), so it could never start; ask for less, or run the job "
-            + "with a larger allotment (" + Allotment.CPU + ", " + Allotment.MEMORY + ", " + Allotment.GPU + ")");
+            + "with a larger allotment (run config cpu and mem; " + JobEnvironment.JOB_CPU + ", " + JobEnvironment.JOB_MEMORY
+            + ", " + JobEnvironment.JOB_GPU + ")");
       }
       q = new Queued<>(new TaskRef<>(++lastId, asked), task);
       if (!waiting.isEmpty() || !tryTake(asked)) {

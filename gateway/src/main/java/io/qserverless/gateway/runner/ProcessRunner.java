@@ -155,6 +155,9 @@ public final class ProcessRunner {
     env.put(JobEnvironment.ARGUMENTS_PATH, dir.arguments().toString());
     env.put(JobEnvironment.RESULTS_PATH, dir.results().toString());
     env.put(JobEnvironment.DATA_PATH, data.toString());
+    // The runtime's task executor shares exactly this allotment between the job's tasks.
+    env.put(JobEnvironment.JOB_CPU, Double.toString(job.cpu()));
+    env.put(JobEnvironment.JOB_MEMORY, Long.toString(job.memory()));
     return env;
   }
 

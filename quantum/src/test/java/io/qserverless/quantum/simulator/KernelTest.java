@@ -65,8 +65,8 @@ class KernelTest {
   }
 
   @Test
-  void far_partners_on_21_qubits_go_through_the_blocked_path_and_match_the_reference() {
-    // qubit 20 pairs amplitudes 2^20 apart: the walk buffers the far half block by block
+  void high_target_qubits_on_21_qubits_match_the_reference() {
+    // qubit 20 pairs amplitudes 2^20 apart, with grouped runs under low controls
     QuantumCircuit qc = new QuantumCircuit(21);
     qc.h(0).h(20).ry(0.3, 19).rz(0.7, 20).cx(19, 20).y(20).swap(0, 20).cry(0.9, 3, 20).x(20).p(0.4, 20).sx(20).cx(0, 1).rz(0.5, 20).cz(20, 5);
     assertMatchesReference(qc);

@@ -9,17 +9,20 @@ package io.qserverless.quantum.simulator.internal;
  * the kernel once per run, not per pair (keeping bit twiddling and the virtual call out of the hot
  * loop), and splits the k range into parallel chunks.
  *
- * <p>When the partner is far (≥ 2^20 amplitudes away) the two streams sit a large power of two
- * apart, which maps them onto the same DRAM banks: alternating between them cost up to 4x on the
- * top qubits of a 26-qubit state (measured). There the walk copies a block of the far half into
+ * <p>When the partner is far (≥ 2^24 amplitudes, 256 MiB, away) the two streams sit a large power
+ * of two apart, which maps them onto the same DRAM banks: alternating between them cost 5-8x on
+ * the top two qubits of a 26-qubit state, while 2^23 apart still ran at full speed (measured on
+ * the build machine; the threshold depends on the memory controller's address mapping). There the walk copies a block of the far half into
  * a small buffer, runs the kernel on (near, buffer), and copies the block back, so memory sees
  * long bursts from one row at a time. This applies to runs with a stride of up to 4 amplitudes
  * (controls on qubits 0 and 1 at most); beyond that the copied span would be mostly untouched.
  */
 final class PairWalk {
-  /** Doubles per buffered block (32 KiB, within L2); 8 to 128 KiB measured alike. */
-  static final int BUFFER = 4096;
-  static final int FAR = 1 << 20;
+  /** Doubles per buffered block: 8 KiB, so near, far and buffer lines all stay in L1 (4 KiB to 512 KiB measured; 8 KiB best). */
+  static final int BUFFER = 1024;
+  /** Doubles the buffer copy's start may move by (4 KiB). */
+  static final int ROTATION = 512;
+  static final int FAR = 1 << 24;
 
   /**
    * A kernel body over {@code reps} runs of {@code n} pairs (x[i], y[j]): within a run i and j
@@ -54,6 +57,11 @@ final class PairWalk {
    * amplitudes further, until the fixed position after p: so the body gets whole groups of runs.
    */
   static void forEachPair(double[] s, int numQubits, int[] fixed, int setBits, int offAmps, Pairs body) {
+    forEachPair(s, numQubits, fixed, setBits, offAmps, body, FAR);
+  }
+
+  /** As above, buffering partners at least {@code farAmps} away (PairWalkTest forces it low). */
+  static void forEachPair(double[] s, int numQubits, int[] fixed, int setBits, int offAmps, Pairs body, int farAmps) {
     int m = 0;
     while (m < fixed.length && fixed[m] == m) {
       m++;
@@ -64,9 +72,10 @@ final class PairWalk {
     int runLen = 1 << runBits;
     int repStride = m < fixed.length ? 4 << fixed[m] : 0;
     int off = 2 * offAmps;
-    boolean far = step <= 8 && Math.abs(offAmps) >= FAR;
+    // a far span must not reach back into the near amplitudes it is paired with
+    boolean far = step <= 8 && Math.abs(offAmps) >= Math.max(farAmps, BUFFER);
     Parallel.forRange(count(numQubits, fixed), (from, to) -> {
-      double[] buf = far ? new double[BUFFER] : null;
+      double[] buf = far ? new double[BUFFER + ROTATION] : null;
       for (int k = from; k < to; ) {
         int i0 = 2 * (spread(k, fixed) | setBits);
         int n;
@@ -88,17 +97,20 @@ final class PairWalk {
     });
   }
 
-  /** Runs the body on (near, a buffered copy of the far span), a buffer's worth at a time. */
+  /**
+   * Runs the body on (near, a buffered copy of the far span), a buffer's worth at a time. The
+   * copy's start in the buffer rotates over a 4 KiB window from block to block: at a fixed
+   * placement, near and buffer addresses that nearly coincide modulo 4 KiB make the CPU stall
+   * loads behind unrelated stores (4K aliasing), measured at 2.5x for the whole gate.
+   */
   private static void buffered(double[] s, double[] buf, Pairs body, int i0, int off, int n, int step, int reps, int repStride) {
+    int block = 0;
     if (reps > 1 && repStride <= BUFFER) {
       int group = BUFFER / repStride;
       for (int r = 0; r < reps; r += group) {
         int g = Math.min(group, reps - r);
-        int i = i0 + r * repStride;
         int len = (g - 1) * repStride + (n - 1) * step + 2;
-        System.arraycopy(s, i + off, buf, 0, len);
-        body.apply(s, i, buf, 0, n, step, g, repStride - n * step);
-        System.arraycopy(buf, 0, s, i + off, len);
+        through(s, buf, body, i0 + r * repStride, off, len, rotation(block++), n, step, g, repStride - n * step);
       }
       return;
     }
@@ -106,14 +118,20 @@ final class PairWalk {
     for (int r = 0; r < reps; r++) {
       for (int done = 0; done < n; done += perBlock) {
         int nb = Math.min(perBlock, n - done);
-        int i = i0 + r * repStride + step * done;
         // the span between strided partners is copied too, and back unchanged: this gate
         // does not touch those amplitudes, so no other chunk writes them meanwhile
-        int len = (nb - 1) * step + 2;
-        System.arraycopy(s, i + off, buf, 0, len);
-        body.apply(s, i, buf, 0, nb, step, 1, 0);
-        System.arraycopy(buf, 0, s, i + off, len);
+        through(s, buf, body, i0 + r * repStride + step * done, off, (nb - 1) * step + 2, rotation(block++), nb, step, 1, 0);
       }
     }
+  }
+
+  private static int rotation(int block) {
+    return ((block * 37) & 63) * 8;
+  }
+
+  private static void through(double[] s, double[] buf, Pairs body, int i, int off, int len, int at, int n, int step, int reps, int gap) {
+    System.arraycopy(s, i + off, buf, at, len);
+    body.apply(s, i, buf, at, n, step, reps, gap);
+    System.arraycopy(buf, at, s, i + off, len);
   }
 }

@@ -82,6 +82,13 @@ class ApiContractTest {
     GatewayHarness.Answer badJson = gw.send("POST", "/api/v1/programs/run/", alice, "{\"title\": ");
     assertThat(badJson.status()).isEqualTo(400);
     assertThat(badJson.message()).contains("not valid JSON");
+    GatewayHarness.Answer array = gw.send("POST", "/api/v1/programs/run/", alice, "[1, 2]");
+    assertThat(array.status()).isEqualTo(400);
+    assertThat(array.message()).contains("must be a JSON object, got array");
+    GatewayHarness.Answer brokenMultipart = gw.send("POST", "/api/v1/programs/upload/", alice,
+        "multipart/form-data; boundary=xyz", "not a multipart body");
+    assertThat(brokenMultipart.status()).isEqualTo(400);
+    assertThat(brokenMultipart.message()).contains("malformed");
     GatewayHarness.Answer badArgs = gw.post("/api/v1/programs/run/", alice, Map.of("title", "probe", "arguments", "{oops"));
     assertThat(badArgs.status()).isEqualTo(400);
     assertThat(badArgs.message()).contains("arguments are not valid JSON");

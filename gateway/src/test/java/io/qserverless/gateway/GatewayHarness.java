@@ -120,10 +120,15 @@ public final class GatewayHarness implements AutoCloseable {
   }
 
   public Answer send(String method, String path, String token, String body) {
+    return send(method, path, token, "application/json", body);
+  }
+
+  /** A request with any content type and body (e.g. a malformed multipart body). */
+  public Answer send(String method, String path, String token, String contentType, String body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
-      b.header("Content-Type", "application/json");
+      b.header("Content-Type", contentType);
     }
     return call(b, token);
   }

@@ -14,7 +14,7 @@ class LimitsTest {
 
   @BeforeAll
   static void start() {
-    gw = GatewayHarness.start(b -> b.maxArgumentsBytes(1024).maxFileBytes(2048).maxActiveJobs(2).node(0.5, 8L << 30));
+    gw = GatewayHarness.start(b -> b.maxArgumentsBytes(1024).maxFileBytes(2048).maxActiveJobs(2).maxRunningJobs(1));
     user = gw.token();
     byte[] script = GatewayHarness.tar(Map.of("run.sh", "#!/bin/sh\nsleep 30\n".getBytes()));
     assertThat(gw.upload(user, "slow", "run.sh", script).status()).isEqualTo(200);
@@ -44,9 +44,11 @@ class LimitsTest {
   }
 
   @Test
-  void runs_over_the_active_job_limit_answer_429_with_the_limit() {
+  void the_running_limit_keeps_a_second_job_queued_and_runs_over_the_active_limit_answer_429() {
     String a = gw.run(user, "slow", "{}");
     String b = gw.run(user, "slow", "{}");
+    gw.awaitStatus(user, a, "RUNNING");
+    assertThat(gw.get("/api/v1/jobs/" + b + "/", user).json().get("status").asString()).isEqualTo("QUEUED");
     GatewayHarness.Answer third = gw.post("/api/v1/programs/run/", user, Map.of("title", "slow"));
     assertThat(third.status()).isEqualTo(429);
     assertThat(third.message()).contains("the limit of 2 active");

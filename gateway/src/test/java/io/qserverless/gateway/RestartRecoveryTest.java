@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  * finished from what it left. No job stays RUNNING.
  */
 class RestartRecoveryTest {
+  private static final List<String> LOG = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Test
   void after_kill_9_a_surviving_job_finishes_a_dead_one_fails_and_a_queued_one_runs() throws Exception {
@@ -33,7 +34,7 @@ class RestartRecoveryTest {
     String token = ready(first);
     GatewayHarness gw = GatewayHarness.remote("http://127.0.0.1:" + port, token, data);
     assertThat(gw.uploadProbe(token, "probe").status()).isEqualTo(200);
-    String survivor = gw.run(token, "probe", "{\"mode\": \"sleep\", \"ms\": 8000}");
+    String survivor = gw.run(token, "probe", "{\"mode\": \"sleep\", \"ms\": 15000}");
     String victim = gw.run(token, "probe", "{\"mode\": \"sleep\", \"ms\": 60000}");
     // The probe reports MAPPING once it has made its one call to the gateway; kill only after that.
     await().atMost(Duration.ofSeconds(60)).until(() -> Stream.of(survivor, victim).allMatch(id ->
@@ -47,7 +48,8 @@ class RestartRecoveryTest {
       ready(second);
       JsonNode s = gw.awaitStatus(token, survivor, "SUCCEEDED", "FAILED", "STOPPED");
       assertThat(s.get("status").asString()).isEqualTo("SUCCEEDED");
-      assertThat(gw.get("/api/v1/jobs/" + survivor + "/result/", token).json().get("result").asString()).contains("8000");
+      assertThat(LOG).anyMatch(l -> l.contains("job " + survivor + " re-adopted"));
+      assertThat(gw.get("/api/v1/jobs/" + survivor + "/result/", token).json().get("result").asString()).contains("15000");
       JsonNode v = gw.awaitStatus(token, victim, "SUCCEEDED", "FAILED", "STOPPED");
       assertThat(v.get("status").asString()).isEqualTo("FAILED");
       assertThat(v.get("reason").asString()).contains("killed");
@@ -85,9 +87,13 @@ class RestartRecoveryTest {
   private static String ready(Process p) throws IOException {
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()));
     for (String line; (line = out.readLine()) != null; ) {
+      LOG.add(line);
       if (line.startsWith("READY ")) {
         String token = line.substring(6);
-        Thread.ofVirtual().start(() -> out.lines().forEach(System.out::println));
+        Thread.ofVirtual().start(() -> out.lines().forEach(l -> {
+          System.out.println(l);
+          LOG.add(l);
+        }));
         return token;
       }
     }

@@ -12,8 +12,10 @@ import io.qserverless.gateway.NotFoundException;
 import io.qserverless.gateway.TooLargeException;
 import io.qserverless.gateway.UnauthenticatedException;
 import io.qserverless.protocol.ErrorBody;
+import jakarta.servlet.ServletException;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -49,6 +51,10 @@ public final class ErrorStatus {
       case GatewayException g -> answer(ctx, of(g), g.getMessage());
       case JacksonException j -> answer(ctx, 400, "The request body is not valid JSON (" + j.getOriginalMessage()
           + "); send a JSON object as API.md shows.");
+      // Jetty reports a malformed request (e.g. a broken multipart body) wrapped in a ServletException.
+      case ServletException se when se.getCause() instanceof HttpException bad && bad.getCode() < 500 ->
+          answer(ctx, bad.getCode(), "The request is malformed (" + bad.getReason()
+              + "); send multipart/form-data or a JSON object as API.md shows.");
       case HttpResponseException h -> answer(ctx, h.getStatus(), h.getStatus() == 413
           ? "The request body is larger than the gateway accepts; send less (see the caps in docs/operations.md)."
           : h.getMessage());

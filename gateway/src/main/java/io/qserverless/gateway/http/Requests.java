@@ -6,6 +6,7 @@ import io.qserverless.gateway.TooLargeException;
 import io.qserverless.protocol.Json;
 import java.util.Map;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 
 /** Reading request bodies and parameters, with the gateway's size caps and messages. */
 final class Requests {
@@ -23,11 +24,12 @@ final class Requests {
     if (body.length == 0) {
       return Map.of();
     }
-    Map<String, Object> map = Json.MAPPER.readValue(body, OBJECT);
-    if (map == null) {
-      throw new InvalidInputException("The request body must be a JSON object, got null.");
+    JsonNode tree = Json.MAPPER.readTree(body);
+    if (tree == null || !tree.isObject()) {
+      throw new InvalidInputException("The request body must be a JSON object, got "
+          + (tree == null ? "nothing" : tree.getNodeType().name().toLowerCase()) + "; send {...} as API.md shows.");
     }
-    return map;
+    return Json.MAPPER.convertValue(tree, OBJECT);
   }
 
   static void checkLength(Context ctx, long max) {

@@ -2,6 +2,7 @@ package io.qserverless.quantum.circuit;
 
 import io.qserverless.quantum.circuit.internal.CircuitDrawer;
 import io.qserverless.quantum.circuit.internal.CircuitMetrics;
+import io.qserverless.quantum.circuit.internal.CircuitTransforms;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -410,63 +411,17 @@ public final class QuantumCircuit extends StandardGateMethods {
 
   /** A new circuit: this one followed by {@code other}, its qubit i mapped to qubits[i], clbit j to clbits[j]. */
   public QuantumCircuit compose(QuantumCircuit other, int[] qubits, int[] clbits) {
-    if (qubits.length != other.numQubits || clbits.length != other.numClbits) {
-      throw new IllegalArgumentException(
-          "composing a circuit of " + other.numQubits + " qubits and " + other.numClbits + " clbits needs as many target bits, got "
-              + qubits.length + " and " + clbits.length);
-    }
-    QuantumCircuit out = copy();
-    out.globalPhase = globalPhase.add(other.globalPhase);
-    for (CircuitInstruction in : other.data) {
-      Condition cond = in.condition();
-      if (cond != null) {
-        int[] bits = cond.clbits();
-        Arrays.setAll(bits, i -> clbits[bits[i]]);
-        cond = new Condition(cond.register() != null && out.registers.contains(cond.register()) ? cond.register() : null, bits, cond.value());
-      }
-      out.append(new CircuitInstruction(in.operation(), map(in.qubits(), qubits), map(in.clbits(), clbits), cond));
-    }
-    return out;
+    return CircuitTransforms.compose(this, other, qubits, clbits);
   }
 
-  private static int[] map(int[] bits, int[] to) {
-    int[] out = new int[bits.length];
-    Arrays.setAll(out, i -> to[bits[i]]);
-    return out;
-  }
-
-  /** The inverse circuit (reversed, each gate inverted, phase negated); only gates and barriers allowed. */
+  /** The inverse circuit (reversed, each gate inverted, phase negated); only gates, barriers and delays allowed. */
   public QuantumCircuit inverse() {
-    QuantumCircuit out = copyEmpty();
-    out.globalPhase = globalPhase.neg();
-    for (int i = data.size() - 1; i >= 0; i--) {
-      CircuitInstruction in = data.get(i);
-      Operation op = in.operation();
-      if (in.condition() != null || !(op instanceof Gate || op instanceof Barrier || op instanceof Delay)) {
-        throw new IllegalArgumentException(
-            "cannot invert circuit '" + name + "': instruction " + i + " (" + in
-                + ") is not unitary; remove measurements, resets and conditions first");
-      }
-      out.data.add(op instanceof Gate g ? in.withOperation(g.inverse()) : in);
-    }
-    return out;
+    return CircuitTransforms.inverse(this);
   }
 
   /** A copy with every gate replaced by its definition, one level down (u and cx stay). */
   public QuantumCircuit decompose() {
-    QuantumCircuit out = copyEmpty();
-    for (CircuitInstruction in : data) {
-      if (in.operation() instanceof Gate g && g.definition().isPresent()) {
-        QuantumCircuit def = g.definition().get();
-        out.globalPhase = out.globalPhase.add(def.globalPhase());
-        for (CircuitInstruction d : def.data) {
-          out.data.add(new CircuitInstruction(d.operation(), map(d.qubits(), in.qubits()), new int[0], in.condition()));
-        }
-      } else {
-        out.data.add(in);
-      }
-    }
-    return out;
+    return CircuitTransforms.decompose(this);
   }
 
   // ---- metrics and drawing

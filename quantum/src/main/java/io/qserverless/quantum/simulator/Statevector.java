@@ -6,6 +6,7 @@ import io.qserverless.quantum.circuit.Delay;
 import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.info.SparsePauliOp;
+import io.qserverless.quantum.simulator.internal.PauliExpectation;
 import io.qserverless.quantum.simulator.internal.StateEngine;
 
 /**
@@ -127,32 +128,8 @@ public final class Statevector {
     return total;
   }
 
-  /**
-   * For P|i> = i^{#Y} (-1)^{|i ∧ z|} |i ⊕ x>, ⟨ψ|P|ψ⟩ = Σ_i conj(ψ[i ⊕ x]) ψ[i] i^{#Y} (-1)^{|i ∧ z|};
-   * the result is real for Hermitian P, so only that part is summed.
-   */
   private double pauliExpectation(String label) {
-    int x = SparsePauliOp.xMask(label), z = SparsePauliOp.zMask(label);
-    int ys = Integer.bitCount(x & z) & 3;
-    double re = 0, im = 0;
-    for (int i = 0; i < dim(); i++) {
-      int j = i ^ x;
-      // conj(ψ_j) ψ_i
-      double pr = a[2 * j] * a[2 * i] + a[2 * j + 1] * a[2 * i + 1];
-      double pi = a[2 * j] * a[2 * i + 1] - a[2 * j + 1] * a[2 * i];
-      if ((Integer.bitCount(i & z) & 1) != 0) {
-        pr = -pr;
-        pi = -pi;
-      }
-      re += pr;
-      im += pi;
-    }
-    return switch (ys) {
-      case 0 -> re;
-      case 1 -> -im;
-      case 2 -> -re;
-      default -> im;
-    };
+    return PauliExpectation.of(a, SparsePauliOp.xMask(label), SparsePauliOp.zMask(label));
   }
 
   /** True if the states are equal up to a global phase, amplitude by amplitude within tol. */

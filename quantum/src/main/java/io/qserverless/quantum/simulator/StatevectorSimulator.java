@@ -21,16 +21,16 @@ import java.util.TreeMap;
  *
  * <p>Outcome keys are the clbits as an integer, clbit 0 least significant (Qiskit's convention).
  * A circuit measured only at the end is simulated once. Mid-circuit measurements and resets are
- * followed exactly branch by branch (up to {@value #MAX_BRANCHES} branches, states up to
- * {@value #MAX_BRANCHING_QUBITS} qubits since each branch copies the state); when sampling
- * beyond those limits, each shot is simulated as its own trajectory. Thread-safe (no shared state).
+ * followed exactly branch by branch (up to {@value #MAX_BRANCHES} branches; a split copies the
+ * state, so only states up to 22 qubits split); when sampling beyond those limits, each shot is
+ * simulated as its own trajectory. Deterministic outcomes (a reset of |0>) never split. Thread-safe (no shared state).
  */
 public final class StatevectorSimulator {
   /** Outcomes with probability at most this are dropped from exact distributions. */
   public static final double TOLERANCE = 1e-12;
 
   public static final int MAX_BRANCHES = 1 << 12;
-  public static final int MAX_BRANCHING_QUBITS = 22;
+  public static final int MAX_BRANCHING_QUBITS = CircuitRunner.MAX_BRANCHING_QUBITS;
 
   private StatevectorSimulator() {}
 
@@ -52,15 +52,20 @@ public final class StatevectorSimulator {
     return out[0];
   }
 
-  /** The exact probability of each clbit outcome, ascending keys, zero outcomes dropped. */
+  /**
+   * The exact probability of each clbit outcome, ascending keys, zero outcomes dropped. Throws
+   * IllegalArgumentException (saying to use shots) past the branching limits.
+   */
   public static SortedMap<Integer, Double> exactDistribution(QuantumCircuit circuit) {
-    CircuitRunner runner = new CircuitRunner(circuit);
-    if (runner.branches() && circuit.numQubits() > MAX_BRANCHING_QUBITS) {
-      throw new IllegalArgumentException(
-          "circuit '" + circuit.name() + "' has mid-circuit measurements, resets or conditions on "
-              + circuit.numQubits() + " qubits: exact branching copies the state, so it is limited to "
-              + MAX_BRANCHING_QUBITS + " qubits; run with shots to sample instead");
+    try {
+      return branchExactly(circuit);
+    } catch (CircuitRunner.TooManyBranchesException e) {
+      throw new IllegalArgumentException("circuit '" + circuit.name() + "': " + e.getMessage(), e);
     }
+  }
+
+  private static SortedMap<Integer, Double> branchExactly(QuantumCircuit circuit) {
+    CircuitRunner runner = new CircuitRunner(circuit);
     Outcomes outcomes = new Outcomes(circuit.numQubits(), circuit.numClbits(), runner.terminalMeasurements());
     runner.runExact(MAX_BRANCHES, outcomes::add);
     return outcomes.distribution(TOLERANCE);
@@ -90,13 +95,11 @@ public final class StatevectorSimulator {
       shuffle(keys, rnd);
       return keys;
     }
-    if (circuit.numQubits() <= MAX_BRANCHING_QUBITS) {
-      try {
-        sampleFrom(exactDistribution(circuit), rnd, keys);
-        return keys;
-      } catch (CircuitRunner.TooManyBranchesException e) {
-        // fall through: simulate shot by shot
-      }
+    try {
+      sampleFrom(branchExactly(circuit), rnd, keys);
+      return keys;
+    } catch (CircuitRunner.TooManyBranchesException e) {
+      // fall through: simulate shot by shot
     }
     for (int shot = 0; shot < shots; shot++) {
       runner.runTrajectory(rnd, (state, clbits, w) -> outcomes.sample(state, clbits, 1, rnd, k -> keys[next[0]++] = k));

@@ -59,6 +59,14 @@ class StatevectorSimulatorTest {
   }
 
   @Test
+  void resets_of_fresh_qubits_on_a_large_state_need_no_branch_and_stay_exact() {
+    // 23 qubits: above the branching limit, but resetting |0> is deterministic
+    QuantumCircuit qc = new QuantumCircuit(23, 1);
+    qc.reset(22).reset(0).h(22).measure(22, 0);
+    assertThat(StatevectorSimulator.exactDistribution(qc)).containsOnlyKeys(0, 1);
+  }
+
+  @Test
   void too_many_qubits_and_unbound_parameters_are_refused_with_the_limit() {
     assertThatThrownBy(() -> StatevectorSimulator.exactDistribution(new QuantumCircuit(30, 1)))
         .hasMessageContaining("30 qubits").hasMessageContaining("0 to 29");

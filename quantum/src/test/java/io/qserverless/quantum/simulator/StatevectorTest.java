@@ -104,6 +104,21 @@ class StatevectorTest {
   }
 
   @Test
+  void pauli_expectations_on_a_17_qubit_ghz_state_use_the_parallel_sum() {
+    // (|0...0> + |1...1>)/√2: <X...X> = 1, <Y Y X...X> = -1, <Z Z I...I> = 1, <Z I...I> = 0
+    QuantumCircuit qc = new QuantumCircuit(17);
+    qc.h(0);
+    for (int i = 0; i < 16; i++) {
+      qc.cx(i, i + 1);
+    }
+    Statevector psi = Statevector.fromCircuit(qc);
+    assertThat(psi.expectationValue(SparsePauliOp.of("X".repeat(17)))).isCloseTo(1, within(1e-12));
+    assertThat(psi.expectationValue(SparsePauliOp.of("YY" + "X".repeat(15)))).isCloseTo(-1, within(1e-12));
+    assertThat(psi.expectationValue(SparsePauliOp.of("ZZ" + "I".repeat(15)))).isCloseTo(1, within(1e-12));
+    assertThat(psi.expectationValue(SparsePauliOp.of("Z" + "I".repeat(16)))).isCloseTo(0, within(1e-12));
+  }
+
+  @Test
   void pauli_label_rightmost_letter_is_qubit_zero() {
     QuantumCircuit qc = new QuantumCircuit(2);
     qc.x(0); // |01>: qubit 0 is 1

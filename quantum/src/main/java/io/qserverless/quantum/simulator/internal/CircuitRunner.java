@@ -25,6 +25,9 @@ public final class CircuitRunner {
   /** Outcomes below this probability are treated as impossible (rounding residue). */
   static final double EPS = 1e-13;
 
+  /** Largest state exact branching copies: 2^22 amplitudes, 64 MiB per branch. */
+  public static final int MAX_BRANCHING_QUBITS = 22;
+
   /** What the runner hands over at the end of each branch. */
   public interface Leaf {
     /** The final state, clbits set by non-terminal measurements, and the branch's probability. */
@@ -144,6 +147,12 @@ public final class CircuitRunner {
         } else if (p0 <= EPS) {
           outcome = 1;
         } else if (rnd == null) {
+          if (e.numQubits() > MAX_BRANCHING_QUBITS) {
+            throw new TooManyBranchesException(
+                "the measurement or reset at instruction " + i + " splits a " + e.numQubits()
+                    + "-qubit state; exact branching copies the state, so it is limited to "
+                    + MAX_BRANCHING_QUBITS + " qubits: run the circuit with shots to sample instead");
+          }
           StateEngine other = e.copy();
           other.collapse(q, 1, p1, reset);
           walk(other, i + 1, reset ? clbits : clbits | 1 << in.clbit(0), weight * p1, null, leaf);
@@ -163,16 +172,17 @@ public final class CircuitRunner {
       }
     }
     if (rnd == null && ++leaves > maxLeaves) {
-      throw new TooManyBranchesException(maxLeaves);
+      throw new TooManyBranchesException(
+          "the circuit's mid-circuit measurements give more than " + maxLeaves
+              + " outcome branches: run it with shots to sample instead of computing exactly");
     }
     leaf.accept(e, clbits, weight);
   }
 
-  /** Exact branching stopped: the circuit has more measurement branches than allowed. */
+  /** Exact branching stopped: too many branches, or a branch of a state too large to copy. */
   public static final class TooManyBranchesException extends RuntimeException {
-    TooManyBranchesException(int max) {
-      super("the circuit's mid-circuit measurements give more than " + max
-          + " outcome branches: run it with shots to sample instead of computing exactly");
+    TooManyBranchesException(String message) {
+      super(message);
     }
   }
 }

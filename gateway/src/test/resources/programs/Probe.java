@@ -34,7 +34,8 @@ public class Probe {
       case "token" -> result = "{\"own\": " + call("GET", "/api/v1/jobs/" + System.getenv("ENV_JOB_ID_GATEWAY") + "/", null)
           + ", \"other\": " + call("GET", "/api/v1/jobs/" + field(arguments, "other") + "/", null)
           + ", \"run\": " + call("POST", "/api/v1/programs/run/", "{\"title\": \"probe\"}")
-          + ", \"files\": " + call("GET", "/api/v1/files/?function=" + field(arguments, "function"), null) + "}";
+          + ", \"files\": " + call("GET", "/api/v1/files/?function=" + field(arguments, "function"), null)
+          + ", \"programs\": " + call("GET", "/api/v1/programs/", null) + "}";
       case "data" -> result = "{\"files\": \"" + String.join(",", new java.io.File(System.getenv("DATA_PATH")).list()) + "\"}";
       default -> { }
     }

@@ -65,7 +65,7 @@ class ApiContractTest {
   }
 
   @Test
-  void a_job_token_reaches_its_own_job_and_owners_files_but_not_another_job_or_runs() {
+  void a_job_token_reaches_its_own_job_and_owners_files_but_not_another_job_runs_or_functions() {
     String other = gw.run(alice, "probe", "{}");
     String id = gw.run(alice, "probe", "{\"mode\": \"token\", \"other\": \"" + other + "\", \"function\": \"probe\"}");
     gw.awaitStatus(alice, id, "SUCCEEDED");
@@ -75,6 +75,7 @@ class ApiContractTest {
     assertThat(r.get("other").asInt()).isEqualTo(403);
     assertThat(r.get("run").asInt()).isEqualTo(403);
     assertThat(r.get("files").asInt()).isEqualTo(200);
+    assertThat(r.get("programs").asInt()).isEqualTo(403);
   }
 
   @Test

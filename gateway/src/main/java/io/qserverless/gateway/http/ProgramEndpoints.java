@@ -27,7 +27,10 @@ final class ProgramEndpoints {
         Route.authed(GET, "/api/v1/programs", "List the caller's functions",
             (ctx, who) -> ctx.json(programs.list(who).stream().map(Views::program).toList())),
         Route.authed(GET, "/api/v1/programs/get_by_title/{title}", "The caller's function of that title",
-            (ctx, who) -> ctx.json(Views.program(programs.get(who, ctx.pathParam("title"))))));
+            (ctx, who) -> {
+              who.requireUserToken();
+              ctx.json(Views.program(programs.get(who, ctx.pathParam("title"))));
+            }));
   }
 
   private void upload(Context ctx, Principal who) throws Exception {

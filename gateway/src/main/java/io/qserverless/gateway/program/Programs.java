@@ -71,11 +71,12 @@ public final class Programs {
   }
 
   public List<Program> list(Principal who) {
+    who.requireUserToken();
     return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM programs WHERE user_id = ? ORDER BY title")
         .bind(0, who.userId()).map(Programs::row).list());
   }
 
-  /** The caller's function of that title; 404 when there is none (or it is another user's). */
+  /** The caller's function of that title (job tokens included: their files are per function); 404 when there is none. */
   public Program get(Principal who, String title) {
     return find(jdbi, who.userId(), title).orElseThrow(() -> new NotFoundException(
         "No function titled '" + title + "'; upload it first (GET /api/v1/programs/ lists yours)."));

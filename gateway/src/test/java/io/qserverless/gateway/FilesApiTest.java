@@ -15,8 +15,7 @@ class FilesApiTest {
   @BeforeAll
   static void start() {
     gw = GatewayHarness.shared();
-    user = gw.newUser();
-    assertThat(gw.uploadProbe(user, "probe").status()).isEqualTo(200);
+    user = gw.newUserWithProbe();
   }
 
   @Test

@@ -111,6 +111,16 @@ public final class GatewayHarness implements AutoCloseable {
         .json().get("token").asString();
   }
 
+  /** A new user who has the probe program uploaded as function "probe"; answers its token. */
+  public String newUserWithProbe() {
+    String user = newUser();
+    Answer a = uploadProbe(user, "probe");
+    if (a.status() != 200) {
+      throw new IllegalStateException("probe upload failed: " + a);
+    }
+    return user;
+  }
+
   public Answer get(String path, String token) {
     return send("GET", path, token, null);
   }

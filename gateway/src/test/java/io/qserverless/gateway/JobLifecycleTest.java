@@ -18,8 +18,7 @@ class JobLifecycleTest {
   @BeforeAll
   static void upload() {
     gw = GatewayHarness.shared();
-    user = gw.newUser();
-    assertThat(gw.uploadProbe(user, "probe").status()).isEqualTo(200);
+    user = gw.newUserWithProbe();
   }
 
   @Test

@@ -15,8 +15,7 @@ class JobOutcomeTest {
   @BeforeAll
   static void upload() {
     gw = GatewayHarness.shared();
-    user = gw.newUser();
-    assertThat(gw.uploadProbe(user, "probe").status()).isEqualTo(200);
+    user = gw.newUserWithProbe();
   }
 
   @Test

@@ -57,8 +57,9 @@ class SchedulingTest {
   @Test
   void one_users_queue_does_not_starve_another_users_single_job() {
     List<String> many = new ArrayList<>();
+    // Each of Alice's jobs runs a second: Bob submits while her first one still holds the node.
     for (int i = 0; i < 4; i++) {
-      many.add(gw.run(alice, "probe", "{\"mode\": \"sleep\", \"ms\": 200}"));
+      many.add(gw.run(alice, "probe", "{\"mode\": \"sleep\", \"ms\": 1000}"));
     }
     String single = gw.run(bob, "probe", "{}");
     gw.awaitStatus(bob, single, "SUCCEEDED");

@@ -52,9 +52,12 @@ public final class ErrorStatus {
       case JacksonException j -> answer(ctx, 400, "The request body is not valid JSON (" + j.getOriginalMessage()
           + "); send a JSON object as API.md shows.");
       // Jetty reports a malformed request (e.g. a broken multipart body) wrapped in a ServletException.
-      case ServletException se when se.getCause() instanceof HttpException bad && bad.getCode() < 500 ->
-          answer(ctx, bad.getCode(), "The request is malformed (" + bad.getReason()
-              + "); send multipart/form-data or a JSON object as API.md shows.");
+      // Jetty closes such a connection afterwards: say so, or a client reusing it gets no answer.
+      case ServletException se when se.getCause() instanceof HttpException bad && bad.getCode() < 500 -> {
+        ctx.header("Connection", "close");
+        answer(ctx, bad.getCode(), "The request is malformed (" + bad.getReason()
+            + "); send multipart/form-data or a JSON object as API.md shows.");
+      }
       case HttpResponseException h -> answer(ctx, h.getStatus(), h.getStatus() == 413
           ? "The request body is larger than the gateway accepts; send less (see the caps in docs/operations.md)."
           : h.getMessage());

@@ -1,8 +1,7 @@
 package io.qserverless.gateway.http;
 
-import static io.javalin.http.HandlerType.GET;
-
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.json.JsonMapper;
 import io.qserverless.gateway.GatewayConfig;
@@ -19,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import static io.javalin.http.HandlerType.GET;
 
 /**
  * The REST API v1 on Javalin: one route table (which also feeds {@code /openapi.json}), bearer
@@ -62,8 +62,8 @@ public final class HttpApi {
       c.jetty.host = config.host();
       c.jetty.port = config.port();
       c.jetty.multipartConfig.maxFileSize(Math.max(limits.maxUploadBytes(), limits.maxFileBytes()) + 1,
-          io.javalin.config.SizeUnit.BYTES);
-      c.jetty.multipartConfig.maxInMemoryFileSize(1 << 20, io.javalin.config.SizeUnit.BYTES);
+          SizeUnit.BYTES);
+      c.jetty.multipartConfig.maxInMemoryFileSize(1 << 20, SizeUnit.BYTES);
       c.jsonMapper(new SharedMapper());
       for (Route r : routes) {
         c.routes.addHttpHandler(r.method(), r.path(), ctx -> serve(r, ctx));

@@ -45,15 +45,13 @@ final class JobEndpoints {
 
   private void run(Context ctx, Principal who) {
     Map<String, Object> body = Requests.json(ctx, maxArguments + SMALL_BODY);
-    Object args = body.get("arguments");
-    String arguments = args == null || args instanceof String ? (String) args : io.qserverless.protocol.Json.MAPPER.writeValueAsString(args);
     Object config = body.get("config");
     if (config != null && !(config instanceof Map)) {
       throw new InvalidInputException("Field 'config' must be a JSON object, got " + config + ".");
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> cfg = (Map<String, Object>) config;
-    ctx.json(Views.job(jobs.run(who, new Jobs.RunRequest(Requests.string(body, "title"), arguments, cfg))));
+    ctx.json(Views.job(jobs.run(who, new Jobs.RunRequest(Requests.string(body, "title"), Requests.jsonText(body, "arguments"), cfg))));
   }
 
   private void list(Context ctx, Principal who) {
@@ -100,8 +98,7 @@ final class JobEndpoints {
 
   private void saveResult(Context ctx, Principal who) {
     Map<String, Object> body = Requests.json(ctx, maxResult + SMALL_BODY);
-    Object r = body.get("result");
-    jobs.saveResult(who, id(ctx), r == null || r instanceof String ? (String) r : io.qserverless.protocol.Json.MAPPER.writeValueAsString(r));
+    jobs.saveResult(who, id(ctx), Requests.jsonText(body, "result"));
     ctx.json(Map.of("message", "Result saved."));
   }
 

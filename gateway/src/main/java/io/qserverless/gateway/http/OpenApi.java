@@ -1,5 +1,6 @@
 package io.qserverless.gateway.http;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class OpenApi {
       op.put("summary", r.summary());
       op.put("operationId", r.method().name().toLowerCase() + r.path().replaceAll("[^A-Za-z0-9]+", "_"));
       Matcher m = PARAM.matcher(r.path());
-      List<Map<String, Object>> params = new java.util.ArrayList<>();
+      List<Map<String, Object>> params = new ArrayList<>();
       while (m.find()) {
         params.add(Map.of("name", m.group(1), "in", "path", "required", true, "schema", Map.of("type", "string")));
       }

@@ -48,6 +48,12 @@ final class Requests {
     throw new InvalidInputException("Field '" + field + "' must be a string, got " + v + ".");
   }
 
+  /** A field holding JSON text (the contract), or a JSON value, which is taken as its text; null when absent. */
+  static String jsonText(Map<String, Object> body, String field) {
+    Object v = body.get(field);
+    return v == null || v instanceof String ? (String) v : Json.MAPPER.writeValueAsString(v);
+  }
+
   static int intParam(Context ctx, String name, int dflt) {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) {

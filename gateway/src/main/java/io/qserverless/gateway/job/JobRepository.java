@@ -10,9 +10,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -173,7 +175,7 @@ public final class JobRepository {
     return jdbi.withHandle(h -> {
       List<Long> heads = h.createQuery("SELECT (SELECT q.seq FROM jobs q WHERE q.user_id = u.id AND q.status = 'QUEUED' "
               + "ORDER BY q.seq LIMIT 1) FROM users u")
-          .mapTo(Long.class).stream().filter(java.util.Objects::nonNull).toList();
+          .mapTo(Long.class).stream().filter(Objects::nonNull).toList();
       return heads.isEmpty() ? List.<Job>of() : h.createQuery("SELECT " + COLUMNS + " FROM jobs WHERE seq IN (<heads>) ORDER BY seq")
           .bindList("heads", heads).map(JobRepository::row).list();
     });
@@ -194,7 +196,7 @@ public final class JobRepository {
 
   private boolean move(String id, String origin, String context, JobStatus to, String set, List<Object> binds,
       JobStatus... from) {
-    String fromList = java.util.Arrays.stream(from).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+    String fromList = Arrays.stream(from).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
     return jdbi.inTransaction(h -> {
       var update = h.createUpdate("UPDATE jobs SET status = ?, updated = ?" + set
           + " WHERE id = ? AND status IN (" + fromList + ")");

@@ -1,6 +1,7 @@
 package io.qserverless.gateway.program;
 
 import io.qserverless.gateway.InvalidInputException;
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URL;
@@ -95,7 +96,7 @@ final class LaunchPlanner {
     cp.addAll(jarsOf(app));
     Files.createDirectories(classes);
     List<String> args = new ArrayList<>(List.of("--release", "21", "-proc:none", "-nowarn", "-encoding", "UTF-8",
-        "-d", classes.toString(), "-classpath", String.join(java.io.File.pathSeparator, cp.stream().map(Path::toString).toList())));
+        "-d", classes.toString(), "-classpath", String.join(File.pathSeparator, cp.stream().map(Path::toString).toList())));
     StringWriter out = new StringWriter();
     boolean ok;
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {

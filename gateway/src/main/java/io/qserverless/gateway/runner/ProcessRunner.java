@@ -12,6 +12,7 @@ import io.qserverless.gateway.program.ArtifactStore;
 import io.qserverless.protocol.JobEnvironment;
 import io.qserverless.protocol.JobStatus;
 import io.qserverless.protocol.Json;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -93,7 +94,7 @@ public final class ProcessRunner {
           .directory(app.toFile())
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       pb.environment().putAll(environment(job, dir));
       Process p = pb.start();
       long started = p.info().startInstant().map(Instant::toEpochMilli).orElse(0L);

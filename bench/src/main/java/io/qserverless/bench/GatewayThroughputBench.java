@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * over loopback HTTP against an in-process gateway (embedded H2).
  *
  * <p>{@code ./qs bench GatewayThroughput [clients] [seconds]} (defaults 16 and 20). Each client
- * is its own user (per-user active-job limit 5,000), as on a shared gateway. A sleeping
+ * is its own user (per-user active-job limit 20,000), as on a shared gateway. A sleeping
  * job holds the node's whole capacity, so submitted jobs stay queued (a busy node with a queue)
  * and the figures are the API's, not the jobs'.
  */
@@ -20,7 +20,7 @@ public final class GatewayThroughputBench {
   public static void main(String[] args) throws Exception {
     int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
     Duration phase = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 20);
-    try (GatewayBenchClient gw = new GatewayBenchClient(b -> b.maxActiveJobs(5_000).maxRunningJobs(1)
+    try (GatewayBenchClient gw = new GatewayBenchClient(b -> b.maxActiveJobs(20_000).maxRunningJobs(1)
         .node(1, 8L << 30).jobDefaults(1, 64L << 20))) {
       List<String> users = new ArrayList<>();
       for (int c = 0; c < clients; c++) {

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * <p>Outcome keys are the clbits as an integer, clbit 0 least significant (Qiskit's convention).
  * A circuit measured only at the end is simulated once. Mid-circuit measurements and resets are
  * followed exactly branch by branch (up to {@value #MAX_BRANCHES} branches; a split copies the
- * state, so only states up to 22 qubits split); when sampling beyond those limits, each shot is
+ * state, so only states up to 20 qubits split); when sampling beyond those limits, each shot is
  * simulated as its own trajectory. Deterministic outcomes (a reset of |0>) never split. Thread-safe (no shared state).
  */
 public final class StatevectorSimulator {

@@ -60,10 +60,14 @@ class StatevectorSimulatorTest {
 
   @Test
   void resets_of_fresh_qubits_on_a_large_state_need_no_branch_and_stay_exact() {
-    // 23 qubits: above the branching limit, but resetting |0> is deterministic
-    QuantumCircuit qc = new QuantumCircuit(23, 1);
-    qc.reset(22).reset(0).h(22).measure(22, 0);
+    // 21 qubits: above the 20-qubit branching limit, but resetting |0> is deterministic
+    QuantumCircuit qc = new QuantumCircuit(21, 2);
+    qc.reset(20).reset(0).h(20).measure(20, 0);
     assertThat(StatevectorSimulator.exactDistribution(qc)).containsOnlyKeys(0, 1);
+    // a real split of that state is refused, and sampling still works shot by shot
+    qc.h(20).measure(20, 1).h(20).measure(20, 0);
+    assertThatThrownBy(() -> StatevectorSimulator.exactDistribution(qc)).hasMessageContaining("20 qubits").hasMessageContaining("shots");
+    assertThat(StatevectorSimulator.sampleCounts(qc, 20, 1).values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(20);
   }
 
   @Test

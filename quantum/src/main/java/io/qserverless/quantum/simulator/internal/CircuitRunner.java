@@ -25,8 +25,8 @@ public final class CircuitRunner {
   /** Outcomes below this probability are treated as impossible (rounding residue). */
   static final double EPS = 1e-13;
 
-  /** Largest state exact branching copies: 2^22 amplitudes, 64 MiB per branch. */
-  public static final int MAX_BRANCHING_QUBITS = 22;
+  /** Largest state exact branching copies: 2^20 amplitudes, 16 MiB per branch. */
+  public static final int MAX_BRANCHING_QUBITS = 20;
 
   /** What the runner hands over at the end of each branch. */
   public interface Leaf {

@@ -43,9 +43,12 @@ public final class Qs implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  /** The command line with the error handling every command shares. */
+  /**
+   * The command line with the error handling every command shares. Picocli's own {@code @file}
+   * expansion is off: {@code --args @file} and {@code --backend @...} are ours to read.
+   */
   static CommandLine commandLine() {
-    return new CommandLine(new Qs()).setExecutionExceptionHandler(Qs::failed);
+    return new CommandLine(new Qs()).setExpandAtFiles(false).setExecutionExceptionHandler(Qs::failed);
   }
 
   @Override

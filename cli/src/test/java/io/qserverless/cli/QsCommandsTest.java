@@ -71,6 +71,19 @@ class QsCommandsTest {
   }
 
   @Test
+  void run_reads_its_arguments_from_an_at_file() throws Exception {
+    Path program = ExampleProgram.DETAILED_STATUSES.workingDir(dir);
+    assertThat(qs("upload", program.toString(), "--title", "statuses-file", "--entrypoint",
+        ExampleProgram.DETAILED_STATUSES.entrypoint()).exit()).isZero();
+    Path arguments = Files.writeString(dir.resolve("arguments.json"), "{\"stage_millis\": 10}");
+
+    Run run = qs("run", "statuses-file", "--args", "@" + arguments, "--wait");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("DONE");
+  }
+
+  @Test
   void logs_follow_prints_the_programs_log_until_the_job_ends() {
     Path program = ExampleProgram.DETAILED_STATUSES.workingDir(dir);
     assertThat(qs("upload", program.toString(), "--title", "statuses-logs", "--entrypoint",

@@ -4,12 +4,9 @@ import io.qserverless.quantum.circuit.Parameter;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.primitives.QuasiDistribution;
 import io.qserverless.quantum.primitives.Sampler;
-import io.qserverless.quantum.qasm2.Qasm2;
 import io.qserverless.quantum.qasm2.QasmParseException;
-import io.qserverless.quantum.qasm3.Qasm3;
+import io.qserverless.quantum.qasm3.OpenQasm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,10 +34,6 @@ import picocli.CommandLine.Spec;
     name = "sample",
     description = "Print the measured-bit distribution of an OpenQASM 2 or 3 program as JSON.")
 final class SampleCommand implements Callable<Integer> {
-
-  /** The header, after any blank lines and comments, declares version 3. */
-  private static final Pattern VERSION_3 =
-      Pattern.compile("\\A(?:\\s|//[^\\n]*|/\\*.*?\\*/)*OPENQASM\\s+3", Pattern.DOTALL);
 
   /**
    * Exact probabilities are printed to 12 decimals, so float noise such as 0.4999999999999999 reads
@@ -80,8 +72,7 @@ final class SampleCommand implements Callable<Integer> {
     }
     QuantumCircuit circuit;
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      circuit = VERSION_3.matcher(text).lookingAt() ? Qasm3.load(file) : Qasm2.load(file);
+      circuit = OpenQasm.load(file);
     } catch (NoSuchFileException e) {
       return fail("no such file " + file + "; give the path of an OpenQASM 2 or 3 program");
     } catch (IOException e) {

@@ -6,13 +6,12 @@ import io.qserverless.quantum.backends.Backends;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.qasm2.Qasm2;
 import io.qserverless.quantum.qasm2.QasmParseException;
+import io.qserverless.quantum.qasm3.OpenQasm;
 import io.qserverless.quantum.qasm3.Qasm3;
 import io.qserverless.quantum.transpiler.TranspileLayout;
 import io.qserverless.quantum.transpiler.TranspilerException;
 import io.qserverless.quantum.transpiler.preset.PresetPassManagers;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -44,10 +43,7 @@ final class TranspileCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      // load(Path) rather than loads(text) so parse errors name the file.
-      QuantumCircuit in =
-          text.stripLeading().startsWith("OPENQASM 3") ? Qasm3.load(file) : Qasm2.load(file);
+      QuantumCircuit in = OpenQasm.load(file);
       Backend target = Backends.resolve(backend);
       long start = System.nanoTime();
       QuantumCircuit out = PresetPassManagers.generate(level, target).run(in);

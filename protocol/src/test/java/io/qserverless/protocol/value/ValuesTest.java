@@ -82,6 +82,34 @@ class ValuesTest {
   }
 
   @Test
+  void a_circuit_envelope_may_carry_openqasm_text_of_either_version() {
+    //      ┌───┐
+    // q_0: ┤ H ├──■──
+    //      └───┘┌─┴─┐
+    // q_1: ─────┤ X ├
+    //           └───┘
+    QuantumCircuit bell = new QuantumCircuit(2).h(0).cx(0, 1);
+    String qasm2 = "OPENQASM 2.0;\\ninclude \\\"qelib1.inc\\\";\\nqreg q[2];\\nh q[0];\\ncx q[0],q[1];\\n";
+    String qasm3 = "OPENQASM 3.0;\\ninclude \\\"stdgates.inc\\\";\\nqubit[2] q;\\nh q[0];\\ncx q[0], q[1];\\n";
+
+    for (String text : List.of(qasm2, qasm3)) {
+      Object back = ((Map<?, ?>) Values.fromJson(
+          "{\"c\": {\"__type__\": \"QuantumCircuit\", \"__value__\": \"" + text + "\"}}")).get("c");
+      assertThat(((QuantumCircuit) back).data()).isEqualTo(bell.data());
+    }
+  }
+
+  @Test
+  void openqasm_text_that_does_not_parse_is_refused_with_its_path_and_line() {
+    String bad = "OPENQASM 2.0;\\nqreg q[2];\\nh q[5];\\n";
+    assertThatThrownBy(() -> Values.fromJson(
+            "{\"c\": {\"__type__\": \"QuantumCircuit\", \"__value__\": \"" + bad + "\"}}"))
+        .isInstanceOf(ValueEncodingException.class)
+        .hasMessageContaining("$.c")
+        .hasMessageContaining(":3:");
+  }
+
+  @Test
   void numbers_are_written_as_the_shortest_text_that_reads_back_the_same() {
     assertThat(Values.toJson(List.of(0.1f, 0.1, 1.0, 3, 7L, new java.math.BigDecimal("1.50"))))
         .isEqualTo("[0.1,0.1,1.0,3,7,1.50]");

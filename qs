@@ -50,7 +50,8 @@ build_if_stale() {
   if [ ! -f "$stamp" ] || [ -n "$(find "$root" -path "$root/.git" -prune -o -path '*/target' -prune -o \
         \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$stamp" -print -quit)" ]; then
     echo "qs: building (first use or sources changed)..." >&2
-    (cd "$root" && mvn_ -DskipTests package >&2)
+    # Maven 3.8 prints colour codes even in batch mode; strip them from what the user sees.
+    (cd "$root" && mvn_ -DskipTests package 2>&1) | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d' >&2
     touch "$stamp"
   fi
 }

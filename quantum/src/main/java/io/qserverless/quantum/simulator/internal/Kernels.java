@@ -9,6 +9,9 @@ package io.qserverless.quantum.simulator.internal;
  * cheaper than a full pass.
  */
 final class Kernels {
+  /** Lowest target {@link #stream} runs as one loop per block of 2^target amplitudes. */
+  static final int BLOCK_TARGET = 3;
+
   private Kernels() {}
 
   /** General 2x2 matrix m = [m00, m01; m10, m11], interleaved re/im, row-major. */
@@ -16,7 +19,7 @@ final class Kernels {
     double a0 = m[0], a1 = m[1], b0 = m[2], b1 = m[3], c0 = m[4], c1 = m[5], d0 = m[6], d1 = m[7];
     PairWalk.forEachPair(s, numQubits, fixed, controlMask, 1 << target, (x, i, y, j, n, step, reps, gap) -> {
       for (int r = 0; r < reps; r++, i += gap, j += gap) {
-        for (int stop = i + n * step; i < stop; i += step, j += step) {
+        for (int k = 0; k < n; k++, i += step, j += step) {
           double xr = x[i], xi = x[i + 1], yr = y[j], yi = y[j + 1];
           x[i] = a0 * xr - a1 * xi + b0 * yr - b1 * yi;
           x[i + 1] = a0 * xi + a1 * xr + b0 * yi + b1 * yr;
@@ -30,11 +33,15 @@ final class Kernels {
   /** Diagonal diag(d0, d1); phase-like gates (d0 = 1) touch only the i1 half. */
   static void diagonal(double[] s, int numQubits, int[] fixed, int controlMask, int target, double[] m) {
     double a0 = m[0], a1 = m[1], d0 = m[6], d1 = m[7];
+    if (controlMask == 0) {
+      stream(s, target, m);
+      return;
+    }
     if (a0 == 1 && a1 == 0) {
       // the partner of i1 is itself: a single stream
       PairWalk.forEachPair(s, numQubits, fixed, controlMask | (1 << target), 0, (x, i, y, j, n, step, reps, gap) -> {
         for (int r = 0; r < reps; r++, i += gap) {
-          for (int stop = i + n * step; i < stop; i += step) {
+          for (int k = 0; k < n; k++, i += step) {
             double xr = x[i], xi = x[i + 1];
             x[i] = d0 * xr - d1 * xi;
             x[i + 1] = d0 * xi + d1 * xr;
@@ -45,13 +52,47 @@ final class Kernels {
     }
     PairWalk.forEachPair(s, numQubits, fixed, controlMask, 1 << target, (x, i, y, j, n, step, reps, gap) -> {
       for (int r = 0; r < reps; r++, i += gap, j += gap) {
-        for (int stop = i + n * step; i < stop; i += step, j += step) {
+        for (int k = 0; k < n; k++, i += step, j += step) {
           double xr = x[i], xi = x[i + 1], yr = y[j], yi = y[j + 1];
           x[i] = a0 * xr - a1 * xi;
           x[i + 1] = a0 * xi + a1 * xr;
           y[j] = d0 * yr - d1 * yi;
           y[j + 1] = d0 * yi + d1 * yr;
         }
+      }
+    });
+  }
+
+  /**
+   * An uncontrolled diagonal gate as one pass in address order: the amplitudes come in blocks of
+   * 2^target that alternate between the factors d0 and d1, so no pair is formed and even the top
+   * qubit streams through memory like a copy (the pair walk would keep two streams half the
+   * state apart). Each block is a constant-stride loop, which the JIT unrolls without bounds checks.
+   */
+  private static void stream(double[] s, int target, double[] m) {
+    int block = 1 << target;
+    Parallel.forRange(s.length / 2, (from, to) -> {
+      if (target < BLOCK_TARGET) {
+        // blocks too short for a loop each: pick the factor per amplitude
+        double[] fr = {m[0], m[6]}, fi = {m[1], m[7]};
+        for (int a = from, i = 2 * from; a < to; a++, i += 2) {
+          int f = a >> target & 1;
+          double re = s[i], im = s[i + 1];
+          s[i] = fr[f] * re - fi[f] * im;
+          s[i + 1] = fr[f] * im + fi[f] * re;
+        }
+        return;
+      }
+      for (int a = from; a < to; ) {
+        int end = Math.min(to, (a | (block - 1)) + 1);
+        int f = (a & block) == 0 ? 0 : 6;
+        double fr = m[f], fi = m[f + 1];
+        for (int i = 2 * a, stop = 2 * end; i < stop; i += 2) {
+          double re = s[i], im = s[i + 1];
+          s[i] = fr * re - fi * im;
+          s[i + 1] = fr * im + fi * re;
+        }
+        a = end;
       }
     });
   }
@@ -65,7 +106,7 @@ final class Kernels {
     }
     PairWalk.forEachPair(s, numQubits, fixed, controlMask, 1 << target, (x, i, y, j, n, step, reps, gap) -> {
       for (int r = 0; r < reps; r++, i += gap, j += gap) {
-        for (int stop = i + n * step; i < stop; i += step, j += step) {
+        for (int k = 0; k < n; k++, i += step, j += step) {
           double xr = x[i], xi = x[i + 1], yr = y[j], yi = y[j + 1];
           x[i] = b0 * yr - b1 * yi;
           x[i + 1] = b0 * yi + b1 * yr;
@@ -85,7 +126,7 @@ final class Kernels {
     int off = a == b ? 1 << a : (1 << b) - (1 << a);
     PairWalk.forEachPair(s, numQubits, fixed, first, off, (x, i, y, j, n, step, reps, gap) -> {
       for (int r = 0; r < reps; r++, i += gap, j += gap) {
-        for (int stop = i + n * step; i < stop; i += step, j += step) {
+        for (int k = 0; k < n; k++, i += step, j += step) {
           double re = x[i], im = x[i + 1];
           x[i] = y[j];
           x[i + 1] = y[j + 1];
@@ -151,7 +192,7 @@ final class Kernels {
     double scale = 1 / Math.sqrt(p);
     PairWalk.forEachPair(s, numQubits, new int[] {q}, 0, 1 << q, (x, i, y, j, n, step, reps, gap) -> {
       for (int r = 0; r < reps; r++, i += gap, j += gap) {
-        for (int stop = i + n * step; i < stop; i += step, j += step) {
+        for (int k = 0; k < n; k++, i += step, j += step) {
           double re = (outcome == 0 ? x[i] : y[j]) * scale, im = (outcome == 0 ? x[i + 1] : y[j + 1]) * scale;
           boolean toZero = outcome == 0 || flip;
           x[i] = toZero ? re : 0;

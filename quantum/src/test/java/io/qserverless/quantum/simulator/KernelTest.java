@@ -65,6 +65,27 @@ class KernelTest {
   }
 
   @Test
+  void diagonal_gates_on_every_qubit_of_17_match_the_dense_reference() {
+    // the cx chain applies the ry gates, so each final rz or t runs alone as a diagonal pass,
+    // on blocks shorter than, equal to and longer than a parallel chunk
+    QuantumCircuit qc = new QuantumCircuit(17);
+    for (int q = 0; q < 17; q++) {
+      qc.ry(0.3 + 0.1 * q, q);
+    }
+    for (int q = 0; q < 16; q++) {
+      qc.cx(q, q + 1);
+    }
+    for (int q = 0; q < 17; q++) {
+      if (q % 3 == 0) {
+        qc.t(q);
+      } else {
+        qc.rz(0.2 + 0.15 * q, q);
+      }
+    }
+    assertMatchesReference(qc);
+  }
+
+  @Test
   void high_target_qubits_on_21_qubits_match_the_reference() {
     // qubit 20 pairs amplitudes 2^20 apart, with grouped runs under low controls
     QuantumCircuit qc = new QuantumCircuit(21);

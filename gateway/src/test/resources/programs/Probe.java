@@ -37,6 +37,9 @@ public class Probe {
           + ", \"files\": " + call("GET", "/api/v1/files/?function=" + field(arguments, "function"), null)
           + ", \"programs\": " + call("GET", "/api/v1/programs/", null) + "}";
       case "data" -> result = "{\"files\": \"" + String.join(",", new java.io.File(System.getenv("DATA_PATH")).list()) + "\"}";
+      case "classes" -> result = "{\"runtime\": " + present("io.qserverless.runtime.Serverless")
+          + ", \"jackson\": " + present("tools.jackson.databind.ObjectMapper")
+          + ", \"javalin\": " + present("io.javalin.Javalin") + ", \"h2\": " + present("org.h2.Driver") + "}";
       default -> { }
     }
     Files.writeString(Path.of(System.getenv("RESULTS_PATH")), result);
@@ -49,6 +52,15 @@ public class Probe {
         .header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  static boolean present(String className) {
+    try {
+      Class.forName(className, false, Probe.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   static String field(String json, String name) {

@@ -1,6 +1,6 @@
 package io.qserverless.gateway;
 
-/** The function exists but has been disabled by an administrator. */
+/** The function exists but its owner has disabled it (POST /api/v1/programs/{title}/disable/). */
 public final class FunctionDisabledException extends GatewayException {
   public FunctionDisabledException(String message) {
     super(message);

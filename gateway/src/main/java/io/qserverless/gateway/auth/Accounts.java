@@ -3,6 +3,7 @@ package io.qserverless.gateway.auth;
 import com.password4j.Password;
 import io.qserverless.gateway.ConflictException;
 import io.qserverless.gateway.InvalidInputException;
+import io.qserverless.gateway.NotFoundException;
 import io.qserverless.gateway.UnauthenticatedException;
 import io.qserverless.gateway.store.Database;
 import java.time.OffsetDateTime;
@@ -75,8 +76,8 @@ public final class Accounts {
 
   /** A new API token for {@code username}, for admins and the CLI working on the database. */
   public String newTokenFor(String username) {
-    long id = userId(username).orElseThrow(() -> new InvalidInputException(
-        "No user '" + username + "'; create it first with 'qs user add'."));
+    long id = userId(username).orElseThrow(() -> new NotFoundException(
+        "No user '" + username + "'; create it first (POST /api/v1/users/ or 'qs user add')."));
     return newToken(id, null);
   }
 

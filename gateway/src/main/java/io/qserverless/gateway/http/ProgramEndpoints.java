@@ -11,7 +11,7 @@ import io.qserverless.gateway.program.Programs;
 import java.io.InputStream;
 import java.util.List;
 
-/** The function (program) routes of API.md: upload, list, get by title. */
+/** The function (program) routes of API.md (upload, list, get by title) and the addition disable / enable. */
 final class ProgramEndpoints {
   private final Programs programs;
   private final long maxUpload;
@@ -30,7 +30,14 @@ final class ProgramEndpoints {
             (ctx, who) -> {
               who.requireUserToken();
               ctx.json(Views.program(programs.get(who, ctx.pathParam("title"))));
-            }));
+            }),
+        Route.authed(POST, "/api/v1/programs/{title}/disable",
+            "Disable the caller's function: new runs answer 423 until it is enabled", setDisabled(true)),
+        Route.authed(POST, "/api/v1/programs/{title}/enable", "Enable the caller's disabled function", setDisabled(false)));
+  }
+
+  private Route.Action setDisabled(boolean disabled) {
+    return (ctx, who) -> ctx.json(Views.program(programs.setDisabled(who, ctx.pathParam("title"), disabled)));
   }
 
   private void upload(Context ctx, Principal who) throws Exception {

@@ -62,7 +62,8 @@ public final class Jobs {
     checkJson(arguments);
     Program program = programs.get(who, run.title());
     if (program.disabled()) {
-      throw new FunctionDisabledException("The function '" + program.title() + "' is disabled; ask an admin to enable it.");
+      throw new FunctionDisabledException("The function '" + program.title()
+          + "' is disabled; its owner can enable it with POST /api/v1/programs/" + program.title() + "/enable/.");
     }
     RunConfig rc = RunConfig.of(run.config(), config);
     int limit = config.limits().maxActiveJobs();

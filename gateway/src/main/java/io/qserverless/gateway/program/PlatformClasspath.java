@@ -11,22 +11,46 @@ import java.util.List;
 import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 
 /**
- * The jars a Java program compiles and runs against: the gateway's own class path, which holds
- * the {@code runtime} module and its dependencies (the gateway depends on runtime at runtime scope).
+ * The jars a Java program compiles and runs against: the platform part of the gateway's own class
+ * path (the gateway depends on {@code runtime} at runtime scope, so its jars are there).
+ *
+ * <p>The platform is the {@code runtime}, {@code protocol} and {@code quantum} modules (jars by
+ * name, or build output directories holding their packages), Jackson, which the protocol needs,
+ * and Commons Compress with its Commons dependencies, because stored files are tars and the JDK
+ * cannot read tars. The gateway's server libraries (Javalin, Jetty, H2, Flyway...) are left out:
+ * a job must not see, and so come to depend on, the server's internals, and a program's own copy
+ * of such a library must not meet a second one.
  *
  * <p>Manifest {@code Class-Path} entries are expanded, because the CLI starts as {@code java -jar
  * qs.jar} with its jars listed only in that manifest, and javac and a child JVM both need them
  * spelled out.
  */
 public final class PlatformClasspath {
-  private static final List<Path> ENTRIES = expand(System.getProperty("java.class.path"));
+  private static final Pattern PLATFORM_JAR = Pattern.compile(
+      "(runtime|protocol|quantum|jackson-[\\w-]+|commons-(compress|io|lang3|codec))-\\d[^/]*\\.jar");
+  private static final List<String> PLATFORM_PACKAGES = List.of("runtime", "protocol", "quantum");
+  // After the patterns it uses: static fields initialize in order.
+  private static final List<Path> ENTRIES = platformOf(expand(System.getProperty("java.class.path")));
 
   private PlatformClasspath() {}
 
   public static List<Path> entries() {
     return ENTRIES;
+  }
+
+  /** The platform entries of {@code classPath}, in their order. */
+  private static List<Path> platformOf(List<Path> classPath) {
+    return classPath.stream().filter(PlatformClasspath::isPlatform).toList();
+  }
+
+  private static boolean isPlatform(Path entry) {
+    if (Files.isDirectory(entry)) {
+      return PLATFORM_PACKAGES.stream().anyMatch(p -> Files.isDirectory(entry.resolve("io/qserverless/" + p)));
+    }
+    return PLATFORM_JAR.matcher(entry.getFileName().toString()).matches();
   }
 
   static List<Path> expand(String classPath) {

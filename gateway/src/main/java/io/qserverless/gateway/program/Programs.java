@@ -82,6 +82,19 @@ public final class Programs {
         "No function titled '" + title + "'; upload it first (GET /api/v1/programs/ lists yours)."));
   }
 
+  /**
+   * Disables or enables the caller's function. A disabled function refuses new runs (423) but is
+   * kept with its revisions, files and jobs, so its owner can take a broken function out of use
+   * without losing it; jobs already queued or running go on.
+   */
+  public Program setDisabled(Principal who, String title, boolean disabled) {
+    who.requireUserToken();
+    Program p = get(who, title);
+    jdbi.useHandle(h -> h.createUpdate("UPDATE programs SET disabled = ?, updated = ? WHERE id = ?")
+        .bind(0, disabled).bind(1, OffsetDateTime.now()).bind(2, p.id()).execute());
+    return get(who, title);
+  }
+
   private static Optional<Program> find(Jdbi jdbi, long userId, String title) {
     return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM programs WHERE user_id = ? AND title = ?")
         .bind(0, userId).bind(1, title).map(Programs::row).findOne());

@@ -6,12 +6,9 @@ package io.qserverless.quantum.simulator.internal;
  * <p>The 2x2-family kernels act on the pairs (i0, i1 = i0 | targetBit) whose {@code controlMask}
  * bits are all 1 (an uncontrolled gate has an empty mask), walked by {@link PairWalk}. Each reads
  * and writes only the amplitudes it changes, which is what makes diagonal and controlled gates
- * cheaper than a full pass.
+ * cheaper than a full pass. Uncontrolled diagonal gates need no pairs: {@link DiagonalPass}.
  */
 final class Kernels {
-  /** Lowest target {@link #stream} runs as one loop per block of 2^target amplitudes. */
-  static final int BLOCK_TARGET = 3;
-
   private Kernels() {}
 
   /** General 2x2 matrix m = [m00, m01; m10, m11], interleaved re/im, row-major. */
@@ -65,7 +62,7 @@ final class Kernels {
   static void diagonal(double[] s, int numQubits, int[] fixed, int controlMask, int target, double[] m) {
     double a0 = m[0], a1 = m[1], d0 = m[6], d1 = m[7];
     if (controlMask == 0) {
-      stream(s, target, m);
+      DiagonalPass.apply(s, target, m);
       return;
     }
     if (a0 == 1 && a1 == 0) {
@@ -90,40 +87,6 @@ final class Kernels {
           y[j] = d0 * yr - d1 * yi;
           y[j + 1] = d0 * yi + d1 * yr;
         }
-      }
-    });
-  }
-
-  /**
-   * An uncontrolled diagonal gate as one pass in address order: the amplitudes come in blocks of
-   * 2^target that alternate between the factors d0 and d1, so no pair is formed and even the top
-   * qubit streams through memory like a copy (the pair walk would keep two streams half the
-   * state apart). Each block is a constant-stride loop, which the JIT unrolls without bounds checks.
-   */
-  private static void stream(double[] s, int target, double[] m) {
-    int block = 1 << target;
-    Parallel.forRange(s.length / 2, (from, to) -> {
-      if (target < BLOCK_TARGET) {
-        // blocks too short for a loop each: pick the factor per amplitude
-        double[] fr = {m[0], m[6]}, fi = {m[1], m[7]};
-        for (int a = from, i = 2 * from; a < to; a++, i += 2) {
-          int f = a >> target & 1;
-          double re = s[i], im = s[i + 1];
-          s[i] = fr[f] * re - fi[f] * im;
-          s[i + 1] = fr[f] * im + fi[f] * re;
-        }
-        return;
-      }
-      for (int a = from; a < to; ) {
-        int end = Math.min(to, (a | (block - 1)) + 1);
-        int f = (a & block) == 0 ? 0 : 6;
-        double fr = m[f], fi = m[f + 1];
-        for (int i = 2 * a, stop = 2 * end; i < stop; i += 2) {
-          double re = s[i], im = s[i + 1];
-          s[i] = fr * re - fi * im;
-          s[i + 1] = fr * im + fi * re;
-        }
-        a = end;
       }
     });
   }

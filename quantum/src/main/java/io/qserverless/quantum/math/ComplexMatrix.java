@@ -34,6 +34,16 @@ public final class ComplexMatrix {
     return new ComplexMatrix(dim, a);
   }
 
+  /** The permutation matrix sending basis state {@code j} to {@code image[j]}. */
+  public static ComplexMatrix permutation(int... image) {
+    int dim = image.length;
+    double[] a = new double[2 * dim * dim];
+    for (int j = 0; j < dim; j++) {
+      a[2 * (image[j] * dim + j)] = 1;
+    }
+    return new ComplexMatrix(dim, a);
+  }
+
   /** A diagonal matrix with entries e^{i phases[k]}. */
   public static ComplexMatrix phaseDiagonal(double... phases) {
     int dim = phases.length;
@@ -115,15 +125,92 @@ public final class ComplexMatrix {
     return new ComplexMatrix(dim, r);
   }
 
-  /** This matrix times e^{i phase}. */
-  public ComplexMatrix timesPhase(double phase) {
-    double c = Math.cos(phase), s = Math.sin(phase);
+  /** The transpose (no conjugation). */
+  public ComplexMatrix transpose() {
     double[] r = new double[a.length];
-    for (int i = 0; i < a.length; i += 2) {
-      r[i] = a[i] * c - a[i + 1] * s;
-      r[i + 1] = a[i] * s + a[i + 1] * c;
+    for (int i = 0; i < dim; i++) {
+      for (int j = 0; j < dim; j++) {
+        r[2 * (j * dim + i)] = re(i, j);
+        r[2 * (j * dim + i) + 1] = im(i, j);
+      }
     }
     return new ComplexMatrix(dim, r);
+  }
+
+  /** This matrix times the complex number {@code (re, im)}. */
+  public ComplexMatrix scale(double re, double im) {
+    double[] r = new double[a.length];
+    for (int i = 0; i < a.length; i += 2) {
+      r[i] = a[i] * re - a[i + 1] * im;
+      r[i + 1] = a[i] * im + a[i + 1] * re;
+    }
+    return new ComplexMatrix(dim, r);
+  }
+
+  /** This matrix times e^{i phase}. */
+  public ComplexMatrix timesPhase(double phase) {
+    return scale(Math.cos(phase), Math.sin(phase));
+  }
+
+  public ComplexMatrix minus(ComplexMatrix other) {
+    requireSameDim(other);
+    double[] r = a.clone();
+    for (int i = 0; i < a.length; i++) {
+      r[i] -= other.a[i];
+    }
+    return new ComplexMatrix(dim, r);
+  }
+
+  /** The determinant as {@code {re, im}}, by Gaussian elimination with partial pivoting. */
+  public double[] determinant() {
+    double[] m = a.clone();
+    double dr = 1;
+    double di = 0;
+    for (int col = 0; col < dim; col++) {
+      int piv = col;
+      for (int r = col + 1; r < dim; r++) {
+        if (abs2(m, r, col) > abs2(m, piv, col)) {
+          piv = r;
+        }
+      }
+      if (abs2(m, piv, col) == 0) {
+        return new double[] {0, 0};
+      }
+      if (piv != col) {
+        for (int c = 0; c < 2 * dim; c++) {
+          double t = m[2 * col * dim + c];
+          m[2 * col * dim + c] = m[2 * piv * dim + c];
+          m[2 * piv * dim + c] = t;
+        }
+        dr = -dr;
+        di = -di;
+      }
+      double pr = m[2 * (col * dim + col)];
+      double pi = m[2 * (col * dim + col) + 1];
+      double t = dr * pr - di * pi;
+      di = dr * pi + di * pr;
+      dr = t;
+      double p2 = pr * pr + pi * pi;
+      for (int r = col + 1; r < dim; r++) {
+        double xr = m[2 * (r * dim + col)];
+        double xi = m[2 * (r * dim + col) + 1];
+        double fr = (xr * pr + xi * pi) / p2;
+        double fi = (xi * pr - xr * pi) / p2;
+        for (int c = col; c < dim; c++) {
+          double yr = m[2 * (col * dim + c)];
+          double yi = m[2 * (col * dim + c) + 1];
+          m[2 * (r * dim + c)] -= fr * yr - fi * yi;
+          m[2 * (r * dim + c) + 1] -= fr * yi + fi * yr;
+        }
+      }
+    }
+    return new double[] {dr, di};
+  }
+
+  private double abs2(double[] m, int r, int c) {
+    double x = m[2 * (r * dim + c)];
+    double y = m[2 * (r * dim + c) + 1];
+    return x * x + y * y;
   }
 
   /** True if every entry differs from {@code other}'s by at most {@code tol} in modulus. */
@@ -139,19 +226,29 @@ public final class ComplexMatrix {
     return true;
   }
 
-  /** True if {@code this = e^{iφ} · other} for some global phase φ, within {@code tol}. */
-  public boolean equivalentUpToPhase(ComplexMatrix other, double tol) {
-    if (other.dim != dim) {
-      return false;
-    }
+  /**
+   * The global phase φ with {@code this ≈ e^{iφ} · other}, read off {@code other}'s largest
+   * entry (the best-conditioned one).
+   */
+  public double phaseTo(ComplexMatrix other) {
     int best = 0;
+    double bestAbs2 = -1;
     for (int i = 0; i < a.length; i += 2) {
-      if (Math.hypot(other.a[i], other.a[i + 1]) > Math.hypot(other.a[best], other.a[best + 1])) {
+      double abs2 = other.a[i] * other.a[i] + other.a[i + 1] * other.a[i + 1];
+      if (abs2 > bestAbs2) {
+        bestAbs2 = abs2;
         best = i;
       }
     }
-    double phase = Math.atan2(a[best + 1], a[best]) - Math.atan2(other.a[best + 1], other.a[best]);
-    return approxEquals(other.timesPhase(phase), tol);
+    // arg(this[best] · conj(other[best]))
+    double re = a[best] * other.a[best] + a[best + 1] * other.a[best + 1];
+    double im = a[best + 1] * other.a[best] - a[best] * other.a[best + 1];
+    return Math.atan2(im, re);
+  }
+
+  /** True if {@code this = e^{iφ} · other} for some global phase φ, within {@code tol}. */
+  public boolean equivalentUpToPhase(ComplexMatrix other, double tol) {
+    return other.dim == dim && approxEquals(other.timesPhase(phaseTo(other)), tol);
   }
 
   public boolean isUnitary(double tol) {

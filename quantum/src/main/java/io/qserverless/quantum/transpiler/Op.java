@@ -2,7 +2,8 @@ package io.qserverless.quantum.transpiler;
 
 import io.qserverless.quantum.circuit.Condition;
 import io.qserverless.quantum.circuit.Operation;
-import io.qserverless.quantum.transpiler.internal.Mat;
+import io.qserverless.quantum.math.ComplexMatrix;
+import io.qserverless.quantum.transpiler.internal.SynthesisGates;
 import java.util.Arrays;
 
 /**
@@ -23,19 +24,19 @@ import java.util.Arrays;
  * @param condition the classical condition, or null
  */
 public record Op(
-    String name, int[] qubits, int[] clbits, double[] params, Mat matrix, Operation source,
-    Condition condition) {
+    String name, int[] qubits, int[] clbits, double[] params, ComplexMatrix matrix,
+    Operation source, Condition condition) {
   private static final int[] NONE = new int[0];
   private static final double[] NO_PARAMS = new double[0];
 
   /** A single-qubit gate with its matrix. */
-  public static Op oneQubit(String name, int qubit, Mat matrix, double... params) {
+  public static Op oneQubit(String name, int qubit, ComplexMatrix matrix, double... params) {
     return new Op(name, new int[] {qubit}, NONE, params, matrix, null, null);
   }
 
   /** {@code rz(angle)}. */
   public static Op rz(int qubit, double angle) {
-    return oneQubit("rz", qubit, Mat.rz(angle), angle);
+    return oneQubit("rz", qubit, SynthesisGates.rz(angle), angle);
   }
 
   /** A known two-qubit gate ({@code cx}, {@code cz}, {@code ecr}, {@code swap}) on (a, b). */
@@ -43,8 +44,8 @@ public record Op(
     return new Op(name, new int[] {a, b}, NONE, NO_PARAMS, null, null, null);
   }
 
-  /** A two-qubit unitary; {@code matrix} is big-endian in (a, b): see {@link Mat}. */
-  public static Op unitary(int a, int b, Mat matrix) {
+  /** A two-qubit unitary; {@code matrix} is big-endian in (a, b): see {@link SynthesisGates}. */
+  public static Op unitary(int a, int b, ComplexMatrix matrix) {
     return new Op("unitary", new int[] {a, b}, NONE, NO_PARAMS, matrix, null, null);
   }
 

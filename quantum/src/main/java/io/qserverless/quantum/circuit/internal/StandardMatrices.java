@@ -45,10 +45,10 @@ public final class StandardMatrices {
       case CRZ -> controlled(1, of(StandardGate.RZ, 1, p));
       case CU -> controlled(1, u(p[0], p[1], p[2]).timesPhase(p[3]));
       case CU3 -> controlled(1, u(p[0], p[1], p[2]));
-      case SWAP -> permutation(0, 2, 1, 3);
+      case SWAP -> ComplexMatrix.permutation(0, 2, 1, 3);
       case ISWAP -> ComplexMatrix.of(4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0,
           0, 0, 0, 0, 0, 0, 1, 0);
-      case DCX -> permutation(0, 2, 3, 1);
+      case DCX -> ComplexMatrix.permutation(0, 2, 3, 1);
       case ECR -> ComplexMatrix.of(4, 0, 0, R2, 0, 0, 0, 0, R2, R2, 0, 0, 0, 0, -R2, 0, 0, 0, 0, 0, R2, 0, 0, R2,
           0, 0, -R2, 0, 0, R2, 0, 0, 0);
       case RXX -> pairRotation(p[0], -1, -1);
@@ -59,7 +59,7 @@ public final class StandardMatrices {
       case XX_PLUS_YY -> xxyy(p[0], p[1], 1, 2);
       case CCX -> controlled(2, of(StandardGate.X, 1, p));
       case CCZ -> controlled(2, of(StandardGate.Z, 1, p));
-      case CSWAP -> controlled(1, permutation(0, 2, 1, 3));
+      case CSWAP -> controlled(1, ComplexMatrix.permutation(0, 2, 1, 3));
       case RCCX -> rccx();
       case C3SX -> controlled(3, of(StandardGate.SX, 1, p));
       case RC3X -> rc3x();
@@ -97,16 +97,6 @@ public final class StandardMatrices {
         a[2 * (row * dim + col)] = u.re(i, j);
         a[2 * (row * dim + col) + 1] = u.im(i, j);
       }
-    }
-    return ComplexMatrix.of(dim, a);
-  }
-
-  /** The permutation matrix sending basis state {@code j} to {@code image[j]}. */
-  private static ComplexMatrix permutation(int... image) {
-    int dim = image.length;
-    double[] a = new double[2 * dim * dim];
-    for (int j = 0; j < dim; j++) {
-      a[2 * (image[j] * dim + j)] = 1;
     }
     return ComplexMatrix.of(dim, a);
   }

@@ -10,6 +10,7 @@ import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.QuantumRegister;
 import io.qserverless.quantum.circuit.Register;
 import io.qserverless.quantum.circuit.StandardGate;
+import io.qserverless.quantum.math.ComplexMatrix;
 import io.qserverless.quantum.transpiler.DagCircuit;
 import io.qserverless.quantum.transpiler.Op;
 import io.qserverless.quantum.transpiler.TranspilerException;
@@ -54,12 +55,12 @@ public final class CircuitLowering {
               + "; bind them with assignParameters before transpiling", e);
     }
     if (qubits.length == 1) {
-      add(dag, Op.oneQubit(gate.name(), qubits[0], matrix(gate, 2), params), condition);
+      add(dag, Op.oneQubit(gate.name(), qubits[0], matrix(gate), params), condition);
     } else if (qubits.length == 2 && gate.standardGate() != null
         && KNOWN_TWO_QUBIT.contains(gate.name())) {
       add(dag, Op.twoQubit(gate.name(), qubits[0], qubits[1]), condition);
     } else if (qubits.length == 2) {
-      add(dag, Op.unitary(qubits[0], qubits[1], matrix(gate, 4)), condition);
+      add(dag, Op.unitary(qubits[0], qubits[1], matrix(gate)), condition);
     } else {
       QuantumCircuit def = gate.definition().orElseThrow(() -> new TranspilerException(
           "gate '" + gate.name() + "' on " + qubits.length + " qubits has no definition to"
@@ -86,9 +87,9 @@ public final class CircuitLowering {
     }
   }
 
-  private static Mat matrix(Gate gate, int dim) {
+  private static ComplexMatrix matrix(Gate gate) {
     try {
-      return Mat.fromLittleEndian(dim, gate.matrix().toArray());
+      return SynthesisGates.fromLittleEndian(gate.matrix());
     } catch (RuntimeException e) {
       throw new TranspilerException(
           "gate '" + gate.name() + "' has no matrix or decomposition: " + e.getMessage(), e);

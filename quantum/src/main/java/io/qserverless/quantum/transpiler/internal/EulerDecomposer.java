@@ -1,5 +1,10 @@
 package io.qserverless.quantum.transpiler.internal;
 
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.I2;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.SX;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.X;
+
+import io.qserverless.quantum.math.ComplexMatrix;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +25,8 @@ public final class EulerDecomposer {
   private EulerDecomposer() {}
 
   /** ZYZ angles {θ, φ, λ} with {@code U ≅ Rz(φ)·Ry(θ)·Rz(λ)}. */
-  public static double[] zyz(Mat u) {
-    double[] d = u.det();
+  public static double[] zyz(ComplexMatrix u) {
+    double[] d = u.determinant();
     double half = Math.atan2(d[1], d[0]) / 2;
     double c = Math.cos(-half);
     double s = Math.sin(-half);
@@ -45,7 +50,7 @@ public final class EulerDecomposer {
    *
    * @param allowX whether the basis has {@code x}, used for half turns
    */
-  public static List<Step> synthesize(Mat u, boolean allowX) {
+  public static List<Step> synthesize(ComplexMatrix u, boolean allowX) {
     double[] a = zyz(u);
     double theta = a[0];
     double phi = a[1];
@@ -90,16 +95,16 @@ public final class EulerDecomposer {
   }
 
   /** The matrix of a step sequence, for checks. */
-  public static Mat matrixOf(List<Step> steps) {
-    Mat m = Mat.I2;
+  public static ComplexMatrix matrixOf(List<Step> steps) {
+    ComplexMatrix m = I2;
     for (Step s : steps) {
-      Mat g = switch (s.name()) {
-        case "rz" -> Mat.rz(s.angle());
-        case "sx" -> Mat.SX;
-        case "x" -> Mat.X;
+      ComplexMatrix g = switch (s.name()) {
+        case "rz" -> SynthesisGates.rz(s.angle());
+        case "sx" -> SX;
+        case "x" -> X;
         default -> throw new IllegalArgumentException(s.name());
       };
-      m = g.mul(m);
+      m = g.multiply(m);
     }
     return m;
   }

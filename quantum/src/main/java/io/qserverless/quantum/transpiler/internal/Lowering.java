@@ -1,6 +1,18 @@
 package io.qserverless.quantum.transpiler.internal;
 
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.CX;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.CZ;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.ECR;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.H;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.I2;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.SWAP;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.SX;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.X;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.rz;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.swapQubits;
+
 import io.qserverless.quantum.circuit.Condition;
+import io.qserverless.quantum.math.ComplexMatrix;
 import io.qserverless.quantum.transpiler.Op;
 import java.util.List;
 
@@ -14,38 +26,38 @@ import java.util.List;
  */
 public final class Lowering {
   /** CX(a,b) = e^{i·CX_VIA_ECR_PHASE} (CX_AFTER_ECR[0] ⊗ CX_AFTER_ECR[1]) · ECR(a,b). */
-  public static final Mat[] CX_AFTER_ECR = {clifford("shssh"), clifford("shs")};
+  public static final ComplexMatrix[] CX_AFTER_ECR = {clifford("shssh"), clifford("shs")};
 
   public static final double CX_VIA_ECR_PHASE =
-      Mat.CX.phaseTo(CX_AFTER_ECR[0].kron(CX_AFTER_ECR[1]).mul(Mat.ECR));
+      CX.phaseTo(CX_AFTER_ECR[0].tensor(CX_AFTER_ECR[1]).multiply(ECR));
 
   /** ECR(a,b) = e^{i·ECR_FLIP_PHASE} (ECR_FLIP_AFTER[0] ⊗ ECR_FLIP_AFTER[1]) · ECR(b,a) · (H⊗H). */
-  public static final Mat[] ECR_FLIP_AFTER = {clifford("ssh"), clifford("hss")};
+  public static final ComplexMatrix[] ECR_FLIP_AFTER = {clifford("ssh"), clifford("hss")};
 
-  public static final double ECR_FLIP_PHASE = Mat.ECR.phaseTo(
-      ECR_FLIP_AFTER[0].kron(ECR_FLIP_AFTER[1]).mul(Mat.ECR.swapQubits()).mul(Mat.H.kron(Mat.H)));
+  public static final double ECR_FLIP_PHASE = ECR.phaseTo(
+      ECR_FLIP_AFTER[0].tensor(ECR_FLIP_AFTER[1]).multiply(swapQubits(ECR)).multiply(H.tensor(H)));
 
   private Lowering() {}
 
   /** The product of a time-ordered word over {@code h} and {@code s}. */
-  public static Mat clifford(String word) {
-    Mat m = Mat.I2;
+  public static ComplexMatrix clifford(String word) {
+    ComplexMatrix m = I2;
     for (char c : word.toCharArray()) {
-      m = (c == 'h' ? Mat.H : Mat.rz(Math.PI / 2)).mul(m);
+      m = (c == 'h' ? H : rz(Math.PI / 2)).multiply(m);
     }
     return m;
   }
 
   /** The unitary of a gate op: its own matrix, or the known one for cx, cz, ecr, swap. */
-  public static Mat matrixOf(Op op) {
+  public static ComplexMatrix matrixOf(Op op) {
     if (op.matrix() != null) {
       return op.matrix();
     }
     return switch (op.name()) {
-      case "cx" -> Mat.CX;
-      case "cz" -> Mat.CZ;
-      case "ecr" -> Mat.ECR;
-      case "swap" -> Mat.SWAP;
+      case "cx" -> CX;
+      case "cz" -> CZ;
+      case "ecr" -> ECR;
+      case "swap" -> SWAP;
       default -> throw new IllegalArgumentException("no matrix for " + op);
     };
   }
@@ -57,18 +69,19 @@ public final class Lowering {
    *     conditioned gate (a phase that applies only on one classical branch is unobservable)
    */
   public static double emitOneQubit(
-      List<Op> out, Mat u, int qubit, boolean allowX, Condition condition) {
+      List<Op> out, ComplexMatrix u, int qubit, boolean allowX, Condition condition) {
     return emitSteps(out, EulerDecomposer.synthesize(u, allowX), u, qubit, condition);
   }
 
   /** Appends already synthesised {@code steps} for {@code u}; returns as {@link #emitOneQubit}. */
   public static double emitSteps(
-      List<Op> out, List<EulerDecomposer.Step> steps, Mat u, int qubit, Condition condition) {
+      List<Op> out, List<EulerDecomposer.Step> steps, ComplexMatrix u, int qubit,
+      Condition condition) {
     for (EulerDecomposer.Step s : steps) {
       Op op = switch (s.name()) {
         case "rz" -> Op.rz(qubit, s.angle());
-        case "sx" -> Op.oneQubit("sx", qubit, Mat.SX);
-        default -> Op.oneQubit("x", qubit, Mat.X);
+        case "sx" -> Op.oneQubit("sx", qubit, SX);
+        default -> Op.oneQubit("x", qubit, X);
       };
       out.add(condition == null ? op : op.withCondition(condition));
     }

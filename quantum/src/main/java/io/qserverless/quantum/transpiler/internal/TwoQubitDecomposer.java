@@ -1,5 +1,16 @@
 package io.qserverless.quantum.transpiler.internal;
 
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.CX;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.I2;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.X;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.Y;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.Z;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.rx;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.ry;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.rz;
+import static io.qserverless.quantum.transpiler.internal.SynthesisGates.swapQubits;
+
+import io.qserverless.quantum.math.ComplexMatrix;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,23 +28,23 @@ import java.util.List;
 public final class TwoQubitDecomposer {
   private static final double TOL = 1e-9;
   private static final double H = Math.PI / 2;
-  private static final Mat B;
-  private static final Mat B_DAG;
-  private static final Mat[] PAULI_PAIRS = {
-    Mat.X.kron(Mat.X), Mat.Y.kron(Mat.Y), Mat.Z.kron(Mat.Z)
+  private static final ComplexMatrix B;
+  private static final ComplexMatrix B_DAG;
+  private static final ComplexMatrix[] PAULI_PAIRS = {
+    X.tensor(X), Y.tensor(Y), Z.tensor(Z)
   };
   /** The ±1 diagonals of XX, YY and ZZ in the magic basis. */
   private static final double[][] SIGNS = new double[3][4];
 
   static {
     double s = Math.sqrt(0.5);
-    B = Mat.of(4, s, 0, 0, 0, 0, 0, 0, s,
+    B = ComplexMatrix.of(4, s, 0, 0, 0, 0, 0, 0, s,
         0, 0, 0, s, s, 0, 0, 0,
         0, 0, 0, s, -s, 0, 0, 0,
         s, 0, 0, 0, 0, 0, 0, -s);
-    B_DAG = B.dagger();
+    B_DAG = B.adjoint();
     for (int p = 0; p < 3; p++) {
-      Mat d = B_DAG.mul(PAULI_PAIRS[p]).mul(B);
+      ComplexMatrix d = B_DAG.multiply(PAULI_PAIRS[p]).multiply(B);
       for (int k = 0; k < 4; k++) {
         SIGNS[p][k] = Math.round(d.re(k, k));
       }
@@ -44,7 +55,7 @@ public final class TwoQubitDecomposer {
   public sealed interface Step permits Local, Cx {}
 
   /** Single-qubit gates on the first and second qubit. */
-  public record Local(Mat q0, Mat q1) implements Step {}
+  public record Local(ComplexMatrix q0, ComplexMatrix q1) implements Step {}
 
   /** A CX; {@code reversed} means the second qubit controls the first. */
   public record Cx(boolean reversed) implements Step {}
@@ -52,17 +63,17 @@ public final class TwoQubitDecomposer {
   private TwoQubitDecomposer() {}
 
   /** The canonical coordinates (a, b, c), each in [-π/4, π/4], of a 4×4 unitary. */
-  public static double[] coordinates(Mat u) {
+  public static double[] coordinates(ComplexMatrix u) {
     return kak(u).coords;
   }
 
   /** The number of CX gates {@link #synthesize} would emit for {@code u}. */
-  public static int cxCount(Mat u) {
+  public static int cxCount(ComplexMatrix u) {
     return count(kak(u).coords);
   }
 
   /** A circuit for {@code u}: alternating {@link Local} layers and CX gates, fewest CX. */
-  public static List<Step> synthesize(Mat u) {
+  public static List<Step> synthesize(ComplexMatrix u) {
     Kak k = kak(u);
     double a = k.coords[0];
     double b = k.coords[1];
@@ -74,13 +85,13 @@ public final class TwoQubitDecomposer {
       case 1 -> oneCx(seq, k.coords);
       case 2 -> twoCx(seq, a, b, c);
       default -> {
-        seq.add(Mat.I2.kron(Mat.rz(H)));
+        seq.add(I2.tensor(rz(H)));
         seq.add(Boolean.TRUE);
-        seq.add(Mat.rz(H - 2 * c).kron(Mat.ry(H - 2 * a)));
+        seq.add(rz(H - 2 * c).tensor(ry(H - 2 * a)));
         seq.add(Boolean.FALSE);
-        seq.add(Mat.I2.kron(Mat.ry(2 * b - H)));
+        seq.add(I2.tensor(ry(2 * b - H)));
         seq.add(Boolean.TRUE);
-        seq.add(Mat.rz(-H).kron(Mat.I2));
+        seq.add(rz(-H).tensor(I2));
       }
     }
     seq.add(k.k1);
@@ -110,38 +121,39 @@ public final class TwoQubitDecomposer {
   private static void oneCx(List<Object> seq, double[] coords) {
     int p = Math.abs(coords[0]) > TOL ? 0 : Math.abs(coords[1]) > TOL ? 1 : 2;
     double x = coords[p];
-    Mat w = switch (p) {
-      case 0 -> Mat.identity(4);
-      case 1 -> Mat.rz(H).kron(Mat.rz(H));
-      default -> Mat.ry(-H).kron(Mat.ry(-H));
+    ComplexMatrix w = switch (p) {
+      case 0 -> ComplexMatrix.identity(4);
+      case 1 -> rz(H).tensor(rz(H));
+      default -> ry(-H).tensor(ry(-H));
     };
-    Mat hh = Mat.H.kron(Mat.H);
-    seq.add(Mat.I2.kron(Mat.H).mul(hh).mul(w.dagger()));
+    ComplexMatrix hh = SynthesisGates.H.tensor(SynthesisGates.H);
+    seq.add(I2.tensor(SynthesisGates.H).multiply(hh).multiply(w.adjoint()));
     seq.add(Boolean.FALSE);
-    seq.add(w.mul(hh).mul(Mat.rz(-2 * x).kron(Mat.rz(-2 * x))).mul(Mat.I2.kron(Mat.H)));
+    seq.add(w.multiply(hh).multiply(rz(-2 * x).tensor(rz(-2 * x)))
+        .multiply(I2.tensor(SynthesisGates.H)));
   }
 
   /** CX·(Rx(-2p)⊗Rz(-2q))·CX = exp(i(p·XX + q·ZZ)), conjugated so the zero coordinate is YY. */
   private static void twoCx(List<Object> seq, double a, double b, double c) {
-    Mat w;
+    ComplexMatrix w;
     double p;
     double q;
     if (Math.abs(b) < TOL) {
-      w = Mat.identity(4);
+      w = ComplexMatrix.identity(4);
       p = a;
       q = c;
     } else if (Math.abs(a) < TOL) {
-      w = Mat.rz(H).kron(Mat.rz(H));
+      w = rz(H).tensor(rz(H));
       p = b;
       q = c;
     } else {
-      w = Mat.rx(H).kron(Mat.rx(H));
+      w = rx(H).tensor(rx(H));
       p = a;
       q = b;
     }
-    seq.add(w.dagger());
+    seq.add(w.adjoint());
     seq.add(Boolean.FALSE);
-    seq.add(Mat.rx(-2 * p).kron(Mat.rz(-2 * q)));
+    seq.add(rx(-2 * p).tensor(rz(-2 * q)));
     seq.add(Boolean.FALSE);
     seq.add(w);
   }
@@ -149,14 +161,14 @@ public final class TwoQubitDecomposer {
   /** Merges adjacent local layers and splits each into its two single-qubit factors. */
   private static List<Step> compress(List<Object> seq) {
     List<Step> out = new ArrayList<>();
-    Mat local = Mat.identity(4);
+    ComplexMatrix local = ComplexMatrix.identity(4);
     for (Object o : seq) {
-      if (o instanceof Mat m) {
-        local = m.mul(local);
+      if (o instanceof ComplexMatrix m) {
+        local = m.multiply(local);
       } else {
         out.add(split(local));
         out.add(new Cx((Boolean) o));
-        local = Mat.identity(4);
+        local = ComplexMatrix.identity(4);
       }
     }
     out.add(split(local));
@@ -164,7 +176,7 @@ public final class TwoQubitDecomposer {
   }
 
   /** Factors a 4×4 tensor product {@code A⊗B} into {@code A} and {@code B}. */
-  static Local split(Mat k) {
+  static Local split(ComplexMatrix k) {
     int best = 0;
     double bestAbs2 = -1;
     for (int i = 0; i < 16; i++) {
@@ -186,8 +198,8 @@ public final class TwoQubitDecomposer {
         bv[2 * (2 * x + y) + 1] = k.im(2 * i + x, 2 * j + y);
       }
     }
-    Mat bm = Mat.of(2, bv);
-    double[] d = bm.det();
+    ComplexMatrix bm = ComplexMatrix.of(2, bv);
+    double[] d = bm.determinant();
     double mod = Math.sqrt(Math.sqrt(d[0] * d[0] + d[1] * d[1]));
     double arg = Math.atan2(d[1], d[0]) / 2;
     bm = bm.scale(Math.cos(-arg) / mod, Math.sin(-arg) / mod);
@@ -205,33 +217,33 @@ public final class TwoQubitDecomposer {
         av[2 * (2 * x + y) + 1] = (zi * br - zr * bi) / b2;
       }
     }
-    return new Local(Mat.of(2, av), bm);
+    return new Local(ComplexMatrix.of(2, av), bm);
   }
 
-  private record Kak(Mat k1, double[] coords, Mat k2) {}
+  private record Kak(ComplexMatrix k1, double[] coords, ComplexMatrix k2) {}
 
   /** {@code u ≅ k1 · exp(i(a·XX + b·YY + c·ZZ)) · k2} with local k1, k2 and reduced coordinates. */
-  private static Kak kak(Mat u) {
-    double[] det = u.det();
+  private static Kak kak(ComplexMatrix u) {
+    double[] det = u.determinant();
     double phase = Math.atan2(det[1], det[0]) / 4;
-    Mat su = u.scale(Math.cos(-phase), Math.sin(-phase));
-    Mat up = B_DAG.mul(su).mul(B);
-    Mat m2 = up.transpose().mul(up);
-    Mat p = diagonalizer(m2);
-    Mat diag = p.transpose().mul(m2).mul(p);
+    ComplexMatrix su = u.scale(Math.cos(-phase), Math.sin(-phase));
+    ComplexMatrix up = B_DAG.multiply(su).multiply(B);
+    ComplexMatrix m2 = up.transpose().multiply(up);
+    ComplexMatrix p = diagonalizer(m2);
+    ComplexMatrix diag = p.transpose().multiply(m2).multiply(p);
     double[] d = new double[4];
     for (int k = 0; k < 4; k++) {
       d[k] = Math.atan2(diag.im(k, k), diag.re(k, k)) / 2;
     }
-    Mat k1m = up.mul(p).mul(phaseDiagonal(d, -1));
-    if (k1m.det()[0] < 0) {
+    ComplexMatrix k1m = up.multiply(p).multiply(phaseDiagonal(d, -1));
+    if (k1m.determinant()[0] < 0) {
       d[0] += Math.PI;
-      k1m = up.mul(p).mul(phaseDiagonal(d, -1));
+      k1m = up.multiply(p).multiply(phaseDiagonal(d, -1));
     }
     double sum = d[0] + d[1] + d[2] + d[3];
     d[0] -= 2 * Math.PI * Math.round(sum / (2 * Math.PI));
     double[] coords = new double[3];
-    Mat k2 = B.mul(p.transpose()).mul(B_DAG);
+    ComplexMatrix k2 = B.multiply(p.transpose()).multiply(B_DAG);
     for (int q = 0; q < 3; q++) {
       double x = 0;
       for (int k = 0; k < 4; k++) {
@@ -241,23 +253,23 @@ public final class TwoQubitDecomposer {
       coords[q] = x - turns * H;
       if ((turns & 1) != 0) {
         // exp(i(x)PP) = exp(i(x - π/2)PP)·(i·PP): move P⊗P into the right-hand local factor.
-        k2 = PAULI_PAIRS[q].mul(k2);
+        k2 = PAULI_PAIRS[q].multiply(k2);
       }
     }
-    return new Kak(B.mul(k1m).mul(B_DAG), coords, k2);
+    return new Kak(B.multiply(k1m).multiply(B_DAG), coords, k2);
   }
 
-  private static Mat phaseDiagonal(double[] d, int sign) {
+  private static ComplexMatrix phaseDiagonal(double[] d, int sign) {
     double[] v = new double[32];
     for (int k = 0; k < 4; k++) {
       v[2 * (5 * k)] = Math.cos(sign * d[k]);
       v[2 * (5 * k) + 1] = Math.sin(sign * d[k]);
     }
-    return Mat.of(4, v);
+    return ComplexMatrix.of(4, v);
   }
 
   /** A real orthogonal P (det +1) with Pᵀ·m·P diagonal, for a symmetric unitary m. */
-  private static Mat diagonalizer(Mat m) {
+  private static ComplexMatrix diagonalizer(ComplexMatrix m) {
     for (int attempt = 0; attempt < 20; attempt++) {
       double w = 0.4 + 1.37 * attempt;
       double[][] s = new double[4][4];
@@ -273,14 +285,14 @@ public final class TwoQubitDecomposer {
           pv[2 * (4 * r + c)] = v[r][c];
         }
       }
-      Mat p = Mat.of(4, pv);
-      if (p.det()[0] < 0) {
+      ComplexMatrix p = ComplexMatrix.of(4, pv);
+      if (p.determinant()[0] < 0) {
         for (int r = 0; r < 4; r++) {
           pv[2 * (4 * r)] = -pv[2 * (4 * r)];
         }
-        p = Mat.of(4, pv);
+        p = ComplexMatrix.of(4, pv);
       }
-      Mat diag = p.transpose().mul(m).mul(p);
+      ComplexMatrix diag = p.transpose().multiply(m).multiply(p);
       double off = 0;
       for (int r = 0; r < 4; r++) {
         for (int c = 0; c < 4; c++) {
@@ -297,15 +309,15 @@ public final class TwoQubitDecomposer {
   }
 
   /** The matrix of a step sequence, for checks. */
-  public static Mat matrixOf(List<Step> steps) {
-    Mat m = Mat.identity(4);
-    Mat cx10 = Mat.CX.swapQubits();
+  public static ComplexMatrix matrixOf(List<Step> steps) {
+    ComplexMatrix m = ComplexMatrix.identity(4);
+    ComplexMatrix cx10 = swapQubits(CX);
     for (Step s : steps) {
-      Mat g = switch (s) {
-        case Local l -> l.q0().kron(l.q1());
-        case Cx cx -> cx.reversed() ? cx10 : Mat.CX;
+      ComplexMatrix g = switch (s) {
+        case Local l -> l.q0().tensor(l.q1());
+        case Cx cx -> cx.reversed() ? cx10 : CX;
       };
-      m = g.mul(m);
+      m = g.multiply(m);
     }
     return m;
   }

@@ -1,6 +1,7 @@
 package io.qserverless.quantum.transpiler.passes.basis;
 
 import io.qserverless.quantum.circuit.Condition;
+import io.qserverless.quantum.math.ComplexMatrix;
 import io.qserverless.quantum.transpiler.DagCircuit;
 import io.qserverless.quantum.transpiler.Op;
 import io.qserverless.quantum.transpiler.PropertySet;
@@ -8,7 +9,7 @@ import io.qserverless.quantum.transpiler.Target;
 import io.qserverless.quantum.transpiler.TransformationPass;
 import io.qserverless.quantum.transpiler.TranspilerException;
 import io.qserverless.quantum.transpiler.internal.Lowering;
-import io.qserverless.quantum.transpiler.internal.Mat;
+import io.qserverless.quantum.transpiler.internal.SynthesisGates;
 import io.qserverless.quantum.transpiler.internal.TwoQubitDecomposer;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,16 +82,16 @@ public final class BasisTranslator implements TransformationPass {
     switch (op.name()) {
       case "cx" -> steps.add(op);
       case "cz" -> {
-        steps.add(Op.oneQubit("h", b, Mat.H));
+        steps.add(Op.oneQubit("h", b, SynthesisGates.H));
         steps.add(Op.twoQubit("cx", a, b));
-        steps.add(Op.oneQubit("h", b, Mat.H));
+        steps.add(Op.oneQubit("h", b, SynthesisGates.H));
       }
       case "ecr" -> {
         // CX = e^{iφ}(A0⊗A1)·ECR, so ECR = e^{-iφ}(A0⊗A1)†·CX.
         phase = -Lowering.CX_VIA_ECR_PHASE;
         steps.add(Op.twoQubit("cx", a, b));
-        steps.add(Op.oneQubit("u", a, Lowering.CX_AFTER_ECR[0].dagger()));
-        steps.add(Op.oneQubit("u", b, Lowering.CX_AFTER_ECR[1].dagger()));
+        steps.add(Op.oneQubit("u", a, Lowering.CX_AFTER_ECR[0].adjoint()));
+        steps.add(Op.oneQubit("u", b, Lowering.CX_AFTER_ECR[1].adjoint()));
       }
       case "swap" -> {
         steps.add(Op.twoQubit("cx", a, b));
@@ -128,9 +129,9 @@ public final class BasisTranslator implements TransformationPass {
         yield 0;
       }
       case "cz" -> {
-        double phase = Lowering.emitOneQubit(out, Mat.H, b, allowX, c);
+        double phase = Lowering.emitOneQubit(out, SynthesisGates.H, b, allowX, c);
         out.add(conditioned(Op.twoQubit("cz", a, b), c));
-        yield phase + Lowering.emitOneQubit(out, Mat.H, b, allowX, c);
+        yield phase + Lowering.emitOneQubit(out, SynthesisGates.H, b, allowX, c);
       }
       default -> {
         out.add(conditioned(Op.twoQubit("ecr", a, b), c));

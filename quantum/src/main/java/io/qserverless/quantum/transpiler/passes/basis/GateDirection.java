@@ -1,13 +1,14 @@
 package io.qserverless.quantum.transpiler.passes.basis;
 
 import io.qserverless.quantum.circuit.Condition;
+import io.qserverless.quantum.math.ComplexMatrix;
 import io.qserverless.quantum.transpiler.DagCircuit;
 import io.qserverless.quantum.transpiler.Op;
 import io.qserverless.quantum.transpiler.PropertySet;
 import io.qserverless.quantum.transpiler.Target;
 import io.qserverless.quantum.transpiler.TransformationPass;
 import io.qserverless.quantum.transpiler.internal.Lowering;
-import io.qserverless.quantum.transpiler.internal.Mat;
+import io.qserverless.quantum.transpiler.internal.SynthesisGates;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +63,7 @@ public final class GateDirection implements TransformationPass {
   }
 
   private static double hadamards(List<Op> out, int a, int b, boolean allowX, Condition c) {
-    return Lowering.emitOneQubit(out, Mat.H, a, allowX, c)
-        + Lowering.emitOneQubit(out, Mat.H, b, allowX, c);
+    return Lowering.emitOneQubit(out, SynthesisGates.H, a, allowX, c)
+        + Lowering.emitOneQubit(out, SynthesisGates.H, b, allowX, c);
   }
 }

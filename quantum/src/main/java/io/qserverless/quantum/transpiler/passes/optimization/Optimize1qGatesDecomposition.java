@@ -1,5 +1,6 @@
 package io.qserverless.quantum.transpiler.passes.optimization;
 
+import io.qserverless.quantum.math.ComplexMatrix;
 import io.qserverless.quantum.transpiler.DagCircuit;
 import io.qserverless.quantum.transpiler.Op;
 import io.qserverless.quantum.transpiler.PropertySet;
@@ -7,7 +8,7 @@ import io.qserverless.quantum.transpiler.Target;
 import io.qserverless.quantum.transpiler.TransformationPass;
 import io.qserverless.quantum.transpiler.internal.EulerDecomposer;
 import io.qserverless.quantum.transpiler.internal.Lowering;
-import io.qserverless.quantum.transpiler.internal.Mat;
+import io.qserverless.quantum.transpiler.internal.SynthesisGates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,9 +66,9 @@ public final class Optimize1qGatesDecomposition implements TransformationPass {
       return 0;
     }
     boolean inBasis = true;
-    Mat u = Mat.I2;
+    ComplexMatrix u = SynthesisGates.I2;
     for (Op op : run) {
-      u = op.matrix().mul(u);
+      u = op.matrix().multiply(u);
       inBasis &= isBasis(op);
     }
     List<EulerDecomposer.Step> steps = EulerDecomposer.synthesize(u, allowX);

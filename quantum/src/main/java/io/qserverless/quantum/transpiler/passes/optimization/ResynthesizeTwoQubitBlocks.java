@@ -1,11 +1,12 @@
 package io.qserverless.quantum.transpiler.passes.optimization;
 
+import io.qserverless.quantum.math.ComplexMatrix;
 import io.qserverless.quantum.transpiler.DagCircuit;
 import io.qserverless.quantum.transpiler.Op;
 import io.qserverless.quantum.transpiler.PropertySet;
 import io.qserverless.quantum.transpiler.TransformationPass;
 import io.qserverless.quantum.transpiler.internal.Lowering;
-import io.qserverless.quantum.transpiler.internal.Mat;
+import io.qserverless.quantum.transpiler.internal.SynthesisGates;
 import io.qserverless.quantum.transpiler.internal.TwoQubitDecomposer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,9 +87,9 @@ public final class ResynthesizeTwoQubitBlocks implements TransformationPass {
       out.addAll(blk.ops);
       return 0;
     }
-    Mat u = Mat.identity(4);
+    ComplexMatrix u = ComplexMatrix.identity(4);
     for (Op op : blk.ops) {
-      u = embed(op, blk).mul(u);
+      u = embed(op, blk).multiply(u);
     }
     List<TwoQubitDecomposer.Step> steps = TwoQubitDecomposer.synthesize(u);
     long cx = steps.stream().filter(s -> s instanceof TwoQubitDecomposer.Cx).count();
@@ -110,11 +111,11 @@ public final class ResynthesizeTwoQubitBlocks implements TransformationPass {
   }
 
   /** The op's unitary on the block's pair, first block qubit on the left. */
-  private static Mat embed(Op op, Block blk) {
-    Mat m = Lowering.matrixOf(op);
+  private static ComplexMatrix embed(Op op, Block blk) {
+    ComplexMatrix m = Lowering.matrixOf(op);
     if (op.numQubits() == 1) {
-      return op.qubit(0) == blk.a ? m.kron(Mat.I2) : Mat.I2.kron(m);
+      return op.qubit(0) == blk.a ? m.tensor(SynthesisGates.I2) : SynthesisGates.I2.tensor(m);
     }
-    return Arrays.equals(op.qubits(), new int[] {blk.a, blk.b}) ? m : m.swapQubits();
+    return Arrays.equals(op.qubits(), new int[] {blk.a, blk.b}) ? m : SynthesisGates.swapQubits(m);
   }
 }

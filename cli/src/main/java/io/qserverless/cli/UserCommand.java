@@ -1,6 +1,6 @@
 package io.qserverless.cli;
 
-import io.qserverless.gateway.GatewayException;
+import io.qserverless.gateway.RequestRefusedException;
 import io.qserverless.gateway.auth.Accounts;
 import io.qserverless.gateway.store.Database;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ public final class UserCommand implements Runnable {
   }
 
   /** A refusal (bad name, taken name, unknown user) is one line on stderr and exit code 1. */
-  static int refused(String command, GatewayException e) {
+  static int refused(String command, RequestRefusedException e) {
     System.err.println("qs user " + command + ": " + e.getMessage());
     return 1;
   }
@@ -69,7 +69,7 @@ public final class UserCommand implements Runnable {
         accounts.createUser(username, password, admin);
         System.out.println(accounts.newTokenFor(username));
         return 0;
-      } catch (GatewayException e) {
+      } catch (RequestRefusedException e) {
         return refused("add", e);
       }
     }
@@ -88,7 +88,7 @@ public final class UserCommand implements Runnable {
       try (Database db = store.open()) {
         System.out.println(new Accounts(db).newTokenFor(username));
         return 0;
-      } catch (GatewayException e) {
+      } catch (RequestRefusedException e) {
         return refused("token", e);
       }
     }

@@ -1,7 +1,7 @@
 package io.qserverless.gateway;
 
 /** The request clashes with what exists, e.g. a user name already taken. */
-public final class ConflictException extends GatewayException {
+public final class ConflictException extends RequestRefusedException {
   public ConflictException(String message) {
     super(message);
   }

@@ -1,7 +1,7 @@
 package io.qserverless.gateway;
 
 /** The function exists but its owner has disabled it (POST /api/v1/programs/{title}/disable/). */
-public final class FunctionDisabledException extends GatewayException {
+public final class FunctionDisabledException extends RequestRefusedException {
   public FunctionDisabledException(String message) {
     super(message);
   }

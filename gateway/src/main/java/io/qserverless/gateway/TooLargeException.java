@@ -1,7 +1,7 @@
 package io.qserverless.gateway;
 
 /** A body, archive, argument text, result or file over its configured size or count cap. */
-public final class TooLargeException extends GatewayException {
+public final class TooLargeException extends RequestRefusedException {
   public TooLargeException(String message) {
     super(message);
   }

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.qserverless.gateway.ConflictException;
 import io.qserverless.gateway.FunctionDisabledException;
-import io.qserverless.gateway.GatewayException;
+import io.qserverless.gateway.RequestRefusedException;
 import io.qserverless.gateway.InvalidInputException;
 import io.qserverless.gateway.JobLimitException;
 import io.qserverless.gateway.NotAllowedException;
@@ -28,7 +28,7 @@ import tools.jackson.core.JacksonException;
  * reference the 500 answer quotes, and no internals cross HTTP.
  */
 public final class ErrorStatus {
-  static final Map<Class<? extends GatewayException>, Integer> TABLE = Map.of(
+  static final Map<Class<? extends RequestRefusedException>, Integer> TABLE = Map.of(
       InvalidInputException.class, 400,
       UnauthenticatedException.class, 401,
       NotAllowedException.class, 403,
@@ -42,13 +42,13 @@ public final class ErrorStatus {
   private ErrorStatus() {}
 
   /** The status a gateway failure answers with. */
-  public static int of(GatewayException e) {
+  public static int of(RequestRefusedException e) {
     return TABLE.get(e.getClass());
   }
 
   static void render(Context ctx, Exception e) {
     switch (e) {
-      case GatewayException g -> answer(ctx, of(g), g.getMessage());
+      case RequestRefusedException g -> answer(ctx, of(g), g.getMessage());
       case JacksonException j -> answer(ctx, 400, "The request body is not valid JSON (" + j.getOriginalMessage()
           + "); send a JSON object as API.md shows.");
       // Jetty reports a malformed request (e.g. a broken multipart body) wrapped in a ServletException.

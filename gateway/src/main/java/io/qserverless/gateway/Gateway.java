@@ -12,8 +12,12 @@ import io.qserverless.gateway.program.Programs;
 import io.qserverless.gateway.runner.ProcessRunner;
 import io.qserverless.gateway.scheduler.Scheduler;
 import io.qserverless.gateway.store.Database;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,9 +108,15 @@ public final class Gateway implements AutoCloseable {
     return accounts;
   }
 
+  /** The release this gateway was built as (the build writes it into version.properties). */
   public static String version() {
-    String v = Gateway.class.getPackage().getImplementationVersion();
-    return v == null ? "0.1.0-SNAPSHOT" : v;
+    try (InputStream in = Gateway.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException("the gateway jar has no readable version.properties; rebuild it", e);
+    }
   }
 
   @Override

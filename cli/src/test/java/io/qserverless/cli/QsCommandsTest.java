@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qserverless.examples.ExampleProgram;
 import io.qserverless.gateway.Gateway;
-import io.qserverless.gateway.GatewayConfig;
+import io.qserverless.gateway.config.GatewayConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package io.qserverless.gateway;
 
 import io.qserverless.gateway.auth.Accounts;
+import io.qserverless.gateway.config.GatewayConfig;
 import io.qserverless.gateway.file.LocalFileStore;
 import io.qserverless.gateway.file.UserFiles;
 import io.qserverless.gateway.http.HttpApi;

@@ -68,7 +68,7 @@ public final class Gateway implements AutoCloseable {
       this.scheduler = new Scheduler(jobRepo, runner, config, RECONCILE);
       Jobs jobs = new Jobs(jobRepo, programs, config, data.resolve("jobs"), scheduler::submitted, runner::stop);
       UserFiles files = new UserFiles(programs, fileStore, config.limits().maxFileBytes());
-      this.http = api[0] = new HttpApi(config, db, accounts, programs, jobs, files, metrics, version());
+      this.http = api[0] = new HttpApi(config, db::reachable, accounts, programs, jobs, files, metrics, version());
       createFirstUser(config);
       http.start();
       runner.reconcile();

@@ -1,7 +1,7 @@
 package io.qserverless.gateway.program;
 
-import io.qserverless.gateway.InvalidInputException;
-import io.qserverless.gateway.TooLargeException;
+import io.qserverless.gateway.error.InvalidInputException;
+import io.qserverless.gateway.error.TooLargeException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.qserverless.gateway.program;
 
-import io.qserverless.gateway.TooLargeException;
+import io.qserverless.gateway.error.TooLargeException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

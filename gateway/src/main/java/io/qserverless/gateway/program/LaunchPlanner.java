@@ -1,6 +1,6 @@
 package io.qserverless.gateway.program;
 
-import io.qserverless.gateway.InvalidInputException;
+import io.qserverless.gateway.error.InvalidInputException;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;

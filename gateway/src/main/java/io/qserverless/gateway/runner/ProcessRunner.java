@@ -1,7 +1,7 @@
 package io.qserverless.gateway.runner;
 
-import io.qserverless.gateway.GatewayConfig;
 import io.qserverless.gateway.auth.Accounts;
+import io.qserverless.gateway.config.GatewayConfig;
 import io.qserverless.gateway.file.FileStore;
 import io.qserverless.gateway.job.Job;
 import io.qserverless.gateway.job.JobDirectory;

@@ -3,7 +3,7 @@ package io.qserverless.gateway.program;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.qserverless.gateway.InvalidInputException;
+import io.qserverless.gateway.error.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

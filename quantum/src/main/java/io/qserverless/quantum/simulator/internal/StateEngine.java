@@ -1,5 +1,7 @@
 package io.qserverless.quantum.simulator.internal;
 
+import io.qserverless.quantum.simulator.SimulatorException;
+
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.QuantumCircuit;
@@ -27,7 +29,7 @@ public final class StateEngine {
   /** The state |0...0> on {@code numQubits} qubits. */
   public StateEngine(int numQubits) {
     if (numQubits < 0 || numQubits > MAX_QUBITS) {
-      throw new IllegalArgumentException(
+      throw new SimulatorException(
           "cannot simulate " + numQubits + " qubits: the statevector simulator handles 0 to " + MAX_QUBITS
               + " (29 qubits take 8 GiB)");
     }

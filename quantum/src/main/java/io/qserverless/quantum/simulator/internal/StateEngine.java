@@ -1,5 +1,7 @@
 package io.qserverless.quantum.simulator.internal;
 
+import io.qserverless.quantum.simulator.SimulatorException;
+
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.QuantumCircuit;
@@ -49,7 +51,7 @@ public final class StateEngine {
    */
   public StateEngine(int numQubits, int chunkQubits) {
     if (numQubits < 0 || numQubits > MAX_QUBITS) {
-      throw new IllegalArgumentException(
+      throw new SimulatorException(
           "cannot simulate " + numQubits + " qubits: the statevector simulator handles 0 to " + MAX_QUBITS
               + " (29 qubits take 8 GiB)");
     }

@@ -1,8 +1,8 @@
 package io.qserverless.gateway.program;
 
-import io.qserverless.gateway.InvalidInputException;
-import io.qserverless.gateway.NotFoundException;
 import io.qserverless.gateway.auth.Principal;
+import io.qserverless.gateway.error.InvalidInputException;
+import io.qserverless.gateway.error.NotFoundException;
 import io.qserverless.gateway.store.Database;
 import io.qserverless.protocol.Json;
 import java.io.InputStream;

@@ -69,7 +69,11 @@ final class LaunchPlanner {
     for (String e : cp) {
       urls.add(artifact.resolve(e).toUri().toURL());
     }
-    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), LaunchPlanner.class.getClassLoader())) {
+    for (Path e : PlatformClasspath.entries()) {
+      urls.add(e.toUri().toURL());
+    }
+    // The job's class path exactly: the program's entries, the platform jars and the JDK, not the gateway's own classes.
+    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
       Class.forName(main, false, loader).getMethod("main", String[].class);
     } catch (ClassNotFoundException e) {
       throw new InvalidInputException("The main class '" + main
@@ -78,7 +82,9 @@ final class LaunchPlanner {
       throw new InvalidInputException("The class '" + main
           + "' has no 'public static void main(String[] args)'; add one, it is where the job starts.");
     } catch (LinkageError e) {
-      // The class needs something only present at run time; the job will report it if it matters.
+      throw new InvalidInputException("The main class '" + main + "' cannot be loaded on the job's class path ("
+          + e + "): it needs a class that is neither in the uploaded directory nor in the platform jars; "
+          + "put the jar it comes from into the uploaded directory.");
     }
     return Launch.java(main, List.copyOf(cp));
   }

@@ -5,7 +5,9 @@ import io.qserverless.gateway.program.PlatformClasspath;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The command line of a job process: the start-and-exit-code wrapper around the program's own command.
@@ -27,6 +29,21 @@ final class JobCommand {
   private static final long MIB = 1024 * 1024;
 
   private JobCommand() {}
+
+  /**
+   * The whole environment of a job: what a JVM or shell needs (PATH with the gateway's JDK first,
+   * HOME in the job's own directory, LANG), then the function's {@code env_vars}, then the in-job
+   * {@code contract}, which nothing overrides. Nothing of the gateway's own environment.
+   */
+  static Map<String, String> environment(LaunchSpec spec, JobDirectory dir, Map<String, String> contract) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/local/bin:/usr/bin:/bin");
+    env.put("HOME", dir.dir().toString());
+    env.put("LANG", "C.UTF-8");
+    env.putAll(spec.functionEnv());
+    env.putAll(contract);
+    return env;
+  }
 
   static List<String> of(LaunchSpec spec, JobDirectory dir) {
     List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", WRAPPER, "qs-job", dir.dir().toString(),

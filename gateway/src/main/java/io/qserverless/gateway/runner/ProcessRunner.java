@@ -47,7 +47,8 @@ public final class ProcessRunner implements JobRunner {
         .directory(spec.artifactDir().resolve("app").toFile())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()));
-    pb.environment().putAll(environment(spec, dir));
+    pb.environment().clear(); // nothing of the gateway's own environment (e.g. GATEWAY_PASSWORD) reaches a job
+    pb.environment().putAll(JobCommand.environment(spec, dir, contract(spec, dir)));
     Process p = pb.start();
     long started = p.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     return watched(spec.jobId(), p.toHandle(), new RunHandle(p.pid(), started), p.getOutputStream());
@@ -101,8 +102,9 @@ public final class ProcessRunner implements JobRunner {
     };
   }
 
-  private static Map<String, String> environment(LaunchSpec spec, JobDirectory dir) {
-    Map<String, String> env = new LinkedHashMap<>(spec.functionEnv());
+  /** The in-job contract of API.md, with the job's allotment for the runtime's task executor. */
+  private static Map<String, String> contract(LaunchSpec spec, JobDirectory dir) {
+    Map<String, String> env = new LinkedHashMap<>();
     env.put(JobEnvironment.GATEWAY_HOST, spec.gatewayUrl());
     env.put(JobEnvironment.GATEWAY_TOKEN, spec.token());
     env.put(JobEnvironment.JOB_ID, spec.jobId());

@@ -1,7 +1,7 @@
 package io.qserverless.cli;
 
 import io.qserverless.gateway.Gateway;
-import io.qserverless.gateway.GatewayConfig;
+import io.qserverless.gateway.config.GatewayConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;

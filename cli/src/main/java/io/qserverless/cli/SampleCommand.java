@@ -4,6 +4,7 @@ import io.qserverless.quantum.circuit.Parameter;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.primitives.QuasiDistribution;
 import io.qserverless.quantum.primitives.Sampler;
+import io.qserverless.quantum.QuantumException;
 import io.qserverless.quantum.qasm2.QasmParseException;
 import io.qserverless.quantum.qasm3.OpenQasm;
 import java.io.IOException;
@@ -112,7 +113,7 @@ final class SampleCommand implements Callable<Integer> {
     QuasiDistribution dist;
     try {
       dist = sampler.run(circuit.assignParameters(values)).result().quasiDists().getFirst();
-    } catch (IllegalStateException | IllegalArgumentException e) {
+    } catch (QuantumException | IllegalStateException | IllegalArgumentException e) {
       // The simulator's refusals (an opaque gate, too many qubits) are the program's, not a bug
       // here.
       return fail("cannot simulate " + file + ": " + e.getMessage());

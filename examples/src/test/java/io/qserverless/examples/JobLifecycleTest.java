@@ -10,7 +10,7 @@ import io.qserverless.client.JobQuery;
 import io.qserverless.client.JobTimeoutException;
 import io.qserverless.client.QiskitFunction;
 import io.qserverless.client.ServerlessClient;
-import io.qserverless.protocol.http.GatewayException;
+import io.qserverless.client.GatewayException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package io.qserverless.gateway;
 
 import io.qserverless.gateway.auth.Accounts;
+import io.qserverless.gateway.config.GatewayConfig;
 import io.qserverless.gateway.dependency.DependencyResolver;
 import io.qserverless.gateway.file.LocalFileStore;
 import io.qserverless.gateway.file.UserFiles;
@@ -14,8 +15,12 @@ import io.qserverless.gateway.program.Programs;
 import io.qserverless.gateway.runner.ProcessRunner;
 import io.qserverless.gateway.scheduler.Scheduler;
 import io.qserverless.gateway.store.Database;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +73,7 @@ public final class Gateway implements AutoCloseable {
       this.scheduler = new Scheduler(jobRepo, runner, config, RECONCILE);
       Jobs jobs = new Jobs(jobRepo, programs, config, data.resolve("jobs"), scheduler::submitted, runner::stop);
       UserFiles files = new UserFiles(programs, fileStore, config.limits().maxFileBytes());
-      this.http = api[0] = new HttpApi(config, db, accounts, programs, jobs, files, metrics, version());
+      this.http = api[0] = new HttpApi(config, db::reachable, accounts, programs, jobs, files, metrics, version());
       createFirstUser(config);
       http.start();
       runner.reconcile();
@@ -109,9 +114,15 @@ public final class Gateway implements AutoCloseable {
     return accounts;
   }
 
+  /** The release this gateway was built as (the build writes it into version.properties). */
   public static String version() {
-    String v = Gateway.class.getPackage().getImplementationVersion();
-    return v == null ? "0.1.0-SNAPSHOT" : v;
+    try (InputStream in = Gateway.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException("the gateway jar has no readable version.properties; rebuild it", e);
+    }
   }
 
   @Override

@@ -1,10 +1,10 @@
 package io.qserverless.gateway.auth;
 
 import com.password4j.Password;
-import io.qserverless.gateway.ConflictException;
-import io.qserverless.gateway.InvalidInputException;
-import io.qserverless.gateway.NotFoundException;
-import io.qserverless.gateway.UnauthenticatedException;
+import io.qserverless.gateway.error.ConflictException;
+import io.qserverless.gateway.error.InvalidInputException;
+import io.qserverless.gateway.error.NotFoundException;
+import io.qserverless.gateway.error.UnauthenticatedException;
 import io.qserverless.gateway.store.Database;
 import java.time.OffsetDateTime;
 import java.util.Map;

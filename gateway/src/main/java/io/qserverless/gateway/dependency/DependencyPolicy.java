@@ -1,6 +1,6 @@
 package io.qserverless.gateway.dependency;
 
-import io.qserverless.gateway.InvalidInputException;
+import io.qserverless.gateway.error.InvalidInputException;
 import java.util.List;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;

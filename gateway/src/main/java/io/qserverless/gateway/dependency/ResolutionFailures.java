@@ -1,8 +1,8 @@
 package io.qserverless.gateway.dependency;
 
-import io.qserverless.gateway.InvalidInputException;
-import io.qserverless.gateway.RequestRefusedException;
-import io.qserverless.gateway.UpstreamFailedException;
+import io.qserverless.gateway.error.InvalidInputException;
+import io.qserverless.gateway.error.RequestRefusedException;
+import io.qserverless.gateway.error.UpstreamFailedException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -5,8 +5,8 @@ import static io.javalin.http.HandlerType.PATCH;
 import static io.javalin.http.HandlerType.POST;
 
 import io.javalin.http.Context;
-import io.qserverless.gateway.InvalidInputException;
 import io.qserverless.gateway.auth.Principal;
+import io.qserverless.gateway.error.InvalidInputException;
 import io.qserverless.gateway.job.JobRepository;
 import io.qserverless.gateway.job.Jobs;
 import io.qserverless.protocol.JobStatus;

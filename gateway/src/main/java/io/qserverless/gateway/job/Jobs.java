@@ -1,13 +1,13 @@
 package io.qserverless.gateway.job;
 
-import io.qserverless.gateway.FunctionDisabledException;
-import io.qserverless.gateway.GatewayConfig;
-import io.qserverless.gateway.InvalidInputException;
-import io.qserverless.gateway.JobLimitException;
-import io.qserverless.gateway.NotAllowedException;
-import io.qserverless.gateway.NotFoundException;
-import io.qserverless.gateway.TooLargeException;
 import io.qserverless.gateway.auth.Principal;
+import io.qserverless.gateway.config.GatewayConfig;
+import io.qserverless.gateway.error.FunctionDisabledException;
+import io.qserverless.gateway.error.InvalidInputException;
+import io.qserverless.gateway.error.JobLimitException;
+import io.qserverless.gateway.error.NotAllowedException;
+import io.qserverless.gateway.error.NotFoundException;
+import io.qserverless.gateway.error.TooLargeException;
 import io.qserverless.gateway.program.Program;
 import io.qserverless.gateway.program.Programs;
 import io.qserverless.protocol.JobStatus;

@@ -1,6 +1,6 @@
 package io.qserverless.gateway.program;
 
-import io.qserverless.gateway.InvalidInputException;
+import io.qserverless.gateway.error.InvalidInputException;
 import io.qserverless.gateway.dependency.ResolvedDependency;
 import io.qserverless.protocol.Json;
 import java.io.IOException;
@@ -8,8 +8,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

@@ -1,6 +1,6 @@
 package io.qserverless.gateway.program;
 
-import io.qserverless.gateway.InvalidInputException;
+import io.qserverless.gateway.error.InvalidInputException;
 import io.qserverless.gateway.dependency.ResolvedDependency;
 import java.io.File;
 import java.io.IOException;
@@ -81,7 +81,11 @@ final class LaunchPlanner {
     for (ResolvedDependency d : dependencies) {
       urls.add(Path.of(d.jar()).toUri().toURL());
     }
-    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), LaunchPlanner.class.getClassLoader())) {
+    for (Path e : PlatformClasspath.entries()) {
+      urls.add(e.toUri().toURL());
+    }
+    // The job's class path exactly: the program's entries, the platform jars and the JDK, not the gateway's own classes.
+    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
       Class.forName(main, false, loader).getMethod("main", String[].class);
     } catch (ClassNotFoundException e) {
       throw new InvalidInputException("The main class '" + main
@@ -90,7 +94,9 @@ final class LaunchPlanner {
       throw new InvalidInputException("The class '" + main
           + "' has no 'public static void main(String[] args)'; add one, it is where the job starts.");
     } catch (LinkageError e) {
-      // The class needs something only present at run time; the job will report it if it matters.
+      throw new InvalidInputException("The main class '" + main + "' cannot be loaded on the job's class path ("
+          + e + "): it needs a class that is neither in the uploaded directory, its dependencies nor the platform jars; "
+          + "declare the library it comes from as a dependency, or put its jar into the uploaded directory.");
     }
     return Launch.java(main, List.copyOf(cp), dependencies);
   }

@@ -1,10 +1,10 @@
 package io.qserverless.gateway.program;
 
-import io.qserverless.gateway.InvalidInputException;
-import io.qserverless.gateway.NotFoundException;
 import io.qserverless.gateway.auth.Principal;
 import io.qserverless.gateway.dependency.DependencyResolver;
 import io.qserverless.gateway.dependency.ResolvedDependency;
+import io.qserverless.gateway.error.InvalidInputException;
+import io.qserverless.gateway.error.NotFoundException;
 import io.qserverless.gateway.store.Database;
 import io.qserverless.protocol.Json;
 import java.io.InputStream;

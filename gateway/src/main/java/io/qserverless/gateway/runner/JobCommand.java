@@ -4,10 +4,14 @@ import io.qserverless.gateway.job.Job;
 import io.qserverless.gateway.job.JobDirectory;
 import io.qserverless.gateway.program.Launch;
 import io.qserverless.gateway.program.PlatformClasspath;
+import io.qserverless.protocol.Json;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * The command line of a job process: the exit-code wrapper around the program's own command.
@@ -22,7 +26,24 @@ final class JobCommand {
   private static final String WRAPPER = "f=\"$1\"; shift; \"$@\"; c=$?; echo $c > \"$f.tmp\" && mv \"$f.tmp\" \"$f\"; exit $c";
   private static final long MIB = 1024 * 1024;
 
+  private static final TypeReference<Map<String, String>> ENV_VARS = new TypeReference<>() {};
+
   private JobCommand() {}
+
+  /**
+   * The whole environment of a job: what a JVM or shell needs (PATH with the gateway's JDK first,
+   * HOME in the job's own directory, LANG), then the function's {@code env_vars}, then the in-job
+   * {@code contract}, which nothing overrides. Nothing of the gateway's own environment.
+   */
+  static Map<String, String> environment(Job job, JobDirectory dir, Map<String, String> contract) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/local/bin:/usr/bin:/bin");
+    env.put("HOME", dir.dir().toString());
+    env.put("LANG", "C.UTF-8");
+    env.putAll(Json.MAPPER.readValue(job.envVars(), ENV_VARS));
+    env.putAll(contract);
+    return env;
+  }
 
   static List<String> of(Job job, Path artifactDir, JobDirectory dir) {
     List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", WRAPPER, "qs-job", dir.exitCode().toString()));

@@ -1,7 +1,7 @@
 package io.qserverless.gateway.runner;
 
-import io.qserverless.gateway.GatewayConfig;
 import io.qserverless.gateway.auth.Accounts;
+import io.qserverless.gateway.config.GatewayConfig;
 import io.qserverless.gateway.file.FileStore;
 import io.qserverless.gateway.job.Job;
 import io.qserverless.gateway.job.JobDirectory;
@@ -11,7 +11,6 @@ import io.qserverless.gateway.metrics.GatewayMetrics;
 import io.qserverless.gateway.program.ArtifactStore;
 import io.qserverless.protocol.JobEnvironment;
 import io.qserverless.protocol.JobStatus;
-import io.qserverless.protocol.Json;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Runs each job as its own OS process on this machine, watches it, and records how it ended.
@@ -43,7 +41,6 @@ import tools.jackson.core.type.TypeReference;
 public final class ProcessRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
   private static final int ERROR_LOG_TAIL = 4000;
-  private static final TypeReference<Map<String, String>> ENV = new TypeReference<>() {};
   private final JobRepository jobs;
   private final Accounts accounts;
   private final ArtifactStore artifacts;
@@ -95,7 +92,8 @@ public final class ProcessRunner {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()))
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-      pb.environment().putAll(environment(job, dir));
+      pb.environment().clear(); // nothing of the gateway's own environment (e.g. GATEWAY_PASSWORD) reaches a job
+      pb.environment().putAll(JobCommand.environment(job, dir, contract(job, dir)));
       Process p = pb.start();
       long started = p.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
       jobs.markRunning(job.id(), p.pid(), started);
@@ -147,8 +145,9 @@ public final class ProcessRunner {
     }
   }
 
-  private Map<String, String> environment(Job job, JobDirectory dir) throws IOException {
-    Map<String, String> env = new LinkedHashMap<>(Json.MAPPER.readValue(job.envVars(), ENV));
+  /** The in-job contract of API.md, with the job's allotment for the runtime's task executor. */
+  private Map<String, String> contract(Job job, JobDirectory dir) throws IOException {
+    Map<String, String> env = new LinkedHashMap<>();
     Path data = Files.createDirectories(files.directory(job.userId(), job.programTitle()));
     env.put(JobEnvironment.GATEWAY_HOST, gatewayUrl.get());
     env.put(JobEnvironment.GATEWAY_TOKEN, accounts.newToken(job.userId(), job.id()));

@@ -1,6 +1,6 @@
 package io.qserverless.gateway.scheduler;
 
-import io.qserverless.gateway.GatewayConfig;
+import io.qserverless.gateway.config.GatewayConfig;
 import io.qserverless.gateway.job.Job;
 import io.qserverless.gateway.job.JobRepository;
 import io.qserverless.gateway.runner.ProcessRunner;

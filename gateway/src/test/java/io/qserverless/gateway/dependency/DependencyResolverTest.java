@@ -3,8 +3,8 @@ package io.qserverless.gateway.dependency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.qserverless.gateway.InvalidInputException;
-import io.qserverless.gateway.UpstreamFailedException;
+import io.qserverless.gateway.error.InvalidInputException;
+import io.qserverless.gateway.error.UpstreamFailedException;
 import io.qserverless.gateway.program.PlatformClasspath;
 import java.io.IOException;
 import java.nio.file.Files;

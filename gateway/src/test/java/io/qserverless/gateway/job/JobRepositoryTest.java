@@ -3,10 +3,10 @@ package io.qserverless.gateway.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.qserverless.gateway.ConflictException;
-import io.qserverless.gateway.UnauthenticatedException;
 import io.qserverless.gateway.auth.Accounts;
 import io.qserverless.gateway.auth.Principal;
+import io.qserverless.gateway.error.ConflictException;
+import io.qserverless.gateway.error.UnauthenticatedException;
 import io.qserverless.gateway.program.Launch;
 import io.qserverless.gateway.store.Database;
 import io.qserverless.protocol.JobStatus;

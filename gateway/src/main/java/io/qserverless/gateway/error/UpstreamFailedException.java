@@ -1,4 +1,4 @@
-package io.qserverless.gateway;
+package io.qserverless.gateway.error;
 
 /**
  * A service the gateway needs for this request failed, not the request itself: e.g. a Maven

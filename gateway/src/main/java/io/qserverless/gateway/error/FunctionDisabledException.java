@@ -1,4 +1,4 @@
-package io.qserverless.gateway;
+package io.qserverless.gateway.error;
 
 /** The function exists but its owner has disabled it (POST /api/v1/programs/{title}/disable/). */
 public final class FunctionDisabledException extends RequestRefusedException {

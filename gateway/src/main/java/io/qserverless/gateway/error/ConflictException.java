@@ -1,4 +1,4 @@
-package io.qserverless.gateway;
+package io.qserverless.gateway.error;
 
 /** The request clashes with what exists, e.g. a user name already taken. */
 public final class ConflictException extends RequestRefusedException {

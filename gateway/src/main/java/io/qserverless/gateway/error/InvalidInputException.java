@@ -1,4 +1,4 @@
-package io.qserverless.gateway;
+package io.qserverless.gateway.error;
 
 /** Input that breaks the contract: bad JSON, an unknown value, an unsafe name or archive. */
 public final class InvalidInputException extends RequestRefusedException {

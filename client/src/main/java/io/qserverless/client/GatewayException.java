@@ -1,20 +1,15 @@
-package io.qserverless.protocol.http;
+package io.qserverless.client;
 
 /**
  * A gateway call that failed: the gateway answered an error status (its {@code {"message"}} is
  * this exception's message) or could not be reached ({@link #status()} is 0).
  */
-public final class GatewayException extends RuntimeException {
+public final class GatewayException extends ServerlessClientException {
   private final int status;
 
-  public GatewayException(int status, String message) {
-    super(message);
-    this.status = status;
-  }
-
-  public GatewayException(String message, Throwable cause) {
+  GatewayException(int status, String message, Throwable cause) {
     super(message, cause);
-    this.status = 0;
+    this.status = status;
   }
 
   /** The HTTP status the gateway answered (e.g. 404), or 0 when no answer came. */

@@ -1,4 +1,4 @@
-package io.qserverless.gateway;
+package io.qserverless.gateway.config;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.qserverless.gateway.dependency.DependencySettings;
@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Everything a {@link Gateway} needs to start, with defaults for the embedded single-machine setup.
+ * Everything the gateway ({@code io.qserverless.gateway.Gateway}) needs to start, with defaults for the embedded single-machine setup.
  *
  * <p>Build with {@link #builder(Path)}; each setter refuses an impossible value at once with the
  * field, the rule and the value received. See docs/operations.md for the settings in tiers.

@@ -1,4 +1,4 @@
-package io.qserverless.gateway;
+package io.qserverless.gateway.error;
 
 /** No token, or a token the gateway does not know (or revoked). */
 public final class UnauthenticatedException extends RequestRefusedException {

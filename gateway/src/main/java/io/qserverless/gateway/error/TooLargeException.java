@@ -1,4 +1,4 @@
-package io.qserverless.gateway;
+package io.qserverless.gateway.error;
 
 /** A body, archive, argument text, result or file over its configured size or count cap. */
 public final class TooLargeException extends RequestRefusedException {

@@ -1,4 +1,4 @@
-package io.qserverless.gateway;
+package io.qserverless.gateway.error;
 
 /**
  * Root of the failures a gateway user can cause; each subclass names one kind of refusal.

@@ -1,0 +1,175 @@
+package io.qserverless.bench;
+
+import io.qserverless.quantum.circuit.QuantumCircuit;
+import io.qserverless.quantum.simulator.Statevector;
+import io.qserverless.quantum.simulator.internal.StateEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * The simulator workloads of issue 15, each against the memory bandwidth measured in the same run.
+ *
+ * <ul>
+ *   <li>W3: 24 qubits, 10 layers; layer l has U3(θ, φ, λ) on every qubit q with k = 24l + q,
+ *       θ = fmod(0.7 + 1.3k, π), φ = fmod(0.3 + 2.1k, 2π), λ = fmod(1.1 + 0.9k, 2π), then CZ on
+ *       (0,1), (2,3), … in even layers and (1,2), (3,4), … in odd ones: 240 U3 + 115 CZ,
+ *       p(0…0) = 8.93322724e-10.
+ *   <li>W1: 100 Hadamards on 24 qubits, gate i on qubit i mod 24: p(0…0) = 1/16.
+ *   <li>W4: 10,000 fresh 2-qubit states, H q0, CX q0→q1, RY(0.3) q1, exact probabilities.
+ * </ul>
+ *
+ * <p>For W1 and W3: time, passes over the state, time per pass, and the time of one in-place
+ * read+write pass over an array as large as the state (the bandwidth bound of a pass), alternated
+ * with the runs so both see the same load; medians of three sets. {@code unfused} adds the
+ * gate-by-gate simulator once for comparison. Threads: {@code -Dqserverless.simulator.threads=N}.
+ * Run: {@code BENCH_JAVA_OPTS="-Xmx4g -Dqserverless.simulator.threads=1" ./qs bench SimulatorWorkloads [W1] [W3] [W4] [unfused]}.
+ */
+public final class SimulatorWorkloadsBench {
+  private static final int SETS = 3;
+  private static final int THREADS = Integer.getInteger("qserverless.simulator.threads",
+      Runtime.getRuntime().availableProcessors());
+
+  public static void main(String[] args) throws Exception {
+    List<String> which = args.length == 0 ? List.of("W1", "W3", "W4") : List.of(args);
+    System.out.printf("simulator threads %d; load average %s%n", THREADS,
+        Files.readString(Path.of("/proc/loadavg")).trim());
+    if (which.contains("W1")) {
+      big("W1", w1(), 1.0 / 16, which.contains("unfused"));
+    }
+    if (which.contains("W3")) {
+      big("W3", w3(), 8.93322724e-10, which.contains("unfused"));
+    }
+    if (which.contains("W4")) {
+      w4();
+    }
+    System.out.printf("load average at the end %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
+  }
+
+  static QuantumCircuit w1() {
+    QuantumCircuit qc = new QuantumCircuit(24);
+    for (int i = 0; i < 100; i++) {
+      qc.h(i % 24);
+    }
+    return qc;
+  }
+
+  static QuantumCircuit w3() {
+    QuantumCircuit qc = new QuantumCircuit(24);
+    for (int l = 0; l < 10; l++) {
+      for (int q = 0; q < 24; q++) {
+        int k = 24 * l + q;
+        qc.u3((0.7 + 1.3 * k) % Math.PI, (0.3 + 2.1 * k) % (2 * Math.PI), (1.1 + 0.9 * k) % (2 * Math.PI), q);
+      }
+      for (int q = l % 2; q + 1 < 24; q += 2) {
+        qc.cz(q, q + 1);
+      }
+    }
+    return qc;
+  }
+
+  private static void big(String name, QuantumCircuit qc, double p0, boolean unfused) {
+    double[] times = new double[SETS];
+    double[] bandwidth = new double[SETS];
+    long passes = 0;
+    double[] array = new double[2 << qc.numQubits()];
+    for (int set = 0; set < SETS; set++) {
+      long start = System.nanoTime();
+      StateEngine e = run(qc, StateEngine.CHUNK_QUBITS);
+      times[set] = (System.nanoTime() - start) / 1e9;
+      passes = e.passes();
+      check(name, e, p0);
+      bandwidth[set] = readWritePass(array);
+    }
+    double t = median(times), pass = median(bandwidth);
+    System.out.printf("%s: %.3f s (sets %s), %d passes, %.1f ms per pass; in-place read+write pass %.1f ms "
+            + "(%.1f GB/s): %.2f bandwidth passes of time%n",
+        name, t, Arrays.toString(round(times)), passes, 1e3 * t / passes, 1e3 * pass,
+        2 * 8.0 * array.length / pass / 1e9, t / pass);
+    if (unfused) {
+      long start = System.nanoTime();
+      StateEngine e = run(qc, 0);
+      double u = (System.nanoTime() - start) / 1e9;
+      check(name, e, p0);
+      System.out.printf("%s unfused (gate by gate): %.3f s, %d passes, %.1f ms per pass: fused is %.2fx faster%n",
+          name, u, e.passes(), 1e3 * u / e.passes(), u / t);
+    }
+  }
+
+  private static StateEngine run(QuantumCircuit qc, int chunkQubits) {
+    StateEngine e = new StateEngine(qc.numQubits(), chunkQubits);
+    int[] identity = IntStream.range(0, qc.numQubits()).toArray();
+    e.applyCircuit(qc, identity);
+    e.amplitudes();
+    return e;
+  }
+
+  private static void check(String name, StateEngine e, double p0) {
+    double[] s = e.amplitudes();
+    double p = s[0] * s[0] + s[1] * s[1];
+    if (Math.abs(p - p0) > 1e-9 * p0) {
+      throw new AssertionError(name + ": p(0...0) = " + p + ", expected " + p0);
+    }
+  }
+
+  /** Seconds of one in-place pass a[i] = a[i] * c over the array, on the simulator's threads. */
+  private static double readWritePass(double[] a) {
+    int chunks = 64;
+    Runnable pass = () -> IntStream.range(0, chunks).parallel().forEach(c -> {
+      int lo = (int) ((long) a.length * c / chunks), hi = (int) ((long) a.length * (c + 1) / chunks);
+      for (int i = lo; i < hi; i++) {
+        a[i] *= 1.0000001;
+      }
+    });
+    double best = Double.MAX_VALUE;
+    try (ForkJoinPool pool = new ForkJoinPool(THREADS)) {
+      for (int r = 0; r < 3; r++) {
+        long start = System.nanoTime();
+        pool.submit(pass).join();
+        best = Math.min(best, (System.nanoTime() - start) / 1e9);
+      }
+    }
+    return best;
+  }
+
+  private static void w4() {
+    double c = Math.cos(0.15), s = Math.sin(0.15);
+    double[] expected = {c * c / 2, s * s / 2, s * s / 2, c * c / 2};
+    int circuits = 10_000;
+    double[] perCircuit = new double[SETS + 2];
+    for (int set = 0; set < perCircuit.length; set++) {
+      long start = System.nanoTime();
+      double sink = 0;
+      for (int i = 0; i < circuits; i++) {
+        QuantumCircuit qc = new QuantumCircuit(2);
+        qc.h(0).cx(0, 1).ry(0.3, 1);
+        double[] p = Statevector.fromCircuit(qc).probabilities();
+        sink += p[3];
+        if (i == 0 && Math.abs(p[0] - expected[0]) + Math.abs(p[1] - expected[1]) > 1e-14) {
+          throw new AssertionError("W4 probabilities " + Arrays.toString(p) + ", expected " + Arrays.toString(expected));
+        }
+      }
+      perCircuit[set] = (System.nanoTime() - start) / 1e3 / circuits;
+      if (sink == 0) {
+        throw new AssertionError();
+      }
+    }
+    // the first two sets warm the JIT up
+    double[] measured = Arrays.copyOfRange(perCircuit, 2, perCircuit.length);
+    System.out.printf("W4: %.2f us per circuit through Statevector (sets %s, incl. building the circuit)%n",
+        median(measured), Arrays.toString(round(measured)));
+  }
+
+  private static double median(double[] v) {
+    double[] c = v.clone();
+    Arrays.sort(c);
+    return c[c.length / 2];
+  }
+
+  private static double[] round(double[] v) {
+    return Arrays.stream(v).map(x -> Math.round(x * 1000) / 1000.0).toArray();
+  }
+}

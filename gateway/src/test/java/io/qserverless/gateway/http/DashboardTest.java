@@ -10,6 +10,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 import io.qserverless.gateway.GatewayHarness;
+import io.qserverless.protocol.circuit.CircuitJson;
 import io.qserverless.protocol.value.Values;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import java.io.IOException;
@@ -155,12 +156,12 @@ class DashboardTest {
     // q1: ────X──░───M─
     QuantumCircuit bell = new QuantumCircuit(2).h(0).cx(0, 1).measureAll();
     Map<String, Object> arguments = new LinkedHashMap<>();
-    arguments.put("bell", bell);
+    arguments.put("bell", Map.of("__type__", "QuantumCircuit", "__value__", CircuitJson.toTree(bell))); // the JSON form
     arguments.put("counts", Map.of("00", 510, "11", 514));
     arguments.put("note", ATTACK);
     arguments.put("metadata", Map.of("resource_usage", new LinkedHashMap<>(Map.of(
         "RUNNING: MAPPING", Map.of("CPU_TIME", 1.5, "QPU_TIME", 0)))));
-    String id = gateway.run(user.token(), "echo", Values.toJson(arguments));
+    String id = gateway.run(user.token(), "echo", GatewayHarness.json(arguments));
     gateway.awaitStatus(user.token(), id, "SUCCEEDED");
     logIn(user);
     browser.driver().get(gateway.url() + "/#/job/" + id);

@@ -4,7 +4,7 @@ import io.qserverless.client.Job;
 import io.qserverless.client.ServerlessClient;
 import io.qserverless.examples.ExampleProgram;
 import io.qserverless.gateway.Gateway;
-import io.qserverless.gateway.GatewayConfig;
+import io.qserverless.gateway.config.GatewayConfig;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.random.RandomCircuit;
 import java.nio.file.Files;

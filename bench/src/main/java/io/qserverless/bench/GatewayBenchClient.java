@@ -1,7 +1,7 @@
 package io.qserverless.bench;
 
 import io.qserverless.gateway.Gateway;
-import io.qserverless.gateway.GatewayConfig;
+import io.qserverless.gateway.config.GatewayConfig;
 import io.qserverless.protocol.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import io.qserverless.client.JobInfo;
 import io.qserverless.client.ServerlessClient;
 import io.qserverless.examples.ExampleProgram;
 import io.qserverless.gateway.Gateway;
-import io.qserverless.gateway.GatewayConfig;
+import io.qserverless.gateway.config.GatewayConfig;
 import io.qserverless.protocol.JobStatus;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.random.RandomCircuit;

@@ -1,7 +1,7 @@
 package io.qserverless.cli;
 
 import io.qserverless.client.ServerlessClientException;
-import io.qserverless.protocol.http.GatewayException;
+import io.qserverless.quantum.QuantumException;
 import io.qserverless.protocol.value.ValueEncodingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,10 +60,10 @@ public final class Qs implements Runnable {
   private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
     cmd.getErr().println("qs " + cmd.getCommandName() + ": " + message);
-    if (e instanceof IllegalArgumentException) {
+    if (e instanceof IllegalArgumentException || e instanceof QuantumException) {
       return 2;
     }
-    if (!(e instanceof GatewayException || e instanceof ServerlessClientException || e instanceof ValueEncodingException
+    if (!(e instanceof ServerlessClientException || e instanceof ValueEncodingException
         || e instanceof UncheckedIOException || e instanceof IOException)) {
       e.printStackTrace(cmd.getErr());
     }

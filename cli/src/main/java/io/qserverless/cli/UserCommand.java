@@ -1,7 +1,7 @@
 package io.qserverless.cli;
 
-import io.qserverless.gateway.RequestRefusedException;
 import io.qserverless.gateway.auth.Accounts;
+import io.qserverless.gateway.error.RequestRefusedException;
 import io.qserverless.gateway.store.Database;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

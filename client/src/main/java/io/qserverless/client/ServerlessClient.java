@@ -3,7 +3,6 @@ package io.qserverless.client;
 import io.qserverless.client.internal.TarArchive;
 import io.qserverless.protocol.Json;
 import io.qserverless.protocol.http.FilesApi;
-import io.qserverless.protocol.http.GatewayException;
 import io.qserverless.protocol.http.GatewayHttp;
 import io.qserverless.protocol.http.Multipart;
 import io.qserverless.protocol.value.Values;
@@ -51,16 +50,16 @@ public final class ServerlessClient {
       throw new IllegalArgumentException("no API token given for " + host
           + ": pass one (--token or GATEWAY_TOKEN), or log in with a username and password");
     }
-    return new ServerlessClient(new GatewayHttp(host, token), token);
+    return new ServerlessClient(new GatewayHttp(host, token, GatewayException::new), token);
   }
 
   /** Logs in to {@code host} and returns a client with the user's API token. */
   public static ServerlessClient login(String host, String username, String password) {
-    GatewayHttp anonymous = new GatewayHttp(host, null);
+    GatewayHttp anonymous = new GatewayHttp(host, null, GatewayException::new);
     JsonNode answer = anonymous.send("POST", "api/v1/auth/login", Map.of("username", username, "password", password));
     String token = answer == null ? null : answer.path("token").asString(null);
     if (token == null) {
-      throw new GatewayException(200, "the gateway at " + host + " answered the login without a token");
+      throw new GatewayException(200, "the gateway at " + host + " answered the login without a token", null);
     }
     return new ServerlessClient(anonymous.withToken(token), token);
   }
@@ -121,6 +120,17 @@ public final class ServerlessClient {
     List<QiskitFunction> all = new ArrayList<>();
     http.get("api/v1/programs/").forEach(f -> all.add(QiskitFunction.fromJson(f, this, null)));
     return all;
+  }
+
+  /**
+   * What the gateway admits as {@link QiskitFunction#withDependencies dependencies}: its
+   * allowlist patterns ({@code group}, {@code group:artifact}, {@code group:artifact:version or
+   * range}), or {@code "*"} when it admits any coordinate its repositories have.
+   */
+  public List<String> dependenciesVersions() {
+    List<String> admitted = new ArrayList<>();
+    http.get("api/v1/dependencies-versions/").forEach(p -> admitted.add(p.asString()));
+    return admitted;
   }
 
   /** The caller's function {@code title}; a {@link GatewayException} with status 404 if there is none. */

@@ -3,7 +3,7 @@ package io.qserverless.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.qserverless.protocol.http.GatewayException;
+
 import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +21,7 @@ class ServerlessClientTest {
 
     assertThatThrownBy(client::functions)
         .isInstanceOf(GatewayException.class)
+        .isInstanceOf(ServerlessClientException.class)
         .hasMessageContaining("cannot reach the gateway at http://127.0.0.1:" + port)
         .hasMessageContaining("GATEWAY_HOST")
         .satisfies(e -> assertThat(((GatewayException) e).status()).isZero());

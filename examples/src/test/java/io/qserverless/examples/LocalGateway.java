@@ -2,7 +2,7 @@ package io.qserverless.examples;
 
 import io.qserverless.client.ServerlessClient;
 import io.qserverless.gateway.Gateway;
-import io.qserverless.gateway.GatewayConfig;
+import io.qserverless.gateway.config.GatewayConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

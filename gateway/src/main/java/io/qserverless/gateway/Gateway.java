@@ -1,19 +1,28 @@
 package io.qserverless.gateway;
 
 import io.qserverless.gateway.auth.Accounts;
+import io.qserverless.gateway.config.GatewayConfig;
+import io.qserverless.gateway.dependency.DependencyResolver;
 import io.qserverless.gateway.file.LocalFileStore;
 import io.qserverless.gateway.file.UserFiles;
 import io.qserverless.gateway.http.HttpApi;
 import io.qserverless.gateway.job.JobRepository;
+import io.qserverless.gateway.job.JobLifecycle;
 import io.qserverless.gateway.job.Jobs;
 import io.qserverless.gateway.metrics.GatewayMetrics;
 import io.qserverless.gateway.program.ArtifactStore;
+import io.qserverless.gateway.program.PlatformClasspath;
 import io.qserverless.gateway.program.Programs;
+import io.qserverless.gateway.runner.JobRunner;
 import io.qserverless.gateway.runner.ProcessRunner;
 import io.qserverless.gateway.scheduler.Scheduler;
 import io.qserverless.gateway.store.Database;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +49,9 @@ public final class Gateway implements AutoCloseable {
   private final Database db;
   private final HttpApi http;
   private final Scheduler scheduler;
-  private final ProcessRunner runner;
+  private final JobLifecycle lifecycle;
   private final Accounts accounts;
+  private final DependencyResolver dependencies;
   private final String host;
   private String initialToken;
 
@@ -54,19 +64,22 @@ public final class Gateway implements AutoCloseable {
       GatewayMetrics metrics = new GatewayMetrics(db);
       ArtifactStore artifacts = new ArtifactStore(data.resolve("artifacts"), config.limits().maxUploadBytes(),
           config.limits().maxUploadEntries());
-      Programs programs = new Programs(db, artifacts);
+      this.dependencies = new DependencyResolver(data.resolve("dependencies"), config.dependencies(),
+          PlatformClasspath.entries(), "qserverless-gateway/" + version());
+      Programs programs = new Programs(db, artifacts, dependencies);
       LocalFileStore fileStore = new LocalFileStore(data.resolve("files"));
       JobRepository jobRepo = new JobRepository(db);
       HttpApi[] api = new HttpApi[1];
-      this.runner = new ProcessRunner(jobRepo, accounts, artifacts, fileStore, data.resolve("jobs"),
-          () -> "http://" + urlHost() + ":" + api[0].port(), config.limits(), metrics);
-      this.scheduler = new Scheduler(jobRepo, runner, config, RECONCILE);
-      Jobs jobs = new Jobs(jobRepo, programs, config, data.resolve("jobs"), scheduler::submitted, runner::stop);
+      JobRunner runner = new ProcessRunner(data.resolve("jobs"), config.limits().stopGrace());
+      this.lifecycle = new JobLifecycle(jobRepo, runner, accounts, artifacts, fileStore,
+          () -> "http://" + urlHost() + ":" + api[0].port(), config, metrics);
+      this.scheduler = new Scheduler(jobRepo, lifecycle, RECONCILE);
+      Jobs jobs = new Jobs(jobRepo, lifecycle, programs, config, scheduler::submitted);
       UserFiles files = new UserFiles(programs, fileStore, config.limits().maxFileBytes());
-      this.http = api[0] = new HttpApi(config, db, accounts, programs, jobs, files, metrics, version());
+      this.http = api[0] = new HttpApi(config, db::reachable, accounts, programs, jobs, files, metrics, version());
       createFirstUser(config);
       http.start();
-      runner.reconcile();
+      lifecycle.reconcile();
       scheduler.start();
     } catch (RuntimeException e) {
       db.close();
@@ -104,16 +117,23 @@ public final class Gateway implements AutoCloseable {
     return accounts;
   }
 
+  /** The release this gateway was built as (the build writes it into version.properties). */
   public static String version() {
-    String v = Gateway.class.getPackage().getImplementationVersion();
-    return v == null ? "0.1.0-SNAPSHOT" : v;
+    try (InputStream in = Gateway.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException("the gateway jar has no readable version.properties; rebuild it", e);
+    }
   }
 
   @Override
   public void close() {
     scheduler.close();
-    runner.close();
+    lifecycle.close();
     http.stop();
+    dependencies.close();
     db.close();
   }
 

@@ -1,5 +1,6 @@
 package io.qserverless.gateway;
 
+import io.qserverless.gateway.config.GatewayConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -2,6 +2,7 @@ package io.qserverless.gateway;
 
 import static org.awaitility.Awaitility.await;
 
+import io.qserverless.gateway.config.GatewayConfig;
 import io.qserverless.protocol.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -46,7 +46,8 @@ final class JobRuntime {
     this.env = env;
     this.jobId = env.get(JobEnvironment.JOB_ID);
     String host = env.get(JobEnvironment.GATEWAY_HOST);
-    this.gateway = jobId != null && host != null ? new GatewayHttp(host, env.get(JobEnvironment.GATEWAY_TOKEN)) : null;
+    this.gateway = jobId != null && host != null ? new GatewayHttp(host, env.get(JobEnvironment.GATEWAY_TOKEN),
+        (status, message, cause) -> new ServerlessException(message, cause)) : null;
     this.files = new DataFiles(Path.of(env.getOrDefault(JobEnvironment.DATA_PATH, "data")),
         gateway == null ? null : new FilesApi(gateway), this::functionTitle);
   }

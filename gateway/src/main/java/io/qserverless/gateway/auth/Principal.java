@@ -1,6 +1,6 @@
 package io.qserverless.gateway.auth;
 
-import io.qserverless.gateway.NotAllowedException;
+import io.qserverless.gateway.error.NotAllowedException;
 
 /**
  * Who is calling: a user, through either one of their API tokens or a job-scoped token.

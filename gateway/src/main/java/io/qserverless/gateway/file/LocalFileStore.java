@@ -1,6 +1,6 @@
 package io.qserverless.gateway.file;
 
-import io.qserverless.gateway.TooLargeException;
+import io.qserverless.gateway.error.TooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package io.qserverless.gateway.file;
 
-import io.qserverless.gateway.InvalidInputException;
-import io.qserverless.gateway.NotFoundException;
 import io.qserverless.gateway.auth.Principal;
+import io.qserverless.gateway.error.InvalidInputException;
+import io.qserverless.gateway.error.NotFoundException;
 import io.qserverless.gateway.program.Program;
 import io.qserverless.gateway.program.Programs;
 import java.io.IOException;

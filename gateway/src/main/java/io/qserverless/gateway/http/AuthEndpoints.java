@@ -4,9 +4,9 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
 import io.javalin.http.Context;
-import io.qserverless.gateway.NotAllowedException;
 import io.qserverless.gateway.auth.Accounts;
 import io.qserverless.gateway.auth.Principal;
+import io.qserverless.gateway.error.NotAllowedException;
 import java.util.List;
 import java.util.Map;
 

@@ -2,15 +2,16 @@ package io.qserverless.gateway.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.qserverless.gateway.ConflictException;
-import io.qserverless.gateway.FunctionDisabledException;
-import io.qserverless.gateway.RequestRefusedException;
-import io.qserverless.gateway.InvalidInputException;
-import io.qserverless.gateway.JobLimitException;
-import io.qserverless.gateway.NotAllowedException;
-import io.qserverless.gateway.NotFoundException;
-import io.qserverless.gateway.TooLargeException;
-import io.qserverless.gateway.UnauthenticatedException;
+import io.qserverless.gateway.error.ConflictException;
+import io.qserverless.gateway.error.FunctionDisabledException;
+import io.qserverless.gateway.error.InvalidInputException;
+import io.qserverless.gateway.error.JobLimitException;
+import io.qserverless.gateway.error.NotAllowedException;
+import io.qserverless.gateway.error.NotFoundException;
+import io.qserverless.gateway.error.RequestRefusedException;
+import io.qserverless.gateway.error.TooLargeException;
+import io.qserverless.gateway.error.UnauthenticatedException;
+import io.qserverless.gateway.error.UpstreamFailedException;
 import io.qserverless.protocol.ErrorBody;
 import jakarta.servlet.ServletException;
 import java.util.Map;
@@ -36,7 +37,8 @@ public final class ErrorStatus {
       ConflictException.class, 409,
       TooLargeException.class, 413,
       FunctionDisabledException.class, 423,
-      JobLimitException.class, 429);
+      JobLimitException.class, 429,
+      UpstreamFailedException.class, 502);
   private static final Logger LOG = LoggerFactory.getLogger(ErrorStatus.class);
 
   private ErrorStatus() {}

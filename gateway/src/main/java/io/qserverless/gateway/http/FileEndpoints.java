@@ -6,8 +6,8 @@ import static io.javalin.http.HandlerType.POST;
 
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
-import io.qserverless.gateway.InvalidInputException;
 import io.qserverless.gateway.auth.Principal;
+import io.qserverless.gateway.error.InvalidInputException;
 import io.qserverless.gateway.file.UserFiles;
 import java.io.InputStream;
 import java.util.List;

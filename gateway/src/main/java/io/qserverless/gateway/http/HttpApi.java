@@ -4,20 +4,20 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.json.JsonMapper;
-import io.qserverless.gateway.GatewayConfig;
 import io.qserverless.gateway.auth.Accounts;
 import io.qserverless.gateway.auth.Principal;
+import io.qserverless.gateway.config.GatewayConfig;
 import io.qserverless.gateway.file.UserFiles;
 import io.qserverless.gateway.job.Jobs;
 import io.qserverless.gateway.metrics.GatewayMetrics;
 import io.qserverless.gateway.program.Programs;
-import io.qserverless.gateway.store.Database;
 import io.qserverless.protocol.Json;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import static io.javalin.http.HandlerType.GET;
 
 /**
@@ -33,7 +33,7 @@ public final class HttpApi {
   private final GatewayMetrics metrics;
   private final Javalin app;
 
-  public HttpApi(GatewayConfig config, Database db, Accounts accounts, Programs programs, Jobs jobs, UserFiles files,
+  public HttpApi(GatewayConfig config, BooleanSupplier databaseReachable, Accounts accounts, Programs programs, Jobs jobs, UserFiles files,
       GatewayMetrics metrics, String version) {
     this.accounts = accounts;
     this.metrics = metrics;
@@ -45,7 +45,7 @@ public final class HttpApi {
     routes.add(Route.open(GET, "/version", "The gateway's version", (ctx, who) -> ctx.json(Map.of("version", version))));
     routes.add(Route.open(GET, "/liveness", "200 while the process serves requests", (ctx, who) -> ctx.json(Map.of("status", "alive"))));
     routes.add(Route.open(GET, "/readiness", "200 when the database answers, else 503", (ctx, who) -> {
-      boolean up = db.reachable();
+      boolean up = databaseReachable.getAsBoolean();
       ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ready" : "database unreachable"));
     }));
     routes.add(Route.open(GET, "/metrics", "Prometheus metrics", (ctx, who) ->
@@ -65,6 +65,7 @@ public final class HttpApi {
           SizeUnit.BYTES);
       c.jetty.multipartConfig.maxInMemoryFileSize(1 << 20, SizeUnit.BYTES);
       c.jsonMapper(new SharedMapper());
+      Dashboard.serve(c);
       for (Route r : routes) {
         c.routes.addHttpHandler(r.method(), r.path(), ctx -> serve(r, ctx));
       }

@@ -1,8 +1,8 @@
 package io.qserverless.gateway.http;
 
 import io.javalin.http.Context;
-import io.qserverless.gateway.InvalidInputException;
-import io.qserverless.gateway.TooLargeException;
+import io.qserverless.gateway.error.InvalidInputException;
+import io.qserverless.gateway.error.TooLargeException;
 import io.qserverless.protocol.Json;
 import java.util.Map;
 import tools.jackson.core.type.TypeReference;

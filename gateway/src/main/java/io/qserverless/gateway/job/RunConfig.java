@@ -1,7 +1,7 @@
 package io.qserverless.gateway.job;
 
-import io.qserverless.gateway.GatewayConfig;
-import io.qserverless.gateway.InvalidInputException;
+import io.qserverless.gateway.config.GatewayConfig;
+import io.qserverless.gateway.error.InvalidInputException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;

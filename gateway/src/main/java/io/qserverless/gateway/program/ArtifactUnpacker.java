@@ -1,14 +1,22 @@
 package io.qserverless.gateway.program;
 
-import io.qserverless.gateway.InvalidInputException;
-import io.qserverless.gateway.TooLargeException;
+import io.qserverless.gateway.error.InvalidInputException;
+import io.qserverless.gateway.error.TooLargeException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -16,11 +24,23 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 /**
  * Unpacks an uploaded tar (optionally gzipped) of a working directory, refusing anything unsafe.
  *
- * <p>Refused with 400: absolute paths, {@code ..} segments, links whose target leaves the
- * directory, device files and FIFOs, data that is not a tar. Refused with 413: more bytes or entries
- * than the caps. The caller unpacks into a fresh directory and deletes it on failure.
+ * <p>Nothing is ever written through a link: directories and files are written first, into a tree
+ * that holds no links yet; hard links come next (to files already there), symbolic links last.
+ * Once all links exist, each one's real target (as the kernel resolves it, through the other
+ * links) must be inside the directory. Checking link targets as text is not enough: with {@code l
+ * -> .}, the text {@code l/l/../..} normalizes to {@code .} but resolves two levels up.
+ *
+ * <p>Refused with 400: absolute paths, {@code ..} segments, names past the kernel's limits, links
+ * whose real target leaves the directory or does not exist, device files and FIFOs, two entries of
+ * one name, truncated or corrupt data, data that is not a tar. Refused with 413: more bytes (as
+ * uploaded, and as unpacked: a small gzip may expand to gigabytes) or entries than the caps. The
+ * caller unpacks into a fresh directory and deletes it on failure.
  */
 final class ArtifactUnpacker {
+  // Linux's NAME_MAX and PATH_MAX: longer names fail in the kernel, so they are refused up front.
+  private static final int NAME_MAX = 255;
+  private static final int PATH_MAX = 4096;
+  private static final String NEXT_STEP = "; upload a tar of the program's working directory (tar -C dir -cf app.tar .).";
   private final long maxBytes;
   private final int maxEntries;
 
@@ -29,25 +49,59 @@ final class ArtifactUnpacker {
     this.maxEntries = maxEntries;
   }
 
-  void unpack(InputStream raw, Path root) throws IOException {
-    InputStream in = new BufferedInputStream(new CappedInputStream(raw, maxBytes));
+  private record Link(String name, Path path, String target) {}
+
+  void unpack(InputStream raw, Path dir) throws IOException {
+    Path root = dir.toRealPath();
+    InputStream in = new BufferedInputStream(new CappedInputStream(raw, maxBytes, "The artifact is larger than"));
     in.mark(2);
     boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
     in.reset();
+    InputStream tarBytes = gzip
+        ? new CappedInputStream(new GzipCompressorInputStream(in), maxBytes, "The artifact unpacks to more than")
+        : in;
+    List<Link> hardLinks = new ArrayList<>();
+    List<Link> symbolicLinks = new ArrayList<>();
     int count = 0;
-    try (TarArchiveInputStream tar = new TarArchiveInputStream(gzip ? new GzipCompressorInputStream(in) : in)) {
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes)) {
       TarArchiveEntry entry;
       while ((entry = nextEntry(tar)) != null) {
         if (++count > maxEntries) {
           throw new TooLargeException("The artifact has more than " + maxEntries
               + " entries; leave build outputs and data out of the uploaded directory.");
         }
-        extract(tar, entry, root);
+        String name = entry.getName();
+        Path path = inside(root, name);
+        if (entry.isSymbolicLink()) {
+          symbolicLinks.add(new Link(name, path, textuallyInside(root, path.getParent(), name, entry.getLinkName())));
+          directories(root, path.getParent(), name);
+        } else if (entry.isLink()) {
+          hardLinks.add(new Link(name, path, entry.getLinkName()));
+          directories(root, path.getParent(), name);
+        } else if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+          throw new InvalidInputException("The artifact entry '" + name
+              + "' is a device file or FIFO; only files, directories and links inside it are allowed.");
+        } else if (entry.isDirectory()) {
+          directories(root, path, name);
+        } else if (entry.isFile()) {
+          file(tar, entry, root, path);
+        } else {
+          throw new InvalidInputException("The artifact entry '" + name + "' has the unsupported tar type '"
+              + (char) entry.getLinkFlag() + "'; only files, directories and links are allowed.");
+        }
       }
     }
     if (count == 0) {
-      throw new InvalidInputException(
-          "The artifact is empty or not a tar archive; upload a tar of the program's working directory.");
+      throw new InvalidInputException("The artifact is empty or not a tar archive" + NEXT_STEP);
+    }
+    for (Link l : hardLinks) {
+      hardLink(root, l);
+    }
+    for (Link l : symbolicLinks) {
+      create(l, () -> Files.createSymbolicLink(l.path(), Path.of(l.target())));
+    }
+    for (Link l : symbolicLinks) {
+      checkRealTarget(root, l);
     }
   }
 
@@ -55,60 +109,134 @@ final class ArtifactUnpacker {
     try {
       return tar.getNextEntry();
     } catch (IOException | IllegalArgumentException e) {
-      throw new InvalidInputException("The artifact is not a valid tar archive (" + e.getMessage()
-          + "); upload a tar of the program's working directory.");
+      throw new InvalidInputException("The artifact is not a valid tar archive (" + e.getMessage() + ")" + NEXT_STEP);
     }
   }
 
-  private static void extract(TarArchiveInputStream tar, TarArchiveEntry entry, Path root) throws IOException {
+  private void file(TarArchiveInputStream tar, TarArchiveEntry entry, Path root, Path path) throws IOException {
     String name = entry.getName();
-    Path target = inside(root, name, name);
-    if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
-      throw new InvalidInputException("The artifact entry '" + name
-          + "' is a device file or FIFO; only files, directories and links inside it are allowed.");
+    if (entry.getSize() > maxBytes) {
+      throw new TooLargeException("The artifact entry '" + name + "' declares " + entry.getSize()
+          + " bytes, over the artifact cap of " + maxBytes + " bytes; leave data out of the uploaded directory.");
     }
-    if (entry.isDirectory()) {
-      Files.createDirectories(target);
-      return;
+    directories(root, path.getParent(), name);
+    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+      throw duplicate(name);
     }
-    Files.createDirectories(target.getParent());
-    if (entry.isSymbolicLink()) {
-      String link = entry.getLinkName();
-      linkInside(root, target.getParent(), name, link);
-      Files.createSymbolicLink(target, Path.of(link));
-    } else if (entry.isLink()) {
-      Files.createLink(target, linkInside(root, root, name, entry.getLinkName()));
-    } else if (entry.isFile()) {
-      try (OutputStream out = Files.newOutputStream(target)) {
-        tar.transferTo(out);
+    // No link exists in the tree yet; NOFOLLOW_LINKS makes sure of it at the last step too.
+    try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+      byte[] buf = new byte[64 * 1024];
+      for (int n; (n = read(tar, buf, name)) > 0; ) {
+        out.write(buf, 0, n);
       }
-      if ((entry.getMode() & 0100) != 0) {
-        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-      }
+    }
+    if ((entry.getMode() & 0100) != 0) {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
 
-  private static Path inside(Path root, String path, String entryName) {
-    if (path.startsWith("/") || path.contains("\0")) {
-      throw new InvalidInputException("The artifact entry '" + entryName
-          + "' has an absolute path; tar the directory with relative paths (tar -C dir -cf app.tar .).");
+  /** Reads entry data; a tar that ends before an entry's declared size is a broken upload, not a gateway fault. */
+  private static int read(TarArchiveInputStream tar, byte[] buf, String name) {
+    try {
+      return tar.read(buf);
+    } catch (IOException e) {
+      throw new InvalidInputException("The artifact is truncated or corrupt in entry '" + name + "' ("
+          + e.getMessage() + ")" + NEXT_STEP);
     }
-    for (String part : path.split("[/\\\\]")) {
+  }
+
+  /** Creates {@code dir} and its parents as real directories; refused where the archive has a file of that name. */
+  private static void directories(Path root, Path dir, String name) throws IOException {
+    try {
+      Files.createDirectories(dir);
+    } catch (FileAlreadyExistsException e) {
+      throw new InvalidInputException("The artifact entry '" + name + "' needs '" + root.relativize(Path.of(e.getFile()))
+          + "' as a directory, but the archive has a file of that name; give each path one entry.");
+    }
+  }
+
+  private static void hardLink(Path root, Link l) throws IOException {
+    Path source = inside(root, l.target());
+    if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+      throw new InvalidInputException("The artifact entry '" + l.name() + "' is a hard link to '" + l.target()
+          + "', which is not a file in the archive; archive the file itself, or make the link point at one.");
+    }
+    create(l, () -> Files.createLink(l.path(), source));
+  }
+
+  private interface Creation {
+    void run() throws IOException;
+  }
+
+  /** Creates a link where nothing is yet; the parent chain was created as real directories, never links. */
+  private static void create(Link l, Creation creation) throws IOException {
+    if (!l.path().getParent().toRealPath().equals(l.path().getParent())) {
+      throw new InvalidInputException("The artifact entry '" + l.name()
+          + "' lies under a link; nothing is unpacked through a link, so archive the real directory instead.");
+    }
+    try {
+      creation.run();
+    } catch (FileAlreadyExistsException e) {
+      throw duplicate(l.name());
+    }
+  }
+
+  /** The kernel's resolution of a link, through every other link of the archive, must end inside {@code root}. */
+  private static void checkRealTarget(Path root, Link l) throws IOException {
+    Path real;
+    try {
+      real = l.path().toRealPath();
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("The artifact entry '" + l.name() + "' links to '" + l.target()
+          + "', which does not exist in the archive; remove the dangling link or archive its target.");
+    } catch (FileSystemException e) {
+      throw new InvalidInputException("The artifact entry '" + l.name() + "' links to '" + l.target()
+          + "', which cannot be resolved (" + e.getReason() + "); remove the link loop.");
+    }
+    if (!real.startsWith(root)) {
+      throw outside(l.name(), l.target());
+    }
+  }
+
+  /** Where an entry name lands under {@code root}; refused when it is absolute, climbs, or passes the kernel's limits. */
+  private static Path inside(Path root, String name) {
+    if (name.startsWith("/") || name.contains("\0")) {
+      throw new InvalidInputException("The artifact entry '" + name.replace('\0', '?')
+          + "' has an absolute path" + NEXT_STEP);
+    }
+    if (name.getBytes(StandardCharsets.UTF_8).length + root.toString().length() + 1 > PATH_MAX) {
+      throw new InvalidInputException("The artifact entry '" + name.substring(0, 80) + "...' has a path of "
+          + name.length() + " characters, past the system's limit of " + PATH_MAX + "; use shorter paths.");
+    }
+    for (String part : name.split("[/\\\\]")) {
       if (part.equals("..")) {
-        throw new InvalidInputException("The artifact entry '" + entryName
+        throw new InvalidInputException("The artifact entry '" + name
             + "' contains '..'; entries must stay inside the uploaded directory.");
       }
+      if (part.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) {
+        throw new InvalidInputException("The artifact entry '" + name.substring(0, 80) + "...' has a name part of "
+            + part.length() + " characters, past the system's limit of " + NAME_MAX + " bytes; use shorter names.");
+      }
     }
-    return root.resolve(path).normalize();
+    return root.resolve(name).normalize();
   }
 
-  /** The link's target resolved from {@code base}; refused when it leaves {@code root}. */
-  private static Path linkInside(Path root, Path base, String entryName, String link) {
-    Path p = base.resolve(link).normalize();
-    if (link.startsWith("/") || !p.startsWith(root)) {
-      throw new InvalidInputException("The artifact entry '" + entryName + "' links to '" + link
-          + "', outside the uploaded directory; links must point inside it.");
+  /** A first, textual check of a link target (absolute, or climbing out as written); the real one comes later. */
+  private static String textuallyInside(Path root, Path base, String name, String target) {
+    if (target.isEmpty() || target.startsWith("/") || target.contains("\0") || !base.resolve(target).normalize().startsWith(root)) {
+      throw outside(name, target);
     }
-    return p;
+    return target;
+  }
+
+  private static InvalidInputException outside(String name, String target) {
+    return new InvalidInputException("The artifact entry '" + name + "' links to '" + target.replace('\0', '?')
+        + "', outside the uploaded directory; links must point inside it.");
+  }
+
+  private static InvalidInputException duplicate(String name) {
+    return new InvalidInputException("The artifact has two entries named '" + name
+        + "' (e.g. a link and a directory); give each path one entry.");
   }
 }

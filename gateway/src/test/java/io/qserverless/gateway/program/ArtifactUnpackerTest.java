@@ -3,7 +3,7 @@ package io.qserverless.gateway.program;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.qserverless.gateway.InvalidInputException;
+import io.qserverless.gateway.error.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,6 +45,49 @@ class ArtifactUnpackerTest {
   }
 
   @Test
+  void generated_chains_of_links_never_resolve_or_write_outside() throws IOException {
+    // Links among themselves ("l -> .", "m -> l/l/..") and files under their names, in any order:
+    // whatever is accepted resolves inside, and nothing ever appears beside the root.
+    Random random = new Random(13);
+    Path sandbox = Files.createTempDirectory("qs-unpack-chains");
+    List<String> names = List.of("l", "m", "n", "d/l");
+    int accepted = 0;
+    for (int i = 0; i < 300; i++) {
+      Path root = Files.createDirectories(sandbox.resolve("case" + i).resolve("root"));
+      List<String[]> entries = new java.util.ArrayList<>();
+      for (int n = 1 + random.nextInt(4); n > 0; n--) {
+        String name = names.get(random.nextInt(names.size()));
+        if (random.nextInt(3) == 0) {
+          entries.add(new String[] {name + "/f.txt", null});
+          continue;
+        }
+        StringBuilder target = new StringBuilder(random.nextBoolean() ? "." : names.get(random.nextInt(names.size())));
+        for (int k = random.nextInt(3); k > 0; k--) {
+          target.append('/').append(random.nextBoolean() ? ".." : names.get(random.nextInt(names.size())));
+        }
+        entries.add(new String[] {name, target.toString()});
+      }
+      byte[] tar = tar(entries);
+      Throwable refused = catchThrowable(() -> new ArtifactUnpacker(1 << 20, 100).unpack(new ByteArrayInputStream(tar), root));
+      String what = entries.stream().map(e -> e[0] + (e[1] == null ? "" : " -> " + e[1])).toList().toString();
+      try (Stream<Path> s = Files.list(root.getParent())) {
+        assertThat(s.toList()).as("nothing beside the root for %s", what).containsExactly(root);
+      }
+      if (refused == null) {
+        accepted++;
+        try (Stream<Path> s = Files.walk(root)) {
+          for (Path p : s.toList()) {
+            assertThat(p.toRealPath()).as("%s in %s", p, what).startsWith(root.toRealPath());
+          }
+        }
+      } else {
+        assertThat(refused).as(what).isInstanceOf(InvalidInputException.class);
+      }
+    }
+    assertThat(accepted).as("some generated cases are safe and accepted").isGreaterThan(20);
+  }
+
+  @Test
   void generated_safe_names_are_unpacked_at_their_path() throws IOException {
     Random random = new Random(7);
     for (int i = 0; i < 100; i++) {
@@ -72,6 +115,25 @@ class ArtifactUnpackerTest {
       case 1 -> "../".repeat(1 + random.nextInt(3)) + b;
       default -> b.insert(b.indexOf("/") < 0 ? 0 : b.indexOf("/") + 1, "../").toString();
     };
+  }
+
+  /** A tar of {name, link target} pairs; a null target makes a regular file. */
+  private static byte[] tar(List<String[]> entries) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream t = new TarArchiveOutputStream(out)) {
+      for (String[] e : entries) {
+        TarArchiveEntry entry = e[1] == null ? new TarArchiveEntry(e[0], true) : new TarArchiveEntry(e[0], TarConstants.LF_SYMLINK);
+        byte[] bytes = e[1] == null ? "x".getBytes() : new byte[0];
+        if (e[1] != null) {
+          entry.setLinkName(e[1]);
+        }
+        entry.setSize(bytes.length);
+        t.putArchiveEntry(entry);
+        t.write(bytes);
+        t.closeArchiveEntry();
+      }
+    }
+    return out.toByteArray();
   }
 
   private static byte[] tar(String name, String content, boolean link) throws IOException {

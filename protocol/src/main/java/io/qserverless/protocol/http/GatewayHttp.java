@@ -20,11 +20,22 @@ import tools.jackson.databind.JsonNode;
  * Calls one gateway with one bearer token over {@link HttpClient}: JSON in, JSON out, multipart
  * uploads, byte downloads.
  *
- * <p>Every failure becomes a {@link GatewayException} carrying the gateway's own {@code message}
- * (API.md, "Errors"), or, when the gateway cannot be reached, a message naming the host to check.
- * Thread-safe: the HTTP client is shared and the fields are final.
+ * <p>Every failure becomes the caller's own exception type (each module has its own exception
+ * root), made by its {@link Failure} from the gateway's {@code message} (API.md, "Errors"), or, when
+ * the gateway cannot be reached, from a message naming the host to check. Thread-safe: the HTTP
+ * client is shared and the fields are final.
  */
 public final class GatewayHttp {
+  /** Makes the exception a failed call throws. */
+  @FunctionalInterface
+  public interface Failure {
+    /**
+     * @param status the HTTP status the gateway answered, or 0 when no answer came
+     * @param cause the I/O failure when no answer came, else null
+     */
+    RuntimeException of(int status, String message, Throwable cause);
+  }
+
   /**
    * Created on the first call, not with the first GatewayHttp: building an HttpClient costs a few
    * hundred milliseconds of a job's start-up, and most jobs (arguments and result are files) make
@@ -37,14 +48,16 @@ public final class GatewayHttp {
 
   private final URI host;
   private final String token;
+  private final Failure failure;
 
   /**
    * @param host the gateway base URL, e.g. {@code http://127.0.0.1:8000}
    * @param token the bearer token, or null for calls that need none (login, version)
    */
-  public GatewayHttp(String host, String token) {
+  public GatewayHttp(String host, String token, Failure failure) {
     this.host = parseHost(host);
     this.token = token;
+    this.failure = failure;
   }
 
   public String host() {
@@ -53,7 +66,7 @@ public final class GatewayHttp {
 
   /** A copy that sends {@code newToken}. */
   public GatewayHttp withToken(String newToken) {
-    return new GatewayHttp(host.toString(), newToken);
+    return new GatewayHttp(host.toString(), newToken, failure);
   }
 
   /** GET {@code path}; null when the gateway answers 204 (no content yet). */
@@ -107,8 +120,8 @@ public final class GatewayHttp {
     try {
       return Json.MAPPER.readTree(response.body());
     } catch (JacksonException e) {
-      throw new GatewayException(response.statusCode(), "the gateway at " + host + " answered " + path
-          + " with text that is not JSON; check that --host points at a qserverless gateway");
+      throw failure.of(response.statusCode(), "the gateway at " + host + " answered " + path
+          + " with text that is not JSON; check that --host points at a qserverless gateway", null);
     }
   }
 
@@ -117,14 +130,14 @@ public final class GatewayHttp {
     try {
       response = Shared.HTTP.send(request.build(), BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new GatewayException("cannot reach the gateway at " + host + " (" + e
+      throw failure.of(0, "cannot reach the gateway at " + host + " (" + e
           + "); check the host (--host or GATEWAY_HOST) and that the gateway is running", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new GatewayException("interrupted while calling " + host + path, e);
+      throw failure.of(0, "interrupted while calling " + host + path, e);
     }
     if (response.statusCode() >= 400) {
-      throw new GatewayException(response.statusCode(), errorMessage(response, path));
+      throw failure.of(response.statusCode(), errorMessage(response, path), null);
     }
     return response;
   }

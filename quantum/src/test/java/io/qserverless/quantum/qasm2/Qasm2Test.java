@@ -111,11 +111,11 @@ class Qasm2Test {
             header(
                 "qreg a[3];\n"
                     + "qreg b[3];\n"
-                    + "qreg t[1];\n"
+                    + "qreg k[1];\n"
                     + "creg c[3];\n"
                     + "h a;\n"
                     + "cx a, b;\n"
-                    + "cx t[0], b;\n"
+                    + "cx k[0], b;\n"
                     + "measure b -> c;\n"
                     + "reset a;\n"));
     assertThat(names(qc))

@@ -1,6 +1,8 @@
 package io.qserverless.quantum.qasm2.internal;
 
 import io.qserverless.quantum.circuit.Barrier;
+import io.qserverless.quantum.circuit.CircuitInstruction;
+import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.Parameter;
 import io.qserverless.quantum.circuit.ParameterExpression;
 import io.qserverless.quantum.circuit.QuantumCircuit;
@@ -10,8 +12,10 @@ import io.qserverless.quantum.qasm2.internal.Statement.Modifier;
 import io.qserverless.quantum.qasm2.internal.Statement.Operand;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -21,13 +25,17 @@ import java.util.function.Function;
 final class Calls {
 
   private final CircuitBuilder builder;
+  private final Set<Gate> checked = new HashSet<>();
 
   Calls(CircuitBuilder builder) {
     this.builder = builder;
   }
 
-  /** The body of a {@code gate} declaration over its formal {@code params}. */
-  QuantumCircuit body(Statement.GateDefinition g, List<Parameter> params) {
+  /**
+   * Checks that a {@code gate} or {@code opaque} declaration names each qubit and parameter once
+   * and no name as both; returns the qubit names' positions.
+   */
+  Map<String, Integer> formalQubits(Statement.GateDefinition g) {
     Map<String, Integer> qubits = new HashMap<>();
     for (String q : g.qubits()) {
       if (qubits.put(q, qubits.size()) != null) {
@@ -36,17 +44,32 @@ final class Calls {
             "gate '" + g.name() + "' names qubit '" + q + "' twice; give each qubit its own name");
       }
     }
-    Map<String, Parameter> names = new HashMap<>();
-    for (Parameter p : params) {
-      if (names.put(p.name(), p) != null) {
+    Set<String> parameters = new HashSet<>();
+    for (String p : g.parameters()) {
+      if (qubits.containsKey(p)) {
         throw builder.error(
             g.at(),
             "gate '"
                 + g.name()
-                + "' names parameter '"
-                + p.name()
-                + "' twice; give each its own name");
+                + "' names '"
+                + p
+                + "' both a parameter and a qubit; give each its own name");
       }
+      if (!parameters.add(p)) {
+        throw builder.error(
+            g.at(),
+            "gate '" + g.name() + "' names parameter '" + p + "' twice; give each its own name");
+      }
+    }
+    return qubits;
+  }
+
+  /** The body of a {@code gate} declaration over its formal {@code params}. */
+  QuantumCircuit body(Statement.GateDefinition g, List<Parameter> params) {
+    Map<String, Integer> qubits = formalQubits(g);
+    Map<String, Parameter> names = new HashMap<>();
+    for (Parameter p : params) {
+      names.put(p.name(), p);
     }
     Function<Operand, int[]> local =
         o -> {
@@ -124,7 +147,9 @@ final class Calls {
         throw builder.error(call.at(), "unknown gate '" + call.name() + "'" + hint(call.name()));
       }
       checkCount(call, "parameter", gate.numParams(), args.size());
-      base = new Step(gate.instantiate(args), null, CircuitBuilder.range(0, gate.numQubits()));
+      Gate instance = gate.instantiate(args);
+      checkFinite(instance, call);
+      base = new Step(instance, null, CircuitBuilder.range(0, gate.numQubits()));
       baseQubits = gate.numQubits();
     }
     int controls = 0;
@@ -146,6 +171,38 @@ final class Calls {
       }
     }
     return out;
+  }
+
+  /**
+   * Refuses a user gate whose body, with the call's numbers bound, computes an angle that is NaN or
+   * infinite ({@code gate g(a) q { rz(ln(a)) q; } g(0) q[0];}). Each distinct gate is walked once.
+   */
+  private void checkFinite(Gate gate, GateCall call) {
+    if (gate.customDefinition() == null
+        || gate.customDefinition().isOpaque()
+        || !checked.add(gate)) {
+      return;
+    }
+    for (CircuitInstruction in : gate.definition().orElseThrow().data()) {
+      if (in.operation() instanceof Gate inner) {
+        for (ParameterExpression p : inner.params()) {
+          if (p.isBound() && !Double.isFinite(p.evaluate())) {
+            throw builder.error(
+                call.at(),
+                "gate '"
+                    + call.name()
+                    + "' called with "
+                    + gate.params()
+                    + " gives its '"
+                    + inner.name()
+                    + "' the angle "
+                    + p.evaluate()
+                    + ", not a finite real number; call it with other arguments");
+          }
+        }
+        checkFinite(inner, call);
+      }
+    }
   }
 
   private List<Step> modified(GateCall call, Step base) {

@@ -112,6 +112,11 @@ public final class CircuitBuilder {
     if (registers.containsKey(r.name())) {
       throw error(r.at(), "register '" + r.name() + "' is already declared; choose another name");
     }
+    if (gates.containsKey(r.name())) {
+      throw error(
+          r.at(),
+          "'" + r.name() + "' is already the name of a gate; give the register another name");
+    }
     Register register =
         r.quantum()
             ? new QuantumRegister(r.size(), r.name())
@@ -121,10 +126,11 @@ public final class CircuitBuilder {
   }
 
   private void declareInput(Statement.InputDeclaration i) {
-    if (inputs.containsKey(i.name())) {
-      throw error(i.at(), "input '" + i.name() + "' is already declared; choose another name");
+    String name = i.parameter().name();
+    if (inputs.containsKey(name)) {
+      throw error(i.at(), "input '" + name + "' is already declared; choose another name");
     }
-    inputs.put(i.name(), new Parameter(i.name()));
+    inputs.put(name, i.parameter());
   }
 
   private void define(Statement.GateDefinition g) {
@@ -137,8 +143,10 @@ public final class CircuitBuilder {
         return;
       }
     } else if (existing != null) {
-      // Qiskit's reader lets a program restate an include-file gate with the same shape.
-      if (existing.at() == null && existing.matches(g.parameters().size(), g.qubits().size())) {
+      // Qiskit's reader lets a program restate a gate it adds to qelib1.inc, with the same shape.
+      if (existing.at() == null
+          && GateLibrary.mayRestate(g.name(), version)
+          && existing.matches(g.parameters().size(), g.qubits().size())) {
         return;
       }
       throw error(
@@ -146,15 +154,22 @@ public final class CircuitBuilder {
           "gate '"
               + g.name()
               + "' is already defined"
-              + (existing.at() == null
-                  ? " by the standard library"
-                  : " at line " + existing.at().line())
+              + (existing.at() != null
+                  ? " at line " + existing.at().line()
+                  : GateLibrary.builtins().containsKey(g.name())
+                      ? " as a built-in gate"
+                      : " by the included " + (version == 3 ? "stdgates.inc" : "qelib1.inc"))
               + "; choose another name");
+    } else if (registers.containsKey(g.name())) {
+      throw error(
+          g.at(),
+          "'" + g.name() + "' is already the name of a register; give the gate another name");
     }
     List<Parameter> params = new ArrayList<>();
     for (String p : g.parameters()) {
       params.add(new Parameter(p));
     }
+    calls.formalQubits(g);
     QuantumCircuit body = g.opaque() ? null : calls.body(g, params);
     GateDefinition definition =
         body == null
@@ -173,8 +188,9 @@ public final class CircuitBuilder {
       case Statement.Measure m -> {
         int[] qubits = qubits(m.qubit());
         int[] clbits = clbits(m.clbit());
-        // A one-bit register (OpenQASM 3 'bit c;') stands for its bit; a larger one needs a register.
-        if (m.qubit().whole() != m.clbit().whole() && Math.max(qubits.length, clbits.length) > 1) {
+        // In OpenQASM 3 a one-bit register ('bit c;') stands for its bit; OpenQASM 2 has no scalars.
+        if (m.qubit().whole() != m.clbit().whole()
+            && (version == 2 || Math.max(qubits.length, clbits.length) > 1)) {
           throw error(
               m.at(),
               "measure needs a qubit and a bit, or two whole registers, but got "
@@ -211,6 +227,7 @@ public final class CircuitBuilder {
         }
       }
       case Statement.If i -> conditional(i, condition);
+      case Statement.Conditioned c -> conditioned(c, condition);
       default ->
           throw error(s.at(), "a declaration cannot stand inside 'if'; move it before the 'if'");
     }
@@ -251,6 +268,23 @@ public final class CircuitBuilder {
     Condition condition = new Condition((ClassicalRegister) register, bits, i.value());
     for (Statement s : i.body()) {
       operation(s, condition);
+    }
+  }
+
+  /** One copy of the body per value: the values exclude each other, so at most one runs. */
+  private void conditioned(Statement.Conditioned c, Condition outer) {
+    if (outer != null) {
+      throw error(c.at(), "a condition inside a condition; the unroller combines them into one");
+    }
+    int[] bits = c.clbits().stream().map(this::clbits).flatMapToInt(Arrays::stream).toArray();
+    Register named = c.register() == null ? null : registers.get(c.register());
+    ClassicalRegister register =
+        named instanceof ClassicalRegister r
+                && Arrays.equals(bits, range(circuit.offsetOf(r), circuit.offsetOf(r) + r.size()))
+            ? r
+            : null;
+    for (long value : c.values()) {
+      operation(c.body(), new Condition(register, bits, value));
     }
   }
 

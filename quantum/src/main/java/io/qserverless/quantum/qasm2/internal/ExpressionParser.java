@@ -8,11 +8,24 @@ import io.qserverless.quantum.qasm2.internal.Token.Kind;
  * Reads gate-argument expressions with the usual precedence: {@code + -} below {@code * /} below
  * unary minus below power, which is right-associative ({@code -a^b} is {@code -(a^b)}). OpenQASM 2
  * spells power {@code ^}; OpenQASM 3 spells it {@code **} (there {@code ^} is xor).
+ *
+ * <p>Trees deeper than {@value #MAX_DEPTH} (by nesting or by a long chain of operators) are
+ * refused: every later step walks them recursively, and a 200,000-deep expression would overflow
+ * the stack. The limit leaves room on a 1 MiB thread stack for the five frames a level of
+ * parentheses costs here and the walks after.
  */
 final class ExpressionParser {
 
+  static final int MAX_DEPTH = 256;
+
   private final TokenStream in;
   private final boolean version3;
+
+  /** The depth of the tree the last method returned. */
+  private int depth;
+
+  /** How deeply the methods are nested now (parentheses and unary signs recurse). */
+  private int nesting;
 
   ExpressionParser(TokenStream in, boolean version3) {
     this.in = in;
@@ -20,46 +33,93 @@ final class ExpressionParser {
   }
 
   Expr expression() {
+    enter();
     Expr left = term();
+    int d = depth;
     while (in.peek().is("+") || in.peek().is("-")) {
-      BinaryOp op = in.next().is("+") ? BinaryOp.ADD : BinaryOp.SUB;
-      left = new Expr.Binary(op, left, term());
+      Token at = in.next();
+      BinaryOp op = at.is("+") ? BinaryOp.ADD : BinaryOp.SUB;
+      Expr right = term();
+      d = deeper(Math.max(d, depth), at);
+      left = new Expr.Binary(op, left, right, at);
     }
+    depth = d;
+    nesting--;
     return left;
   }
 
   private Expr term() {
     Expr left = unary();
+    int d = depth;
     while (in.peek().is("*") || in.peek().is("/")) {
-      BinaryOp op = in.next().is("*") ? BinaryOp.MUL : BinaryOp.DIV;
-      left = new Expr.Binary(op, left, unary());
+      Token at = in.next();
+      BinaryOp op = at.is("*") ? BinaryOp.MUL : BinaryOp.DIV;
+      Expr right = unary();
+      d = deeper(Math.max(d, depth), at);
+      left = new Expr.Binary(op, left, right, at);
     }
+    depth = d;
     return left;
   }
 
   private Expr unary() {
-    if (in.accept("-")) {
-      return new Expr.Negate(unary());
-    }
-    if (in.accept("+")) {
-      return unary();
+    Token at = in.peek();
+    if (in.accept("-") || in.accept("+")) {
+      enter();
+      Expr operand = unary();
+      nesting--;
+      if (at.is("+")) {
+        return operand;
+      }
+      depth = deeper(depth, at);
+      return new Expr.Negate(operand);
     }
     return power();
   }
 
   private Expr power() {
     Expr base = primary();
+    int d = depth;
+    Token at = in.peek();
     if (in.accept(version3 ? "**" : "^")) {
-      return new Expr.Binary(BinaryOp.POW, base, unary());
+      enter();
+      Expr exponent = unary();
+      nesting--;
+      depth = deeper(Math.max(d, depth), at);
+      return new Expr.Binary(BinaryOp.POW, base, exponent, at);
     }
     return base;
   }
 
+  /** Counts one more level of nesting, refusing past {@link #MAX_DEPTH}. */
+  private void enter() {
+    if (++nesting > MAX_DEPTH) {
+      throw tooDeep(in.peek());
+    }
+  }
+
+  /** {@code depth + 1}, refusing past {@link #MAX_DEPTH}. */
+  private int deeper(int depth, Token at) {
+    if (depth + 1 > MAX_DEPTH) {
+      throw tooDeep(at);
+    }
+    return depth + 1;
+  }
+
+  private RuntimeException tooDeep(Token at) {
+    return in.error(
+        at,
+        "the expression is more than "
+            + MAX_DEPTH
+            + " levels deep; simplify it or split it over several gates");
+  }
+
   private Expr primary() {
+    depth = 1;
     Token t = in.peek();
     if (t.kind() == Kind.INTEGER || t.kind() == Kind.REAL) {
       in.next();
-      return new Expr.Number(Double.parseDouble(t.text().replace("_", "")));
+      return new Expr.Number(Double.parseDouble(t.text().replace("_", "")), t);
     }
     if (in.accept("(")) {
       Expr inner = expression();
@@ -72,14 +132,15 @@ final class ExpressionParser {
     in.next();
     Double constant = constant(t.text());
     if (constant != null) {
-      return new Expr.Number(constant);
+      return new Expr.Number(constant, t);
     }
     ParameterExpression.Function function = Expr.function(t.text());
     if (function != null && in.peek().is("(")) {
       in.next();
       Expr argument = expression();
       in.expect(")");
-      return new Expr.Call(function, argument);
+      depth = deeper(depth, t);
+      return new Expr.Call(function, argument, t);
     }
     return new Expr.Name(t.text(), t);
   }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The gates that {@code include "qelib1.inc";} (OpenQASM 2) and {@code include "stdgates.inc";}
@@ -40,7 +41,25 @@ public final class GateLibrary {
           "cp", "crx", "cry", "crz", "ch", "swap", "ccx", "cswap", "cu", "CX", "phase", "cphase",
           "id", "u1", "u2", "u3");
 
+  /**
+   * The gates of qelib1.inc as the OpenQASM 2 paper (arXiv:1707.03429) defines it. Qiskit's reader
+   * refuses to redefine these (and {@code U}, {@code CX}); the other gates it adds may be restated
+   * with the same shape, the restatement being ignored.
+   */
+  private static final Set<String> PAPER_QELIB1 =
+      Set.of(
+          "u3", "u2", "u1", "cx", "id", "x", "y", "z", "h", "s", "sdg", "t", "tdg", "rx", "ry",
+          "rz", "cz", "cy", "ch", "ccx", "crz", "cu1", "cu3");
+
   private GateLibrary() {}
+
+  /**
+   * Whether a program of OpenQASM {@code version} may restate include-file gate {@code name} (with
+   * the same shape, the restatement ignored): only the gates Qiskit adds to the paper's qelib1.inc.
+   */
+  static boolean mayRestate(String name, int version) {
+    return version == 2 && !PAPER_QELIB1.contains(name) && !RENAMED.containsKey(name);
+  }
 
   /** The gates every program knows without an include: {@code U} and {@code CX}. */
   static Map<String, GateSignature> builtins() {
@@ -95,7 +114,7 @@ public final class GateLibrary {
     private static Map<String, GateSignature> readQelib1() {
       String text = resource("/io/qserverless/quantum/qasm2/qelib1.inc");
       Map<String, GateSignature> gates = new LinkedHashMap<>();
-      for (GateSignature g : CircuitBuilder.library(Parser.parse(text, "qelib1.inc", 2))) {
+      for (GateSignature g : CircuitBuilder.library(Parser.parse(text, "qelib1.inc"))) {
         gates.put(g.name(), g);
       }
       return gates;

@@ -1,5 +1,7 @@
 package io.qserverless.quantum.simulator.internal;
 
+import io.qserverless.quantum.simulator.SimulatorException;
+
 import io.qserverless.quantum.circuit.Barrier;
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.Delay;
@@ -8,6 +10,7 @@ import io.qserverless.quantum.circuit.Measure;
 import io.qserverless.quantum.circuit.Operation;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.Reset;
+import io.qserverless.quantum.simulator.Precision;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -35,6 +38,7 @@ public final class CircuitRunner {
   }
 
   private final QuantumCircuit circuit;
+  private final Precision precision;
   private final List<CircuitInstruction> data;
   private final boolean[] terminal;
   private final boolean branches;
@@ -42,17 +46,22 @@ public final class CircuitRunner {
   private int maxLeaves = Integer.MAX_VALUE;
 
   public CircuitRunner(QuantumCircuit circuit) {
+    this(circuit, Precision.DOUBLE);
+  }
+
+  public CircuitRunner(QuantumCircuit circuit, Precision precision) {
     if (circuit.numClbits() > 31) {
-      throw new IllegalArgumentException(
+      throw new SimulatorException(
           "circuit '" + circuit.name() + "' has " + circuit.numClbits()
               + " clbits: the simulator's outcomes are int keys, so at most 31 clbits");
     }
     if (circuit.isParameterized()) {
-      throw new IllegalArgumentException(
+      throw new SimulatorException(
           "circuit '" + circuit.name() + "' has unbound parameters " + circuit.parameters()
               + ": bind them with assignParameters or pass parameter values");
     }
     this.circuit = circuit;
+    this.precision = precision;
     this.data = circuit.data();
     this.terminal = new boolean[data.size()];
     boolean[] qubitTouched = new boolean[circuit.numQubits()];
@@ -67,7 +76,7 @@ public final class CircuitRunner {
       } else if (op instanceof Reset) {
         split = true;
       } else if (!(op instanceof Gate || op instanceof Barrier || op instanceof Delay)) {
-        throw new IllegalArgumentException("the simulator does not support '" + op.name() + "' in circuit '" + circuit.name() + "'");
+        throw new SimulatorException("the simulator does not support '" + op.name() + "' in circuit '" + circuit.name() + "'");
       }
       if (!(op instanceof Barrier)) {
         for (int q : in.qubits()) {
@@ -116,12 +125,12 @@ public final class CircuitRunner {
   public void runExact(int maxLeaves, Leaf leaf) {
     this.maxLeaves = maxLeaves;
     this.leaves = 0;
-    walk(new StateEngine(circuit.numQubits()), 0, 0, 1, null, leaf);
+    walk(new StateEngine(circuit.numQubits(), precision), 0, 0, 1, null, leaf);
   }
 
   /** Trajectory mode: one run, measurement outcomes drawn from {@code rnd}. */
   public void runTrajectory(RandomGenerator rnd, Leaf leaf) {
-    walk(new StateEngine(circuit.numQubits()), 0, 0, 1, rnd, leaf);
+    walk(new StateEngine(circuit.numQubits(), precision), 0, 0, 1, rnd, leaf);
   }
 
   private void walk(StateEngine e, int from, int clbits, double weight, RandomGenerator rnd, Leaf leaf) {
@@ -180,7 +189,7 @@ public final class CircuitRunner {
   }
 
   /** Exact branching stopped: too many branches, or a branch of a state too large to copy. */
-  public static final class TooManyBranchesException extends RuntimeException {
+  public static final class TooManyBranchesException extends SimulatorException {
     TooManyBranchesException(String message) {
       super(message);
     }

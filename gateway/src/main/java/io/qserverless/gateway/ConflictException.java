@@ -1,8 +1,0 @@
-package io.qserverless.gateway;
-
-/** The request clashes with what exists, e.g. a user name already taken. */
-public final class ConflictException extends RequestRefusedException {
-  public ConflictException(String message) {
-    super(message);
-  }
-}

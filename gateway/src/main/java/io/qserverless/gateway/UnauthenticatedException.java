@@ -1,8 +1,0 @@
-package io.qserverless.gateway;
-
-/** No token, or a token the gateway does not know (or revoked). */
-public final class UnauthenticatedException extends RequestRefusedException {
-  public UnauthenticatedException(String message) {
-    super(message);
-  }
-}

@@ -1,0 +1,114 @@
+package io.qserverless.gateway.runner;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The files of one job: arguments, result, log and exit code, under {@code <data>/jobs/<id>}.
+ *
+ * <p>They outlive the gateway process, which is what lets a restarted gateway finish a job from
+ * what it left behind. While the job runs, its result lives in {@link #results()} (written by the
+ * program, or by the lifecycle for a result sent over HTTP); when it ends, the lifecycle moves it
+ * into the database.
+ */
+public record JobDirectory(Path dir) {
+
+  public static JobDirectory of(Path jobsRoot, String jobId) {
+    return new JobDirectory(jobsRoot.resolve(jobId));
+  }
+
+  public Path arguments() {
+    return dir.resolve("arguments.json");
+  }
+
+  public Path results() {
+    return dir.resolve("results.json");
+  }
+
+  public Path log() {
+    return dir.resolve("job.log");
+  }
+
+  /** Written by the wrapper shell when the program ends, so the code is known even if the gateway died. */
+  public Path exitCode() {
+    return dir.resolve("exit-code");
+  }
+
+  /**
+   * Left by the wrapper of attempt {@code attempt} when it ended without starting the program (its
+   * gateway died before releasing it): that attempt may be queued again.
+   */
+  public Path notStarted(int attempt) {
+    return dir.resolve("not-started-" + attempt);
+  }
+
+  /** Removes what an earlier attempt left that would mislead the reading of the next one. */
+  public void clearForAttempt() {
+    try {
+      Files.deleteIfExists(exitCode());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the exit code of " + dir.getFileName(), e);
+    }
+  }
+
+  /** The size of the result file in bytes, or -1 when there is none. */
+  public long resultSize() {
+    try {
+      return Files.exists(results()) ? Files.size(results()) : -1;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the result of " + dir.getFileName(), e);
+    }
+  }
+
+  /** The result file's text, or null when there is none. */
+  public String readResult() {
+    try {
+      return Files.exists(results()) ? Files.readString(results()) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the result of " + dir.getFileName(), e);
+    }
+  }
+
+  /** The exit code the wrapper recorded, or null when it recorded none (the wrapper was killed). */
+  public Integer readExitCode() {
+    try {
+      return Files.exists(exitCode()) ? Integer.valueOf(Files.readString(exitCode()).trim()) : null;
+    } catch (IOException | NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Up to the last {@code max} bytes of the log, or null when the job has written none. */
+  public String logTail(int max) {
+    Path log = log();
+    if (!Files.exists(log)) {
+      return null;
+    }
+    try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
+      long from = Math.max(0, f.length() - max);
+      byte[] buf = new byte[(int) (f.length() - from)];
+      f.seek(from);
+      f.readFully(buf);
+      return buf.length == 0 ? null : new String(buf, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the log of " + dir.getFileName(), e);
+    }
+  }
+
+  /** Writes {@code text} to {@code file} atomically (temp file + move): readers see all or nothing. */
+  public static void writeAtomically(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path tmp = Files.createTempFile(file.getParent(), ".tmp-", null);
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

@@ -95,7 +95,7 @@ final class JobRuntime {
       settings = LocalWorkers.settings(workers);
       LocalWorkers.start(settings, Allotment.forLocalWorker(env, allotment, workers));
     }
-    ClusterMember member = ClusterMember.startDriver(settings, allotment, new ClusterLog());
+    ClusterMember member = ClusterMember.startDriver(settings, allotment, new ClusterLog(gateway, jobId));
     try {
       member.awaitWorkers();
     } catch (InterruptedException e) {

@@ -32,7 +32,7 @@ class ClusterTaskExecutorTest {
   static void startCluster() throws Exception {
     ClusterSettings settings = LocalWorkers.settings(2);
     workers = LocalWorkers.start(settings, new Resources(1, GIB, 0));
-    driver = ClusterMember.start(settings, new Resources(0, 0, 0), new ClusterLog());
+    driver = ClusterMember.start(settings, new Resources(0, 0, 0), new ClusterLog(null, null));
     driver.awaitWorkers();
     cluster = new ClusterTaskExecutor(driver);
   }

@@ -40,7 +40,7 @@ class WorkerLossTest {
       throws Exception {
     ClusterSettings settings = LocalWorkers.settings(3);
     workers = LocalWorkers.start(settings, new Resources(1, 0, 0));
-    driver = ClusterMember.start(settings, new Resources(0, 0, 0), new ClusterLog());
+    driver = ClusterMember.start(settings, new Resources(0, 0, 0), new ClusterLog(null, null));
     driver.awaitWorkers();
     ClusterTaskExecutor cluster = new ClusterTaskExecutor(driver);
     String plain = dir.resolve("plain").toString();

@@ -61,9 +61,11 @@ public final class PrefixedOutput extends OutputStream {
     out.flush();
   }
 
+  /** One write per line: the job's log is one file that the driver and every worker append to. */
   private void writeLine() throws IOException {
-    out.write(prefix);
-    out.write(line, 0, length);
+    byte[] whole = Arrays.copyOf(prefix, prefix.length + length);
+    System.arraycopy(line, 0, whole, prefix.length, length);
+    out.write(whole);
     out.flush();
     length = 0;
   }

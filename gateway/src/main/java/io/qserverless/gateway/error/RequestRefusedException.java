@@ -10,7 +10,7 @@ package io.qserverless.gateway.error;
  * the CLI imports too.
  */
 public abstract sealed class RequestRefusedException extends RuntimeException
-    permits InvalidInputException, UnauthenticatedException, NotAllowedException, NotFoundException,
+    permits InvalidInputException, InvalidArgumentsException, UnauthenticatedException, NotAllowedException, NotFoundException,
         ConflictException, TooLargeException, FunctionDisabledException, JobLimitException {
   protected RequestRefusedException(String message) {
     super(message, null, false, false);

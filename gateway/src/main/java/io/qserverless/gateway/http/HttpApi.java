@@ -39,7 +39,7 @@ public final class HttpApi {
     this.metrics = metrics;
     GatewayConfig.Limits limits = config.limits();
     routes.addAll(new AuthEndpoints(accounts).routes());
-    routes.addAll(new ProgramEndpoints(programs, limits.maxUploadBytes()).routes());
+    routes.addAll(new ProgramEndpoints(programs, limits.maxUploadBytes(), limits.maxArgumentsBytes() + (64 << 10)).routes());
     routes.addAll(new JobEndpoints(jobs, limits.maxArgumentsBytes(), limits.maxResultBytes()).routes());
     routes.addAll(new FileEndpoints(files, limits.maxFileBytes()).routes());
     routes.add(Route.open(GET, "/version", "The gateway's version", (ctx, who) -> ctx.json(Map.of("version", version))));

@@ -6,10 +6,12 @@ import io.qserverless.gateway.file.LocalFileStore;
 import io.qserverless.gateway.file.UserFiles;
 import io.qserverless.gateway.http.HttpApi;
 import io.qserverless.gateway.job.JobRepository;
+import io.qserverless.gateway.job.JobLifecycle;
 import io.qserverless.gateway.job.Jobs;
 import io.qserverless.gateway.metrics.GatewayMetrics;
 import io.qserverless.gateway.program.ArtifactStore;
 import io.qserverless.gateway.program.Programs;
+import io.qserverless.gateway.runner.JobRunner;
 import io.qserverless.gateway.runner.ProcessRunner;
 import io.qserverless.gateway.scheduler.Scheduler;
 import io.qserverless.gateway.store.Database;
@@ -45,7 +47,7 @@ public final class Gateway implements AutoCloseable {
   private final Database db;
   private final HttpApi http;
   private final Scheduler scheduler;
-  private final ProcessRunner runner;
+  private final JobLifecycle lifecycle;
   private final Accounts accounts;
   private final String host;
   private String initialToken;
@@ -63,15 +65,16 @@ public final class Gateway implements AutoCloseable {
       LocalFileStore fileStore = new LocalFileStore(data.resolve("files"));
       JobRepository jobRepo = new JobRepository(db);
       HttpApi[] api = new HttpApi[1];
-      this.runner = new ProcessRunner(jobRepo, accounts, artifacts, fileStore, data.resolve("jobs"),
-          () -> "http://" + urlHost() + ":" + api[0].port(), config.limits(), metrics);
-      this.scheduler = new Scheduler(jobRepo, runner, config, RECONCILE);
-      Jobs jobs = new Jobs(jobRepo, programs, config, data.resolve("jobs"), scheduler::submitted, runner::stop);
+      JobRunner runner = new ProcessRunner(data.resolve("jobs"), config.limits().stopGrace());
+      this.lifecycle = new JobLifecycle(jobRepo, runner, accounts, artifacts, fileStore,
+          () -> "http://" + urlHost() + ":" + api[0].port(), config, metrics);
+      this.scheduler = new Scheduler(jobRepo, lifecycle, RECONCILE);
+      Jobs jobs = new Jobs(jobRepo, lifecycle, programs, config, scheduler::submitted);
       UserFiles files = new UserFiles(programs, fileStore, config.limits().maxFileBytes());
       this.http = api[0] = new HttpApi(config, db::reachable, accounts, programs, jobs, files, metrics, version());
       createFirstUser(config);
       http.start();
-      runner.reconcile();
+      lifecycle.reconcile();
       scheduler.start();
     } catch (RuntimeException e) {
       db.close();
@@ -123,7 +126,7 @@ public final class Gateway implements AutoCloseable {
   @Override
   public void close() {
     scheduler.close();
-    runner.close();
+    lifecycle.close();
     http.stop();
     db.close();
   }

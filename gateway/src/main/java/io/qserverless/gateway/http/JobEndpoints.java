@@ -46,6 +46,13 @@ final class JobEndpoints {
 
   private void run(Context ctx, Principal who) {
     Map<String, Object> body = Requests.json(ctx, maxArguments + SMALL_BODY);
+    for (String absent : List.of("provider", "compute_profile")) {
+      // the Python client always sends both; only null is honoured, as this gateway has neither
+      if (body.get(absent) != null) {
+        throw new InvalidInputException("Field '" + absent + "' is not supported by this gateway (got " + body.get(absent)
+            + "): run your own functions with " + absent + " left out or null.");
+      }
+    }
     Object config = body.get("config");
     if (config != null && !(config instanceof Map)) {
       throw new InvalidInputException("Field 'config' must be a JSON object, got " + config + ".");
@@ -113,7 +120,7 @@ final class JobEndpoints {
   }
 
   private void subStatus(Context ctx, Principal who) {
-    String value = ctx.isMultipartFormData() || String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded")
+    String value = Requests.isForm(ctx)
         ? ctx.formParam("sub_status")
         : Requests.string(Requests.json(ctx, SMALL_BODY), "sub_status");
     ctx.json(Map.of("job", Views.job(jobs.setSubStatus(who, id(ctx), value))));

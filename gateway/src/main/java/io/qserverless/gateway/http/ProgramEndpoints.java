@@ -57,6 +57,13 @@ final class ProgramEndpoints {
     if (!ctx.isMultipartFormData()) {
       throw new InvalidInputException("Upload as multipart/form-data with fields title, entrypoint and artifact (a tar file).");
     }
+    for (String absent : List.of("provider", "image")) {
+      // the Python client sends both when set; this gateway runs the caller's own artifacts only
+      if (ctx.formParam(absent) != null && !ctx.formParam(absent).isBlank()) {
+        throw new InvalidInputException("Field '" + absent + "' is not supported by this gateway (got '" + ctx.formParam(absent)
+            + "'): upload your own function with an artifact and leave '" + absent + "' out.");
+      }
+    }
     UploadedFile artifact = ctx.uploadedFile("artifact");
     Programs.Upload up = new Programs.Upload(ctx.formParam("title"), ctx.formParam("entrypoint"),
         ctx.formParam("dependencies"), ctx.formParam("env_vars"), ctx.formParam("description"), ctx.formParam("version"),

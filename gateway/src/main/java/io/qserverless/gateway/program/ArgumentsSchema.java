@@ -95,9 +95,9 @@ public final class ArgumentsSchema {
     try {
       errors = schema.validate(instance, ctx -> ctx.executionConfig(c -> c.maxEvaluationSteps(MAX_STEPS).maxEvaluationDepth(MAX_DEPTH)));
     } catch (ValidationLimitExceededException | RegexTooCostlyException e) {
-      throw unusable("evaluating it exceeds the gateway's limit (" + e.getMessage() + ")");
+      throw unusable("is too costly to evaluate: it exceeds the gateway's limit (" + e.getMessage() + ")");
     } catch (RuntimeException e) {
-      throw unusable(e.getMessage());
+      throw unusable("fails to evaluate (" + e.getMessage() + ")");
     }
     if (!errors.isEmpty() && !trial) {
       Error first = errors.getFirst();

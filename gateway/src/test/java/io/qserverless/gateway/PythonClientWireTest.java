@@ -222,6 +222,15 @@ class PythonClientWireTest {
   }
 
   @Test
+  void dependencies_versions_answers_the_list_the_client_reads() {
+    // dependencies_versions() sends get_headers(token, instance) without a channel and expects a list
+    PythonRequests r = new PythonRequests(gw.url(), gw.newUser(), null, "any");
+    PythonRequests.Response versions = r.get("/api/v1/dependencies-versions/", Map.of());
+    assertThat(versions.status()).isEqualTo(200);
+    assertThat(versions.json().isArray()).isTrue();
+  }
+
+  @Test
   void every_channel_the_client_offers_authenticates_by_its_token() {
     String token = gw.newUser();
     for (String[] c : new String[][] {{"local", null}, {"ibm_quantum_platform", "any"}, {"ibm_cloud", "crn:v1:any"}}) {

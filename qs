@@ -82,6 +82,9 @@ case "${1:-}" in
     ;;
   *)
     build_if_stale
-    exec "$JAVA_HOME/bin/java" ${QS_JAVA_OPTS:-} -jar "$jar" "$@"
+    # sample simulates: the vector module enables the simulator's SIMD kernels (docs/quantum.md);
+    # other commands skip it (it costs JVM start-up time and prints an incubator warning)
+    vector=""; [ "${1:-}" = sample ] && vector="--add-modules=jdk.incubator.vector"
+    exec "$JAVA_HOME/bin/java" $vector ${QS_JAVA_OPTS:-} -jar "$jar" "$@"
     ;;
 esac

@@ -2,7 +2,8 @@
 // a wire per qubit and per clbit, instructions placed left to right in the first column where
 // every wire they span is free.
 
-import { h, s } from './dom.js';
+import { h, s, fill } from './dom.js';
+import { readQpy } from './qpy.js';
 
 const ROW = 40;
 const LEFT = 64;
@@ -39,14 +40,27 @@ function wireNames(registers) {
   return { qubits, clbits };
 }
 
-/** The drawing; OpenQASM text as it is; a note for encodings the page cannot read (QPY). */
+/**
+ * The drawing of a circuit in any of the envelope's forms: the circuit JSON, QPY (base64 of zlib'd
+ * bytes, drawn once decoded) or OpenQASM text (shown as it is).
+ */
 export function circuitDrawing(circuit) {
   if (typeof circuit === 'string' && circuit.trimStart().startsWith('OPENQASM')) {
     return h('pre', { class: 'qasm' }, circuit);
   }
-  if (!circuit || typeof circuit !== 'object' || !Array.isArray(circuit.instructions)) {
-    return h('p', { class: 'muted' }, 'A circuit in an encoding the page does not draw (QPY); the JSON below holds it.');
+  if (typeof circuit === 'string') {
+    const place = h('div', { class: 'muted' }, 'Reading the QPY circuit…');
+    readQpy(circuit).then((c) => fill(place, draw(c)))
+      .catch((e) => fill(place, `The page cannot draw this QPY circuit (${e.message}); the JSON below holds it.`));
+    return place;
   }
+  if (!circuit || typeof circuit !== 'object' || !Array.isArray(circuit.instructions)) {
+    return h('p', { class: 'muted' }, 'A circuit value the page does not recognize; the JSON below holds it.');
+  }
+  return draw(circuit);
+}
+
+function draw(circuit) {
   const { qubits, clbits } = wireNames(circuit.registers);
   const n = Math.max(qubits.length, ...circuit.instructions.flatMap((i) => (i.qubits || []).map((q) => q + 1)));
   while (qubits.length < n) qubits.push(`q${qubits.length}`);

@@ -1,12 +1,17 @@
 package io.qserverless.bench;
 
 import io.qserverless.quantum.circuit.QuantumCircuit;
+import io.qserverless.quantum.primitives.QuasiDistribution;
+import io.qserverless.quantum.primitives.Sampler;
 import io.qserverless.quantum.simulator.Statevector;
 import io.qserverless.quantum.simulator.internal.StateEngine;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
@@ -19,7 +24,8 @@ import java.util.stream.IntStream;
  *       (0,1), (2,3), … in even layers and (1,2), (3,4), … in odd ones: 240 U3 + 115 CZ,
  *       p(0…0) = 8.93322724e-10.
  *   <li>W1: 100 Hadamards on 24 qubits, gate i on qubit i mod 24: p(0…0) = 1/16.
- *   <li>W4: 10,000 fresh 2-qubit states, H q0, CX q0→q1, RY(0.3) q1, exact probabilities.
+ *   <li>W4: 10,000 fresh 2-qubit states, H q0, CX q0→q1, RY(0.3) q1, exact probabilities, through
+ *       Statevector and through Sampler (plus measure_all), then the Sampler on two workers.
  * </ul>
  *
  * <p>For W1 and W3: time, passes over the state, time per pass, and the time of one in-place
@@ -76,18 +82,22 @@ public final class SimulatorWorkloadsBench {
     double[] bandwidth = new double[SETS];
     long passes = 0;
     double[] array = new double[2 << qc.numQubits()];
+    double[] cpu = new double[SETS];
     for (int set = 0; set < SETS; set++) {
       long start = System.nanoTime();
+      long cpuStart = processCpu();
       StateEngine e = run(qc, StateEngine.CHUNK_QUBITS);
       times[set] = (System.nanoTime() - start) / 1e9;
+      cpu[set] = (processCpu() - cpuStart) / 1e9;
       passes = e.passes();
       check(name, e, p0);
       bandwidth[set] = readWritePass(array);
     }
     double t = median(times), pass = median(bandwidth);
-    System.out.printf("%s: %.3f s (sets %s), %d passes, %.1f ms per pass; in-place read+write pass %.1f ms "
+    // on a loaded machine wall time includes waiting for a core; process CPU time does not
+    System.out.printf("%s: %.3f s (sets %s; process CPU %.3f s), %d passes, %.1f ms per pass; in-place read+write pass %.1f ms "
             + "(%.1f GB/s): %.2f bandwidth passes of time%n",
-        name, t, Arrays.toString(round(times)), passes, 1e3 * t / passes, 1e3 * pass,
+        name, t, Arrays.toString(round(times)), median(cpu), passes, 1e3 * t / passes, 1e3 * pass,
         2 * 8.0 * array.length / pass / 1e9, t / pass);
     if (unfused) {
       long start = System.nanoTime();
@@ -97,6 +107,10 @@ public final class SimulatorWorkloadsBench {
       System.out.printf("%s unfused (gate by gate): %.3f s, %d passes, %.1f ms per pass: fused is %.2fx faster%n",
           name, u, e.passes(), 1e3 * u / e.passes(), u / t);
     }
+  }
+
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static StateEngine run(QuantumCircuit qc, int chunkQubits) {
@@ -135,32 +149,75 @@ public final class SimulatorWorkloadsBench {
     return best;
   }
 
-  private static void w4() {
+  /** W4 through Statevector and through Sampler (with measure_all), then Sampler on two workers. */
+  private static void w4() throws InterruptedException {
     double c = Math.cos(0.15), s = Math.sin(0.15);
     double[] expected = {c * c / 2, s * s / 2, s * s / 2, c * c / 2};
-    int circuits = 10_000;
-    double[] perCircuit = new double[SETS + 2];
-    for (int set = 0; set < perCircuit.length; set++) {
-      long start = System.nanoTime();
-      double sink = 0;
-      for (int i = 0; i < circuits; i++) {
-        QuantumCircuit qc = new QuantumCircuit(2);
-        qc.h(0).cx(0, 1).ry(0.3, 1);
-        double[] p = Statevector.fromCircuit(qc).probabilities();
-        sink += p[3];
-        if (i == 0 && Math.abs(p[0] - expected[0]) + Math.abs(p[1] - expected[1]) > 1e-14) {
-          throw new AssertionError("W4 probabilities " + Arrays.toString(p) + ", expected " + Arrays.toString(expected));
-        }
-      }
-      perCircuit[set] = (System.nanoTime() - start) / 1e3 / circuits;
-      if (sink == 0) {
-        throw new AssertionError();
+    double[] p = Statevector.fromCircuit(w4Circuit(false)).probabilities();
+    QuasiDistribution q = new Sampler().run(w4Circuit(true)).result().quasiDists().get(0);
+    for (int i = 0; i < 4; i++) {
+      if (Math.abs(p[i] - expected[i]) > 1e-14 || Math.abs(q.get(i) - expected[i]) > 1e-14) {
+        throw new AssertionError("W4 probabilities " + Arrays.toString(p) + " / " + q + ", expected " + Arrays.toString(expected));
       }
     }
-    // the first two sets warm the JIT up
-    double[] measured = Arrays.copyOfRange(perCircuit, 2, perCircuit.length);
-    System.out.printf("W4: %.2f us per circuit through Statevector (sets %s, incl. building the circuit)%n",
-        median(measured), Arrays.toString(round(measured)));
+    Runnable statevector = () -> Statevector.fromCircuit(w4Circuit(false)).probabilities();
+    Runnable sampler = () -> new Sampler().run(w4Circuit(true)).result().quasiDists().get(0);
+    for (var entry : List.of(Map.entry("Statevector", statevector), Map.entry("Sampler", sampler))) {
+      double[][] t = perCircuit(entry.getValue(), 1);
+      System.out.printf("W4 through %s: %.2f us per circuit wall, %.2f us thread CPU (medians of %d sets of %,d, "
+              + "building each circuit included)%n", entry.getKey(), median(t[0]), median(t[1]), SETS, W4_CIRCUITS);
+    }
+    double[] one = new double[SETS], two = new double[SETS];
+    for (int set = 0; set < SETS; set++) {
+      one[set] = perCircuit(sampler, 1)[0][set];
+      two[set] = perCircuit(sampler, 2)[0][set];
+    }
+    System.out.printf("W4 Sampler on 2 workers: %.2f us per circuit wall (1 worker %.2f): %.2fx the throughput "
+        + "of one worker (2.00 = perfect scaling; the machine's load limits it)%n", median(two), median(one),
+        median(one) / median(two));
+  }
+
+  private static final int W4_CIRCUITS = 10_000;
+
+  private static QuantumCircuit w4Circuit(boolean measured) {
+    QuantumCircuit qc = new QuantumCircuit(2);
+    qc.h(0).cx(0, 1).ry(0.3, 1);
+    return measured ? qc.measureAll() : qc;
+  }
+
+  /**
+   * Per circuit over {@link #SETS} sets of W4_CIRCUITS circuits each split over {@code workers}
+   * threads, after two warm-up sets: [0] wall microseconds, [1] CPU microseconds of the workers.
+   */
+  private static double[][] perCircuit(Runnable one, int workers) throws InterruptedException {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    double[][] out = new double[2][SETS];
+    for (int set = -2; set < SETS; set++) {
+      long[] cpu = new long[workers];
+      Thread[] threads = new Thread[workers];
+      for (int w = 0; w < workers; w++) {
+        int worker = w;
+        threads[w] = new Thread(() -> {
+          long start = mx.getCurrentThreadCpuTime();
+          for (int i = 0; i < W4_CIRCUITS / workers; i++) {
+            one.run();
+          }
+          cpu[worker] = mx.getCurrentThreadCpuTime() - start;
+        });
+      }
+      long start = System.nanoTime();
+      for (Thread t : threads) {
+        t.start();
+      }
+      for (Thread t : threads) {
+        t.join();
+      }
+      if (set >= 0) {
+        out[0][set] = (System.nanoTime() - start) / 1e3 / W4_CIRCUITS;
+        out[1][set] = Arrays.stream(cpu).sum() / 1e3 / W4_CIRCUITS;
+      }
+    }
+    return out;
   }
 
   private static double median(double[] v) {

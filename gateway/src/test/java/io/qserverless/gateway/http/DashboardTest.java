@@ -10,6 +10,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 import io.qserverless.gateway.GatewayHarness;
+import io.qserverless.protocol.circuit.CircuitJson;
 import io.qserverless.protocol.value.Values;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import java.io.IOException;
@@ -151,26 +152,36 @@ class DashboardTest {
   void a_result_shows_its_circuit_drawn_its_counts_charted_its_resource_usage_tabled_and_markup_as_text() {
     Account user = newAccount();
     uploadScript(user, "echo", "cp \"$ARGUMENTS_PATH\" \"$RESULTS_PATH\"\n"); // the arguments become the result
-    // q0: ─H──■──░─M────   a Bell pair, measured
+    // q0: ─H──■──░─M────   a Bell pair, measured; sent as QPY (how circuits travel) and as circuit JSON
     // q1: ────X──░───M─
     QuantumCircuit bell = new QuantumCircuit(2).h(0).cx(0, 1).measureAll();
     Map<String, Object> arguments = new LinkedHashMap<>();
-    arguments.put("bell", bell);
+    arguments.put("bell", Values.toTree(bell));
+    arguments.put("bell_json", Map.of("__type__", "QuantumCircuit", "__value__", CircuitJson.toTree(bell)));
+    arguments.put("rotation", Values.toTree(new QuantumCircuit(1).rx(Math.PI / 3, 0).measureAll()));
     arguments.put("counts", Map.of("00", 510, "11", 514));
     arguments.put("note", ATTACK);
-    arguments.put("metadata", Map.of("resource_usage", new LinkedHashMap<>(Map.of(
-        "RUNNING: MAPPING", Map.of("CPU_TIME", 1.5, "QPU_TIME", 0)))));
-    String id = gateway.run(user.token(), "echo", Values.toJson(arguments));
+    Map<String, Object> usage = new LinkedHashMap<>();
+    usage.put("CPU_TIME", 1.5);
+    usage.put("QPU_TIME", 0);
+    arguments.put("metadata", Map.of("resource_usage", Map.of("RUNNING: MAPPING", usage)));
+    assertThat(arguments.get("bell").toString()).as("QPY: base64 of zlib'd bytes").contains("\"__value__\":\"eJ");
+    String id = gateway.run(user.token(), "echo", GatewayHarness.json(arguments));
     gateway.awaitStatus(user.token(), id, "SUCCEEDED");
     logIn(user);
     browser.driver().get(gateway.url() + "/#/job/" + id);
-    browser.await(30, presenceOfElementLocated(By.cssSelector("figure[data-path='bell'] svg.circuit")));
-    List<String> ops = browser.driver().findElements(By.cssSelector("figure[data-path='bell'] g.instruction")).stream()
-        .map(g -> g.getAttribute("data-op")).toList();
-    assertThat(ops).containsExactly("h", "cx", "barrier", "measure", "measure");
-    assertThat(browser.driver().findElements(By.cssSelector("figure[data-path='bell'] .control"))).hasSize(1);
-    assertThat(browser.driver().findElements(By.cssSelector("figure[data-path='bell'] .target"))).hasSize(1);
-    assertThat(cells("figure[data-path='bell'] .wire-name")).containsExactly("q[0]", "q[1]", "meas[0]", "meas[1]");
+    for (String path : List.of("bell", "bell_json")) {
+      String figure = "figure[data-path='" + path + "'] ";
+      browser.await(30, presenceOfElementLocated(By.cssSelector(figure + "svg.circuit")));
+      List<String> ops = browser.driver().findElements(By.cssSelector(figure + "g.instruction")).stream()
+          .map(g -> g.getAttribute("data-op")).toList();
+      assertThat(ops).as(path).containsExactly("h", "cx", "barrier", "measure", "measure");
+      assertThat(browser.driver().findElements(By.cssSelector(figure + ".control"))).hasSize(1);
+      assertThat(browser.driver().findElements(By.cssSelector(figure + ".target"))).hasSize(1);
+      assertThat(cells(figure + ".wire-name")).containsExactly("q[0]", "q[1]", "meas[0]", "meas[1]");
+    }
+    browser.await(30, presenceOfElementLocated(By.cssSelector("figure[data-path='rotation'] svg.circuit")));
+    assertThat(cells("figure[data-path='rotation'] .gate-label")).containsExactly("RX(π/3)", "M");
     assertBars("counts", "00", 510.0, "11", 514.0);
     assertThat(cells("#resource-usage th")).containsExactly("Stage", "CPU_TIME", "QPU_TIME", "RUNNING: MAPPING");
     assertThat(cells("#resource-usage td")).containsExactly("1.5", "0");

@@ -2,7 +2,7 @@ package io.qserverless.quantum.qasm3;
 
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.qasm2.QasmParseException;
-import io.qserverless.quantum.qasm2.internal.QasmReader;
+import io.qserverless.quantum.qasm3.internal.Qasm3Reader;
 import io.qserverless.quantum.qasm2.internal.QasmWriter;
 import io.qserverless.quantum.qasm2.internal.TextFiles;
 import java.io.IOException;
@@ -39,12 +39,12 @@ public final class Qasm3 {
 
   /** The circuit of OpenQASM 3 text; other include files resolve against the working directory. */
   public static QuantumCircuit loads(String text) {
-    return QasmReader.read(text, "<string>", 3, Path.of(""));
+    return Qasm3Reader.read(text, "<string>", Path.of(""));
   }
 
   /** The circuit of an OpenQASM 3 file; its include files resolve against the file's directory. */
   public static QuantumCircuit load(Path file) throws IOException {
-    return QasmReader.read(TextFiles.read(file), file.toString(), 3, TextFiles.directory(file));
+    return Qasm3Reader.read(TextFiles.read(file), file.toString(), TextFiles.directory(file));
   }
 
   /**

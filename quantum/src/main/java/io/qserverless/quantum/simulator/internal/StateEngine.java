@@ -1,5 +1,6 @@
 package io.qserverless.quantum.simulator.internal;
 
+import io.qserverless.quantum.simulator.Precision;
 import io.qserverless.quantum.simulator.SimulatorException;
 
 import io.qserverless.quantum.circuit.CircuitInstruction;
@@ -16,9 +17,11 @@ import java.util.List;
  * touches that qubit; on states larger than a chunk the queue is applied in {@link Sweep}s, many
  * gates per pass over memory, when the state is read.
  *
- * <p>The state is one interleaved (re, im) double array of 2^(n+1) entries: both parts of an
- * amplitude share a cache line, so a gate streams through memory once. Java arrays cap this at
- * 29 qubits (8 GiB). Not thread-safe; kernels parallelise internally on large states.
+ * <p>The state is one interleaved (re, im) array of 2^(n+1) entries: both parts of an amplitude
+ * share a cache line, so a gate streams through memory once. In double precision gates run on
+ * it directly or in sweeps; in single precision (floats) every gate runs in a sweep, whose chunk
+ * buffer is double. Java arrays cap both at 29 qubits (8 GiB double, 4 GiB single). Not
+ * thread-safe; kernels parallelise internally on large states.
  */
 public final class StateEngine {
   public static final int MAX_QUBITS = 29;
@@ -34,7 +37,11 @@ public final class StateEngine {
 
   private final int n;
   private final int chunkQubits;
+  private final Precision precision;
+  /** Double amplitudes, or null in single precision. */
   private final double[] s;
+  private final float[] f;
+  private final Storage storage;
   private final double[][] pending;
   private final List<Step> queue = new ArrayList<>();
   private double phase;
@@ -50,10 +57,22 @@ public final class StateEngine {
    * gate by gate, each in a pass of its own (the unfused simulator, kept for comparison).
    */
   public StateEngine(int numQubits, int chunkQubits) {
+    this(numQubits, chunkQubits, Precision.DOUBLE);
+  }
+
+  public StateEngine(int numQubits, Precision precision) {
+    this(numQubits, CHUNK_QUBITS, precision);
+  }
+
+  StateEngine(int numQubits, int chunkQubits, Precision precision) {
     if (numQubits < 0 || numQubits > MAX_QUBITS) {
       throw new SimulatorException(
           "cannot simulate " + numQubits + " qubits: the statevector simulator handles 0 to " + MAX_QUBITS
-              + " (29 qubits take 8 GiB)");
+              + " (29 qubits take 8 GiB, or 4 GiB in single precision)");
+    }
+    requireHeap(numQubits, precision, Runtime.getRuntime().maxMemory());
+    if (precision == Precision.SINGLE && chunkQubits == 0) {
+      throw new IllegalArgumentException("single precision runs every gate in a sweep: chunk qubits must not be 0");
     }
     if (chunkQubits != 0 && (chunkQubits < Sweep.RUN_BITS || chunkQubits > CHUNK_QUBITS)) {
       throw new IllegalArgumentException(
@@ -61,15 +80,48 @@ public final class StateEngine {
     }
     this.n = numQubits;
     this.chunkQubits = chunkQubits;
-    this.s = new double[2 << numQubits];
-    this.s[0] = 1;
+    this.precision = precision;
+    if (precision == Precision.DOUBLE) {
+      this.s = new double[2 << numQubits];
+      this.s[0] = 1;
+      this.f = null;
+      this.storage = Storage.of(s);
+    } else {
+      this.s = null;
+      this.f = new float[2 << numQubits];
+      this.f[0] = 1;
+      this.storage = Storage.of(f);
+    }
     this.pending = new double[numQubits][];
+  }
+
+  /**
+   * Refuses a state larger than the heap before allocating it, with the figures and the way out
+   * (an OutOfMemoryError would say neither).
+   */
+  static void requireHeap(int numQubits, Precision precision, long maxHeap) {
+    long need = precision.stateBytes(numQubits);
+    if (need > maxHeap) {
+      String single = precision == Precision.DOUBLE
+          ? " or single precision (" + gib(Precision.SINGLE.stateBytes(numQubits)) + ")" : "";
+      throw new SimulatorException(
+          "a " + numQubits + "-qubit state in " + precision.name().toLowerCase() + " precision needs " + gib(need)
+              + " but the JVM's maximum heap is " + gib(maxHeap) + ": start Java with a larger -Xmx (at least "
+              + (need / (1L << 30) + 1) + "g)" + single);
+    }
+  }
+
+  private static String gib(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
   }
 
   private StateEngine(StateEngine other) {
     this.n = other.n;
     this.chunkQubits = other.chunkQubits;
-    this.s = other.s.clone();
+    this.precision = other.precision;
+    this.s = other.s == null ? null : other.s.clone();
+    this.f = other.f == null ? null : other.f.clone();
+    this.storage = s != null ? Storage.of(s) : Storage.of(f);
     this.pending = new double[n][];
     for (int q = 0; q < n; q++) {
       pending[q] = other.pending[q] == null ? null : other.pending[q].clone();
@@ -137,7 +189,7 @@ public final class StateEngine {
 
   /** Applies the step now on a state that fits one chunk, else queues it for a sweep. */
   private void add(Step step) {
-    if (chunkQubits == 0 || n <= chunkQubits) {
+    if (s != null && (chunkQubits == 0 || n <= chunkQubits)) {
       step.apply(s, n);
       passes++;
       return;
@@ -152,11 +204,11 @@ public final class StateEngine {
     if (queue.isEmpty()) {
       return;
     }
-    for (Sweep sweep : Sweep.plan(queue, n, chunkQubits)) {
-      if (sweep.steps().size() == 1) {
+    for (Sweep sweep : Sweep.plan(queue, n, Math.min(n, chunkQubits))) {
+      if (s != null && sweep.steps().size() == 1) {
         sweep.steps().get(0).apply(s, n);
       } else {
-        sweep.apply(s, n);
+        sweep.apply(storage, n);
       }
       passes++;
     }
@@ -213,20 +265,59 @@ public final class StateEngine {
   public double probabilityOne(int q) {
     flushPending(q);
     runQueue();
-    return Kernels.probabilityOne(s, n, q);
+    return s != null ? Kernels.probabilityOne(s, n, q) : Kernels.probabilityOne(f, n, q);
   }
 
   /** Projects qubit q on {@code outcome} of probability {@code p}; {@code reset} then sets it to |0>. */
   public void collapse(int q, int outcome, double p, boolean reset) {
     flushPending(q);
-    runQueue();
-    Kernels.collapse(s, n, q, outcome, p, reset && outcome == 1);
+    double k = 1 / Math.sqrt(p);
+    // keeps the outcome's half, scaled; a reset after reading 1 moves it to |0>
+    add(Step.one(0, q, outcome == 0 ? new double[] {k, 0, 0, 0, 0, 0, 0, 0}
+        : reset ? new double[] {0, 0, k, 0, 0, 0, 0, 0} : new double[] {0, 0, 0, 0, 0, 0, k, 0}));
   }
 
-  /** The amplitudes after all pending gates and the global phase; the engine's own array. */
+  public Precision precision() {
+    return precision;
+  }
+
+  /**
+   * The probability of basis state i; call {@link #settle} first. Reads the state in place, so
+   * that outcomes of a single-precision state need no double copy.
+   */
+  public double probability(int i) {
+    if (s != null) {
+      return s[2 * i] * s[2 * i] + s[2 * i + 1] * s[2 * i + 1];
+    }
+    double re = f[2 * i], im = f[2 * i + 1];
+    return re * re + im * im;
+  }
+
+  /**
+   * The amplitudes after all pending gates and the global phase: the engine's own array in double
+   * precision, a double copy in single precision.
+   */
   public double[] amplitudes() {
+    settle();
+    if (s != null) {
+      return s;
+    }
+    double[] copy = new double[f.length];
+    for (int i = 0; i < f.length; i++) {
+      copy[i] = f[i];
+    }
+    return copy;
+  }
+
+  /** Applies all pending gates and the global phase. */
+  public void settle() {
     for (int q = 0; q < n; q++) {
       flushPending(q);
+    }
+    if (phase != 0 && n == 0) {
+      double re = amplitude0(0), im = amplitude0(1);
+      setAmplitude0(re * Math.cos(phase) - im * Math.sin(phase), re * Math.sin(phase) + im * Math.cos(phase));
+      phase = 0;
     }
     if (phase != 0) {
       // joins the last sweep instead of a pass of its own
@@ -234,6 +325,19 @@ public final class StateEngine {
       phase = 0;
     }
     runQueue();
-    return s;
+  }
+
+  private double amplitude0(int part) {
+    return s != null ? s[part] : f[part];
+  }
+
+  private void setAmplitude0(double re, double im) {
+    if (s != null) {
+      s[0] = re;
+      s[1] = im;
+    } else {
+      f[0] = (float) re;
+      f[1] = (float) im;
+    }
   }
 }

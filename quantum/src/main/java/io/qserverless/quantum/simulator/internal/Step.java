@@ -128,6 +128,10 @@ final class Step {
 
   /** A 2x2 gate by the cheapest kernel: diagonal (identity skipped), anti-diagonal or general. */
   private static void oneQubit(double[] s, int n, int controls, int target, double[] m) {
+    if (n <= Kernels.SMALL_QUBITS) {
+      Kernels.small(s, n, controls, target, m);
+      return;
+    }
     int[] fixed = sortedBits(controls | (1 << target));
     if (isDiagonal(m)) {
       if (!(m[0] == 1 && m[1] == 0 && m[6] == 1 && m[7] == 0)) {

@@ -83,7 +83,7 @@ record Sweep(int inside, List<Step> steps) {
   }
 
   /** Applies the sweep to a state of {@code n} qubits, chunk by chunk, in parallel. */
-  void apply(double[] s, int n) {
+  void apply(Storage s, int n) {
     int[] qs = Step.sortedBits(inside);
     int c = qs.length;
     int[] local = new int[n];
@@ -103,13 +103,13 @@ record Sweep(int inside, List<Step> steps) {
         }
       }
     }
-    int runDoubles = 2 << run;
+    int runAmps = 1 << run;
     Parallel.forChunks(1 << (n - c), 1, (from, to) -> {
       double[] buf = buffer(2 << c);
       for (int h = from; h < to; h++) {
         int base = PairWalk.spread(h, qs);
         for (int r = 0; r < runStart.length; r++) {
-          System.arraycopy(s, 2 * (base | runStart[r]), buf, r * runDoubles, runDoubles);
+          s.read(base | runStart[r], buf, 2 * r * runAmps, runAmps);
         }
         for (Step step : steps) {
           Step onChunk = step.localise(local, inside, base);
@@ -118,7 +118,7 @@ record Sweep(int inside, List<Step> steps) {
           }
         }
         for (int r = 0; r < runStart.length; r++) {
-          System.arraycopy(buf, r * runDoubles, s, 2 * (base | runStart[r]), runDoubles);
+          s.write(buf, 2 * r * runAmps, base | runStart[r], runAmps);
         }
       }
     });

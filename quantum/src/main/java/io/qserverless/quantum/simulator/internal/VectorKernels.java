@@ -26,9 +26,15 @@ final class VectorKernels {
 
   private VectorKernels() {}
 
-  /** True if a state of {@code n} qubits can take the vector kernel (at least one vector). */
+  /**
+   * States from 2^6 amplitudes take the vector kernel: on tiny states the scalar loop is as fast,
+   * and it does not wait for the JIT (before C2 compiles them, vector operations allocate).
+   */
+  static final int MIN_QUBITS = 6;
+
+  /** True if a state of {@code n} qubits takes the vector kernel. */
   static boolean fits(int n) {
-    return A >= 1 && (1 << n) >= A;
+    return n >= MIN_QUBITS && (1 << n) >= 2 * A;
   }
 
   /** m = [m00, m01; m10, m11] interleaved, applied to qubit {@code target} of the whole array. */

@@ -29,6 +29,7 @@ export function distribution(value) {
   } else {
     return null;
   }
+  if (new Set(outcomes.map((o) => o.n)).size !== outcomes.length) return null; // "01" and "1": which is it?
   const bits = bitstrings ? width : Math.max(1, ...outcomes.map((o) => o.n.toString(2).length));
   outcomes.sort((a, b) => (a.n < b.n ? -1 : a.n > b.n ? 1 : 0));
   return {

@@ -206,6 +206,28 @@ class DashboardTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void values_are_charted_when_they_are_quasi_distributions_or_counts_and_only_then() {
+    browser.driver().get(gateway.url() + "/");
+    // Each case: a value, and the bars the page makes of it (label=value, in order) or null for no chart.
+    Object charted = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        import('/js/charts.js').then(({ distribution }) => done([
+          { '1': 0.5, '3': 0.5 }, { '0': 1 }, { '0x0': 10, '0x3': 5 }, { '11': 514, '00': 510 },
+          { '10': 0.5, '11': 0.5 }, { '2': -0.1, '0': 1.1 }, { a: 1 }, { '1': 'x' }, {}, [0.5, 0.5], { '01': 1, '1': 2 },
+        ].map((v) => { const d = distribution(v); return d && d.labels.map((l, i) => `${l}=${d.values[i]}`).join(' '); })));
+        """);
+    assertThat((List<Object>) charted).containsExactly(
+        "01=0.5 11=0.5", // integers, as bitstrings as wide as the largest
+        "0=1",
+        "00=10 11=5", // hex
+        "00=510 11=514", // counts of bitstrings, sorted
+        "1010=0.5 1011=0.5", // decimal integers, since the values are not counts
+        "00=1.1 10=-0.1", // quasi-probabilities may be negative
+        null, null, null, null, null);
+  }
+
+  @Test
   void the_list_filters_by_status_and_function_and_pages_newest_first() {
     Account user = newAccount();
     uploadScript(user, "ok", "exit 0\n");

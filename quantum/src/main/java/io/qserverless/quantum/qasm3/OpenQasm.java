@@ -38,7 +38,8 @@ public final class OpenQasm {
       Set.of(
           "qubit", "bit", "int", "uint", "float", "angle", "bool", "const", "input", "output",
           "def", "for", "while", "switch", "box", "duration", "stretch", "extern", "defcal", "cal",
-          "let", "else", "return", "break", "continue", "array", "gphase");
+          "let", "else", "return", "break", "continue", "array", "gphase", "defcalgrammar",
+          "durationof", "π", "τ", "ℇ");
 
   private OpenQasm() {}
 
@@ -105,7 +106,12 @@ public final class OpenQasm {
     try {
       tokens = Lexer.tokenize(text, "<string>");
     } catch (QasmParseException e) {
-      return null; // The reader of version 2 reports the bad character.
+      // Look only before the character the lexer stopped at (pulse code, say).
+      int offset = 0;
+      for (int line = 1; line < e.line(); line++) {
+        offset = text.indexOf('\n', offset) + 1;
+      }
+      tokens = Lexer.tokenize(text.substring(0, offset + e.column() - 1), "<string>");
     }
     for (Token t : tokens) {
       boolean marker =

@@ -256,6 +256,10 @@ final class Expressions {
           return new Syntax.Cast(type, value, t);
         }
         in.next();
+        if (t.is("durationof") && in.peek().is("(")) {
+          skipBalanced();
+          return new Syntax.DurationLiteral(0, "dt", t);
+        }
         if (in.peek().is("(")) {
           in.next();
           List<Expr> args = new ArrayList<>();
@@ -271,6 +275,18 @@ final class Expressions {
         return name(t);
       }
       default -> throw in.expected("a number, a name, a function or '('");
+    }
+  }
+
+  /** Skips {@code ( ... )} with what it holds: {@code durationof} of a block, timing only. */
+  private void skipBalanced() {
+    Token open = in.next();
+    for (int depth = 1; depth > 0; ) {
+      Token t = in.next();
+      if (t.kind() == Kind.END) {
+        throw error(open, "this '(' is never closed; add ')'");
+      }
+      depth += t.is("(") ? 1 : t.is(")") ? -1 : 0;
     }
   }
 

@@ -2,6 +2,7 @@ package io.qserverless.quantum.qasm3.internal;
 
 import static io.qserverless.quantum.qasm3.internal.Syntax.error;
 
+import io.qserverless.quantum.qasm2.QasmParseException;
 import io.qserverless.quantum.qasm2.internal.Lexer;
 import io.qserverless.quantum.qasm2.internal.Statement;
 import io.qserverless.quantum.qasm2.internal.Token;
@@ -55,8 +56,6 @@ public final class ProgramParser {
           "defcalgrammar",
           "'defcalgrammar' selects a pulse grammar, and pulse programs are not simulated; remove"
               + " it",
-          "let",
-          "'let' aliases are not supported; index the register directly",
           "opaque",
           "'opaque' is OpenQASM 2 only; declare the gate with a 'gate' body instead",
           "pragma",
@@ -79,7 +78,14 @@ public final class ProgramParser {
 
   /** The statements of {@code text}, after an optional {@code OPENQASM 3[.x];} header. */
   static Program parse(String text, String source) {
-    List<Token> tokens = Lexer.tokenize(text, source);
+    List<Token> tokens;
+    try {
+      tokens = Lexer.tokenize(text, source);
+    } catch (QasmParseException e) {
+      // Pulse code ('play drive($0), gaussian(...)') does not lex; name the feature instead.
+      refusedBefore(text, source, e);
+      throw e;
+    }
     int hardwareQubits = 0;
     for (Token t : tokens) {
       if (t.kind() == Kind.IDENTIFIER && t.text().matches("\\$\\d{1,6}")) {
@@ -114,6 +120,20 @@ public final class ProgramParser {
     return new Program(program, hardwareQubits);
   }
 
+  /** Throws the refusal of the first refused keyword before the spot the lexer stopped at. */
+  private static void refusedBefore(String text, String source, QasmParseException e) {
+    int offset = 0;
+    for (int line = 1; line < e.line(); line++) {
+      offset = text.indexOf('\n', offset) + 1;
+    }
+    offset += e.column() - 1;
+    for (Token t : Lexer.tokenize(text.substring(0, Math.min(offset, text.length())), source)) {
+      if (t.kind() == Kind.IDENTIFIER && REFUSED.containsKey(t.text())) {
+        throw error(t, REFUSED.get(t.text()));
+      }
+    }
+  }
+
   private Stmt statement() {
     Token t = in.peek();
     if (t.is("{")) {
@@ -137,6 +157,14 @@ public final class ProgramParser {
         yield new Syntax.Include(file, t);
       }
       case "qubit", "qreg" -> qubits();
+      case "let" -> {
+        in.next();
+        String name = in.identifier("an alias name");
+        in.expect("=");
+        Expr target = expressions.operand();
+        in.expect(";");
+        yield new Syntax.Alias(name, target, t);
+      }
       case "creg" -> {
         in.next();
         String name = in.identifier("a register name");

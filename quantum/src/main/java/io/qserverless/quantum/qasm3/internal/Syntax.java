@@ -42,6 +42,9 @@ sealed interface Syntax {
 
   record Include(String file, Token at) implements Stmt {}
 
+  /** {@code let name = qubits;}: another name for some qubits. */
+  record Alias(String name, Expr target, Token at) implements Stmt {}
+
   /** {@code qubit[n] q;}, {@code qubit q;} ({@code size} null) or {@code qreg q[n];}. */
   record QubitDeclaration(String name, Expr size, Token at) implements Stmt {}
 

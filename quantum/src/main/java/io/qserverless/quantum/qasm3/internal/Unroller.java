@@ -115,6 +115,7 @@ public final class Unroller {
         }
       }
       case Syntax.QubitDeclaration q -> declareQubits(q);
+      case Syntax.Alias a -> scopes.declare(a.name(), new Binding.QubitList(qubits(a.target())), a.at());
       case Syntax.Declaration d -> declare(d);
       case Syntax.GateDefinition g -> defineGate(g);
       case Syntax.Subroutine d -> {
@@ -294,8 +295,12 @@ public final class Unroller {
   }
 
   private void gateCall(Syntax.GateCall c) {
-    if (subroutines.containsKey(c.name())) {
-      throw error(c.at(), "'" + c.name() + "' is a subroutine; call it as " + c.name() + "(arguments);");
+    if (subroutines.containsKey(c.name()) && c.modifiers().isEmpty()) {
+      // 'bellprep q;' calls subroutine bellprep with q, as the official examples write it.
+      List<Syntax.Expr> args = new ArrayList<>(c.arguments());
+      args.addAll(c.operands());
+      call(new Syntax.Call(c.name(), args, c.at()));
+      return;
     }
     List<Expr> args = new ArrayList<>();
     for (Syntax.Expr a : c.arguments()) {
@@ -328,7 +333,10 @@ public final class Unroller {
           "'measure' without a target discards the result, which this circuit model cannot do;"
               + " keep it: bit b = measure q;");
     }
-    List<Integer> clbits = bitsOf(target);
+    measureInto(qubits, bitsOf(target), at);
+  }
+
+  private void measureInto(List<Operand> qubits, List<Integer> clbits, Token at) {
     if (qubits.size() != clbits.size()) {
       throw error(at, "measure needs as many bits as qubits, but got " + qubits.size() + " qubits and " + clbits.size() + " bits");
     }
@@ -337,6 +345,19 @@ public final class Unroller {
       emit(new Statement.Measure(qubits.get(i), bits.operand(clbit, at), at), List.of(clbit), at);
       bits.measured(clbit);
     }
+  }
+
+  /**
+   * {@code return measure q;}: the result goes to a new bit register named {@code measured} (or
+   * {@code measured_1}, ...), as a local {@code bit} declaration would.
+   */
+  private Value measuredValue(Syntax.Measure m) {
+    List<Operand> qubits = qubits(m.qubit());
+    String name = bits.uniqueName("measured", false);
+    int offset = bits.add(name, qubits.size());
+    out.add(new Statement.RegisterDeclaration(false, name, qubits.size(), m.at()));
+    measureInto(qubits, range(offset, qubits.size()), m.at());
+    return bits.read(range(offset, qubits.size()), name, m.at());
   }
 
   /**
@@ -703,10 +724,7 @@ public final class Unroller {
   // ---- expressions
 
   private Value measuredOrValue(Syntax.Expr e) {
-    if (e instanceof Syntax.Measure m) {
-      throw error(m.at(), "return the measured bit from a variable: bit b = measure q; return b;");
-    }
-    return evaluate(e);
+    return e instanceof Syntax.Measure m ? measuredValue(m) : evaluate(e);
   }
 
   Value evaluate(Syntax.Expr e) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,10 +54,13 @@ public final class GatewayCommand implements Callable<Integer> {
   @Option(names = "--node-mem-mib", description = "MiB of memory jobs may use together (default: this machine's).")
   Long nodeMemMib;
 
+  @Mixin DependencyOptions dependencies;
+
   @Override
   public Integer call() throws InterruptedException {
     GatewayConfig.Builder b = GatewayConfig.builder(dataDir).host(host).port(port).database(dbUrl, dbUser, dbPassword)
-        .maxActiveJobs(maxActiveJobs).maxRunningJobs(maxRunningJobs).jobTimeout(jobTimeout);
+        .maxActiveJobs(maxActiveJobs).maxRunningJobs(maxRunningJobs).jobTimeout(jobTimeout)
+        .dependencies(dependencies.settings());
     String user = System.getenv("GATEWAY_USER");
     String password = System.getenv("GATEWAY_PASSWORD");
     if (user != null || password != null) {

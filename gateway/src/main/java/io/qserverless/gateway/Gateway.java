@@ -2,6 +2,7 @@ package io.qserverless.gateway;
 
 import io.qserverless.gateway.auth.Accounts;
 import io.qserverless.gateway.config.GatewayConfig;
+import io.qserverless.gateway.dependency.DependencyResolver;
 import io.qserverless.gateway.file.LocalFileStore;
 import io.qserverless.gateway.file.UserFiles;
 import io.qserverless.gateway.http.HttpApi;
@@ -10,6 +11,7 @@ import io.qserverless.gateway.job.JobLifecycle;
 import io.qserverless.gateway.job.Jobs;
 import io.qserverless.gateway.metrics.GatewayMetrics;
 import io.qserverless.gateway.program.ArtifactStore;
+import io.qserverless.gateway.program.PlatformClasspath;
 import io.qserverless.gateway.program.Programs;
 import io.qserverless.gateway.runner.JobRunner;
 import io.qserverless.gateway.runner.ProcessRunner;
@@ -49,6 +51,7 @@ public final class Gateway implements AutoCloseable {
   private final Scheduler scheduler;
   private final JobLifecycle lifecycle;
   private final Accounts accounts;
+  private final DependencyResolver dependencies;
   private final String host;
   private String initialToken;
 
@@ -61,7 +64,9 @@ public final class Gateway implements AutoCloseable {
       GatewayMetrics metrics = new GatewayMetrics(db);
       ArtifactStore artifacts = new ArtifactStore(data.resolve("artifacts"), config.limits().maxUploadBytes(),
           config.limits().maxUploadEntries());
-      Programs programs = new Programs(db, artifacts);
+      this.dependencies = new DependencyResolver(data.resolve("dependencies"), config.dependencies(),
+          PlatformClasspath.entries(), "qserverless-gateway/" + version());
+      Programs programs = new Programs(db, artifacts, dependencies);
       LocalFileStore fileStore = new LocalFileStore(data.resolve("files"));
       JobRepository jobRepo = new JobRepository(db);
       HttpApi[] api = new HttpApi[1];
@@ -128,6 +133,7 @@ public final class Gateway implements AutoCloseable {
     scheduler.close();
     lifecycle.close();
     http.stop();
+    dependencies.close();
     db.close();
   }
 

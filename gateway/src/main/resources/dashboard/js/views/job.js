@@ -108,8 +108,10 @@ export function jobView(screen, id) {
     logs.show(log && log.logs, finished);
     stop.hidden = finished;
     if (finished) {
-      const answer = await screen.get(`${path}/result/`);
-      if (answer) fill(result, h('h2', null, 'Result'), renderResult(answer.result));
+      // The log asked for alongside the status may predate the job's last lines: ask once more.
+      const [last, answer] = await Promise.all([screen.get(`${path}/logs/`), screen.get(`${path}/result/`)]);
+      logs.show(last && last.logs, true);
+      fill(result, h('h2', null, 'Result'), answer ? renderResult(answer.result) : h('p', { class: 'muted' }, 'The job saved no result.'));
     }
     return !finished;
   });

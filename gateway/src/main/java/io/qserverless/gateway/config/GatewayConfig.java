@@ -1,6 +1,7 @@
 package io.qserverless.gateway.config;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.qserverless.gateway.dependency.DependencySettings;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param initialUser user created as admin when the database has none, or null for the default
  * @param limits per-user, per-job and size caps
  * @param node capacity the scheduler may hand out to jobs on this machine
+ * @param dependencies where program dependencies are resolved from and what is admitted
  */
 public record GatewayConfig(
     String host,
@@ -29,7 +31,8 @@ public record GatewayConfig(
     String dbPassword,
     Credentials initialUser,
     Limits limits,
-    Node node) {
+    Node node,
+    DependencySettings dependencies) {
 
   /** A user name and password given explicitly (GATEWAY_USER / GATEWAY_PASSWORD). */
   public record Credentials(String username, String password) {}
@@ -93,6 +96,7 @@ public record GatewayConfig(
     private long memoryBytes = physicalMemory();
     private double jobCpus = 1;
     private long jobMemoryBytes = 512 * MIB;
+    private DependencySettings dependencies = DependencySettings.defaults();
 
     private Builder(Path dataDir) {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath();
@@ -189,11 +193,17 @@ public record GatewayConfig(
       return this;
     }
 
+    /** Repositories and policy for program dependencies (default: Maven Central, anything admitted within 100 MiB). */
+    public Builder dependencies(DependencySettings settings) {
+      this.dependencies = Objects.requireNonNull(settings, "dependencies");
+      return this;
+    }
+
     public GatewayConfig build() {
       return new GatewayConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, initialUser,
           new Limits(maxActiveJobs, maxRunningJobs, jobTimeout, stopGrace, maxUploadBytes,
               maxUploadEntries, maxArgumentsBytes, maxResultBytes, maxFileBytes),
-          new Node(cpus, memoryBytes, jobCpus, jobMemoryBytes));
+          new Node(cpus, memoryBytes, jobCpus, jobMemoryBytes), dependencies);
     }
 
     private static int check(String name, int v, int min, int max) {

@@ -67,6 +67,7 @@ public final class HttpApi {
           SizeUnit.BYTES);
       c.jetty.multipartConfig.maxInMemoryFileSize(1 << 20, SizeUnit.BYTES);
       c.jsonMapper(new SharedMapper());
+      c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
       Dashboard.serve(c);
       for (Route r : routes) {
         c.routes.addHttpHandler(r.method(), r.path(), ctx -> serve(r, ctx));

@@ -51,6 +51,10 @@ public final class Jobs {
   /** Validates and queues a run; answers at once with the QUEUED job. */
   public Job run(Principal who, RunRequest run) {
     who.requireUserToken();
+    if (run.title() == null || run.title().isBlank()) {
+      throw new InvalidInputException("The run request needs 'title', the function to run, e.g. "
+          + "{\"title\": \"my-function\", \"arguments\": \"{}\"}.");
+    }
     String arguments = run.arguments() == null || run.arguments().isBlank() ? "{}" : run.arguments();
     long size = arguments.getBytes(StandardCharsets.UTF_8).length;
     if (size > config.limits().maxArgumentsBytes()) {

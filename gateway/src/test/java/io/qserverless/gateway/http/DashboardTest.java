@@ -194,9 +194,13 @@ class DashboardTest {
   @Test
   void a_sub_status_shows_live_in_the_list_and_in_the_timeline() {
     Account user = newAccount();
-    gateway.uploadProbe(user.token(), "probe");
+    uploadScript(user, "mapper", "sleep 4\n");
     logIn(user);
-    String id = gateway.run(user.token(), "probe", "{\"mode\": \"sleep\", \"ms\": 3000}"); // sets MAPPING, sleeps
+    String id = gateway.run(user.token(), "mapper", "{}");
+    gateway.awaitStatus(user.token(), id, "RUNNING");
+    // The owner may set it as the job itself would (API.md: PATCH .../sub_status/).
+    assertThat(gateway.send("PATCH", "/api/v1/jobs/" + id + "/sub_status/", user.token(),
+        GatewayHarness.json(Map.of("sub_status", "MAPPING"))).status()).isEqualTo(200);
     browser.await(30, textToBe(By.cssSelector("tr[data-job-id='" + id + "'] .badge"), "RUNNING: MAPPING"));
     browser.await(30, textToBe(By.cssSelector("tr[data-job-id='" + id + "'] .badge"), "DONE"));
     browser.find("tr[data-job-id='" + id + "'] a.job-link").click();
@@ -336,6 +340,13 @@ class DashboardTest {
     browser.await(10, textToBe(By.id("job-status"), "DONE"));
     logOut();
     assertThat(js("return sessionStorage.length")).isEqualTo(0L);
+    browser.driver().navigate().back(); // to the job's page, as the next person at this browser might
+    browser.await(10, presenceOfElementLocated(By.id("login-username")));
+    assertThat(browser.driver().getPageSource()).doesNotContain("private-work");
+    // A page the back-forward cache restores (memory and all) after a logout reloads itself.
+    js("window.qsRestored = true; window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))");
+    browser.await(10, d -> js("return window.qsRestored === undefined").equals(true));
+    browser.await(10, presenceOfElementLocated(By.id("login-username")));
 
     Account second = newAccount();
     browser.find("#login-token").sendKeys(second.token());

@@ -58,6 +58,8 @@ class DependencyResolverTest {
     repo.publish("com.example:bad-pom:1.0", empty, "<project><modelVersion>4.0.0</modelVersion><broken");
     repo.publish("com.example:uses-bad-pom:1.0", empty,
         TestRepository.pom("com.example:uses-bad-pom:1.0", List.of("com.example:bad-pom:1.0"), ""));
+    repo.publish("com.example:bundle:1.0", empty, TestRepository.pom("com.example:bundle:1.0", List.of("com.example:words:1.0"),
+        "<packaging>pom</packaging>"));
     elsewhere.publish("com.example:hidden:1.0", empty, TestRepository.pom("com.example:hidden:1.0", List.of(), ""));
     repo.publish("com.example:points-elsewhere:1.0", empty, TestRepository.pom("com.example:points-elsewhere:1.0",
         List.of("com.example:hidden:1.0"), "<repositories><repository><id>other</id><url>" + elsewhere.url()
@@ -115,6 +117,13 @@ class DependencyResolverTest {
   void a_coordinate_that_is_not_group_artifact_version_is_refused() {
     assertRefused(s -> s, "commons-math3", InvalidInputException.class, "'commons-math3' is not a Maven coordinate");
     assertRefused(s -> s, "numpy==1.26", InvalidInputException.class, "is not a Maven coordinate");
+  }
+
+  @Test
+  void a_pom_dependency_brings_the_jars_it_lists_but_not_itself() throws IOException {
+    assertThat(resolve(Files.createTempDirectory("qs-deps"), s -> s, "com.example:bundle:pom:1.0"))
+        .extracting(ResolvedDependency::coordinates).containsExactly("com.example:words:jar:1.0");
+    assertRefused(s -> s, "com.example:bundle:war:1.0", InvalidInputException.class, "is a war artifact; only jars");
   }
 
   @Test

@@ -45,12 +45,31 @@ public final class RunConfig {
     return with("timeout", timeout.toMillis() / 1000.0);
   }
 
-  /** Worker nodes for the job's tasks (a distributed engine); 0 runs tasks in the job's process. */
+  /**
+   * Worker JVMs for the job's tasks (one private Hazelcast cluster per job); 0 runs tasks in the
+   * job's own JVM. The node reserves the job's allotment plus each worker's.
+   */
   public RunConfig withWorkers(int workers) {
     if (workers < 0) {
       throw new IllegalArgumentException("RunConfig workers must be >= 0, got " + workers);
     }
     return with("workers", workers);
+  }
+
+  /** Cores of each worker (default 1): what its tasks share, as {@link #withCpu} is for the job's own JVM. */
+  public RunConfig withWorkerCpu(double cores) {
+    if (!(cores > 0) || Double.isInfinite(cores)) {
+      throw new IllegalArgumentException("RunConfig worker cpu must be a number > 0, got " + cores);
+    }
+    return with("worker_cpu", cores);
+  }
+
+  /** Memory of each worker in bytes (default: the gateway's job default memory). */
+  public RunConfig withWorkerMem(long bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("RunConfig worker mem must be > 0 bytes, got " + bytes);
+    }
+    return with("worker_mem", bytes);
   }
 
   /** The JSON object sent as {@code config}. */

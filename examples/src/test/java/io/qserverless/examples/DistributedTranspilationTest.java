@@ -59,6 +59,14 @@ class DistributedTranspilationTest {
   }
 
   @Test
+  void with_two_workers_the_same_circuits_come_back_in_order() {
+    Map<?, ?> local = run(Map.of(), null);
+    Map<?, ?> workers = run(Map.of(), RunConfig.DEFAULT.withCpu(0.25).withWorkers(2).withWorkerMem(256L << 20));
+
+    assertThat(workers.get("circuits")).isEqualTo(local.get("circuits"));
+  }
+
+  @Test
   void fractional_cpu_and_two_gib_tasks_run_when_the_job_has_room_for_them() {
     Map<?, ?> half = run(Map.of("task_cpu", 0.5), null);
     assertThat((List<?>) half.get("circuits")).hasSize(3);

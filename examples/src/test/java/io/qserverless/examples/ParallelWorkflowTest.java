@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.qserverless.client.Job;
+import io.qserverless.client.RunConfig;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,16 @@ class ParallelWorkflowTest {
 
   @Test
   void each_circuit_gets_its_exact_quasi_distribution_in_argument_order() {
+    assertExactDistributions(null);
+  }
+
+  @Test
+  void the_same_program_with_two_workers_gives_the_same_distributions() {
+    // The job's own JVM has 0.25 cpu: every 1-cpu task runs on one of the two 1-cpu workers.
+    assertExactDistributions(RunConfig.DEFAULT.withCpu(0.25).withWorkers(2).withWorkerMem(256L << 20));
+  }
+
+  private static void assertExactDistributions(RunConfig config) {
     // q0: ─X──M─      outcome bit 0 is always 1, bit 1 is 0 or 1: {1: 1/2, 3: 1/2}
     // q1: ─H──M─
     QuantumCircuit xh = new QuantumCircuit(2).x(0).h(1).measureAll();
@@ -31,7 +42,7 @@ class ParallelWorkflowTest {
 
     ExampleProgram.PARALLEL_WORKFLOW.upload(LocalGateway.client());
     Job job = LocalGateway.client().run(ExampleProgram.PARALLEL_WORKFLOW.title(),
-        Map.of("circuits", List.of(xh, hh, uniform, bell, rx)));
+        Map.of("circuits", List.of(xh, hh, uniform, bell, rx)), config);
     List<?> results = (List<?>) ((Map<?, ?>) job.result(Duration.ofSeconds(90))).get("results");
 
     assertThat(results).hasSize(5);

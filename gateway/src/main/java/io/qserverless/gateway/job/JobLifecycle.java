@@ -66,12 +66,14 @@ public final class JobLifecycle implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JobLifecycle.class);
   private static final int ERROR_LOG_TAIL = 4000;
   private static final TypeReference<Map<String, String>> ENV = new TypeReference<>() {};
+  private static final TypeReference<Map<String, Object>> CONFIG = new TypeReference<>() {};
   private final JobRepository repo;
   private final JobRunner runner;
   private final Accounts accounts;
   private final ArtifactStore artifacts;
   private final FileStore files;
   private final Supplier<String> gatewayUrl;
+  private final GatewayConfig config;
   private final GatewayConfig.Limits limits;
   private final GatewayMetrics metrics;
   private final Capacity capacity;
@@ -91,6 +93,7 @@ public final class JobLifecycle implements AutoCloseable {
     this.artifacts = artifacts;
     this.files = files;
     this.gatewayUrl = gatewayUrl;
+    this.config = config;
     this.limits = config.limits();
     this.metrics = metrics;
     this.capacity = new Capacity(new Allotment(config.node().cpus(), config.node().memoryBytes()));
@@ -185,7 +188,7 @@ public final class JobLifecycle implements AutoCloseable {
    * it does not (or someone else moved it first).
    */
   public boolean start(Job job) {
-    if (!capacity.take(job.id(), job.userId(), job.allotment(), limits.maxRunningJobs())) {
+    if (!capacity.take(job.id(), job.userId(), held(job), limits.maxRunningJobs())) {
       return false;
     }
     watched.add(job.id());
@@ -226,7 +229,18 @@ public final class JobLifecycle implements AutoCloseable {
   private LaunchSpec spec(Job job, int attempt, String token) throws IOException {
     Path data = Files.createDirectories(files.directory(job.userId()));
     return new LaunchSpec(job.id(), attempt, artifacts.directory(job.artifact()), job.launch(),
-        Json.MAPPER.readValue(job.envVars(), ENV), gatewayUrl.get(), token, data, job.allotment(), List.of());
+        Json.MAPPER.readValue(job.envVars(), ENV), gatewayUrl.get(), token, data, job.allotment(), workers(job));
+  }
+
+  /** The allotments of the job's worker JVMs, from its stored run config (none without workers). */
+  private List<Allotment> workers(Job job) {
+    String stored = repo.config(job.id());
+    return stored == null ? List.of() : RunConfig.of(Json.MAPPER.readValue(stored, CONFIG), config).workerAllotments();
+  }
+
+  /** What the job holds on the node while it runs: its own allotment and its workers'. */
+  private Allotment held(Job job) {
+    return workers(job).stream().reduce(job.allotment(), Allotment::plus);
   }
 
   /**
@@ -240,7 +254,7 @@ public final class JobLifecycle implements AutoCloseable {
       if (closed || !watched.add(job.id())) {
         continue;
       }
-      capacity.adopt(job.id(), job.userId(), job.allotment());
+      capacity.adopt(job.id(), job.userId(), held(job));
       Optional<Run> run = job.pid() == null ? Optional.empty()
           : runner.adopt(job.id(), new RunHandle(job.pid(), job.pidStarted()));
       if (run.isPresent()) {

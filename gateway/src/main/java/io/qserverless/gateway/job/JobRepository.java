@@ -104,6 +104,11 @@ public final class JobRepository {
     return text(id, "arguments");
   }
 
+  /** The run config the job was submitted with (JSON text), or null. */
+  public String config(String id) {
+    return text(id, "config");
+  }
+
   /** The result stored when the job ended, or null. */
   public String result(String id) {
     return text(id, "result");

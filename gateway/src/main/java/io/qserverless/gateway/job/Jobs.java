@@ -69,6 +69,10 @@ public final class Jobs {
     }
     ArgumentsSchema.validate(program.argumentsSchema(), arguments);
     RunConfig rc = RunConfig.of(run.config(), config);
+    if (rc.workers() > 0 && !program.launch().isJava()) {
+      throw new InvalidInputException("The function '" + program.title() + "' is not a Java program, and workers run"
+          + " the tasks of Java programs (io.qserverless.runtime); run it without \"workers\".");
+    }
     OffsetDateTime now = OffsetDateTime.now();
     Job job = lifecycle.submit(new Job(UUID.randomUUID().toString(), 0, who.userId(), program.id(), program.title(),
         program.artifact(), program.launch(), program.envVars(), JobStatus.QUEUED, null, rc.cpu(), rc.memory(),

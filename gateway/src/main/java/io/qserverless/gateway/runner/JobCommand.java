@@ -2,6 +2,7 @@ package io.qserverless.gateway.runner;
 
 import io.qserverless.gateway.program.Launch;
 import io.qserverless.gateway.program.PlatformClasspath;
+import io.qserverless.protocol.JobEnvironment;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ final class JobCommand {
       + "if [ \"$go\" != go ]; then : > \"$d/not-started-$n\"; exit 125; fi; "
       + "\"$@\" < /dev/null; c=$?; echo $c > \"$d/exit-code.tmp\" && mv \"$d/exit-code.tmp\" \"$d/exit-code\"; exit $c";
   private static final long MIB = 1024 * 1024;
+  /** The worker JVM's main class, in the runtime module (on the job's class path, not the gateway's compile path). */
+  private static final String WORKER_MAIN = "io.qserverless.runtime.Worker";
 
   private JobCommand() {}
 
@@ -53,19 +56,60 @@ final class JobCommand {
       cmd.addAll(launch.command());
       return cmd;
     }
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx" + Math.max(16, spec.driver().memory() * 3 / 4 / MIB) + "m");
-    cmd.add("-XX:+ExitOnOutOfMemoryError");
-    cmd.add("-XX:ActiveProcessorCount=" + Math.max(1, (int) Math.ceil(spec.driver().cpu())));
-    // Most jobs are short and small: the serial GC starts fastest and costs no GC threads.
-    cmd.add("-XX:+UseSerialGC");
-    cmd.add("-Xshare:auto");
     List<String> cp = new ArrayList<>();
     launch.classpath().forEach(e -> cp.add(spec.artifactDir().resolve(e).toString()));
     PlatformClasspath.entries().forEach(e -> cp.add(e.toString()));
-    cmd.add("-cp");
-    cmd.add(String.join(File.pathSeparator, cp));
-    cmd.add(launch.mainClass());
+    String classpath = String.join(File.pathSeparator, cp);
+    boolean cluster = !spec.workers().isEmpty();
+    List<String> driver = java(spec.driver(), classpath, launch.mainClass(), cluster);
+    cmd.addAll(cluster ? withWorkers(spec.workers(), classpath, driver) : driver);
     return cmd;
+  }
+
+  /**
+   * A JVM sized to {@code allotment}: heap from its memory, processor count from its cpu. A member
+   * of a job's cluster allows Hazelcast's use of {@code sun.misc.Unsafe}, which JDK 24+ would
+   * otherwise report in the job's log.
+   */
+  private static List<String> java(Allotment allotment, String classpath, String mainClass, boolean cluster) {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx" + Math.max(16, allotment.memory() * 3 / 4 / MIB) + "m",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-XX:ActiveProcessorCount=" + Math.max(1, (int) Math.ceil(allotment.cpu())),
+        // Most jobs are short and small: the serial GC starts fastest and costs no GC threads.
+        "-XX:+UseSerialGC",
+        "-Xshare:auto"));
+    if (cluster && Runtime.version().feature() >= 24) {
+      cmd.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    cmd.addAll(List.of("-cp", classpath, mainClass));
+    return cmd;
+  }
+
+  /**
+   * The driver with its worker JVMs beside it, in the job's one process tree (so in its sandbox,
+   * its log, and its stop): a shell starts each worker (its number and allotment in its
+   * environment, the cluster's in the job's), runs the driver, then ends the workers, which would
+   * also end by themselves once the driver has left their cluster.
+   */
+  private static List<String> withWorkers(List<Allotment> workers, String classpath, List<String> driver) {
+    StringBuilder script = new StringBuilder("w=; ");
+    for (int i = 0; i < workers.size(); i++) {
+      Allotment a = workers.get(i);
+      script.append("env ").append(JobEnvironment.WORKER_INDEX).append('=').append(i + 1)
+          .append(' ').append(JobEnvironment.JOB_CPU).append('=').append(a.cpu())
+          .append(' ').append(JobEnvironment.JOB_MEMORY).append('=').append(a.memory());
+      java(a, classpath, WORKER_MAIN, true).forEach(arg -> script.append(' ').append(quoted(arg)));
+      script.append(" & w=\"$w $!\"; ");
+    }
+    script.append("\"$@\"; c=$?; kill $w 2>/dev/null; wait; exit $c");
+    List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", script.toString(), "qs-cluster"));
+    cmd.addAll(driver);
+    return cmd;
+  }
+
+  /** {@code arg} as one word of /bin/sh. */
+  private static String quoted(String arg) {
+    return "'" + arg.replace("'", "'\\''") + "'";
   }
 }

@@ -6,8 +6,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +27,11 @@ import java.util.concurrent.TimeUnit;
  * how a dead one ended. Thread-safe.
  */
 public final class ProcessRunner implements JobRunner {
+  private static final SecureRandom RANDOM = new SecureRandom();
   private final Path jobsRoot;
   private final Duration stopGrace;
   private final Map<String, ProcessHandle> live = new ConcurrentHashMap<>();
+  private final ClusterPorts clusterPorts = new ClusterPorts();
 
   public ProcessRunner(Path jobsRoot, Duration stopGrace) {
     this.jobsRoot = jobsRoot;
@@ -48,7 +52,11 @@ public final class ProcessRunner implements JobRunner {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()));
     pb.environment().clear(); // nothing of the gateway's own environment (e.g. GATEWAY_PASSWORD) reaches a job
-    pb.environment().putAll(JobCommand.environment(spec, dir, contract(spec, dir)));
+    Map<String, String> contract = contract(spec, dir);
+    if (!spec.workers().isEmpty()) {
+      contract.putAll(cluster(spec));
+    }
+    pb.environment().putAll(JobCommand.environment(spec, dir, contract));
     Process p = pb.start();
     long started = p.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     return watched(spec.jobId(), p.toHandle(), new RunHandle(p.pid(), started), p.getOutputStream());
@@ -76,7 +84,10 @@ public final class ProcessRunner implements JobRunner {
 
   private Run watched(String jobId, ProcessHandle process, RunHandle handle, OutputStream hold) {
     live.put(jobId, process);
-    CompletableFuture<Void> exited = process.onExit().thenAccept(h -> live.remove(jobId, process));
+    CompletableFuture<Void> exited = process.onExit().thenAccept(h -> {
+      live.remove(jobId, process);
+      clusterPorts.give(jobId);
+    });
     return new Run() {
       @Override
       public RunHandle handle() {
@@ -115,6 +126,21 @@ public final class ProcessRunner implements JobRunner {
     env.put(JobEnvironment.JOB_CPU, Double.toString(spec.driver().cpu()));
     env.put(JobEnvironment.JOB_MEMORY, Long.toString(spec.driver().memory()));
     return env;
+  }
+
+  /**
+   * A job with workers: its JVMs' private cluster (API.md's in-job contract, docs/operations.md):
+   * a random secret as the cluster's name, new for every attempt and not derived from the job's
+   * id, and a port range of its own.
+   */
+  private Map<String, String> cluster(LaunchSpec spec) {
+    byte[] secret = new byte[16];
+    RANDOM.nextBytes(secret);
+    int members = spec.workers().size() + 1;
+    return Map.of(
+        JobEnvironment.WORKERS, Integer.toString(spec.workers().size()),
+        JobEnvironment.CLUSTER_NAME, "qs-" + HexFormat.of().formatHex(secret),
+        JobEnvironment.CLUSTER_PORTS, clusterPorts.take(spec.jobId(), members));
   }
 
   /** SIGTERM to the program (the wrapper then records its exit code); SIGKILL to all after the grace period. */

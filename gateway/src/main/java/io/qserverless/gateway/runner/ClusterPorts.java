@@ -1,0 +1,45 @@
+package io.qserverless.gateway.runner;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Port ranges for the clusters of jobs with workers: each running job gets a range no other job
+ * of this gateway holds, so that members of two jobs never even try each other's ports.
+ *
+ * <p>A range is a hint, not a lock: a port of it taken by another process is skipped (members
+ * bind the next free one of the range, which has slack), and a member of another cluster on one is
+ * refused for its cluster name. Thread-safe.
+ */
+final class ClusterPorts {
+  static final int FIRST = 42_000;
+  static final int SLOT = 40;
+  static final int SLOTS = 500;
+
+  private final Map<String, Integer> slots = new HashMap<>();
+
+  /** A range {@code first-last} of {@code members} ports and a few spare, for the job's cluster. */
+  synchronized String take(String jobId, int members) {
+    if (members + 4 > SLOT) {
+      throw new IllegalArgumentException("a job's cluster of " + members + " members needs more than " + SLOT + " ports");
+    }
+    Integer held = slots.get(jobId);
+    int slot = held != null ? held : free();
+    slots.put(jobId, slot);
+    int first = FIRST + slot * SLOT;
+    return first + "-" + (first + members + 3);
+  }
+
+  synchronized void give(String jobId) {
+    slots.remove(jobId);
+  }
+
+  private int free() {
+    for (int s = 0; s < SLOTS; s++) {
+      if (!slots.containsValue(s)) {
+        return s;
+      }
+    }
+    throw new IllegalStateException("all " + SLOTS + " cluster port ranges are held by running jobs");
+  }
+}

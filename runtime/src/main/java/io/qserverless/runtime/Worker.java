@@ -29,6 +29,12 @@ public final class Worker {
       ProcessHandle.of(Long.parseLong(driverPid)).ifPresentOrElse(
           p -> p.onExit().thenRun(driverGone::countDown), driverGone::countDown);
     }
+    if (!settings.awaitFirstListener()) {
+      System.err.println("no member of the job's cluster listened on " + settings.host() + " ports "
+          + settings.firstPort() + "-" + settings.lastPort() + " within " + settings.joinTimeout().toSeconds()
+          + " s: this worker ends");
+      System.exit(1);
+    }
     ClusterMember member = ClusterMember.start(settings, Allotment.fromEnvironment(env), new ClusterMember.Listener() {
       @Override
       public void joined(String name, String address, Resources allotment) {}

@@ -8,6 +8,9 @@ import static io.qserverless.protocol.JobEnvironment.MIN_WORKERS;
 import static io.qserverless.protocol.JobEnvironment.WORKERS;
 import static io.qserverless.protocol.JobEnvironment.WORKER_INDEX;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,6 +78,29 @@ public record ClusterSettings(String name, String host, int firstPort, int lastP
     return Map.of(CLUSTER_NAME, name, CLUSTER_PORTS, firstPort + "-" + lastPort, CLUSTER_HOST, host,
         CLUSTER_MEMBERS, String.join(",", members), WORKERS, Integer.toString(workers),
         WORKER_INDEX, Integer.toString(index));
+  }
+
+  /**
+   * Worker: waits until a member listens on one of the join addresses (the driver, which starts
+   * at once, or a worker started earlier). Members that start together each claim to be the
+   * master and settle it in a vote with a 10 s timeout; one that joins a listening member does
+   * not. False if none listens within the join timeout.
+   */
+  public boolean awaitFirstListener() throws InterruptedException {
+    long deadline = System.nanoTime() + joinTimeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (String address : members) {
+        int colon = address.lastIndexOf(':');
+        try (Socket s = new Socket()) {
+          s.connect(new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))), 200);
+          return true;
+        } catch (IOException | NumberFormatException notYet) {
+          // try the next address
+        }
+      }
+      Thread.sleep(50);
+    }
+    return false;
   }
 
   public boolean isDriver() {

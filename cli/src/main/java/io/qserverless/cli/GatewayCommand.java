@@ -53,10 +53,23 @@ public final class GatewayCommand implements Callable<Integer> {
   @Option(names = "--node-mem-mib", description = "MiB of memory jobs may use together (default: this machine's).")
   Long nodeMemMib;
 
+  @Option(names = "--max-log-mib", description = "MiB of a job's log kept on disk: its head and tail (default: ${DEFAULT-VALUE}).",
+      defaultValue = "50")
+  long maxLogMib;
+
+  @Option(names = "--max-job-dir-mib", description = "MiB a job's directory may hold; past it the job fails (default: ${DEFAULT-VALUE}).",
+      defaultValue = "2048")
+  long maxJobDirMib;
+
+  @Option(names = "--no-sandbox", description = "Run jobs without the bubblewrap sandbox, as this process's user, "
+      + "seeing each other and the gateway's files (see docs/operations.md, Security model).")
+  boolean noSandbox;
+
   @Override
   public Integer call() throws InterruptedException {
     GatewayConfig.Builder b = GatewayConfig.builder(dataDir).host(host).port(port).database(dbUrl, dbUser, dbPassword)
-        .maxActiveJobs(maxActiveJobs).maxRunningJobs(maxRunningJobs).jobTimeout(jobTimeout);
+        .maxActiveJobs(maxActiveJobs).maxRunningJobs(maxRunningJobs).jobTimeout(jobTimeout)
+        .maxLogBytes(maxLogMib << 20).maxJobDirBytes(maxJobDirMib << 20).noSandbox(noSandbox);
     String user = System.getenv("GATEWAY_USER");
     String password = System.getenv("GATEWAY_PASSWORD");
     if (user != null || password != null) {

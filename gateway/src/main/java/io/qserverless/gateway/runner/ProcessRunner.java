@@ -9,6 +9,7 @@ import io.qserverless.gateway.job.JobEvent;
 import io.qserverless.gateway.job.JobRepository;
 import io.qserverless.gateway.metrics.GatewayMetrics;
 import io.qserverless.gateway.program.ArtifactStore;
+import io.qserverless.gateway.sandbox.Sandbox;
 import io.qserverless.protocol.JobEnvironment;
 import io.qserverless.protocol.JobStatus;
 import java.io.File;
@@ -49,12 +50,14 @@ public final class ProcessRunner {
   private final Supplier<String> gatewayUrl;
   private final GatewayConfig.Limits limits;
   private final GatewayMetrics metrics;
+  private final Sandbox sandbox;
   private final Map<String, Job> running = new ConcurrentHashMap<>();
   private volatile Runnable onFinish = () -> {};
   private volatile boolean closed;
 
   public ProcessRunner(JobRepository jobs, Accounts accounts, ArtifactStore artifacts, FileStore files,
-      Path jobsRoot, Supplier<String> gatewayUrl, GatewayConfig.Limits limits, GatewayMetrics metrics) {
+      Path jobsRoot, Supplier<String> gatewayUrl, GatewayConfig.Limits limits, GatewayMetrics metrics, Sandbox sandbox) {
+    this.sandbox = sandbox;
     this.jobs = jobs;
     this.accounts = accounts;
     this.artifacts = artifacts;
@@ -87,13 +90,16 @@ public final class ProcessRunner {
       Files.createDirectories(dir.dir());
       JobDirectory.writeAtomically(dir.arguments(), jobs.arguments(job.id()));
       Path app = artifacts.directory(job.artifact()).resolve("app");
-      ProcessBuilder pb = new ProcessBuilder(JobCommand.of(job, artifacts.directory(job.artifact()), dir))
+      Path data = Files.createDirectories(files.directory(job.userId(), job.programTitle()));
+      Sandbox.Command cmd = JobCommand.of(job, artifacts.directory(job.artifact()), dir, data,
+          JobCommand.environment(job, dir, contract(job, dir, data)), sandbox, limits);
+      ProcessBuilder pb = new ProcessBuilder(cmd.argv())
           .directory(app.toFile())
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()))
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       pb.environment().clear(); // nothing of the gateway's own environment (e.g. GATEWAY_PASSWORD) reaches a job
-      pb.environment().putAll(JobCommand.environment(job, dir, contract(job, dir)));
+      pb.environment().putAll(cmd.environment());
       Process p = pb.start();
       long started = p.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
       jobs.markRunning(job.id(), p.pid(), started);
@@ -146,9 +152,8 @@ public final class ProcessRunner {
   }
 
   /** The in-job contract of API.md, with the job's allotment for the runtime's task executor. */
-  private Map<String, String> contract(Job job, JobDirectory dir) throws IOException {
+  private Map<String, String> contract(Job job, JobDirectory dir, Path data) {
     Map<String, String> env = new LinkedHashMap<>();
-    Path data = Files.createDirectories(files.directory(job.userId(), job.programTitle()));
     env.put(JobEnvironment.GATEWAY_HOST, gatewayUrl.get());
     env.put(JobEnvironment.GATEWAY_TOKEN, accounts.newToken(job.userId(), job.id()));
     env.put(JobEnvironment.JOB_ID, job.id());
@@ -162,6 +167,7 @@ public final class ProcessRunner {
   }
 
   private void watch(Job job, ProcessHandle process, Instant started) {
+    DiskCap.watch(directory(job.id()), limits.maxJobDirBytes(), process, this::terminate);
     Thread.ofVirtual().name("job-" + job.id()).start(() -> {
       Duration left = job.timeout().minus(Duration.between(started, Instant.now()));
       try {
@@ -183,6 +189,16 @@ public final class ProcessRunner {
   private Outcome outcome(Job job) {
     Job now = jobs.find(job.id()).orElse(job);
     JobDirectory dir = directory(job.id());
+    JobLog.finish(dir, limits.maxLogBytes());
+    try {
+      Files.deleteIfExists(JobCommand.scratch(dir)); // it holds the job's token
+    } catch (IOException e) {
+      LOG.warn("cannot delete the sandbox arguments of job {}", job.id(), e);
+    }
+    String overDisk = DiskCap.reason(dir);
+    if (overDisk != null) {
+      return new Outcome(JobStatus.FAILED, overDisk, overDisk);
+    }
     return Outcome.decide(dir.readExitCode(), now.stopRequested(), now.reason(), dir.logTail(ERROR_LOG_TAIL));
   }
 

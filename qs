@@ -68,6 +68,20 @@ build_if_stale() {
   fi
 }
 
+# Installs Debian packages whose files are missing (as root, with apt-get); otherwise says how.
+#   need_debian_packages "what for" /path/a pkg-a /path/b pkg-b ...
+need_debian_packages() {
+  local why="$1" missing=() ; shift
+  while [ $# -gt 0 ]; do [ -e "$1" ] || missing+=("$2"); shift 2; done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "qs: installing ${missing[*]} ($why)..." >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+  else
+    echo "qs: ${missing[*]} missing ($why); install with: sudo apt-get install ${missing[*]}" >&2
+  fi
+}
+
 case "${1:-}" in
   test|demo|gateway|bench) ensure_bubblewrap ;;
 esac
@@ -75,6 +89,7 @@ esac
 case "${1:-}" in
   test)
     shift
+    need_debian_packages "the dashboard's browser tests" /usr/bin/chromium chromium /usr/bin/chromedriver chromium-driver
     cd "$root" && exec mvn -B -e verify "$@"
     ;;
   bench)
@@ -83,6 +98,9 @@ case "${1:-}" in
     ;;
   *)
     build_if_stale
-    exec "$JAVA_HOME/bin/java" ${QS_JAVA_OPTS:-} -jar "$jar" "$@"
+    # sample simulates: the vector module enables the simulator's SIMD kernels (docs/quantum.md);
+    # other commands skip it (it costs JVM start-up time and prints an incubator warning)
+    vector=""; [ "${1:-}" = sample ] && vector="--add-modules=jdk.incubator.vector"
+    exec "$JAVA_HOME/bin/java" $vector ${QS_JAVA_OPTS:-} -jar "$jar" "$@"
     ;;
 esac

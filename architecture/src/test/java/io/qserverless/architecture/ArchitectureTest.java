@@ -25,7 +25,6 @@ class ArchitectureTest {
   static void importAllModules() {
     classes = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
         .importPackages(ROOT);
   }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,6 +54,8 @@ public final class GatewayCommand implements Callable<Integer> {
   @Option(names = "--node-mem-mib", description = "MiB of memory jobs may use together (default: this machine's).")
   Long nodeMemMib;
 
+  @Mixin DependencyOptions dependencies;
+
   @Option(names = "--max-log-mib", description = "MiB of a job's log kept on disk: its head and tail (default: ${DEFAULT-VALUE}).",
       defaultValue = "50")
   long maxLogMib;
@@ -69,6 +72,7 @@ public final class GatewayCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     GatewayConfig.Builder b = GatewayConfig.builder(dataDir).host(host).port(port).database(dbUrl, dbUser, dbPassword)
         .maxActiveJobs(maxActiveJobs).maxRunningJobs(maxRunningJobs).jobTimeout(jobTimeout)
+        .dependencies(dependencies.settings())
         .maxLogBytes(maxLogMib << 20).maxJobDirBytes(maxJobDirMib << 20).noSandbox(noSandbox);
     String user = System.getenv("GATEWAY_USER");
     String password = System.getenv("GATEWAY_PASSWORD");

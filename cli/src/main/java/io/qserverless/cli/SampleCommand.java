@@ -8,6 +8,7 @@ import io.qserverless.quantum.QuantumException;
 import io.qserverless.quantum.qasm2.QasmParseException;
 import io.qserverless.quantum.qasm3.OpenQasm;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -74,6 +75,11 @@ final class SampleCommand implements Callable<Integer> {
     QuantumCircuit circuit;
     try {
       circuit = OpenQasm.load(file);
+      OpenQasm.Version version = OpenQasm.detect(Files.readString(file));
+      if (!version.declared()) {
+        // Said on stderr so that stdout stays the distribution's JSON.
+        spec.commandLine().getErr().println("qs sample: " + file + " " + version.description());
+      }
     } catch (NoSuchFileException e) {
       return fail("no such file " + file + "; give the path of an OpenQASM 2 or 3 program");
     } catch (IOException e) {

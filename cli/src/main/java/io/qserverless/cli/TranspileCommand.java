@@ -12,6 +12,7 @@ import io.qserverless.quantum.transpiler.TranspileLayout;
 import io.qserverless.quantum.transpiler.TranspilerException;
 import io.qserverless.quantum.transpiler.preset.PresetPassManagers;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -44,6 +45,10 @@ final class TranspileCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     try {
       QuantumCircuit in = OpenQasm.load(file);
+      OpenQasm.Version version = OpenQasm.detect(Files.readString(file));
+      if (!version.declared()) {
+        System.err.println("qs transpile: " + file + " " + version.description());
+      }
       Backend target = Backends.resolve(backend);
       long start = System.nanoTime();
       QuantumCircuit out = PresetPassManagers.generate(level, target).run(in);

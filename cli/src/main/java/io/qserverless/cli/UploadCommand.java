@@ -27,7 +27,8 @@ final class UploadCommand implements Callable<Integer> {
   @Option(names = "--description", description = "what the function does")
   String description = "";
 
-  @Option(names = "--dependency", paramLabel = "DEP", description = "a dependency the program needs (repeatable)")
+  @Option(names = "--dependency", paramLabel = "G:A:V",
+      description = "Maven coordinates of a library the program needs, e.g. org.apache.commons:commons-math3:3.6.1 (repeatable)")
   List<String> dependencies = List.of();
 
   @Option(names = "--env", paramLabel = "NAME=VALUE", description = "an environment variable for its jobs (repeatable)")

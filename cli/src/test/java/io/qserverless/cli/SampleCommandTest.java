@@ -74,6 +74,56 @@ class SampleCommandTest {
   }
 
   @Test
+  void a_program_without_a_version_line_is_read_as_openqasm_3_and_the_cli_says_so()
+      throws Exception {
+    // No OPENQASM line (optional in version 3): h then measure gives 0 and 1 with 1/2 each.
+    String program = "include \"stdgates.inc\";\nqubit q;\nbit c;\nh q;\nc = measure q;\n";
+    String file = program("noheader.qasm", program);
+    assertThat(qs("sample", file)).isZero();
+    assertThat(out.toString()).isEqualTo("{\"0\": 0.5, \"1\": 0.5}\n");
+    assertThat(err.toString())
+        .isEqualTo(
+            "qs sample: "
+                + file
+                + " read as OpenQASM 3: no OPENQASM line, and it uses string \"stdgates.inc\" at"
+                + " line 1; add 'OPENQASM 2.0;' or 'OPENQASM 3.0;' as the first line to choose\n");
+  }
+
+  @Test
+  void an_angle_outside_its_domain_fails_with_the_spot_instead_of_printing_nothing()
+      throws Exception {
+    String file =
+        program(
+            "nan.qasm",
+            "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\ncreg c[1];\n"
+                + "rx(sqrt(-2)) q[0];\nmeasure q -> c;\n");
+    assertThat(qs("sample", file)).isEqualTo(1);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString())
+        .isEqualTo(
+            "qs sample: cannot read the program: "
+                + file
+                + ":5:4: sqrt(-2) (sqrt needs an argument of 0 or more) gives NaN, not a finite"
+                + " real number; a gate argument must be one, so change the expression\n");
+  }
+
+  @Test
+  void a_200000_deep_expression_fails_with_a_parse_error_not_a_stack_trace() throws Exception {
+    String file =
+        program(
+            "deep.qasm",
+            "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\nrx("
+                + "(".repeat(200_000)
+                + "1"
+                + ")".repeat(200_000)
+                + ") q[0];\n");
+    assertThat(qs("sample", file)).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("qs sample: cannot read the program: " + file + ":4:260: the expression is")
+        .doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
   void shots_print_counts_that_add_up_and_repeat_with_the_same_seed() throws Exception {
     String bell = program("bell.qasm", BELL2);
     assertThat(qs("sample", bell, "--shots", "1000", "--seed", "42")).isZero();

@@ -59,7 +59,14 @@ public final class QiskitFunction {
     return new QiskitFunction(title, entrypoint, workingDir, dependencies, envVars, text, id, version, client);
   }
 
-  /** Dependencies the program needs, e.g. Maven coordinates; stored with the function. */
+  /**
+   * Maven coordinates of the libraries a Java program needs, {@code group:artifact:version} (or
+   * {@code group:artifact:extension[:classifier]:version}), e.g. {@code
+   * "org.apache.commons:commons-math3:3.6.1"}. The gateway resolves them with their transitive
+   * runtime dependencies at upload, compiles the program against them and puts exactly those jars
+   * on its jobs' classpath; it refuses coordinates its policy does not admit ({@link
+   * ServerlessClient#dependenciesVersions}).
+   */
   public QiskitFunction withDependencies(List<String> list) {
     return new QiskitFunction(title, entrypoint, workingDir, list, envVars, description, id, version, client);
   }

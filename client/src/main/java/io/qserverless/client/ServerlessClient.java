@@ -122,6 +122,17 @@ public final class ServerlessClient {
     return all;
   }
 
+  /**
+   * What the gateway admits as {@link QiskitFunction#withDependencies dependencies}: its
+   * allowlist patterns ({@code group}, {@code group:artifact}, {@code group:artifact:version or
+   * range}), or {@code "*"} when it admits any coordinate its repositories have.
+   */
+  public List<String> dependenciesVersions() {
+    List<String> admitted = new ArrayList<>();
+    http.get("api/v1/dependencies-versions/").forEach(p -> admitted.add(p.asString()));
+    return admitted;
+  }
+
   /** The caller's function {@code title}; a {@link GatewayException} with status 404 if there is none. */
   public QiskitFunction function(String title) {
     return QiskitFunction.fromJson(http.get("api/v1/programs/get_by_title/" + pathSegment(title) + "/"), this, null);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
 class JobLifecycleTest {
 
   @Test
-  void a_wait_that_runs_out_then_a_stop_ends_the_job_canceled_and_listed_as_stopped() {
+  void a_wait_that_runs_out_then_a_stop_ends_the_job_canceled_with_its_history_and_listed_as_stopped()
+      throws InterruptedException {
     ServerlessClient client = LocalGateway.client();
     QiskitFunction fn = ExampleProgram.DETAILED_STATUSES.upload(client);
     Job job = fn.run(Map.of("stage_millis", 20_000));
@@ -31,13 +32,24 @@ class JobLifecycleTest {
         .hasMessageContaining("is still");
     assertThat(job.inTerminalState()).isFalse();
 
-    assertThat(job.stop()).isNotBlank();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!job.status().equals("RUNNING: MAPPING") && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(job.status()).isEqualTo("RUNNING: MAPPING");
+    assertThat(job.stop()).isEqualTo("Job " + job.id() + " is being stopped.");
     assertThatThrownBy(job::result)
         .isInstanceOf(JobFailedException.class)
         .hasMessageContaining("canceled")
         .satisfies(e -> assertThat(((JobFailedException) e).status()).isEqualTo("CANCELED"));
     assertThat(job.status()).isEqualTo("CANCELED");
-    assertThat(job.events()).extracting(JobEvent::type).contains("STATUS_CHANGE");
+    assertThat(job.events()).filteredOn(e -> e.type().equals("STATUS_CHANGE"))
+        .extracting(e -> e.data().get("status").asString())
+        .containsExactly("QUEUED", "PENDING", "RUNNING", "STOPPED");
+    assertThat(job.events()).filteredOn(e -> e.type().equals("SUB_STATUS_CHANGE"))
+        .extracting(e -> e.data().get("sub_status").asString())
+        .containsExactly("MAPPING");
+    assertThat(job.stop()).isEqualTo("Job " + job.id() + " had already finished as STOPPED; nothing to stop.");
     assertThat(client.jobs(JobQuery.first(50).withStatus("STOPPED").withFunction(fn.title())))
         .extracting(Job::id).contains(job.id());
     assertThat(client.job(job.id()).lastInfo().function()).isEqualTo(fn.title());

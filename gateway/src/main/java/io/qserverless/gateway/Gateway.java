@@ -2,14 +2,18 @@ package io.qserverless.gateway;
 
 import io.qserverless.gateway.auth.Accounts;
 import io.qserverless.gateway.config.GatewayConfig;
+import io.qserverless.gateway.dependency.DependencyResolver;
 import io.qserverless.gateway.file.LocalFileStore;
 import io.qserverless.gateway.file.UserFiles;
 import io.qserverless.gateway.http.HttpApi;
 import io.qserverless.gateway.job.JobRepository;
+import io.qserverless.gateway.job.JobLifecycle;
 import io.qserverless.gateway.job.Jobs;
 import io.qserverless.gateway.metrics.GatewayMetrics;
 import io.qserverless.gateway.program.ArtifactStore;
+import io.qserverless.gateway.program.PlatformClasspath;
 import io.qserverless.gateway.program.Programs;
+import io.qserverless.gateway.runner.JobRunner;
 import io.qserverless.gateway.runner.ProcessRunner;
 import io.qserverless.gateway.sandbox.Sandbox;
 import io.qserverless.gateway.scheduler.Scheduler;
@@ -46,8 +50,9 @@ public final class Gateway implements AutoCloseable {
   private final Database db;
   private final HttpApi http;
   private final Scheduler scheduler;
-  private final ProcessRunner runner;
+  private final JobLifecycle lifecycle;
   private final Accounts accounts;
+  private final DependencyResolver dependencies;
   private final String host;
   private String initialToken;
 
@@ -60,19 +65,22 @@ public final class Gateway implements AutoCloseable {
       GatewayMetrics metrics = new GatewayMetrics(db);
       ArtifactStore artifacts = new ArtifactStore(data.resolve("artifacts"), config.limits().maxUploadBytes(),
           config.limits().maxUploadEntries());
-      Programs programs = new Programs(db, artifacts);
+      this.dependencies = new DependencyResolver(data.resolve("dependencies"), config.dependencies(),
+          PlatformClasspath.entries(), "qserverless-gateway/" + version());
+      Programs programs = new Programs(db, artifacts, dependencies);
       LocalFileStore fileStore = new LocalFileStore(data.resolve("files"));
       JobRepository jobRepo = new JobRepository(db);
       HttpApi[] api = new HttpApi[1];
       createFirstUser(config);
-      this.runner = new ProcessRunner(jobRepo, accounts, artifacts, fileStore, data.resolve("jobs"),
-          () -> "http://" + urlHost() + ":" + api[0].port(), config.limits(), metrics, sandbox(config));
-      this.scheduler = new Scheduler(jobRepo, runner, config, RECONCILE);
-      Jobs jobs = new Jobs(jobRepo, programs, config, data.resolve("jobs"), scheduler::submitted, runner::stop);
+      JobRunner runner = new ProcessRunner(data.resolve("jobs"), config.limits(), sandbox(config));
+      this.lifecycle = new JobLifecycle(jobRepo, runner, accounts, artifacts, fileStore,
+          () -> "http://" + urlHost() + ":" + api[0].port(), config, metrics);
+      this.scheduler = new Scheduler(jobRepo, lifecycle, RECONCILE);
+      Jobs jobs = new Jobs(jobRepo, lifecycle, programs, config, scheduler::submitted);
       UserFiles files = new UserFiles(programs, fileStore, config.limits().maxFileBytes());
       this.http = api[0] = new HttpApi(config, db::reachable, accounts, programs, jobs, files, metrics, version());
       http.start();
-      runner.reconcile();
+      lifecycle.reconcile();
       scheduler.start();
     } catch (RuntimeException e) {
       db.close();
@@ -124,8 +132,9 @@ public final class Gateway implements AutoCloseable {
   @Override
   public void close() {
     scheduler.close();
-    runner.close();
+    lifecycle.close();
     http.stop();
+    dependencies.close();
     db.close();
   }
 
@@ -151,7 +160,7 @@ public final class Gateway implements AutoCloseable {
           + " users and " + why);
     }
     accounts.admitOneUserOnly(why);
-    LOG.warn("one user only, {}", Sandbox.none().description() + "; " + why);
+    LOG.warn("one user only, {}; {}", Sandbox.none().description(), why);
     return Sandbox.none();
   }
 

@@ -37,7 +37,7 @@ class JobDiskTest {
     assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
     String logs = gw.get("/api/v1/jobs/" + id + "/logs/", user).json().get("logs").asString();
     assertThat(logs).startsWith("line 0\nline 1\n").endsWith("line 39999\nlast line\n")
-        .containsPattern("\\[qs: \\d+ bytes of log dropped here; the log keeps its first 32768 and its last \\d+ bytes");
+        .containsPattern("\\[qs: \\d+ bytes of log dropped here; the log keeps its first 21845 and its last \\d+ bytes");
     Path dir = gw.dataDir.resolve("jobs").resolve(id);
     assertThat(Files.size(dir.resolve("job.log"))).isLessThanOrEqualTo(LOG_CAP + 200);
     try (Stream<Path> files = Files.list(dir)) {

@@ -26,18 +26,26 @@ class JobOutcomeTest {
     assertThat(job.get("reason").asString()).contains("exited with code 3");
     JsonNode errors = gw.get("/api/v1/jobs/" + id + "/events/?type=ERROR", user).json();
     assertThat(errors).hasSize(1);
-    assertThat(errors.get(0).get("data").get("log_tail").asString()).contains("probe started");
+    JsonNode data = errors.get(0).get("data");
+    assertThat(data.get("code").asString()).isEqualTo("1");
+    assertThat(data.get("message").asString()).isEqualTo(job.get("reason").asString());
+    assertThat(data.get("exception").asString()).isEqualTo("ProcessExit");
+    assertThat(data.get("args").isArray()).isTrue();
+    assertThat(data.get("log_tail").asString()).contains("probe started");
   }
 
   @Test
-  void an_uncaught_exception_fails_the_job_and_the_error_event_carries_the_exception_text() {
+  void an_uncaught_exception_fails_the_job_and_the_error_event_names_its_class_and_keeps_the_trace() {
     String id = gw.run(user, "probe", "{\"mode\": \"throw\"}");
     JsonNode job = gw.awaitStatus(user, id, "SUCCEEDED", "FAILED");
     assertThat(job.get("status").asString()).isEqualTo("FAILED");
     assertThat(job.get("reason").asString())
         .contains("uncaught exception: java.lang.IllegalStateException: probe failure on purpose");
     JsonNode error = gw.get("/api/v1/jobs/" + id + "/events/?type=ERROR", user).json().get(0);
-    assertThat(error.get("data").get("exception").asString()).contains("at Probe.main");
+    // The real Python client reads data["code"], data["message"] and data["exception"] (a class name).
+    assertThat(error.get("data").get("exception").asString()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(error.get("data").get("message").asString()).isEqualTo(job.get("reason").asString());
+    assertThat(error.get("data").get("traceback").asString()).contains("at Probe.main");
   }
 
   @Test
@@ -72,13 +80,21 @@ class JobOutcomeTest {
   }
 
   @Test
-  void a_result_posted_by_the_job_is_kept_when_it_writes_no_results_file() {
-    byte[] script = ("#!/bin/sh\ncurl -s -X POST -H \"Authorization: Bearer $ENV_JOB_GATEWAY_TOKEN\" "
+  void a_result_posted_by_the_job_is_kept_and_a_later_post_wins_over_the_results_file() {
+    String post = "curl -s -X POST -H \"Authorization: Bearer $ENV_JOB_GATEWAY_TOKEN\" "
         + "-H 'Content-Type: application/json' -d '{\"result\": \"{\\\"posted\\\": 1}\"}' "
-        + "\"$ENV_JOB_GATEWAY_HOST/api/v1/jobs/$ENV_JOB_ID_GATEWAY/result/\"\nrm -f \"$RESULTS_PATH\"\n").getBytes();
-    assertThat(gw.upload(user, "poster", "post.sh", GatewayHarness.tar(Map.of("post.sh", script))).status()).isEqualTo(200);
-    String id = gw.run(user, "poster", "{}");
+        + "\"$ENV_JOB_GATEWAY_HOST/api/v1/jobs/$ENV_JOB_ID_GATEWAY/result/\"\n";
+    assertThat(resultOf("post-only", post)).isEqualTo("{\"posted\": 1}");
+    assertThat(resultOf("file-then-post", "echo '{\"file\": 1}' > \"$RESULTS_PATH\"\n" + post)).isEqualTo("{\"posted\": 1}");
+    assertThat(resultOf("post-then-file", post + "echo '{\"file\": 2}' > \"$RESULTS_PATH\"\n")).isEqualTo("{\"file\": 2}\n");
+  }
+
+  /** Runs a one-script function to success and answers its result. */
+  private String resultOf(String title, String script) {
+    byte[] run = ("#!/bin/sh\n" + script).getBytes();
+    assertThat(gw.upload(user, title, "run.sh", GatewayHarness.tar(Map.of("run.sh", run))).status()).isEqualTo(200);
+    String id = gw.run(user, title, "{}");
     assertThat(gw.awaitStatus(user, id, "SUCCEEDED", "FAILED").get("status").asString()).isEqualTo("SUCCEEDED");
-    assertThat(gw.get("/api/v1/jobs/" + id + "/result/", user).json().get("result").asString()).isEqualTo("{\"posted\": 1}");
+    return gw.get("/api/v1/jobs/" + id + "/result/", user).json().get("result").asString();
   }
 }

@@ -2,7 +2,7 @@ package io.qserverless.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qserverless.gateway.job.JobDirectory;
+import io.qserverless.gateway.runner.JobDirectory;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -98,18 +99,22 @@ public final class Accounts {
 
   /** A new token: an API token when {@code jobId} is null, else scoped to that job. */
   public String newToken(long userId, String jobId) {
+    return jdbi.withHandle(h -> newToken(h, userId, jobId));
+  }
+
+  /** A new token written in the caller's transaction (the job lifecycle mints job tokens with its transition). */
+  public String newToken(Handle h, long userId, String jobId) {
     String token = Tokens.newToken();
-    jdbi.useHandle(h -> h.createUpdate(
-            "INSERT INTO tokens (token_hash, user_id, job_id, created) VALUES (?, ?, ?, ?)")
+    h.createUpdate("INSERT INTO tokens (token_hash, user_id, job_id, created) VALUES (?, ?, ?, ?)")
         .bind(0, Tokens.hash(token)).bind(1, userId).bind(2, jobId).bind(3, OffsetDateTime.now())
-        .execute());
+        .execute();
     return token;
   }
 
-  /** Deletes every token scoped to the job (called when the job ends). */
-  public void revokeJobTokens(String jobId) {
+  /** Deletes every token scoped to the job, in the caller's transaction (the job's final transition). */
+  public void revokeJobTokens(Handle h, String jobId) {
+    h.createUpdate("DELETE FROM tokens WHERE job_id = ?").bind(0, jobId).execute();
     known.values().removeIf(p -> jobId.equals(p.jobId()));
-    jdbi.useHandle(h -> h.createUpdate("DELETE FROM tokens WHERE job_id = ?").bind(0, jobId).execute());
   }
 
   /** The principal behind a bearer token; 401 when it is unknown. */

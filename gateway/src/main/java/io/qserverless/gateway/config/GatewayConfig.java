@@ -1,6 +1,7 @@
 package io.qserverless.gateway.config;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.qserverless.gateway.dependency.DependencySettings;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param initialUser user created as admin when the database has none, or null for the default
  * @param limits per-user, per-job and size caps
  * @param node capacity the scheduler may hand out to jobs on this machine
+ * @param dependencies where program dependencies are resolved from and what is admitted
  * @param noSandbox run jobs without a sandbox even where bubblewrap works, and admit several users
  *     where it does not (the operator's explicit {@code --no-sandbox})
  */
@@ -32,6 +34,7 @@ public record GatewayConfig(
     Credentials initialUser,
     Limits limits,
     Node node,
+    DependencySettings dependencies,
     boolean noSandbox) {
 
   /** A user name and password given explicitly (GATEWAY_USER / GATEWAY_PASSWORD). */
@@ -106,6 +109,7 @@ public record GatewayConfig(
     private long memoryBytes = physicalMemory();
     private double jobCpus = 1;
     private long jobMemoryBytes = 512 * MIB;
+    private DependencySettings dependencies = DependencySettings.defaults();
 
     private Builder(Path dataDir) {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath();
@@ -182,6 +186,26 @@ public record GatewayConfig(
       return this;
     }
 
+    /** Capacity of this node for jobs; a job starts only when its allotment fits what is free. */
+    public Builder node(double cpus, long memoryBytes) {
+      if (!(cpus > 0)) {
+        throw new IllegalArgumentException("node cpus must be > 0, got " + cpus);
+      }
+      this.cpus = cpus;
+      this.memoryBytes = check("node memoryBytes", memoryBytes, 64 * MIB, Long.MAX_VALUE);
+      return this;
+    }
+
+    /** The allotment of a job whose config asks for no cpu / mem. */
+    public Builder jobDefaults(double cpus, long memoryBytes) {
+      if (!(cpus > 0)) {
+        throw new IllegalArgumentException("job default cpus must be > 0, got " + cpus);
+      }
+      this.jobCpus = cpus;
+      this.jobMemoryBytes = check("job default memoryBytes", memoryBytes, 32 * MIB, Long.MAX_VALUE);
+      return this;
+    }
+
     public Builder maxLogBytes(long n) {
       this.maxLogBytes = check("maxLogBytes", n, 4096, Long.MAX_VALUE);
       return this;
@@ -203,23 +227,9 @@ public record GatewayConfig(
       return this;
     }
 
-    /** Capacity of this node for jobs; a job starts only when its allotment fits what is free. */
-    public Builder node(double cpus, long memoryBytes) {
-      if (!(cpus > 0)) {
-        throw new IllegalArgumentException("node cpus must be > 0, got " + cpus);
-      }
-      this.cpus = cpus;
-      this.memoryBytes = check("node memoryBytes", memoryBytes, 64 * MIB, Long.MAX_VALUE);
-      return this;
-    }
-
-    /** The allotment of a job whose config asks for no cpu / mem. */
-    public Builder jobDefaults(double cpus, long memoryBytes) {
-      if (!(cpus > 0)) {
-        throw new IllegalArgumentException("job default cpus must be > 0, got " + cpus);
-      }
-      this.jobCpus = cpus;
-      this.jobMemoryBytes = check("job default memoryBytes", memoryBytes, 32 * MIB, Long.MAX_VALUE);
+    /** Repositories and policy for program dependencies (default: Maven Central, anything admitted within 100 MiB). */
+    public Builder dependencies(DependencySettings settings) {
+      this.dependencies = Objects.requireNonNull(settings, "dependencies");
       return this;
     }
 
@@ -228,7 +238,7 @@ public record GatewayConfig(
           new Limits(maxActiveJobs, maxRunningJobs, jobTimeout, stopGrace, maxUploadBytes,
               maxUploadEntries, maxArgumentsBytes, maxResultBytes, maxFileBytes, maxLogBytes, maxJobDirBytes,
               maxJobProcesses),
-          new Node(cpus, memoryBytes, jobCpus, jobMemoryBytes), noSandbox);
+          new Node(cpus, memoryBytes, jobCpus, jobMemoryBytes), dependencies, noSandbox);
     }
 
     private static int check(String name, int v, int min, int max) {

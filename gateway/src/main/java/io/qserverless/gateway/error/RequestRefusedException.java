@@ -11,7 +11,8 @@ package io.qserverless.gateway.error;
  */
 public abstract sealed class RequestRefusedException extends RuntimeException
     permits InvalidInputException, UnauthenticatedException, NotAllowedException, NotFoundException,
-        ConflictException, TooLargeException, FunctionDisabledException, JobLimitException {
+        ConflictException, TooLargeException, FunctionDisabledException, JobLimitException,
+        UpstreamFailedException {
   protected RequestRefusedException(String message) {
     super(message, null, false, false);
   }

@@ -11,6 +11,7 @@ import io.qserverless.gateway.error.NotFoundException;
 import io.qserverless.gateway.error.RequestRefusedException;
 import io.qserverless.gateway.error.TooLargeException;
 import io.qserverless.gateway.error.UnauthenticatedException;
+import io.qserverless.gateway.error.UpstreamFailedException;
 import io.qserverless.protocol.ErrorBody;
 import jakarta.servlet.ServletException;
 import java.util.Map;
@@ -36,7 +37,8 @@ public final class ErrorStatus {
       ConflictException.class, 409,
       TooLargeException.class, 413,
       FunctionDisabledException.class, 423,
-      JobLimitException.class, 429);
+      JobLimitException.class, 429,
+      UpstreamFailedException.class, 502);
   private static final Logger LOG = LoggerFactory.getLogger(ErrorStatus.class);
 
   private ErrorStatus() {}

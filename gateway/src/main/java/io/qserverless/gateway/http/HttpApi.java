@@ -65,6 +65,7 @@ public final class HttpApi {
           SizeUnit.BYTES);
       c.jetty.multipartConfig.maxInMemoryFileSize(1 << 20, SizeUnit.BYTES);
       c.jsonMapper(new SharedMapper());
+      Dashboard.serve(c);
       for (Route r : routes) {
         c.routes.addHttpHandler(r.method(), r.path(), ctx -> serve(r, ctx));
       }

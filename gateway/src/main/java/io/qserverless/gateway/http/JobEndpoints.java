@@ -7,7 +7,8 @@ import static io.javalin.http.HandlerType.POST;
 import io.javalin.http.Context;
 import io.qserverless.gateway.auth.Principal;
 import io.qserverless.gateway.error.InvalidInputException;
-import io.qserverless.gateway.job.JobRepository;
+import io.qserverless.gateway.job.JobFilter;
+import io.qserverless.gateway.job.JobPage;
 import io.qserverless.gateway.job.Jobs;
 import io.qserverless.protocol.JobStatus;
 import java.time.OffsetDateTime;
@@ -74,7 +75,7 @@ final class JobEndpoints {
     }
     int limit = Requests.intParam(ctx, "limit", 10);
     int offset = Requests.intParam(ctx, "offset", 0);
-    JobRepository.Page page = jobs.page(who, new JobRepository.Filter(status, ctx.queryParam("function"), after), limit, offset);
+    JobPage page = jobs.page(who, new JobFilter(status, ctx.queryParam("function"), after), limit, offset);
     Map<String, Object> out = new HashMap<>();
     out.put("count", page.count());
     out.put("next", offset + limit < page.count() ? pageUrl(ctx, limit, offset + limit) : null);

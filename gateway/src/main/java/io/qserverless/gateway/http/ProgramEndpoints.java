@@ -11,7 +11,7 @@ import io.qserverless.gateway.program.Programs;
 import java.io.InputStream;
 import java.util.List;
 
-/** The function (program) routes of API.md (upload, list, get by title) and the addition disable / enable. */
+/** The function (program) routes of API.md (upload, list, get by title, dependencies-versions) and the addition disable / enable. */
 final class ProgramEndpoints {
   private final Programs programs;
   private final long maxUpload;
@@ -33,7 +33,10 @@ final class ProgramEndpoints {
             }),
         Route.authed(POST, "/api/v1/programs/{title}/disable",
             "Disable the caller's function: new runs answer 423 until it is enabled", setDisabled(true)),
-        Route.authed(POST, "/api/v1/programs/{title}/enable", "Enable the caller's disabled function", setDisabled(false)));
+        Route.authed(POST, "/api/v1/programs/{title}/enable", "Enable the caller's disabled function", setDisabled(false)),
+        Route.authed(GET, "/api/v1/dependencies-versions",
+            "The dependencies the gateway admits: allowlist patterns (group[:artifact[:version or range]]), or \"*\" for any",
+            (ctx, who) -> ctx.json(programs.admittedDependencies())));
   }
 
   private Route.Action setDisabled(boolean disabled) {

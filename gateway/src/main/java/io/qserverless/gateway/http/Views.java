@@ -33,6 +33,8 @@ final class Views {
     m.put("title", p.title());
     m.put("entrypoint", p.entrypoint());
     m.put("dependencies", p.dependencies());
+    m.put("resolved_dependencies", p.launch().dependencies().stream()
+        .map(d -> Map.of("coordinates", d.coordinates(), "sha256", d.sha256(), "size", d.size())).toList());
     m.put("env_vars", p.envVars());
     m.put("description", p.description());
     m.put("version", p.version());

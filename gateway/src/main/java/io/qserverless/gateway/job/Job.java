@@ -1,6 +1,7 @@
 package io.qserverless.gateway.job;
 
 import io.qserverless.gateway.program.Launch;
+import io.qserverless.gateway.runner.Allotment;
 import io.qserverless.protocol.JobStatus;
 import io.qserverless.protocol.SubStatus;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
  * @param pid process id of the job's wrapper process, with {@code pidStarted} (epoch ms) to tell it
  *     from a later process that reuses the id
  * @param reason why the job ended the way it did (or why it is being stopped), for users
+ * @param attempts how many times the job was handed to a runner
  */
 public record Job(
     String id,
@@ -37,4 +39,11 @@ public record Job(
     OffsetDateTime created,
     OffsetDateTime updated,
     OffsetDateTime started,
-    OffsetDateTime finished) {}
+    OffsetDateTime finished,
+    int attempts) {
+
+  /** What the job holds on the node while it runs. */
+  public Allotment allotment() {
+    return new Allotment(cpu, memory);
+  }
+}

@@ -4,7 +4,6 @@ import io.qserverless.gateway.auth.Principal;
 import io.qserverless.gateway.config.GatewayConfig;
 import io.qserverless.gateway.error.FunctionDisabledException;
 import io.qserverless.gateway.error.InvalidInputException;
-import io.qserverless.gateway.error.JobLimitException;
 import io.qserverless.gateway.error.NotAllowedException;
 import io.qserverless.gateway.error.NotFoundException;
 import io.qserverless.gateway.error.TooLargeException;
@@ -14,7 +13,6 @@ import io.qserverless.protocol.JobStatus;
 import io.qserverless.protocol.Json;
 import io.qserverless.protocol.SubStatus;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -31,23 +29,22 @@ import tools.jackson.core.JacksonException;
 public final class Jobs {
   private static final int MAX_LOG_BYTES = 1 << 20;
   private final JobRepository repo;
+  private final JobLifecycle lifecycle;
   private final Programs programs;
   private final GatewayConfig config;
-  private final Path jobsRoot;
   private final Consumer<Job> submitted;
-  private final Consumer<String> stopProcess;
 
   /** A run request: the function title, arguments JSON text, and the optional config object. */
   public record RunRequest(String title, String arguments, Map<String, Object> config) {}
 
-  public Jobs(JobRepository repo, Programs programs, GatewayConfig config, Path jobsRoot, Consumer<Job> submitted,
-      Consumer<String> stopProcess) {
+  /** {@code submitted} hears of each queued job (the scheduler wakes if it fits). */
+  public Jobs(JobRepository repo, JobLifecycle lifecycle, Programs programs, GatewayConfig config,
+      Consumer<Job> submitted) {
     this.repo = repo;
+    this.lifecycle = lifecycle;
     this.programs = programs;
     this.config = config;
-    this.jobsRoot = jobsRoot;
     this.submitted = submitted;
-    this.stopProcess = stopProcess;
   }
 
   /** Validates and queues a run; answers at once with the QUEUED job. */
@@ -66,16 +63,10 @@ public final class Jobs {
           + "' is disabled; its owner can enable it with POST /api/v1/programs/" + program.title() + "/enable/.");
     }
     RunConfig rc = RunConfig.of(run.config(), config);
-    int limit = config.limits().maxActiveJobs();
-    long active = repo.countActive(who.userId(), limit);
-    if (active >= limit) {
-      throw new JobLimitException("You already have the limit of " + limit
-          + " active (queued or running) jobs; wait for some to finish or stop them, then run again.");
-    }
     OffsetDateTime now = OffsetDateTime.now();
-    Job job = repo.insert(new Job(UUID.randomUUID().toString(), 0, who.userId(), program.id(), program.title(),
+    Job job = lifecycle.submit(new Job(UUID.randomUUID().toString(), 0, who.userId(), program.id(), program.title(),
         program.artifact(), program.launch(), program.envVars(), JobStatus.QUEUED, null, rc.cpu(), rc.memory(),
-        rc.timeout(), null, null, null, false, now, now, null, null), arguments, Json.MAPPER.writeValueAsString(
+        rc.timeout(), null, null, null, false, now, now, null, null, 0), arguments, Json.MAPPER.writeValueAsString(
         run.config() == null ? Map.of() : run.config()));
     submitted.accept(job);
     return job;
@@ -89,7 +80,7 @@ public final class Jobs {
     return job;
   }
 
-  public JobRepository.Page page(Principal who, JobRepository.Filter filter, int limit, int offset) {
+  public JobPage page(Principal who, JobFilter filter, int limit, int offset) {
     who.requireUserToken();
     if (limit < 1 || limit > 1000 || offset < 0) {
       throw new InvalidInputException("'limit' must be in [1, 1000] and 'offset' >= 0, got limit=" + limit
@@ -101,18 +92,12 @@ public final class Jobs {
   /** Stops a job in any state; a finished job is left as it is (with a message saying so). */
   public String stop(Principal who, String id) {
     Job job = get(who, id);
-    String reason = "Stopped by " + who.username() + ".";
-    if (job.status() == JobStatus.QUEUED && repo.stopQueued(id, reason)) {
-      return "Job " + id + " was queued and is now stopped.";
-    }
-    if (repo.requestStop(id, reason)) {
-      stopProcess.accept(id);
-      return "Job " + id + " is being stopped.";
-    }
-    Job now = get(who, id);
-    return now.status().isTerminal()
-        ? "Job " + id + " had already finished as " + now.status() + "; nothing to stop."
-        : "Job " + id + " is already being stopped.";
+    return switch (lifecycle.stop(job, "Stopped by " + who.username() + ".")) {
+      case STOPPED_QUEUED -> "Job " + id + " was queued and is now stopped.";
+      case STOPPING -> "Job " + id + " is being stopped.";
+      case ALREADY_STOPPING -> "Job " + id + " is already being stopped.";
+      case ALREADY_FINISHED -> "Job " + id + " had already finished as " + get(who, id).status() + "; nothing to stop.";
+    };
   }
 
   public Job setSubStatus(Principal who, String id, String value) {
@@ -123,7 +108,7 @@ public final class Jobs {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(capitalized(e.getMessage()) + ".");
     }
-    if (!job.status().acceptsSubStatus() || !repo.setSubStatus(id, sub)) {
+    if (!job.status().acceptsSubStatus() || !lifecycle.setSubStatus(id, sub)) {
       throw new NotAllowedException("Job " + id + " is " + get(who, id).status()
           + "; a sub-status can be set only while it is QUEUED, PENDING or RUNNING.");
     }
@@ -132,32 +117,22 @@ public final class Jobs {
 
   /** The result JSON text, or null while there is none. */
   public String result(Principal who, String id) {
-    get(who, id);
-    return repo.result(id);
+    return lifecycle.result(get(who, id));
   }
 
-  /** Stores a result sent by the job (last write wins, also against the results file). */
+  /** Stores a result sent by the job while it runs (last write wins, also against the program's result file). */
   public void saveResult(Principal who, String id, String result) {
-    Job job = get(who, id);
+    get(who, id);
     if (result == null) {
       throw new InvalidInputException("The body needs a 'result' field holding the result as JSON text.");
     }
-    long size = result.getBytes(StandardCharsets.UTF_8).length;
-    if (size > config.limits().maxResultBytes()) {
-      throw new TooLargeException("The result is " + size + " bytes, over the cap of " + config.limits().maxResultBytes()
-          + " bytes; save less, or put large data in files.");
-    }
-    if (job.status().isTerminal()) {
-      throw new NotAllowedException("Job " + id + " has finished as " + job.status() + "; its result can no longer change.");
-    }
-    repo.setResult(id, result);
-    JobDirectory.writeAtomically(JobDirectory.of(jobsRoot, id).results(), result);
+    lifecycle.saveResult(id, result);
   }
 
   /** The job's log so far (at most the last MiB), or null when it has written nothing. */
   public String logs(Principal who, String id) {
     get(who, id);
-    return JobDirectory.of(jobsRoot, id).logTail(MAX_LOG_BYTES);
+    return lifecycle.logTail(id, MAX_LOG_BYTES);
   }
 
   public void addEvent(Principal who, String id, Map<String, Object> body) {
@@ -166,7 +141,7 @@ public final class Jobs {
     if (!(type instanceof String t) || !t.matches("[A-Z_]{1,32}")) {
       throw new InvalidInputException("Event 'type' must be an upper-case name like ERROR, got " + type + ".");
     }
-    repo.addEvent(id, t, "JOB", "EVENT", body);
+    lifecycle.addEvent(id, t, body);
   }
 
   public List<JobEvent> events(Principal who, String id, String type) {

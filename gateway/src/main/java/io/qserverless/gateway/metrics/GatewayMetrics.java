@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.qserverless.gateway.job.Job;
 import io.qserverless.gateway.store.Database;
 import io.qserverless.protocol.JobStatus;
 import java.time.Duration;
@@ -40,13 +39,15 @@ public final class GatewayMetrics {
         .publishPercentileHistogram().register(registry);
   }
 
-  public void jobStarted(Job job) {
-    queueWait.record(Duration.between(job.created(), OffsetDateTime.now()));
+  /** A job submitted at {@code created} has started now. */
+  public void jobStarted(OffsetDateTime created) {
+    queueWait.record(Duration.between(created, OffsetDateTime.now()));
   }
 
-  public void jobFinished(Job job) {
-    if (job.started() != null && job.finished() != null) {
-      runTime.record(Duration.between(job.started(), job.finished()));
+  /** A job that started at {@code started} (null if it never did) has ended now. */
+  public void jobFinished(OffsetDateTime started) {
+    if (started != null) {
+      runTime.record(Duration.between(started, OffsetDateTime.now()));
     }
   }
 

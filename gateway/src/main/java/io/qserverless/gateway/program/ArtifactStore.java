@@ -1,6 +1,7 @@
 package io.qserverless.gateway.program;
 
 import io.qserverless.gateway.error.InvalidInputException;
+import io.qserverless.gateway.dependency.ResolvedDependency;
 import io.qserverless.protocol.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -46,8 +48,12 @@ public final class ArtifactStore {
     return root.resolve(key);
   }
 
-  /** Checks, unpacks, compiles and stores an uploaded tar; refuses unsafe or broken programs. */
-  public Artifact store(InputStream tar, String entrypoint) {
+  /**
+   * Checks, unpacks, compiles (against {@code dependencies}) and stores an uploaded tar; refuses
+   * unsafe or broken programs. The key covers the dependency jars too: the same tar compiled
+   * against other jars is another artifact.
+   */
+  public Artifact store(InputStream tar, String entrypoint, List<ResolvedDependency> dependencies) {
     if (entrypoint == null || entrypoint.isBlank() || entrypoint.startsWith("/") || entrypoint.contains("..")) {
       throw new InvalidInputException("The entrypoint '" + entrypoint
           + "' is not valid: give a path inside the uploaded directory, e.g. Main.java.");
@@ -58,13 +64,14 @@ public final class ArtifactStore {
       MessageDigest sha = sha256();
       unpacker.unpack(new DigestInputStream(tar, sha), tmp.resolve(LaunchPlanner.APP));
       sha.update(entrypoint.getBytes(StandardCharsets.UTF_8));
+      dependencies.forEach(d -> sha.update(("\n" + d.coordinates() + " " + d.sha256()).getBytes(StandardCharsets.UTF_8)));
       String key = HexFormat.of().formatHex(sha.digest());
       Path target = root.resolve(key);
       Path plan = target.resolve(LAUNCH);
       if (Files.exists(plan)) {
         return new Artifact(key, Json.MAPPER.readValue(plan.toFile(), Launch.class));
       }
-      Launch launch = LaunchPlanner.plan(tmp, entrypoint);
+      Launch launch = LaunchPlanner.plan(tmp, entrypoint, dependencies);
       Files.writeString(tmp.resolve(LAUNCH), Json.MAPPER.writeValueAsString(launch));
       moveInPlace(tmp, target);
       return new Artifact(key, launch);

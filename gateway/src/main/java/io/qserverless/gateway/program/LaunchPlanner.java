@@ -1,6 +1,7 @@
 package io.qserverless.gateway.program;
 
 import io.qserverless.gateway.error.InvalidInputException;
+import io.qserverless.gateway.dependency.ResolvedDependency;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -25,7 +26,7 @@ import javax.tools.ToolProvider;
  * Decides how an unpacked program starts, compiling Java sources once.
  *
  * <p>Entrypoints: a {@code .java} file with a main method (all sources of the directory are
- * compiled, release 21, against the platform jars; errors come back as 400); a {@code .jar} with a
+ * compiled, release 21, against the platform and dependency jars; errors come back as 400); a {@code .jar} with a
  * {@code Main-Class}; a main class name found in the directory's jars or classes; or any other
  * executable file (shell script, {@code #!} script, {@code .py} through python3) following the env
  * contract of API.md.
@@ -39,35 +40,46 @@ final class LaunchPlanner {
 
   private LaunchPlanner() {}
 
-  /** Plans (and compiles into {@code artifact/classes}) the start of {@code entrypoint}. */
-  static Launch plan(Path artifact, String entrypoint) throws IOException {
+  /**
+   * Plans (and compiles into {@code artifact/classes}) the start of {@code entrypoint}; a Java
+   * program compiles and runs with the {@code dependencies} jars.
+   */
+  static Launch plan(Path artifact, String entrypoint, List<ResolvedDependency> dependencies) throws IOException {
     Path app = artifact.resolve(APP);
     Path file = app.resolve(entrypoint).normalize();
     boolean exists = file.startsWith(app) && Files.isRegularFile(file);
     if (entrypoint.endsWith(".java") && exists) {
-      String main = compile(app, artifact.resolve(CLASSES), file);
-      return javaLaunch(artifact, main, List.of(CLASSES, APP));
+      String main = compile(app, artifact.resolve(CLASSES), file, dependencies);
+      return javaLaunch(artifact, main, List.of(CLASSES, APP), dependencies);
     }
     if (entrypoint.endsWith(".jar") && exists) {
-      return javaLaunch(artifact, mainClassOf(file, entrypoint), List.of(APP + "/" + entrypoint, APP));
+      return javaLaunch(artifact, mainClassOf(file, entrypoint), List.of(APP + "/" + entrypoint, APP), dependencies);
     }
     if (exists) {
+      if (!dependencies.isEmpty()) {
+        throw new InvalidInputException("The entrypoint '" + entrypoint + "' is not a Java program, but the upload declares "
+            + "dependencies, which are Maven jars for Java programs; remove them, or ship what the program needs in its directory.");
+      }
       return script(file, entrypoint);
     }
     if (CLASS_NAME.matcher(entrypoint).matches()) {
-      return javaLaunch(artifact, entrypoint, List.of(APP));
+      return javaLaunch(artifact, entrypoint, List.of(APP), dependencies);
     }
     throw new InvalidInputException("The entrypoint '" + entrypoint
         + "' is not in the uploaded directory; give a path relative to it (e.g. Main.java).");
   }
 
-  private static Launch javaLaunch(Path artifact, String main, List<String> first) throws IOException {
+  private static Launch javaLaunch(Path artifact, String main, List<String> first, List<ResolvedDependency> dependencies)
+      throws IOException {
     Set<String> cp = new LinkedHashSet<>(first);
     Path app = artifact.resolve(APP);
     jarsOf(app).forEach(j -> cp.add(APP + "/" + app.relativize(j)));
     List<URL> urls = new ArrayList<>();
     for (String e : cp) {
       urls.add(artifact.resolve(e).toUri().toURL());
+    }
+    for (ResolvedDependency d : dependencies) {
+      urls.add(Path.of(d.jar()).toUri().toURL());
     }
     for (Path e : PlatformClasspath.entries()) {
       urls.add(e.toUri().toURL());
@@ -83,13 +95,14 @@ final class LaunchPlanner {
           + "' has no 'public static void main(String[] args)'; add one, it is where the job starts.");
     } catch (LinkageError e) {
       throw new InvalidInputException("The main class '" + main + "' cannot be loaded on the job's class path ("
-          + e + "): it needs a class that is neither in the uploaded directory nor in the platform jars; "
-          + "put the jar it comes from into the uploaded directory.");
+          + e + "): it needs a class that is neither in the uploaded directory, its dependencies nor the platform jars; "
+          + "declare the library it comes from as a dependency, or put its jar into the uploaded directory.");
     }
-    return Launch.java(main, List.copyOf(cp));
+    return Launch.java(main, List.copyOf(cp), dependencies);
   }
 
-  private static String compile(Path app, Path classes, Path entry) throws IOException {
+  private static String compile(Path app, Path classes, Path entry, List<ResolvedDependency> dependencies)
+      throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException("the gateway runs on a JRE without javac; run it on a JDK 21+");
@@ -100,6 +113,7 @@ final class LaunchPlanner {
     }
     List<Path> cp = new ArrayList<>(PlatformClasspath.entries());
     cp.addAll(jarsOf(app));
+    dependencies.forEach(d -> cp.add(Path.of(d.jar())));
     Files.createDirectories(classes);
     List<String> args = new ArrayList<>(List.of("--release", "21", "-proc:none", "-nowarn", "-encoding", "UTF-8",
         "-d", classes.toString(), "-classpath", String.join(File.pathSeparator, cp.stream().map(Path::toString).toList())));

@@ -1,6 +1,8 @@
 package io.qserverless.gateway.program;
 
 import io.qserverless.gateway.auth.Principal;
+import io.qserverless.gateway.dependency.DependencyResolver;
+import io.qserverless.gateway.dependency.ResolvedDependency;
 import io.qserverless.gateway.error.InvalidInputException;
 import io.qserverless.gateway.error.NotFoundException;
 import io.qserverless.gateway.store.Database;
@@ -28,14 +30,16 @@ public final class Programs {
       + "env_vars, description, version, revision, disabled, created, updated";
   private final Jdbi jdbi;
   private final ArtifactStore artifacts;
+  private final DependencyResolver dependencies;
 
   /** What an upload carries besides the tar; optional fields may be null. */
   public record Upload(String title, String entrypoint, String dependencies, String envVars,
       String description, String version) {}
 
-  public Programs(Database db, ArtifactStore artifacts) {
+  public Programs(Database db, ArtifactStore artifacts, DependencyResolver dependencies) {
     this.jdbi = db.jdbi();
     this.artifacts = artifacts;
+    this.dependencies = dependencies;
   }
 
   /** Creates the caller's function of that title, or makes a new version of it. */
@@ -47,7 +51,8 @@ public final class Programs {
     if (tar == null) {
       throw new InvalidInputException("The upload has no 'artifact' part; send the tar of the working directory as 'artifact'.");
     }
-    ArtifactStore.Artifact art = artifacts.store(tar, up.entrypoint());
+    List<ResolvedDependency> jars = dependencies.resolve(declared(deps));
+    ArtifactStore.Artifact art = artifacts.store(tar, up.entrypoint(), jars);
     String launch = Json.MAPPER.writeValueAsString(art.launch());
     OffsetDateTime now = OffsetDateTime.now();
     String description = up.description() == null ? "" : up.description();
@@ -68,6 +73,11 @@ public final class Programs {
       return h.createQuery("SELECT " + COLUMNS + " FROM programs WHERE user_id = ? AND title = ?")
           .bind(0, who.userId()).bind(1, up.title()).map(Programs::row).one();
     });
+  }
+
+  /** The dependencies this gateway admits (GET /api/v1/dependencies-versions/): allowlist patterns, or "*" for any. */
+  public List<String> admittedDependencies() {
+    return dependencies.admitted();
   }
 
   public List<Program> list(Principal who) {
@@ -116,8 +126,17 @@ public final class Programs {
       return text;
     } catch (JacksonException e) {
       throw new InvalidInputException("The field '" + field + "' must be a JSON "
-          + (shape == List.class ? "array, e.g. [\"lib==1.0\"]" : "object, e.g. {\"KEY\": \"value\"}") + "; got: " + text);
+          + (shape == List.class ? "array, e.g. [\"org.apache.commons:commons-math3:3.6.1\"]" : "object, e.g. {\"KEY\": \"value\"}") + "; got: " + text);
     }
+  }
+
+  private static List<String> declared(String deps) {
+    List<?> items = Json.MAPPER.readValue(deps, List.class);
+    if (!items.stream().allMatch(i -> i instanceof String)) {
+      throw new InvalidInputException("The field 'dependencies' must be a JSON array of Maven coordinates (strings), "
+          + "e.g. [\"org.apache.commons:commons-math3:3.6.1\"]; got: " + deps);
+    }
+    return items.stream().map(String.class::cast).toList();
   }
 
   private static Program row(ResultSet rs, StatementContext ctx) throws SQLException {

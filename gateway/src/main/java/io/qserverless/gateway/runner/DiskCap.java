@@ -1,6 +1,5 @@
 package io.qserverless.gateway.runner;
 
-import io.qserverless.gateway.job.JobDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -16,7 +15,6 @@ import java.util.stream.Stream;
  */
 final class DiskCap {
   private static final Duration EVERY = Duration.ofSeconds(1);
-  private static final String REASON = "disk-cap-reason";
 
   private DiskCap() {}
 
@@ -31,7 +29,7 @@ final class DiskCap {
         }
         long size = size(dir.dir());
         if (size > max && process.isAlive()) {
-          JobDirectory.writeAtomically(dir.dir().resolve(REASON), "The job's directory grew to " + size
+          JobDirectory.writeAtomically(dir.capReason(), "The job's directory grew to " + size
               + " bytes, over the cap of " + max + " bytes, and the job was ended; write less there (or in /tmp), "
               + "or ask the operator to raise the cap (--max-job-dir-mib).");
           end.accept(process);
@@ -39,16 +37,6 @@ final class DiskCap {
         }
       }
     });
-  }
-
-  /** Why the cap ended the job, or null when it did not. */
-  static String reason(JobDirectory dir) {
-    try {
-      Path p = dir.dir().resolve(REASON);
-      return Files.exists(p) ? Files.readString(p) : null;
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   private static long size(Path dir) {

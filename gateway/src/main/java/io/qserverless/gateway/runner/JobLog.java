@@ -1,6 +1,5 @@
 package io.qserverless.gateway.runner;
 
-import io.qserverless.gateway.job.JobDirectory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,33 +15,31 @@ import java.util.stream.Stream;
  * how many bytes were dropped between them; the job itself is not slowed or stopped.
  *
  * <p>The cap is applied outside the gateway, so it holds while the gateway is down: the job
- * wrapper pipes the output through {@code head -c} (the first half of the cap goes into {@code
- * job.log}, readable while the job runs) and then {@code split}, which writes the rest in chunks of
- * a quarter of the cap into two rotating files ({@link #ROTATE} deletes the chunk before the
- * previous one). When the job has ended, {@link #finish} appends the marker line and the last two
+ * wrapper pipes the output through {@code split}, which cuts it into chunks of a third of the cap
+ * and hands each to {@link #ROTATE}: the first chunk goes into {@code job.log} as it comes
+ * (readable while the job runs), the others into rotating files, each deleting the chunk before
+ * the previous one. split and cat write what they read at once (no stdio buffering, unlike {@code
+ * head -c}). When the job has ended, {@link #finish} appends the marker line and the last two
  * chunks to the log. At most the cap is on disk at any time.
  */
 final class JobLog {
-  /** split's filter for chunk n: delete chunk n-2 (the 1 prefix keeps the zero-padded number decimal), write chunk n. */
-  static final String ROTATE = "rm -f \"${FILE%-*}-$(printf %09d $((1${FILE##*-} - 1000000002)))\"; exec cat > \"$FILE\"";
-  private static final String TAIL = "job.log.tail-";
+  /** The names of the tail chunks split writes in the job directory: {@code job.log.tail-000000001}, ... */
+  static final String TAIL = "job.log.tail-";
+  /**
+   * split's filter for chunk n (in $FILE): chunk 0 is the log's head; chunk n > 0 deletes chunk n-2
+   * (the 1 prefix keeps the zero-padded number decimal) and is written as its own file.
+   */
+  static final String ROTATE = "n=${FILE##*-}; if [ \"$n\" = 000000000 ]; then exec cat >> \"${FILE%/*}/job.log\"; fi; "
+      + "rm -f \"${FILE%-*}-$(printf %09d $((1$n - 1000000002)))\"; exec cat > \"$FILE\"";
 
   private JobLog() {}
 
-  static long headBytes(long cap) {
-    return cap / 2;
-  }
-
+  /** The size of each chunk: the head and two tail chunks make the cap. */
   static long chunkBytes(long cap) {
-    return Math.max(1, cap / 4);
+    return Math.max(1, cap / 3);
   }
 
-  /** Where split writes chunks: {@code job.log.tail-000000000}, {@code -000000001}, ... */
-  static Path tailPrefix(JobDirectory dir) {
-    return dir.dir().resolve(TAIL);
-  }
-
-  /** Appends the dropped-bytes marker and the kept tail to the log of an ended job; nothing when the log stayed under the cap. */
+  /** Appends the dropped-bytes marker and the kept tail to the log of an ended job; nothing when the log stayed under a chunk. */
   static void finish(JobDirectory dir, long cap) {
     List<Path> chunks;
     try (Stream<Path> s = Files.list(dir.dir())) {
@@ -57,12 +54,15 @@ final class JobLog {
       Path last = chunks.getLast();
       long lastIndex = Long.parseLong(last.getFileName().toString().substring(TAIL.length()));
       List<Path> kept = chunks.size() > 1 ? chunks.subList(chunks.size() - 2, chunks.size()) : List.of(last);
-      long dropped = Math.max(0, lastIndex + 1 - kept.size()) * chunkBytes(cap);
+      long dropped = Math.max(0, lastIndex - kept.size()) * chunkBytes(cap);
+      long keptBytes = 0;
+      for (Path chunk : kept) {
+        keptBytes += Files.size(chunk);
+      }
       try (OutputStream log = Files.newOutputStream(dir.log(), StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
         if (dropped > 0) {
-          log.write(("\n[qs: " + dropped + " bytes of log dropped here; the log keeps its first " + headBytes(cap)
-              + " and its last " + (Files.size(kept.getFirst()) + (kept.size() > 1 ? Files.size(kept.getLast()) : 0))
-              + " bytes (cap " + cap + " bytes)]\n").getBytes(StandardCharsets.UTF_8));
+          log.write(("\n[qs: " + dropped + " bytes of log dropped here; the log keeps its first " + chunkBytes(cap)
+              + " and its last " + keptBytes + " bytes (cap " + cap + " bytes)]\n").getBytes(StandardCharsets.UTF_8));
         }
         for (Path chunk : kept) {
           Files.copy(chunk, log);

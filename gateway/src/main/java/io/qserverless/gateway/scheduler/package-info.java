@@ -1,2 +1,2 @@
-/** The fair-share, capacity-aware scheduler that starts queued jobs from the database queue. */
+/** The fair-share scheduler: orders the database queue and hands jobs that fit to the job lifecycle. */
 package io.qserverless.gateway.scheduler;

@@ -11,6 +11,7 @@ import io.qserverless.gateway.error.NotFoundException;
 import io.qserverless.gateway.error.RequestRefusedException;
 import io.qserverless.gateway.error.TooLargeException;
 import io.qserverless.gateway.error.UnauthenticatedException;
+import io.qserverless.gateway.error.UpstreamFailedException;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -31,7 +32,8 @@ class ErrorStatusTest {
         Arguments.of((Function<String, RequestRefusedException>) ConflictException::new, 409),
         Arguments.of((Function<String, RequestRefusedException>) TooLargeException::new, 413),
         Arguments.of((Function<String, RequestRefusedException>) FunctionDisabledException::new, 423),
-        Arguments.of((Function<String, RequestRefusedException>) JobLimitException::new, 429));
+        Arguments.of((Function<String, RequestRefusedException>) JobLimitException::new, 429),
+        Arguments.of((Function<String, RequestRefusedException>) UpstreamFailedException::new, 502));
   }
 
   @ParameterizedTest

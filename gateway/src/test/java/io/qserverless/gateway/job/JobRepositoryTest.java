@@ -8,6 +8,7 @@ import io.qserverless.gateway.auth.Principal;
 import io.qserverless.gateway.error.ConflictException;
 import io.qserverless.gateway.error.UnauthenticatedException;
 import io.qserverless.gateway.program.Launch;
+import io.qserverless.gateway.runner.RunHandle;
 import io.qserverless.gateway.store.Database;
 import io.qserverless.protocol.JobStatus;
 import io.qserverless.protocol.SubStatus;
@@ -16,8 +17,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.HandleCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,10 +94,26 @@ class JobRepositoryTest {
   }
 
   private Job submit() {
+    return submit(100).orElseThrow();
+  }
+
+  /** Inserts a job as the lifecycle does, under an active-job limit; empty when over it. */
+  private Optional<Job> submit(int limit) {
     OffsetDateTime now = OffsetDateTime.now();
-    return jobs.insert(new Job(UUID.randomUUID().toString(), 0, userId, programId, "p", "a",
+    Job job = new Job(UUID.randomUUID().toString(), 0, userId, programId, "p", "a",
         Launch.command(List.of("./run.sh")), "{}", JobStatus.QUEUED, null, 1, 1 << 27, Duration.ofMinutes(1),
-        null, null, null, false, now, now, null, null), "{\"n\": 1}", "{}");
+        null, null, null, false, now, now, null, null, 0);
+    return jobs.inTransaction(h -> jobs.insert(h, job, "{\"n\": 1}", "{}", limit))
+        ? jobs.find(job.id()) : Optional.empty();
+  }
+
+  private boolean tx(HandleCallback<Boolean, RuntimeException> transition) {
+    return jobs.inTransaction(transition);
+  }
+
+  private int active() {
+    return db.jdbi().withHandle(h -> h.createQuery("SELECT active_jobs FROM users WHERE id = ?").bind(0, userId)
+        .mapTo(Integer.class).one());
   }
 
   @Test
@@ -100,9 +123,37 @@ class JobRepositoryTest {
     assertThat(job.launch().command()).containsExactly("./run.sh");
     assertThat(jobs.arguments(job.id())).isEqualTo("{\"n\": 1}");
     assertThat(jobs.events(job.id(), null)).extracting(JobEvent::data).containsExactly("{\"status\":\"QUEUED\"}");
-    assertThat(jobs.countActive(userId, 100)).isEqualTo(1);
-    submit();
-    assertThat(jobs.countActive(userId, 1)).isEqualTo(1);
+    assertThat(active()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrent_runs_of_one_user_never_pass_the_active_limit() throws Exception {
+    int limit = 3;
+    try (ExecutorService pool = Executors.newFixedThreadPool(12)) {
+      List<Future<Optional<Job>>> runs = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        runs.add(pool.submit(() -> submit(limit)));
+      }
+      long accepted = 0;
+      for (Future<Optional<Job>> r : runs) {
+        accepted += r.get().isPresent() ? 1 : 0;
+      }
+      assertThat(accepted).isEqualTo(limit);
+    }
+    assertThat(jobs.page(userId, new JobFilter(null, null, null), 100, 0).count()).isEqualTo(limit);
+    assertThat(active()).isEqualTo(limit);
+  }
+
+  @Test
+  void a_final_transition_frees_a_place_under_the_limit_and_a_requeue_does_not() {
+    Job a = submit(1).orElseThrow();
+    assertThat(submit(1)).isEmpty();
+    assertThat(tx(h -> jobs.claim(h, a))).isTrue();
+    assertThat(tx(h -> jobs.requeue(h, a))).isTrue();
+    assertThat(submit(1)).isEmpty();
+    assertThat(tx(h -> jobs.stopQueued(h, a, "x"))).isTrue();
+    assertThat(active()).isZero();
+    assertThat(submit(1)).isPresent();
   }
 
   @Test
@@ -116,45 +167,53 @@ class JobRepositoryTest {
   @Test
   void transitions_happen_only_from_their_states_and_a_final_status_never_changes() {
     Job job = submit();
-    assertThat(jobs.markPending(job.id())).isTrue();
-    assertThat(jobs.markPending(job.id())).isFalse();
-    assertThat(jobs.stopQueued(job.id(), "late")).isFalse();
-    assertThat(jobs.markRunning(job.id(), 42, 7)).isTrue();
-    assertThat(jobs.setSubStatus(job.id(), SubStatus.MAPPING)).isTrue();
-    assertThat(jobs.requestStop(job.id(), "by test")).isTrue();
-    assertThat(jobs.requestStop(job.id(), "again")).isFalse();
-    assertThat(jobs.finish(job.id(), JobStatus.STOPPED, "by test", "{\"r\": 1}")).isTrue();
-    assertThat(jobs.finish(job.id(), JobStatus.FAILED, "late", null)).isFalse();
-    assertThat(jobs.setSubStatus(job.id(), SubStatus.EXECUTING_QPU)).isFalse();
+    assertThat(tx(h -> jobs.claim(h, job))).isTrue();
+    assertThat(tx(h -> jobs.claim(h, job))).isFalse();
+    assertThat(tx(h -> jobs.stopQueued(h, job, "late"))).isFalse();
+    assertThat(tx(h -> jobs.markRunning(h, job, new RunHandle(42, 7)))).isTrue();
+    assertThat(tx(h -> jobs.markRunning(h, job, new RunHandle(43, 8)))).isFalse();
+    assertThat(tx(h -> jobs.setSubStatus(h, job.id(), SubStatus.MAPPING))).isTrue();
+    assertThat(tx(h -> jobs.requestStop(h, job.id(), "by test"))).isTrue();
+    assertThat(tx(h -> jobs.requestStop(h, job.id(), "again"))).isFalse();
+    assertThat(tx(h -> jobs.finish(h, job, JobStatus.STOPPED, "by test", "{\"r\": 1}"))).isTrue();
+    assertThat(tx(h -> jobs.finish(h, job, JobStatus.FAILED, "late", null))).isFalse();
+    assertThat(tx(h -> jobs.requeue(h, job))).isFalse();
+    assertThat(tx(h -> jobs.setSubStatus(h, job.id(), SubStatus.EXECUTING_QPU))).isFalse();
 
     Job done = jobs.find(job.id()).orElseThrow();
     assertThat(done.status()).isEqualTo(JobStatus.STOPPED);
     assertThat(done.subStatus()).isNull();
     assertThat(done.pid()).isEqualTo(42);
+    assertThat(done.attempts()).isEqualTo(1);
     assertThat(done.reason()).isEqualTo("by test");
     assertThat(jobs.result(job.id())).isEqualTo("{\"r\": 1}");
+    assertThat(active()).isZero();
     assertThat(jobs.events(job.id(), JobEvent.STATUS_CHANGE)).extracting(JobEvent::data).containsExactly(
         "{\"status\":\"QUEUED\"}", "{\"status\":\"PENDING\"}", "{\"status\":\"RUNNING\"}", "{\"status\":\"STOPPED\"}");
   }
 
   @Test
-  void a_pending_job_without_a_process_goes_back_to_the_queue() {
+  void a_started_job_that_never_ran_its_program_goes_back_to_the_queue() {
     Job job = submit();
-    jobs.markPending(job.id());
+    tx(h -> jobs.claim(h, job));
     assertThat(jobs.started()).extracting(Job::id).contains(job.id());
-    assertThat(jobs.requeue(job.id())).isTrue();
-    assertThat(jobs.find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+    assertThat(tx(h -> jobs.requeue(h, job))).isTrue();
+    Job again = jobs.find(job.id()).orElseThrow();
+    assertThat(again.status()).isEqualTo(JobStatus.QUEUED);
+    assertThat(again.pid()).isNull();
+    assertThat(tx(h -> jobs.claim(h, again))).isTrue();
+    assertThat(jobs.find(job.id()).orElseThrow().attempts()).isEqualTo(2);
   }
 
   @Test
   void pages_are_newest_first_and_filtered_by_status() {
     Job a = submit();
     Job b = submit();
-    jobs.stopQueued(a.id(), "x");
-    JobRepository.Page all = jobs.page(userId, new JobRepository.Filter(null, null, null), 10, 0);
+    tx(h -> jobs.stopQueued(h, a, "x"));
+    JobPage all = jobs.page(userId, new JobFilter(null, null, null), 10, 0);
     assertThat(all.count()).isEqualTo(2);
     assertThat(all.jobs()).extracting(Job::id).containsExactly(b.id(), a.id());
-    JobRepository.Page stopped = jobs.page(userId, new JobRepository.Filter(JobStatus.STOPPED, "p", null), 10, 0);
+    JobPage stopped = jobs.page(userId, new JobFilter(JobStatus.STOPPED, "p", null), 10, 0);
     assertThat(stopped.jobs()).extracting(Job::id).containsExactly(a.id());
   }
 
@@ -166,7 +225,10 @@ class JobRepositoryTest {
     String token = accounts.newToken(userId, job.id());
     Principal p = accounts.authenticate(token);
     assertThat(p.jobId()).isEqualTo(job.id());
-    accounts.revokeJobTokens(job.id());
+    jobs.inTransaction(h -> {
+      accounts.revokeJobTokens(h, job.id());
+      return null;
+    });
     assertThatThrownBy(() -> accounts.authenticate(token)).isInstanceOf(UnauthenticatedException.class);
   }
 }

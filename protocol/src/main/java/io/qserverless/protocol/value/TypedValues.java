@@ -5,13 +5,15 @@ import java.util.stream.Collectors;
 
 /** The typed values {@link Values} knows, looked up by Java type or by {@code __type__} name. */
 final class TypedValues {
-  private static final List<TypedValue<?>> ALL = List.of(new CircuitValue());
+  private static final List<TypedValue<?>> ALL = List.of(
+      new CircuitValue(), new ComplexValue(), new SetValue(), new ParameterValue(),
+      new SettingsValue(), new NdArrayValue());
 
   private TypedValues() {}
 
   static TypedValue<?> forValue(Object value) {
     for (TypedValue<?> t : ALL) {
-      if (t.type().isInstance(value)) {
+      if (t.type() != null && t.type().isInstance(value)) {
         return t;
       }
     }
@@ -29,6 +31,6 @@ final class TypedValues {
 
   /** The typed names for messages, e.g. "QuantumCircuit". */
   static String names() {
-    return ALL.isEmpty() ? "no typed value" : ALL.stream().map(TypedValue::name).collect(Collectors.joining(", "));
+    return ALL.stream().map(TypedValue::name).collect(Collectors.joining(", "));
   }
 }

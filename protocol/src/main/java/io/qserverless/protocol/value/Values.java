@@ -16,15 +16,18 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Encodes program arguments and results to JSON text and back.
+ * Encodes program arguments and results to JSON text and back, in the envelopes the Python
+ * client (qiskit_serverless with qiskit_ibm_runtime's encoder) writes and reads.
  *
  * <p>Encodable: {@code null}, booleans, numbers (finite), strings, enums (by name), {@code Map}s
  * (keys: strings, numbers or enums, written as strings, as quasi-distributions are), {@code
- * Collection}s, arrays, records (as objects of their components) and the typed values of {@link
- * TypedValues} (e.g. {@code QuantumCircuit}), which travel in the envelope {@code {"__type__":
- * "QuantumCircuit", "__value__": ...}}. Decoding gives {@code Map<String, Object>} (insertion
- * ordered), {@code List<Object>}, {@code String}, {@code Boolean}, {@code Long} (or {@code
- * BigInteger}), {@code Double}, {@code null}, and the typed values back as their Java types.
+ * Collection}s and arrays (as lists), records (as objects of their components), and the typed
+ * values of {@link TypedValues} in the envelope {@code {"__type__": ..., "__value__": ...}}:
+ * {@code QuantumCircuit} (QPY), {@link Complex}, {@code Set}, {@code Parameter} and {@code
+ * SparsePauliOp}. Decoding gives {@code Map<String, Object>} (insertion ordered), {@code
+ * List<Object>}, {@code String}, {@code Boolean}, {@code Long} (or {@code BigInteger}), {@code
+ * Double}, {@code null}, and the envelopes as their Java types; an {@code ndarray} envelope
+ * decodes to a Java array ({@code double[]}, {@code long[][]}, {@code Complex[]}, ...).
  *
  * <p>Anything else fails with a {@link ValueEncodingException} naming the place in the value, so
  * a result is never written half-encoded. Thread-safe: stateless.
@@ -75,6 +78,20 @@ public final class Values {
       case BigInteger i -> NODES.numberNode(i);
       case Number n -> NODES.numberNode(n.longValue());
       case Enum<?> e -> NODES.stringNode(e.name());
+      default -> encodeObject(value, path);
+    };
+  }
+
+  private static JsonNode encodeObject(Object value, String path) {
+    TypedValue<?> typed = TypedValues.forValue(value);
+    if (typed != null) {
+      try {
+        return typed.encodeEnvelope(value);
+      } catch (RuntimeException e) {
+        throw new ValueEncodingException("cannot encode the " + typed.name() + " at " + path + ": " + e.getMessage(), e);
+      }
+    }
+    return switch (value) {
       case Map<?, ?> map -> encodeMap(map, path);
       case Collection<?> items -> encodeItems(items, path);
       case Record r -> encodeRecord(r, path);
@@ -91,16 +108,9 @@ public final class Values {
       }
       return encodeItems(items, path);
     }
-    TypedValue<?> typed = TypedValues.forValue(value);
-    if (typed == null) {
-      throw new ValueEncodingException("cannot encode a " + value.getClass().getName() + " at " + path
-          + " as JSON: use null, a boolean, number, string, enum, Map, List, array, record or "
-          + TypedValues.names());
-    }
-    ObjectNode envelope = NODES.objectNode();
-    envelope.put(TYPE, typed.name());
-    envelope.set(VALUE, typed.encodeUnchecked(value));
-    return envelope;
+    throw new ValueEncodingException("cannot encode a " + value.getClass().getName() + " at " + path
+        + " as JSON: use null, a boolean, number, string, enum, Map, List, Set, array, record, Complex,"
+        + " QuantumCircuit, Parameter or SparsePauliOp");
   }
 
   private static ObjectNode encodeMap(Map<?, ?> map, String path) {
@@ -197,7 +207,7 @@ public final class Values {
           + "{\"__type__\": \"" + name + "\", \"__value__\": ...}");
     }
     try {
-      return typed.decode(node.get(VALUE));
+      return typed.decodeEnvelope(node);
     } catch (RuntimeException e) {
       throw new ValueEncodingException("cannot decode the " + name + " at " + path + ": " + e.getMessage(), e);
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A quantum circuit: registers of qubits and classical bits, an ordered list of
@@ -31,7 +32,8 @@ import java.util.Set;
  * circuits. Mutable and not thread-safe: share a {@link #copy()}.
  */
 public final class QuantumCircuit extends StandardGateMethods {
-  private static int unnamed;
+  /** Atomic, not a lock: two workers building circuits queued on it. */
+  private static final AtomicInteger UNNAMED = new AtomicInteger();
 
   private final List<Register> registers = new ArrayList<>();
   private final Map<Register, Integer> offsets = new HashMap<>();
@@ -74,8 +76,8 @@ public final class QuantumCircuit extends StandardGateMethods {
     return regs.toArray(Register[]::new);
   }
 
-  private static synchronized String nextName() {
-    return "circuit-" + unnamed++;
+  private static String nextName() {
+    return "circuit-" + UNNAMED.getAndIncrement();
   }
 
   /** Adds a register after the existing bits of its kind; its name must be new. */

@@ -37,12 +37,12 @@ public final class Qasm2 {
    * directory.
    */
   public static QuantumCircuit loads(String text) {
-    return QasmReader.read(text, "<string>", 2, Path.of(""));
+    return QasmReader.read(text, "<string>", Path.of(""));
   }
 
   /** The circuit of an OpenQASM 2 file; its include files resolve against the file's directory. */
   public static QuantumCircuit load(Path file) throws IOException {
-    return QasmReader.read(TextFiles.read(file), file.toString(), 2, TextFiles.directory(file));
+    return QasmReader.read(TextFiles.read(file), file.toString(), TextFiles.directory(file));
   }
 
   /**

@@ -2,14 +2,14 @@ package io.qserverless.quantum.qasm3;
 
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.qasm2.QasmParseException;
-import io.qserverless.quantum.qasm2.internal.QasmReader;
+import io.qserverless.quantum.qasm3.internal.Qasm3Reader;
 import io.qserverless.quantum.qasm2.internal.QasmWriter;
 import io.qserverless.quantum.qasm2.internal.TextFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * OpenQASM 3 import and export of the subset circuits use, as Qiskit's {@code qiskit.qasm3}.
+ * OpenQASM 3 import and export, as Qiskit's {@code qiskit.qasm3}.
  *
  * <pre>{@code
  * QuantumCircuit qc = Qasm3.loads("""
@@ -19,19 +19,19 @@ import java.nio.file.Path;
  *     qubit[2] q;
  *     bit[2] c;
  *     ry(theta) q[0];
- *     ctrl @ x q[0], q[1];
- *     c = measure q;
+ *     c[0] = measure q[0];
+ *     if (c[0]) { x q[1]; } else { h q[1]; }
+ *     c[1] = measure q[1];
  *     """);
  * qc.parameters(); // [theta]
  * }</pre>
  *
- * <p>Reading accepts {@code qubit}/{@code bit} declarations (and the legacy {@code qreg}/{@code
- * creg}), {@code stdgates.inc}, {@code gate} definitions, {@code input float[64]} (or {@code
- * angle}) parameters, which become circuit {@link io.qserverless.quantum.circuit.Parameter}s, the
- * modifiers {@code ctrl @}, {@code negctrl @}, {@code inv @} and integer {@code pow(k) @}, {@code
- * gphase}, {@code U}, measurement as {@code c = measure q;} or {@code measure q -> c;}, {@code
- * reset}, {@code barrier} and {@code if (c == n) { ... }}. Classical variables, loops, subroutines
- * and timing are not read: such programs fail with a {@link QasmParseException} naming the spot.
+ * <p>Reading runs the classical part of the program (types, expressions, {@code const}, {@code
+ * for}, {@code while}, {@code def}, {@code switch}, arrays) and unrolls it; a branch on measured
+ * bits becomes conditions on those bits, which the simulator follows exactly. Timing is accepted
+ * and ignored; {@code extern}, {@code defcal}, {@code cal} and pulse code are refused with a
+ * {@link QasmParseException} naming the feature and line. docs/qasm.md has the full table.
+ * Writing gives text this reader reads back to the same circuit.
  */
 public final class Qasm3 {
 
@@ -39,12 +39,12 @@ public final class Qasm3 {
 
   /** The circuit of OpenQASM 3 text; other include files resolve against the working directory. */
   public static QuantumCircuit loads(String text) {
-    return QasmReader.read(text, "<string>", 3, Path.of(""));
+    return Qasm3Reader.read(text, "<string>", Path.of(""));
   }
 
   /** The circuit of an OpenQASM 3 file; its include files resolve against the file's directory. */
   public static QuantumCircuit load(Path file) throws IOException {
-    return QasmReader.read(TextFiles.read(file), file.toString(), 3, TextFiles.directory(file));
+    return Qasm3Reader.read(TextFiles.read(file), file.toString(), TextFiles.directory(file));
   }
 
   /**

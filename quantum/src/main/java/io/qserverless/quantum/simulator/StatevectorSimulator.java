@@ -11,12 +11,13 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Exact double-precision statevector simulation of circuits with measurements, resets and
- * classical conditions.
+ * Exact statevector simulation of circuits with measurements, resets and classical conditions,
+ * in double precision unless a {@link Precision} says otherwise.
  *
  * <pre>{@code
  * Map<Integer, Double> dist = StatevectorSimulator.exactDistribution(bellWithMeasureAll); // {0=0.5, 3=0.5}
  * Map<Integer, Integer> counts = StatevectorSimulator.sampleCounts(bellWithMeasureAll, 1000, 42);
+ * Map<Integer, Double> big = StatevectorSimulator.exactDistribution(qc29, Precision.SINGLE); // 4 GiB, not 8
  * }</pre>
  *
  * <p>Outcome keys are the clbits as an integer, clbit 0 least significant (Qiskit's convention).
@@ -26,7 +27,7 @@ import java.util.TreeMap;
  * simulated as its own trajectory. Deterministic outcomes (a reset of |0>) never split. Thread-safe (no shared state).
  */
 public final class StatevectorSimulator {
-  /** Outcomes with probability at most this are dropped from exact distributions. */
+  /** Outcomes with probability at most this are dropped from exact distributions (double precision). */
   public static final double TOLERANCE = 1e-12;
 
   public static final int MAX_BRANCHES = 1 << 12;
@@ -57,24 +58,37 @@ public final class StatevectorSimulator {
    * {@link SimulatorException} (saying to use shots) past the branching limits.
    */
   public static SortedMap<Integer, Double> exactDistribution(QuantumCircuit circuit) {
+    return exactDistribution(circuit, Precision.DOUBLE);
+  }
+
+  /**
+   * As above with amplitudes stored in {@code precision}; in {@link Precision#SINGLE} outcomes up
+   * to {@link Precision#tolerance()} (1e-6) are dropped, as they are within rounding.
+   */
+  public static SortedMap<Integer, Double> exactDistribution(QuantumCircuit circuit, Precision precision) {
     try {
-      return branchExactly(circuit);
+      return branchExactly(circuit, precision);
     } catch (CircuitRunner.TooManyBranchesException e) {
       throw new SimulatorException("circuit '" + circuit.name() + "': " + e.getMessage(), e);
     }
   }
 
-  private static SortedMap<Integer, Double> branchExactly(QuantumCircuit circuit) {
-    CircuitRunner runner = new CircuitRunner(circuit);
+  private static SortedMap<Integer, Double> branchExactly(QuantumCircuit circuit, Precision precision) {
+    CircuitRunner runner = new CircuitRunner(circuit, precision);
     Outcomes outcomes = new Outcomes(circuit.numQubits(), circuit.numClbits(), runner.terminalMeasurements());
     runner.runExact(MAX_BRANCHES, outcomes::add);
-    return outcomes.distribution(TOLERANCE);
+    return outcomes.distribution(precision.tolerance());
   }
 
   /** {@code shots} sampled outcomes as counts per clbit integer, reproducible for a seed. */
   public static SortedMap<Integer, Integer> sampleCounts(QuantumCircuit circuit, int shots, long seed) {
+    return sampleCounts(circuit, shots, seed, Precision.DOUBLE);
+  }
+
+  /** As above with amplitudes stored in {@code precision}. */
+  public static SortedMap<Integer, Integer> sampleCounts(QuantumCircuit circuit, int shots, long seed, Precision precision) {
     TreeMap<Integer, Integer> counts = new TreeMap<>();
-    for (int key : sampleShots(circuit, shots, seed)) {
+    for (int key : sampleShots(circuit, shots, seed, precision)) {
       counts.merge(key, 1, Integer::sum);
     }
     return counts;
@@ -82,10 +96,14 @@ public final class StatevectorSimulator {
 
   /** {@code shots} sampled outcomes (clbit integers) in random shot order, reproducible for a seed. */
   public static int[] sampleShots(QuantumCircuit circuit, int shots, long seed) {
+    return sampleShots(circuit, shots, seed, Precision.DOUBLE);
+  }
+
+  private static int[] sampleShots(QuantumCircuit circuit, int shots, long seed, Precision precision) {
     if (shots < 1) {
       throw new IllegalArgumentException("shots must be at least 1, got " + shots);
     }
-    CircuitRunner runner = new CircuitRunner(circuit);
+    CircuitRunner runner = new CircuitRunner(circuit, precision);
     RandomGenerator rnd = new SplittableRandom(seed);
     int[] keys = new int[shots];
     int[] next = new int[1];
@@ -96,7 +114,7 @@ public final class StatevectorSimulator {
       return keys;
     }
     try {
-      sampleFrom(branchExactly(circuit), rnd, keys);
+      sampleFrom(branchExactly(circuit, precision), rnd, keys);
       return keys;
     } catch (CircuitRunner.TooManyBranchesException e) {
       // fall through: simulate shot by shot

@@ -126,10 +126,11 @@ public final class CircuitBuilder {
   }
 
   private void declareInput(Statement.InputDeclaration i) {
-    if (inputs.containsKey(i.name())) {
-      throw error(i.at(), "input '" + i.name() + "' is already declared; choose another name");
+    String name = i.parameter().name();
+    if (inputs.containsKey(name)) {
+      throw error(i.at(), "input '" + name + "' is already declared; choose another name");
     }
-    inputs.put(i.name(), new Parameter(i.name()));
+    inputs.put(name, i.parameter());
   }
 
   private void define(Statement.GateDefinition g) {
@@ -226,6 +227,7 @@ public final class CircuitBuilder {
         }
       }
       case Statement.If i -> conditional(i, condition);
+      case Statement.Conditioned c -> conditioned(c, condition);
       default ->
           throw error(s.at(), "a declaration cannot stand inside 'if'; move it before the 'if'");
     }
@@ -266,6 +268,23 @@ public final class CircuitBuilder {
     Condition condition = new Condition((ClassicalRegister) register, bits, i.value());
     for (Statement s : i.body()) {
       operation(s, condition);
+    }
+  }
+
+  /** One copy of the body per value: the values exclude each other, so at most one runs. */
+  private void conditioned(Statement.Conditioned c, Condition outer) {
+    if (outer != null) {
+      throw error(c.at(), "a condition inside a condition; the unroller combines them into one");
+    }
+    int[] bits = c.clbits().stream().map(this::clbits).flatMapToInt(Arrays::stream).toArray();
+    Register named = c.register() == null ? null : registers.get(c.register());
+    ClassicalRegister register =
+        named instanceof ClassicalRegister r
+                && Arrays.equals(bits, range(circuit.offsetOf(r), circuit.offsetOf(r) + r.size()))
+            ? r
+            : null;
+    for (long value : c.values()) {
+      operation(c.body(), new Condition(register, bits, value));
     }
   }
 

@@ -20,6 +20,9 @@ public sealed interface Expr {
   /** A name: a gate parameter or an {@code input} parameter. */
   record Name(String name, Token at) implements Expr {}
 
+  /** A value already computed (by the OpenQASM 3 unroller), possibly over input parameters. */
+  record Known(ParameterExpression value) implements Expr {}
+
   /** Unary minus. */
   record Negate(Expr operand) implements Expr {}
 
@@ -55,6 +58,7 @@ public sealed interface Expr {
     return switch (this) {
       case Number n -> finite(ParameterExpression.of(n.value()), n.at(), () -> "the number");
       case Name n -> names.apply(n);
+      case Known k -> k.value();
       case Negate n -> n.operand().toParameter(names).neg();
       case Call c -> {
         ParameterExpression argument = c.argument().toParameter(names);

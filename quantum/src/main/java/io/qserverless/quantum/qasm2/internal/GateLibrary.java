@@ -114,7 +114,7 @@ public final class GateLibrary {
     private static Map<String, GateSignature> readQelib1() {
       String text = resource("/io/qserverless/quantum/qasm2/qelib1.inc");
       Map<String, GateSignature> gates = new LinkedHashMap<>();
-      for (GateSignature g : CircuitBuilder.library(Parser.parse(text, "qelib1.inc", 2))) {
+      for (GateSignature g : CircuitBuilder.library(Parser.parse(text, "qelib1.inc"))) {
         gates.put(g.name(), g);
       }
       return gates;

@@ -12,10 +12,13 @@ import java.util.List;
  */
 public final class Lexer {
 
-  /** Two-character symbols, tried before single characters. */
-  private static final List<String> PAIRS = List.of("->", "==", "**", "!=", "<=", ">=");
+  /** Three- and two-character symbols (OpenQASM 3 has the longer ones), tried before singles. */
+  private static final List<String> PAIRS =
+      List.of(
+          "<<=", ">>=", "**=", "->", "==", "**", "!=", "<=", ">=", "&&", "||", "<<", ">>", "+=",
+          "-=", "*=", "/=", "%=", "&=", "|=", "^=");
 
-  private static final String SINGLES = ";,()[]{}+-*/^@=:<>!~";
+  private static final String SINGLES = ";,()[]{}+-*/^@=:<>!~%&|";
 
   private final String text;
   private final String source;
@@ -107,7 +110,7 @@ public final class Lexer {
     }
     for (String pair : PAIRS) {
       if (text.startsWith(pair, pos)) {
-        pos += 2;
+        pos += pair.length();
         return new Token(Kind.SYMBOL, pair, line, startColumn, source);
       }
     }

@@ -1,69 +1,29 @@
 package io.qserverless.quantum.qasm2.internal;
 
-import io.qserverless.quantum.qasm2.internal.Statement.Modifier;
 import io.qserverless.quantum.qasm2.internal.Statement.Operand;
 import io.qserverless.quantum.qasm2.internal.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Reads OpenQASM 2 or the common subset of OpenQASM 3 into {@link Statement}s. Checks only syntax;
- * names, sizes and arities are checked when the statements become a circuit.
+ * Reads OpenQASM 2 into {@link Statement}s (OpenQASM 3 has its own parser, in qasm3.internal).
+ * Checks only syntax; names, sizes and arities are checked when the statements become a circuit.
  */
 public final class Parser {
 
-  private static final Set<String> MODIFIERS = Set.of("ctrl", "negctrl", "inv", "pow");
-
-  /** OpenQASM 3 statements outside the circuit subset this reader takes. */
-  private static final Set<String> UNSUPPORTED =
-      Set.of(
-          "for",
-          "while",
-          "def",
-          "let",
-          "const",
-          "int",
-          "uint",
-          "float",
-          "angle",
-          "bool",
-          "complex",
-          "duration",
-          "stretch",
-          "box",
-          "switch",
-          "return",
-          "extern",
-          "defcal",
-          "cal",
-          "defcalgrammar",
-          "output",
-          "else",
-          "break",
-          "continue",
-          "end",
-          "array",
-          "pragma");
-
   private final TokenStream in;
-  private final boolean version3;
   private final ExpressionParser expressions;
 
-  private Parser(TokenStream in, boolean version3) {
+  private Parser(TokenStream in) {
     this.in = in;
-    this.version3 = version3;
-    this.expressions = new ExpressionParser(in, version3);
+    this.expressions = new ExpressionParser(in, false);
   }
 
-  /**
-   * Parses a whole program. {@code version} (2 or 3) is what the caller reads; an {@code OPENQASM}
-   * header, optional for version 2, must declare that version.
-   */
-  public static List<Statement> parse(String text, String source, int version) {
+  /** Parses a whole program; an {@code OPENQASM} header is optional but must say 2.0. */
+  public static List<Statement> parse(String text, String source) {
     TokenStream in = new TokenStream(Lexer.tokenize(text, source));
-    header(in, version);
-    Parser parser = new Parser(in, version == 3);
+    header(in, 2);
+    Parser parser = new Parser(in);
     List<Statement> program = new ArrayList<>();
     while (!in.atEnd()) {
       // An empty statement ';' (also after a gate body, 'gate g q {};') is allowed, as by Qiskit.
@@ -76,9 +36,6 @@ public final class Parser {
 
   private static void header(TokenStream in, int version) {
     if (!in.peek().is("OPENQASM")) {
-      if (version == 3) {
-        throw in.expected("the header 'OPENQASM 3.0;'");
-      }
       return;
     }
     in.next();
@@ -115,31 +72,8 @@ public final class Parser {
       case "reset" -> reset();
       case "barrier" -> barrier();
       case "if" -> conditional();
-      case "opaque" -> {
-        if (version3) {
-          throw in.error(
-              t, "'opaque' is OpenQASM 2 only; declare the gate with a 'gate' body instead");
-        }
-        yield gateDefinition();
-      }
-      default -> version3 ? statement3(t) : gateCall();
-    };
-  }
-
-  private Statement statement3(Token t) {
-    if (UNSUPPORTED.contains(t.text())) {
-      throw in.error(
-          t,
-          "'"
-              + t.text()
-              + "' is outside the OpenQASM 3 subset this reader takes (registers, gates, "
-              + "measure, reset, barrier, if, input parameters); rewrite it as plain gates");
-    }
-    return switch (t.text()) {
-      case "qubit", "bit" -> register();
-      case "input" -> input();
-      case "delay" -> delay();
-      default -> in.peek(1).is("=") || in.peek(1).is("[") ? measureAssignment() : gateCall();
+      case "opaque" -> gateDefinition();
+      default -> gateCall();
     };
   }
 
@@ -158,48 +92,6 @@ public final class Parser {
     in.expect("]");
     in.expect(";");
     return new Statement.RegisterDeclaration(at.is("qreg"), name, size, at);
-  }
-
-  /** {@code qubit[n] q;} or {@code qubit q;} (a register of one). */
-  private Statement register() {
-    Token at = in.next();
-    int size = 1;
-    if (in.accept("[")) {
-      size = in.integer("a register size");
-      in.expect("]");
-    }
-    String name = in.identifier("a register name");
-    in.expect(";");
-    return new Statement.RegisterDeclaration(at.is("qubit"), name, size, at);
-  }
-
-  /** {@code input float[64] name;} or {@code input angle name;}: real-valued parameters only. */
-  private Statement input() {
-    Token at = in.next();
-    Token type = in.peek();
-    if (!type.is("float") && !type.is("angle")) {
-      throw in.expected("the type 'float' or 'angle' (only real-valued inputs become parameters)");
-    }
-    in.next();
-    if (in.accept("[")) {
-      in.integer("a bit width");
-      in.expect("]");
-    }
-    String name = in.identifier("a parameter name");
-    in.expect(";");
-    return new Statement.InputDeclaration(name, at);
-  }
-
-  /** {@code delay[duration unit] qubits;}; no qubits means every qubit. */
-  private Statement delay() {
-    Token at = in.next();
-    in.expect("[");
-    Expr duration = expressions.expression();
-    String unit = in.identifier("a time unit (dt, ns, us, ms or s)");
-    in.expect("]");
-    List<Operand> qubits = in.peek().is(";") ? List.of() : operands();
-    in.expect(";");
-    return new Statement.Delay(duration, unit, qubits, at);
   }
 
   private Statement gateDefinition() {
@@ -233,8 +125,7 @@ public final class Parser {
 
   private Statement gateCall() {
     Token at = in.peek();
-    List<Modifier> modifiers = version3 ? modifiers() : List.of();
-    String name = in.identifier(modifiers.isEmpty() ? "a statement" : "a gate name");
+    String name = in.identifier("a statement");
     List<Expr> arguments = new ArrayList<>();
     if (in.accept("(") && !in.accept(")")) {
       do {
@@ -242,31 +133,9 @@ public final class Parser {
       } while (in.accept(",") && !in.peek().is(")"));
       in.expect(")");
     }
-    List<Operand> operands = new ArrayList<>();
-    if (!(version3 && name.equals("gphase") && in.peek().is(";"))) {
-      operands = operands();
-    }
+    List<Operand> operands = operands();
     in.expect(";");
-    return new Statement.GateCall(modifiers, name, arguments, operands, at);
-  }
-
-  private List<Modifier> modifiers() {
-    List<Modifier> modifiers = new ArrayList<>();
-    while (MODIFIERS.contains(in.peek().text())
-        && in.peek().kind() == Kind.IDENTIFIER
-        && (in.peek(1).is("@") || in.peek(1).is("("))) {
-      Token at = in.next();
-      Expr argument = null;
-      if (!at.is("inv") && in.accept("(")) {
-        argument = expressions.expression();
-        in.expect(")");
-      } else if (at.is("pow")) {
-        throw in.expected("'(' with the power, as in pow(2) @");
-      }
-      in.expect("@");
-      modifiers.add(new Modifier(Modifier.Kind.valueOf(at.text().toUpperCase()), argument, at));
-    }
-    return modifiers;
+    return new Statement.GateCall(List.of(), name, arguments, operands, at);
   }
 
   private Statement measureArrow() {
@@ -274,16 +143,6 @@ public final class Parser {
     Operand qubit = operand();
     in.expect("->");
     Operand clbit = operand();
-    in.expect(";");
-    return new Statement.Measure(qubit, clbit, at);
-  }
-
-  private Statement measureAssignment() {
-    Token at = in.peek();
-    Operand clbit = operand();
-    in.expect("=");
-    in.expect("measure");
-    Operand qubit = operand();
     in.expect(";");
     return new Statement.Measure(qubit, clbit, at);
   }
@@ -306,29 +165,18 @@ public final class Parser {
     Token at = in.next();
     in.expect("(");
     Token conditionAt = in.peek();
-    Operand condition =
-        version3
-            ? operand()
-            : new Operand(in.identifier("a classical register name"), -1, conditionAt);
+    Operand condition = new Operand(in.identifier("a classical register name"), -1, conditionAt);
     in.expect("==");
     long value = in.integer("an integer to compare with");
     in.expect(")");
     List<Statement> body = new ArrayList<>();
-    if (version3 && in.accept("{")) {
-      while (!in.accept("}")) {
-        if (in.atEnd()) {
-          throw in.expected("'}' closing the body of 'if'");
-        }
-        body.add(statement());
-      }
-    } else {
+    {
       Token t = in.peek();
       if (t.is("measure")) {
         body.add(measureArrow());
       } else if (t.is("reset")) {
         body.add(reset());
-      } else if (!version3
-          && (t.is("if")
+      } else if ((t.is("if")
               || t.is("gate")
               || t.is("opaque")
               || t.is("qreg")
@@ -337,7 +185,7 @@ public final class Parser {
               || t.is("barrier"))) {
         throw in.expected("a gate, 'measure' or 'reset' after 'if (...)'");
       } else {
-        body.add(version3 ? statement() : gateCall());
+        body.add(gateCall());
       }
     }
     return new Statement.If(condition, value, body, at);

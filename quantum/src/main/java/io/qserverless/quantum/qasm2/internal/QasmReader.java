@@ -9,54 +9,62 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads OpenQASM text into a circuit: parse, then build, resolving user include files against one
- * directory (the loaded file's, or the working directory for text).
+ * Reads OpenQASM 2 text into a circuit: parse, then build, resolving user include files against
+ * one directory (the loaded file's, or the working directory for text). The OpenQASM 3 reader uses
+ * its include handling too.
  */
 public final class QasmReader {
 
   /** More includes than this in one program are almost surely a file that includes itself. */
   private static final int MAX_INCLUDES = 256;
 
-  private final int version;
   private final Path directory;
   private int includes;
 
-  private QasmReader(int version, Path directory) {
-    this.version = version;
+  public QasmReader(Path directory) {
     this.directory = directory;
   }
 
   /**
-   * The circuit of {@code text}; {@code source} names it in errors; includes resolve against {@code
-   * directory}.
+   * The circuit of OpenQASM 2 {@code text}; {@code source} names it in errors; includes resolve
+   * against {@code directory}.
    */
-  public static QuantumCircuit read(String text, String source, int version, Path directory) {
-    QasmReader reader = new QasmReader(version, directory);
-    return CircuitBuilder.build(Parser.parse(text, source, version), version, reader::include);
+  public static QuantumCircuit read(String text, String source, Path directory) {
+    QasmReader reader = new QasmReader(directory);
+    return CircuitBuilder.build(
+        Parser.parse(text, source),
+        2,
+        i -> Parser.parse(reader.text(i.file(), i.at()), reader.source(i.file())));
   }
 
-  private List<Statement> include(Statement.Include include) {
+  /** How errors name include file {@code file}: its resolved path. */
+  public String source(String file) {
+    return directory.resolve(file).toString();
+  }
+
+  /** The text of include file {@code file}, named at {@code at}; a parse error if unreadable. */
+  public String text(String file, Token at) {
     if (++includes > MAX_INCLUDES) {
       throw new QasmParseException(
-          include.at().source(),
-          include.at().line(),
-          include.at().column(),
-          "more than " + MAX_INCLUDES + " includes; does '" + include.file() + "' include itself?");
+          at.source(),
+          at.line(),
+          at.column(),
+          "more than " + MAX_INCLUDES + " includes; does '" + file + "' include itself?");
     }
-    Path file = directory.resolve(include.file());
+    Path path = directory.resolve(file);
     try {
-      return Parser.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), version);
+      return Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new QasmParseException(
-          include.at().source(),
-          include.at().line(),
-          include.at().column(),
+          at.source(),
+          at.line(),
+          at.column(),
           "cannot read include file '"
-              + include.file()
+              + file
               + "' ("
               + e.getClass().getSimpleName()
               + "); looked for "
-              + file.toAbsolutePath());
+              + path.toAbsolutePath());
     }
   }
 }

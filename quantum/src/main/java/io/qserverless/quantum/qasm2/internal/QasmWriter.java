@@ -103,9 +103,7 @@ public final class QasmWriter {
       body.append(statement).append('\n');
     } else if (version == 3) {
       body.append("if (")
-          .append(condition(c))
-          .append(" == ")
-          .append(c.value())
+          .append(condition3(c))
           .append(") {\n  ")
           .append(statement)
           .append("\n}\n");
@@ -120,12 +118,28 @@ public final class QasmWriter {
     }
   }
 
+  /**
+   * An OpenQASM 3 condition: {@code c == 5} on a register, else one comparison per bit joined by
+   * {@code &&}, which the reader turns back into the same bits and value.
+   */
+  private String condition3(Condition c) {
+    if (c.register() != null) {
+      return c.register().name() + " == " + c.value();
+    }
+    int[] bits = c.clbits();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < bits.length; i++) {
+      text.append(i == 0 ? "" : " && ")
+          .append(clbitNames[bits[i]])
+          .append(" == ")
+          .append(c.value() >>> i & 1);
+    }
+    return text.toString();
+  }
+
   private String condition(Condition c) {
     if (c.register() != null) {
       return c.register().name();
-    }
-    if (version == 3) {
-      return clbitNames[c.clbits()[0]];
     }
     for (ClassicalRegister r : circuit.cregs()) {
       if (r.size() == 1 && circuit.offsetOf(r) == c.clbits()[0]) {

@@ -1,5 +1,6 @@
 package io.qserverless.quantum.qasm2.internal;
 
+import io.qserverless.quantum.circuit.Parameter;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public sealed interface Statement {
       implements Statement {}
 
   /** {@code input float[64] theta;} (OpenQASM 3): a circuit parameter. */
-  record InputDeclaration(String name, Token at) implements Statement {}
+  record InputDeclaration(Parameter parameter, Token at) implements Statement {}
 
   /** {@code gate name(params) qubits { body }} or, with a null body, {@code opaque ...;}. */
   record GateDefinition(
@@ -81,4 +82,14 @@ public sealed interface Statement {
    * value}.
    */
   record If(Operand condition, long value, List<Statement> body, Token at) implements Statement {}
+
+  /**
+   * {@code body} under a condition on measured bits (what an OpenQASM 3 {@code if}, {@code else}
+   * or {@code switch} on them becomes): it runs when {@code clbits}, read as an integer with the
+   * first least significant, equal one of {@code values}. {@code register} names the register
+   * whose bits these are when the program compared the register whole, else null.
+   */
+  record Conditioned(
+      List<Operand> clbits, List<Long> values, String register, Statement body, Token at)
+      implements Statement {}
 }

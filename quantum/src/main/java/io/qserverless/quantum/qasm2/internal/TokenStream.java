@@ -5,28 +5,28 @@ import io.qserverless.quantum.qasm2.internal.Token.Kind;
 import java.util.List;
 
 /** A cursor over tokens that turns every mismatch into an "expected X but found Y" parse error. */
-final class TokenStream {
+public final class TokenStream {
 
   private final List<Token> tokens;
   private int pos;
 
-  TokenStream(List<Token> tokens) {
+  public TokenStream(List<Token> tokens) {
     this.tokens = tokens;
   }
 
-  Token peek() {
+  public Token peek() {
     return tokens.get(pos);
   }
 
-  Token peek(int ahead) {
+  public Token peek(int ahead) {
     return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
   }
 
-  boolean atEnd() {
+  public boolean atEnd() {
     return peek().kind() == Kind.END;
   }
 
-  Token next() {
+  public Token next() {
     Token t = tokens.get(pos);
     if (t.kind() != Kind.END) {
       pos++;
@@ -35,7 +35,7 @@ final class TokenStream {
   }
 
   /** Consumes the next token if it is spelt {@code spelling}. */
-  boolean accept(String spelling) {
+  public boolean accept(String spelling) {
     if (peek().is(spelling)) {
       pos++;
       return true;
@@ -43,26 +43,26 @@ final class TokenStream {
     return false;
   }
 
-  Token expect(String spelling) {
+  public Token expect(String spelling) {
     if (!peek().is(spelling)) {
       throw expected("'" + spelling + "'");
     }
     return next();
   }
 
-  Token expect(Kind kind, String what) {
+  public Token expect(Kind kind, String what) {
     if (peek().kind() != kind) {
       throw expected(what);
     }
     return next();
   }
 
-  String identifier(String what) {
+  public String identifier(String what) {
     return expect(Kind.IDENTIFIER, what).text();
   }
 
   /** A non-negative integer literal that fits an {@code int}. */
-  int integer(String what) {
+  public int integer(String what) {
     Token t = expect(Kind.INTEGER, what);
     try {
       return Integer.parseInt(t.text().replace("_", ""));
@@ -71,11 +71,11 @@ final class TokenStream {
     }
   }
 
-  QasmParseException expected(String what) {
+  public QasmParseException expected(String what) {
     return error(peek(), "expected " + what + " but found " + peek().describe());
   }
 
-  QasmParseException error(Token at, String problem) {
+  public QasmParseException error(Token at, String problem) {
     return new QasmParseException(at.source(), at.line(), at.column(), problem);
   }
 }

@@ -10,6 +10,7 @@ import io.qserverless.quantum.circuit.Measure;
 import io.qserverless.quantum.circuit.Operation;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.Reset;
+import io.qserverless.quantum.simulator.Precision;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -37,6 +38,7 @@ public final class CircuitRunner {
   }
 
   private final QuantumCircuit circuit;
+  private final Precision precision;
   private final List<CircuitInstruction> data;
   private final boolean[] terminal;
   private final boolean branches;
@@ -44,6 +46,10 @@ public final class CircuitRunner {
   private int maxLeaves = Integer.MAX_VALUE;
 
   public CircuitRunner(QuantumCircuit circuit) {
+    this(circuit, Precision.DOUBLE);
+  }
+
+  public CircuitRunner(QuantumCircuit circuit, Precision precision) {
     if (circuit.numClbits() > 31) {
       throw new SimulatorException(
           "circuit '" + circuit.name() + "' has " + circuit.numClbits()
@@ -55,6 +61,7 @@ public final class CircuitRunner {
               + ": bind them with assignParameters or pass parameter values");
     }
     this.circuit = circuit;
+    this.precision = precision;
     this.data = circuit.data();
     this.terminal = new boolean[data.size()];
     boolean[] qubitTouched = new boolean[circuit.numQubits()];
@@ -118,12 +125,12 @@ public final class CircuitRunner {
   public void runExact(int maxLeaves, Leaf leaf) {
     this.maxLeaves = maxLeaves;
     this.leaves = 0;
-    walk(new StateEngine(circuit.numQubits()), 0, 0, 1, null, leaf);
+    walk(new StateEngine(circuit.numQubits(), precision), 0, 0, 1, null, leaf);
   }
 
   /** Trajectory mode: one run, measurement outcomes drawn from {@code rnd}. */
   public void runTrajectory(RandomGenerator rnd, Leaf leaf) {
-    walk(new StateEngine(circuit.numQubits()), 0, 0, 1, rnd, leaf);
+    walk(new StateEngine(circuit.numQubits(), precision), 0, 0, 1, rnd, leaf);
   }
 
   private void walk(StateEngine e, int from, int clbits, double weight, RandomGenerator rnd, Leaf leaf) {

@@ -60,10 +60,10 @@ public final class Outcomes {
 
   /** Adds the branch's outcome probabilities, times its weight. */
   public void add(StateEngine state, int clbits, double weight) {
-    double[] s = state.amplitudes();
-    int dim = s.length / 2;
+    state.settle();
+    int dim = 1 << state.numQubits();
     for (int i = 0; i < dim; i++) {
-      double p = s[2 * i] * s[2 * i] + s[2 * i + 1] * s[2 * i + 1];
+      double p = state.probability(i);
       if (p == 0) {
         continue;
       }
@@ -102,18 +102,18 @@ public final class Outcomes {
 
   /** Draws {@code shots} outcomes from one final state in a single sweep over its amplitudes. */
   public void sample(StateEngine state, int clbits, int shots, RandomGenerator rnd, IntConsumer out) {
-    double[] s = state.amplitudes();
+    state.settle();
     double[] u = new double[shots];
     for (int j = 0; j < shots; j++) {
       u[j] = rnd.nextDouble();
     }
     Arrays.sort(u);
-    int dim = s.length / 2;
+    int dim = 1 << state.numQubits();
     double cumulative = 0;
     int j = 0;
     int last = 0;
     for (int i = 0; i < dim && j < shots; i++) {
-      double p = s[2 * i] * s[2 * i] + s[2 * i + 1] * s[2 * i + 1];
+      double p = state.probability(i);
       if (p == 0) {
         continue;
       }

@@ -1,4 +1,4 @@
-package io.qserverless.gateway.runner;
+package io.qserverless.gateway.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ class OutcomeTest {
     Outcome o = Outcome.decide(143, true, "Stopped by alice.", "");
     assertThat(o.status()).isEqualTo(JobStatus.STOPPED);
     assertThat(o.reason()).isEqualTo("Stopped by alice.");
-    assertThat(o.error()).isNull();
+    assertThat(o.exception()).isNull();
   }
 
   @Test
@@ -27,15 +27,17 @@ class OutcomeTest {
         "working\nTerminating due to java.lang.OutOfMemoryError: Java heap space\n");
     assertThat(o.status()).isEqualTo(JobStatus.FAILED);
     assertThat(o.reason()).contains("ran out of memory (java.lang.OutOfMemoryError: Java heap space)");
+    assertThat(o.exception()).isEqualTo("java.lang.OutOfMemoryError");
     assertThat(Outcome.decide(3, false, null, "working\n").reason()).contains("exited with code 3");
   }
 
   @Test
-  void an_uncaught_exception_gives_its_first_line_as_reason_and_the_trace_as_error() {
+  void an_uncaught_exception_gives_its_first_line_as_reason_its_class_as_exception_and_its_trace() {
     Outcome o = Outcome.decide(1, false, null,
         "Exception in thread \"main\" java.lang.IllegalStateException: boom\n\tat Main.main(Main.java:3)\n");
     assertThat(o.reason()).endsWith("uncaught exception: java.lang.IllegalStateException: boom");
-    assertThat(o.error()).contains("at Main.main(Main.java:3)");
+    assertThat(o.exception()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(o.trace()).contains("at Main.main(Main.java:3)");
   }
 
   @Test

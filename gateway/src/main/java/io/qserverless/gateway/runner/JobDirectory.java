@@ -1,4 +1,4 @@
-package io.qserverless.gateway.job;
+package io.qserverless.gateway.runner;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -12,7 +12,9 @@ import java.nio.file.StandardCopyOption;
  * The files of one job: arguments, result, log and exit code, under {@code <data>/jobs/<id>}.
  *
  * <p>They outlive the gateway process, which is what lets a restarted gateway finish a job from
- * what it left behind.
+ * what it left behind. While the job runs, its result lives in {@link #results()} (written by the
+ * program, or by the lifecycle for a result sent over HTTP); when it ends, the lifecycle moves it
+ * into the database.
  */
 public record JobDirectory(Path dir) {
 
@@ -35,6 +37,56 @@ public record JobDirectory(Path dir) {
   /** Written by the wrapper shell when the program ends, so the code is known even if the gateway died. */
   public Path exitCode() {
     return dir.resolve("exit-code");
+  }
+
+  /**
+   * Left by the wrapper of attempt {@code attempt} when it ended without starting the program (its
+   * gateway died before releasing it): that attempt may be queued again.
+   */
+  public Path notStarted(int attempt) {
+    return dir.resolve("not-started-" + attempt);
+  }
+
+  /** Written by the runner when it ended the job for passing a disk cap: the reason its FAILED status gives. */
+  public Path capReason() {
+    return dir.resolve("cap-reason");
+  }
+
+  /** Why the runner ended the job for passing a cap, or null when it did not. */
+  public String readCapReason() {
+    try {
+      return Files.exists(capReason()) ? Files.readString(capReason(), StandardCharsets.UTF_8) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the cap reason of " + dir.getFileName(), e);
+    }
+  }
+
+  /** Removes what an earlier attempt left that would mislead the reading of the next one. */
+  public void clearForAttempt() {
+    try {
+      Files.deleteIfExists(exitCode());
+      Files.deleteIfExists(capReason());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the exit code of " + dir.getFileName(), e);
+    }
+  }
+
+  /** The size of the result file in bytes, or -1 when there is none. */
+  public long resultSize() {
+    try {
+      return Files.exists(results()) ? Files.size(results()) : -1;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the result of " + dir.getFileName(), e);
+    }
+  }
+
+  /** The result file's text, or null when there is none. */
+  public String readResult() {
+    try {
+      return Files.exists(results()) ? Files.readString(results()) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the result of " + dir.getFileName(), e);
+    }
   }
 
   /** The exit code the wrapper recorded, or null when it recorded none (the wrapper was killed). */

@@ -1,0 +1,344 @@
+package io.qserverless.quantum.qasm3.internal;
+
+import static io.qserverless.quantum.qasm3.internal.Syntax.error;
+
+import io.qserverless.quantum.circuit.ParameterExpression;
+import io.qserverless.quantum.qasm2.internal.Token;
+import io.qserverless.quantum.qasm3.internal.Value.Bits;
+import io.qserverless.quantum.qasm3.internal.Value.Bool;
+import io.qserverless.quantum.qasm3.internal.Value.Dynamic;
+import io.qserverless.quantum.qasm3.internal.Value.Int;
+import io.qserverless.quantum.qasm3.internal.Value.Real;
+import io.qserverless.quantum.qasm3.internal.Value.Symbolic;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The classical operators, casts and built-in functions of OpenQASM 3 on {@link Value}s.
+ *
+ * <p>Integers (and bit strings, read as unsigned integers) stay integers under {@code + - * / %}
+ * ({@code /} truncates, as in C); a real operand makes the result real. A {@link Dynamic} operand
+ * makes the result dynamic: the operation is applied once per assignment of the measured bits
+ * involved, up to {@value #MAX_DYNAMIC_BITS} of them, and a result that is the same for every
+ * assignment folds back to a known value.
+ */
+final class Operators {
+
+  static final int MAX_DYNAMIC_BITS = 12;
+
+  private Operators() {}
+
+  static Value binary(String op, Value a, Value b, Token at) {
+    return lift(List.of(a, b), v -> known(op, v.get(0), v.get(1), at), at);
+  }
+
+  static Value unary(String op, Value a, Token at) {
+    return lift(
+        List.of(a),
+        v ->
+            switch (op) {
+              case "-" ->
+                  switch (v.getFirst()) {
+                    case Real r -> new Real(-r.value());
+                    case Symbolic s -> new Symbolic(s.expression().neg());
+                    default -> new Int(-integer(v.getFirst(), at));
+                  };
+              case "!" -> new Bool(!truth(v.getFirst(), at));
+              case "~" ->
+                  v.getFirst() instanceof Bits bits
+                      ? new Bits(~bits.value() & mask(bits.width()), bits.width())
+                      : new Int(~integer(v.getFirst(), at));
+              default -> throw error(at, "unknown operator '" + op + "'");
+            },
+        at);
+  }
+
+  /** A built-in function: the OpenQASM 3 math functions, {@code popcount} and {@code mod}. */
+  static Value function(String name, List<Value> args, Token at) {
+    return lift(args, v -> knownFunction(name, v, at), at);
+  }
+
+  static boolean isFunction(String name) {
+    return switch (name) {
+      case "sin", "cos", "tan", "arcsin", "arccos", "arctan", "exp", "ln", "log", "sqrt", "floor",
+          "ceiling", "ceil", "popcount", "mod", "abs" ->
+          true;
+      default -> false;
+    };
+  }
+
+  /** Applies {@code f} to known arguments, once per assignment of the measured bits among them. */
+  static Value lift(List<Value> args, Function<List<Value>, Value> f, Token at) {
+    List<Integer> clbits = new ArrayList<>();
+    List<Integer> versions = new ArrayList<>();
+    String register = null;
+    for (Value v : args) {
+      if (v instanceof Dynamic d) {
+        register = register == null && clbits.isEmpty() ? d.register() : null;
+        for (int i = 0; i < d.clbits().length; i++) {
+          int k = clbits.indexOf(d.clbits()[i]);
+          if (k < 0) {
+            clbits.add(d.clbits()[i]);
+            versions.add(d.versions()[i]);
+          } else if (versions.get(k) != d.versions()[i]) {
+            throw error(
+                at,
+                "this combines two readings of clbit "
+                    + d.clbits()[i]
+                    + " taken before and after it was measured again; the circuit keeps only a"
+                    + " bit's latest value, so measure into another bit");
+          }
+        }
+      } else if (v instanceof Value.Array && !clbits.isEmpty()) {
+        throw error(at, "an array cannot be combined with a measured value");
+      }
+    }
+    if (clbits.isEmpty()) {
+      return f.apply(args);
+    }
+    if (clbits.size() > MAX_DYNAMIC_BITS) {
+      throw error(
+          at,
+          "this value depends on "
+              + clbits.size()
+              + " measured bits; at most "
+              + MAX_DYNAMIC_BITS
+              + " may feed one classical expression, so split it");
+    }
+    int[] bits = clbits.stream().mapToInt(Integer::intValue).toArray();
+    Value[] table = new Value[1 << bits.length];
+    List<Value> known = new ArrayList<>(args);
+    for (int assignment = 0; assignment < table.length; assignment++) {
+      for (int i = 0; i < args.size(); i++) {
+        if (args.get(i) instanceof Dynamic d) {
+          known.set(i, d.table()[project(assignment, bits, d.clbits())]);
+        }
+      }
+      table[assignment] = f.apply(known);
+      if (table[assignment] instanceof Dynamic || table[assignment] instanceof Symbolic) {
+        throw error(at, "a measured value cannot be combined with an input parameter");
+      }
+    }
+    if (Arrays.stream(table).distinct().count() == 1) {
+      return table[0];
+    }
+    int[] v = versions.stream().mapToInt(Integer::intValue).toArray();
+    boolean sameBits = args.size() == 1 || register != null;
+    return new Dynamic(bits, v, table, sameBits ? register : null);
+  }
+
+  /** The index into a table over {@code sub} of the assignment {@code assignment} over {@code all}. */
+  static int project(int assignment, int[] all, int[] sub) {
+    int index = 0;
+    for (int j = 0; j < sub.length; j++) {
+      for (int i = 0; i < all.length; i++) {
+        if (all[i] == sub[j]) {
+          index |= (assignment >>> i & 1) << j;
+        }
+      }
+    }
+    return index;
+  }
+
+  private static Value known(String op, Value a, Value b, Token at) {
+    if (a instanceof Symbolic || b instanceof Symbolic) {
+      return symbolic(op, angle(a, at), angle(b, at), at);
+    }
+    boolean real = a instanceof Real || b instanceof Real;
+    return switch (op) {
+      case "+", "-", "*", "/", "%", "**" -> real ? realArithmetic(op, real(a, at), real(b, at), at)
+          : integerArithmetic(op, integer(a, at), integer(b, at), at);
+      case "==", "!=", "<", ">", "<=", ">=" -> {
+        int c = real ? Double.compare(real(a, at), real(b, at)) : Long.compare(integer(a, at), integer(b, at));
+        yield new Bool(
+            switch (op) {
+              case "==" -> c == 0;
+              case "!=" -> c != 0;
+              case "<" -> c < 0;
+              case ">" -> c > 0;
+              case "<=" -> c <= 0;
+              default -> c >= 0;
+            });
+      }
+      case "&&" -> new Bool(truth(a, at) && truth(b, at));
+      case "||" -> new Bool(truth(a, at) || truth(b, at));
+      case "&", "|", "^", "<<", ">>" -> {
+        long x = integer(a, at);
+        long y = integer(b, at);
+        long r =
+            switch (op) {
+              case "&" -> x & y;
+              case "|" -> x | y;
+              case "^" -> x ^ y;
+              case "<<" -> x << y;
+              default -> x >>> y;
+            };
+        yield a instanceof Bits bits ? new Bits(r & mask(bits.width()), bits.width()) : new Int(r);
+      }
+      default -> throw error(at, "unknown operator '" + op + "'");
+    };
+  }
+
+  private static Value integerArithmetic(String op, long x, long y, Token at) {
+    if ((op.equals("/") || op.equals("%")) && y == 0) {
+      throw error(at, "integer division by zero; change the divisor");
+    }
+    return switch (op) {
+      case "+" -> new Int(x + y);
+      case "-" -> new Int(x - y);
+      case "*" -> new Int(x * y);
+      case "/" -> new Int(x / y);
+      case "%" -> new Int(x % y);
+      default -> y < 0 ? new Real(Math.pow(x, y)) : new Int(power(x, y));
+    };
+  }
+
+  private static long power(long base, long exponent) {
+    long r = 1;
+    for (long i = 0; i < exponent; i++) {
+      r *= base;
+    }
+    return r;
+  }
+
+  private static Value realArithmetic(String op, double x, double y, Token at) {
+    double r =
+        switch (op) {
+          case "+" -> x + y;
+          case "-" -> x - y;
+          case "*" -> x * y;
+          case "/" -> x / y;
+          case "%" -> x % y;
+          default -> Math.pow(x, y);
+        };
+    return finite(r, op + " of " + x + " and " + y, at);
+  }
+
+  private static Value symbolic(String op, ParameterExpression x, ParameterExpression y, Token at) {
+    return new Symbolic(
+        switch (op) {
+          case "+" -> x.add(y);
+          case "-" -> x.sub(y);
+          case "*" -> x.mul(y);
+          case "/" -> x.div(y);
+          case "**" -> x.pow(y);
+          default ->
+              throw error(
+                  at,
+                  "'"
+                      + op
+                      + "' cannot take an input parameter: only + - * / ** and the math"
+                      + " functions build angles from inputs");
+        });
+  }
+
+  private static Value knownFunction(String name, List<Value> v, Token at) {
+    int arity = name.equals("mod") ? 2 : 1;
+    if (v.size() != arity) {
+      throw error(at, name + " takes " + arity + " argument" + (arity == 1 ? "" : "s") + " but was given " + v.size());
+    }
+    Value x = v.getFirst();
+    switch (name) {
+      case "popcount" -> {
+        return new Int(Long.bitCount(integer(x, at)));
+      }
+      case "mod" -> {
+        return known("%", x, v.get(1), at);
+      }
+      case "abs" -> {
+        return x instanceof Real r ? new Real(Math.abs(r.value())) : new Int(Math.abs(integer(x, at)));
+      }
+      case "floor" -> {
+        return new Int((long) Math.floor(real(x, at)));
+      }
+      case "ceiling", "ceil" -> {
+        return new Int((long) Math.ceil(real(x, at)));
+      }
+      default -> {}
+    }
+    ParameterExpression.Function f =
+        switch (name) {
+          case "sin" -> ParameterExpression.Function.SIN;
+          case "cos" -> ParameterExpression.Function.COS;
+          case "tan" -> ParameterExpression.Function.TAN;
+          case "arcsin" -> ParameterExpression.Function.ASIN;
+          case "arccos" -> ParameterExpression.Function.ACOS;
+          case "arctan" -> ParameterExpression.Function.ATAN;
+          case "exp" -> ParameterExpression.Function.EXP;
+          case "sqrt" -> ParameterExpression.Function.SQRT;
+          default -> ParameterExpression.Function.LN;
+        };
+    if (x instanceof Symbolic s) {
+      return new Symbolic(s.expression().apply(f));
+    }
+    double r = ParameterExpression.of(real(x, at)).apply(f).evaluate();
+    return finite(r, name + "(" + Value.show(x) + ")", at);
+  }
+
+  private static Value finite(double r, String what, Token at) {
+    if (!Double.isFinite(r)) {
+      throw error(at, what + " gives " + r + ", not a finite real number; change the expression");
+    }
+    return new Real(r);
+  }
+
+  /** Converts to the declared type {@code kind} of {@code width} bits (0: unsized). */
+  static Value cast(Syntax.Type.Kind kind, int width, Value v, Token at) {
+    return lift(
+        List.of(v),
+        x ->
+            switch (kind) {
+              case INT -> new Int(width == 0 ? integer(x.getFirst(), at) : signed(integer(x.getFirst(), at), width));
+              case UINT -> new Int(integer(x.getFirst(), at) & mask(width == 0 ? 64 : width));
+              case FLOAT, ANGLE -> x.getFirst() instanceof Symbolic ? x.getFirst() : new Real(real(x.getFirst(), at));
+              case BOOL -> new Bool(truth(x.getFirst(), at));
+              case BIT -> new Bits(integer(x.getFirst(), at) & mask(width == 0 ? 1 : width), width == 0 ? 1 : width);
+              default -> throw error(at, "cannot convert " + Value.show(x.getFirst()) + " to " + kind.name().toLowerCase());
+            },
+        at);
+  }
+
+  private static long signed(long x, int width) {
+    return width >= 64 ? x : (x << (64 - width)) >> (64 - width);
+  }
+
+  static long mask(int width) {
+    return width >= 64 ? -1L : (1L << width) - 1;
+  }
+
+  static boolean truth(Value v, Token at) {
+    return switch (v) {
+      case Bool b -> b.value();
+      case Int i -> i.value() != 0;
+      case Bits b -> b.value() != 0;
+      case Real r -> r.value() != 0;
+      default -> throw error(at, "expected a true/false value but found " + Value.show(v));
+    };
+  }
+
+  static long integer(Value v, Token at) {
+    return switch (v) {
+      case Int i -> i.value();
+      case Bits b -> b.value();
+      case Bool b -> b.value() ? 1 : 0;
+      case Real r when r.value() == Math.rint(r.value()) -> (long) r.value();
+      default -> throw error(at, "expected an integer but found " + Value.show(v));
+    };
+  }
+
+  static double real(Value v, Token at) {
+    return switch (v) {
+      case Real r -> r.value();
+      case Int i -> i.value();
+      case Bits b -> b.value();
+      case Bool b -> b.value() ? 1 : 0;
+      default -> throw error(at, "expected a number but found " + Value.show(v));
+    };
+  }
+
+  static ParameterExpression angle(Value v, Token at) {
+    return v instanceof Symbolic s ? s.expression() : ParameterExpression.of(real(v, at));
+  }
+}

@@ -1,0 +1,77 @@
+package io.qserverless.quantum.qasm3.internal;
+
+import static io.qserverless.quantum.qasm3.internal.Syntax.error;
+
+import io.qserverless.quantum.qasm2.internal.Token;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The names in scope: the global scope below, blocks above it. A subroutine sees only the global
+ * names and its arguments, so a call sets the caller's blocks aside until it returns.
+ */
+final class Scopes {
+
+  private final Deque<Map<String, Binding>> blocks = new ArrayDeque<>();
+  private final Map<String, Binding> global = new HashMap<>();
+  private final Deque<List<Map<String, Binding>>> callers = new ArrayDeque<>();
+
+  void push() {
+    blocks.push(new HashMap<>());
+  }
+
+  void pop() {
+    blocks.pop();
+  }
+
+  boolean isGlobal() {
+    return blocks.isEmpty() && callers.isEmpty();
+  }
+
+  void enterCall(Map<String, Binding> arguments) {
+    callers.push(new ArrayList<>(blocks));
+    blocks.clear();
+    blocks.push(arguments);
+  }
+
+  void leaveCall() {
+    blocks.clear();
+    callers.pop().reversed().forEach(blocks::push);
+  }
+
+  void declare(String name, Binding binding, Token at) {
+    Map<String, Binding> scope = blocks.isEmpty() ? global : blocks.peek();
+    if (scope.putIfAbsent(name, binding) != null) {
+      throw error(at, "'" + name + "' is already declared in this scope; choose another name");
+    }
+  }
+
+  Binding lookup(String name, Token at) {
+    for (Map<String, Binding> scope : blocks) {
+      Binding b = scope.get(name);
+      if (b != null) {
+        return b;
+      }
+    }
+    Binding b = global.get(name);
+    if (b == null) {
+      throw error(at, "unknown name '" + name + "'; declare it first");
+    }
+    return b;
+  }
+
+  /** Replaces the binding of {@code name} in the innermost scope that has it. */
+  void assign(String name, Binding binding) {
+    for (Map<String, Binding> scope : blocks) {
+      if (scope.containsKey(name)) {
+        scope.put(name, binding);
+        return;
+      }
+    }
+    global.put(name, binding);
+  }
+}

@@ -1,0 +1,75 @@
+package io.qserverless.quantum.qasm3.internal;
+
+import io.qserverless.quantum.circuit.ParameterExpression;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A classical value while a program is unrolled: known now ({@link Int}, {@link Real}, {@link
+ * Bool}, {@link Bits}, {@link Array}), a symbolic angle over {@code input} parameters ({@link
+ * Symbolic}), or a function of measured bits ({@link Dynamic}).
+ */
+sealed interface Value {
+
+  record Int(long value) implements Value {}
+
+  record Real(double value) implements Value {}
+
+  record Bool(boolean value) implements Value {}
+
+  /** A {@code bit[width]} value, bit 0 least significant. */
+  record Bits(long value, int width) implements Value {}
+
+  record Array(List<Value> items) implements Value {}
+
+  /** An angle that depends on {@code input} parameters; only gate arguments may use it. */
+  record Symbolic(ParameterExpression expression) implements Value {}
+
+  /**
+   * A value known only once the circuit runs: for each assignment of the measured {@code clbits}
+   * (assignment bit i is clbit {@code clbits[i]}) the known value {@code table[assignment]}.
+   * {@code versions} are the clbits' write counts when read, so a value read before a bit was
+   * measured again is recognised as stale. {@code register} names the register it reads whole, if
+   * any (a condition on it is then written {@code if (c == n)}).
+   */
+  record Dynamic(int[] clbits, int[] versions, Value[] table, String register) implements Value {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Dynamic d
+          && Arrays.equals(clbits, d.clbits)
+          && Arrays.equals(versions, d.versions)
+          && Arrays.equals(table, d.table);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(clbits) * 31 + Arrays.hashCode(table);
+    }
+
+    @Override
+    public String toString() {
+      return "a value that depends on measured clbits " + Arrays.toString(clbits);
+    }
+  }
+
+  /** How an error message shows this value. */
+  static String show(Value v) {
+    return switch (v) {
+      case Int i -> Long.toString(i.value());
+      case Real r -> Double.toString(r.value());
+      case Bool b -> Boolean.toString(b.value());
+      case Bits b -> '"' + bitString(b) + '"';
+      case Array a -> a.items().stream().map(Value::show).toList().toString();
+      case Symbolic s -> s.expression().toString();
+      case Dynamic d -> d.toString();
+    };
+  }
+
+  private static String bitString(Bits b) {
+    StringBuilder s = new StringBuilder();
+    for (int i = b.width() - 1; i >= 0; i--) {
+      s.append(b.value() >>> i & 1);
+    }
+    return s.toString();
+  }
+}

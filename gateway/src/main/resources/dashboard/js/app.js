@@ -80,6 +80,10 @@ function route() {
 }
 
 document.getElementById('logout').addEventListener('click', logout);
+// Back after a logout may restore the old page, memory and all, from the back-forward cache.
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted && !sessionStorage.getItem(TOKEN_KEY)) location.reload();
+});
 const saved = sessionStorage.getItem(TOKEN_KEY);
 if (saved) {
   enter(saved).catch((e) => {

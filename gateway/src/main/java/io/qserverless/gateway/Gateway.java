@@ -9,6 +9,7 @@ import io.qserverless.gateway.http.HttpApi;
 import io.qserverless.gateway.job.JobRepository;
 import io.qserverless.gateway.job.JobLifecycle;
 import io.qserverless.gateway.job.Jobs;
+import io.qserverless.gateway.job.RuntimeJobs;
 import io.qserverless.gateway.metrics.GatewayMetrics;
 import io.qserverless.gateway.program.ArtifactStore;
 import io.qserverless.gateway.program.PlatformClasspath;
@@ -78,7 +79,8 @@ public final class Gateway implements AutoCloseable {
       this.scheduler = new Scheduler(jobRepo, lifecycle, RECONCILE);
       Jobs jobs = new Jobs(jobRepo, lifecycle, programs, config, scheduler::submitted);
       UserFiles files = new UserFiles(programs, fileStore, config.limits().maxFileBytes());
-      this.http = api[0] = new HttpApi(config, db::reachable, accounts, programs, jobs, files, metrics, version());
+      this.http = api[0] = new HttpApi(config, db::reachable, accounts, programs, jobs, new RuntimeJobs(db, jobs), files,
+          metrics, version());
       http.start();
       lifecycle.reconcile();
       scheduler.start();

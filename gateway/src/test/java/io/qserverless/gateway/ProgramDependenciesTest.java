@@ -90,7 +90,7 @@ class ProgramDependenciesTest {
   @Test
   void refused_dependencies_answer_400_and_leave_no_function_or_artifact_behind() {
     assertRefused("[\"org.other:lib:1.0\"]", 400, "org.other:lib:1.0 is not on this gateway's allowlist [com.example]");
-    assertRefused("[\"com.example:missing:1.0\"]", 400, "com.example:missing:jar:1.0 is not in the repositories");
+    assertRefused("[\"com.example:missing:1.0\"]", 400, "com.example:missing:1.0 is not in the repositories");
     assertRefused("[\"numpy\"]", 400, "'numpy' is not a Maven coordinate");
     assertRefused("[1]", 400, "must be a JSON array of Maven coordinates (strings)");
     assertRefused("{\"a\": 1}", 400, "must be a JSON array");

@@ -3,10 +3,7 @@ package io.qserverless.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,17 +18,13 @@ import tools.jackson.databind.JsonNode;
  * finished from what it left. No job stays RUNNING.
  */
 class RestartRecoveryTest {
-  private static final List<String> LOG = new java.util.concurrent.CopyOnWriteArrayList<>();
-
   @Test
   void after_kill_9_a_surviving_job_finishes_a_dead_one_fails_and_a_queued_one_runs() throws Exception {
     Path data = Files.createTempDirectory("qs-restart");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    Process first = child(data, port);
-    String token = ready(first);
+    int port = GatewayChild.freePort();
+    List<String> log = GatewayChild.newLog();
+    GatewayChild first = GatewayChild.start(data, port, log);
+    String token = first.token();
     GatewayHarness gw = GatewayHarness.remote("http://127.0.0.1:" + port, token, data);
     assertThat(gw.uploadProbe(token, "probe").status()).isEqualTo(200);
     String survivor = gw.run(token, "probe", "{\"mode\": \"sleep\", \"ms\": 15000}");
@@ -40,23 +33,19 @@ class RestartRecoveryTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> Stream.of(survivor, victim).allMatch(id ->
         "MAPPING".equals(gw.get("/api/v1/jobs/" + id + "/", token).json().path("sub_status").asString(null))));
 
-    first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
+    first.kill();
     killJobProcess(victim);
 
-    Process second = child(data, port);
-    try {
-      ready(second);
+    try (GatewayChild second = GatewayChild.start(data, port, log)) {
       JsonNode s = gw.awaitStatus(token, survivor, "SUCCEEDED", "FAILED", "STOPPED");
       assertThat(s.get("status").asString()).isEqualTo("SUCCEEDED");
-      assertThat(LOG).anyMatch(l -> l.contains("job " + survivor + " re-adopted"));
+      assertThat(log).anyMatch(l -> l.contains("job " + survivor + " re-adopted"));
       assertThat(gw.get("/api/v1/jobs/" + survivor + "/result/", token).json().get("result").asString()).contains("15000");
       JsonNode v = gw.awaitStatus(token, victim, "SUCCEEDED", "FAILED", "STOPPED");
       assertThat(v.get("status").asString()).isEqualTo("FAILED");
       assertThat(v.get("reason").asString()).contains("killed");
       String later = gw.run(token, "probe", "{}");
       assertThat(gw.awaitStatus(token, later, "SUCCEEDED", "FAILED").get("status").asString()).isEqualTo("SUCCEEDED");
-    } finally {
-      second.destroyForcibly().waitFor();
     }
   }
 
@@ -76,27 +65,5 @@ class RestartRecoveryTest {
     } catch (IOException e) {
       return ""; // the process ended meanwhile
     }
-  }
-
-  private static Process child(Path data, int port) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), GatewayChild.class.getName(),
-        data.toString(), Integer.toString(port)).redirectErrorStream(true).start();
-  }
-
-  private static String ready(Process p) throws IOException {
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()));
-    for (String line; (line = out.readLine()) != null; ) {
-      LOG.add(line);
-      if (line.startsWith("READY ")) {
-        String token = line.substring(6);
-        Thread.ofVirtual().start(() -> out.lines().forEach(l -> {
-          System.out.println(l);
-          LOG.add(l);
-        }));
-        return token;
-      }
-    }
-    throw new IllegalStateException("gateway child exited before it was ready");
   }
 }

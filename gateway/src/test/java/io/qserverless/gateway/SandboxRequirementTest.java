@@ -48,7 +48,7 @@ class SandboxRequirementTest {
     assertThat(refused.process().exitValue()).isNotZero();
     assertThat(String.join("\n", refused.output())).contains("refuses to start: its database has 2 users")
         .contains("install bubblewrap (apt-get install bubblewrap) or start the gateway with --no-sandbox");
-    Child open = Child.start(data, port, "no-sandbox");
+    Child open = Child.start(data, port, "-Dqs.noSandbox=true");
     try {
       assertThat(open.token()).isNotNull();
       assertThat(open.output()).anyMatch(l -> l.contains("--no-sandbox: jobs run WITHOUT a sandbox"));
@@ -59,10 +59,11 @@ class SandboxRequirementTest {
 
   /** A gateway JVM whose PATH holds no bwrap. */
   private record Child(Process process, List<String> output, String token) {
-    static Child start(Path data, int port, String... extra) throws IOException {
-      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), GatewayChild.class.getName(), data.toString(), Integer.toString(port)));
-      cmd.addAll(List.of(extra));
+    static Child start(Path data, int port, String... jvmOptions) throws IOException {
+      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+      cmd.addAll(List.of(jvmOptions));
+      cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GatewayChild.class.getName(), data.toString(),
+          Integer.toString(port)));
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
       pb.environment().put("PATH", Files.createTempDirectory("qs-empty-path").toString());
       Process p = pb.start();

@@ -37,7 +37,6 @@ final class JobRuntime {
   private final DataFiles files;
   private final AtomicReference<String> printedResult = new AtomicReference<>();
   private volatile Arguments arguments;
-  private volatile String functionTitle;
 
   JobRuntime(Map<String, String> env) {
     this.env = env;
@@ -46,7 +45,7 @@ final class JobRuntime {
     this.gateway = jobId != null && host != null ? new GatewayHttp(host, env.get(JobEnvironment.GATEWAY_TOKEN),
         (status, message, cause) -> new ServerlessException(message, cause)) : null;
     this.files = new DataFiles(Path.of(env.getOrDefault(JobEnvironment.DATA_PATH, "data")),
-        gateway == null ? null : new FilesApi(gateway), this::functionTitle);
+        gateway == null ? null : new FilesApi(gateway));
   }
 
   String jobId() {
@@ -121,14 +120,6 @@ final class JobRuntime {
     event.put("exception", exception == null ? null : stackTrace(exception));
     event.put("args", Map.of());
     gateway.send("POST", "api/v1/jobs/" + jobId + "/event/", event);
-  }
-
-  private String functionTitle() {
-    String t = functionTitle;
-    if (t == null) {
-      t = functionTitle = gateway.get("api/v1/jobs/" + jobId + "/").path("program").path("title").asString();
-    }
-    return t;
   }
 
   private String argumentsText() {

@@ -44,6 +44,10 @@ final class DependencyPolicy {
       throw new InvalidInputException("The dependency '" + text + "' is not a Maven coordinate " + PATTERN
           + "; e.g. org.apache.commons:commons-math3:3.6.1.");
     }
+    if (!a.getExtension().equals("jar") && !a.getExtension().equals("pom")) {
+      throw new InvalidInputException("The dependency '" + text + "' is a " + a.getExtension() + " artifact; only jars go on "
+          + "a job's class path (or a pom, for the dependencies it lists): drop the extension or give jar.");
+    }
     if (PlatformArtifacts.isPlatformGroup(a.getGroupId())) {
       throw new InvalidInputException("The dependency '" + text + "' is part of the platform (group "
           + PlatformArtifacts.PLATFORM_GROUP + "), which every Java job already has; remove it from the dependencies.");
@@ -77,9 +81,12 @@ final class DependencyPolicy {
     }
   }
 
-  /** Whether the platform already provides {@code a} in exactly this version (it is then left off the job's jars). */
-  boolean providedByPlatform(Artifact a) {
-    return a.getVersion().equals(platform.version(a.getGroupId(), a.getArtifactId()));
+  /**
+   * Whether {@code a}'s file goes on the job's class path: not a pom (only the dependencies it lists
+   * do), and not a jar the platform already provides in exactly this version.
+   */
+  boolean onClasspath(Artifact a) {
+    return !a.getExtension().equals("pom") && !a.getVersion().equals(platform.version(a.getGroupId(), a.getArtifactId()));
   }
 
   void checkSize(long bytes) {

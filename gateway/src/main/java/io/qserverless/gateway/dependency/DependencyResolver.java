@@ -81,7 +81,7 @@ public final class DependencyResolver implements AutoCloseable {
           new CollectRequest(roots, List.of(), repositories.remotes())).getRoot();
       check(graph, declaredByKey);
       DependencyFilter onClasspath = DependencyFilterUtils.andFilter(DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME),
-          (node, parents) -> node.getArtifact() == null || !policy.providedByPlatform(node.getArtifact()));
+          (node, parents) -> node.getArtifact() == null || policy.onClasspath(node.getArtifact()));
       List<ArtifactResult> results = system.resolveDependencies(session, new DependencyRequest(graph, onClasspath))
           .getArtifactResults();
       long total = 0;

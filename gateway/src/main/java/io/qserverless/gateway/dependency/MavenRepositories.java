@@ -14,6 +14,7 @@ import org.eclipse.aether.repository.RepositoryPolicy;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.supplier.SessionBuilderSupplier;
 import org.eclipse.aether.transfer.TransferListener;
+import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
 
 /**
  * Maven Resolver set up for the gateway: the operator's repositories and a local repository
@@ -22,7 +23,9 @@ import org.eclipse.aether.transfer.TransferListener;
  * <p>The repository system is built on first use, so a gateway whose functions declare no
  * dependencies never pays for it. Sessions refuse a file whose checksum does not match, and ignore
  * the repositories a POM declares: only the operator chooses where code comes from (an air-gapped
- * site must never reach out). Missing artifacts are looked up again on the next upload rather
+ * site must never reach out). A missing or invalid POM fails the resolution, where Maven would
+ * warn and go on without the artifact's transitive dependencies: the job would then fail at run
+ * time instead of the upload. Missing artifacts are looked up again on the next upload rather
  * than remembered as missing for a day, Maven's default. Thread-safe.
  */
 final class MavenRepositories implements AutoCloseable {
@@ -59,6 +62,7 @@ final class MavenRepositories implements AutoCloseable {
         .withLocalRepositoryBaseDirectories(localRepository)
         .setSystemProperties(System.getProperties())
         .setIgnoreArtifactDescriptorRepositories(true)
+        .setArtifactDescriptorPolicy(new SimpleArtifactDescriptorPolicy(false, false))
         .setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_FAIL)
         .setTransferListener(downloads)
         .setConfigProperty(ConfigurationProperties.USER_AGENT, userAgent)

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Collections;
 import org.eclipse.aether.RepositoryException;
+import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.collection.DependencyCollectionException;
 import org.eclipse.aether.resolution.ArtifactDescriptorException;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
@@ -27,7 +28,7 @@ import org.eclipse.aether.transfer.ChecksumFailureException;
  *
  * <p>Maven Resolver reports failures as a tree (collection and artifact results hold their own
  * exceptions besides the cause chain); the most telling one wins: a checksum failure, then an
- * unreachable repository, then a missing artifact.
+ * unreachable repository, then a missing artifact, then an unreadable POM.
  */
 final class ResolutionFailures {
   private ResolutionFailures() {}
@@ -52,13 +53,21 @@ final class ResolutionFailures {
     }
     Optional<ArtifactNotFoundException> missing = first(all, ArtifactNotFoundException.class);
     if (missing.isPresent()) {
-      return new InvalidInputException("The dependency " + missing.get().getArtifact() + " is not in the repositories "
+      Artifact a = missing.get().getArtifact();
+      return new InvalidInputException("The dependency " + a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion()
+          + (a.getClassifier().isEmpty() ? "" : " (classifier " + a.getClassifier() + ")") + " is not in the repositories "
           + repositories + "; check its group, artifact and version.");
     }
     Optional<VersionRangeResolutionException> range = first(all, VersionRangeResolutionException.class);
     if (range.isPresent()) {
       return new InvalidInputException("No version of " + range.get().getResult().getRequest().getArtifact()
           + " in the repositories " + repositories + " matches its range; widen the range or give one version.");
+    }
+    Optional<ArtifactDescriptorException> pom = first(all, ArtifactDescriptorException.class);
+    if (pom.isPresent()) {
+      return new UpstreamFailedException("The POM of " + pom.get().getResult().getRequest().getArtifact()
+          + " in the repositories " + repositories + " cannot be read (" + rootMessage(pom.get())
+          + "), so its dependencies are unknown; nothing was stored. Tell the operator, or depend on another version.");
     }
     return new UpstreamFailedException("The dependencies could not be resolved (" + rootMessage(e)
         + "); nothing was stored. Retry later, or ask the operator to check the repositories " + repositories + ".");

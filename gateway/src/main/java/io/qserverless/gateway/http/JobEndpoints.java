@@ -16,10 +16,12 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The jobs routes of API.md: parse, call {@link Jobs}, render. */
 final class JobEndpoints {
   private static final long SMALL_BODY = 64 * 1024;
+  private static final Set<String> RUN_FIELDS = Set.of("title", "arguments", "config", "provider", "compute_profile");
   private final Jobs jobs;
   private final long maxArguments;
   private final long maxResult;
@@ -46,6 +48,19 @@ final class JobEndpoints {
 
   private void run(Context ctx, Principal who) {
     Map<String, Object> body = Requests.json(ctx, maxArguments + SMALL_BODY);
+    for (String field : body.keySet()) {
+      if (!RUN_FIELDS.contains(field)) {
+        throw new InvalidInputException("Unknown field '" + field + "' in the run request; known fields are "
+            + RUN_FIELDS.stream().sorted().toList() + ".");
+      }
+    }
+    // The Python client always sends these two; this gateway has no provider functions or compute profiles.
+    for (String field : List.of("provider", "compute_profile")) {
+      if (body.get(field) != null) {
+        throw new InvalidInputException("Field '" + field + "' is not supported by this gateway, got '"
+            + body.get(field) + "'; leave it null and run one of your own functions by its title.");
+      }
+    }
     Object config = body.get("config");
     if (config != null && !(config instanceof Map)) {
       throw new InvalidInputException("Field 'config' must be a JSON object, got " + config + ".");
@@ -113,7 +128,7 @@ final class JobEndpoints {
   }
 
   private void subStatus(Context ctx, Principal who) {
-    String value = ctx.isMultipartFormData() || String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded")
+    String value = Requests.isForm(ctx)
         ? ctx.formParam("sub_status")
         : Requests.string(Requests.json(ctx, SMALL_BODY), "sub_status");
     ctx.json(Map.of("job", Views.job(jobs.setSubStatus(who, id(ctx), value))));

@@ -224,7 +224,7 @@ public final class JobLifecycle implements AutoCloseable {
   }
 
   private LaunchSpec spec(Job job, int attempt, String token) throws IOException {
-    Path data = Files.createDirectories(files.directory(job.userId(), job.programTitle()));
+    Path data = Files.createDirectories(files.directory(job.userId()));
     return new LaunchSpec(job.id(), attempt, artifacts.directory(job.artifact()), job.launch(),
         Json.MAPPER.readValue(job.envVars(), ENV), gatewayUrl.get(), token, data, job.allotment(), List.of());
   }

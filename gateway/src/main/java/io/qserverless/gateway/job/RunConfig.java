@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 record RunConfig(double cpu, long memory, Duration timeout) {
   private static final Set<String> KNOWN = Set.of("workers", "min_workers", "max_workers", "auto_scaling",
       "cpu", "mem", "timeout");
+  // A smaller share would let one node "fit" millions of jobs; a shorter timeout ends a JVM before it starts.
+  private static final double MIN_CPU = 0.01;
+  private static final int MIN_TIMEOUT_SECONDS = 1;
   private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)i?b?");
 
   static RunConfig of(Map<String, Object> config, GatewayConfig gw) {
@@ -38,8 +41,8 @@ record RunConfig(double cpu, long memory, Duration timeout) {
     }
     GatewayConfig.Node node = gw.node();
     double cpu = c.get("cpu") == null ? node.jobCpus() : number("cpu", c.get("cpu"));
-    if (!(cpu > 0) || cpu > node.cpus()) {
-      throw new InvalidInputException("Config field 'cpu' must be > 0 and at most this node's " + node.cpus()
+    if (!(cpu >= MIN_CPU) || cpu > node.cpus()) {
+      throw new InvalidInputException("Config field 'cpu' must be between " + MIN_CPU + " and this node's " + node.cpus()
           + " cpus, got " + c.get("cpu") + ".");
     }
     long mem = c.get("mem") == null ? node.jobMemoryBytes() : bytes(c.get("mem"));
@@ -51,8 +54,9 @@ record RunConfig(double cpu, long memory, Duration timeout) {
     Duration timeout = max;
     if (c.get("timeout") != null) {
       double s = number("timeout", c.get("timeout"));
-      if (!(s > 0) || s > max.toSeconds()) {
-        throw new InvalidInputException("Config field 'timeout' must be seconds in (0, " + max.toSeconds() + "], got " + c.get("timeout") + ".");
+      if (!(s >= MIN_TIMEOUT_SECONDS) || s > max.toSeconds()) {
+        throw new InvalidInputException("Config field 'timeout' must be seconds in [" + MIN_TIMEOUT_SECONDS + ", "
+            + max.toSeconds() + "], got " + c.get("timeout") + ".");
       }
       timeout = Duration.ofMillis((long) (s * 1000));
     }

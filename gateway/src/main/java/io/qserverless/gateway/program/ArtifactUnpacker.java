@@ -3,6 +3,7 @@ package io.qserverless.gateway.program;
 import io.qserverless.gateway.error.InvalidInputException;
 import io.qserverless.gateway.error.TooLargeException;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -109,7 +110,7 @@ final class ArtifactUnpacker {
     try {
       return tar.getNextEntry();
     } catch (IOException | IllegalArgumentException e) {
-      throw new InvalidInputException("The artifact is not a valid tar archive (" + e.getMessage() + ")" + NEXT_STEP);
+      throw new InvalidInputException("The artifact is not a valid tar archive (" + why(e) + ")" + NEXT_STEP);
     }
   }
 
@@ -142,8 +143,16 @@ final class ArtifactUnpacker {
       return tar.read(buf);
     } catch (IOException e) {
       throw new InvalidInputException("The artifact is truncated or corrupt in entry '" + name + "' ("
-          + e.getMessage() + ")" + NEXT_STEP);
+          + why(e) + ")" + NEXT_STEP);
     }
+  }
+
+  /** What went wrong in words: a truncated gzip or tar ends in an EOFException without a message. */
+  private static String why(Exception e) {
+    if (e instanceof EOFException) {
+      return "its data ends early: the upload or its gzip stream is truncated";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** Creates {@code dir} and its parents as real directories; refused where the archive has a file of that name. */

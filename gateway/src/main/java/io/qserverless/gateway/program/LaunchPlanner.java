@@ -35,6 +35,8 @@ final class LaunchPlanner {
   static final String APP = "app";
   static final String CLASSES = "classes";
   private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*");
+  // Names that are files, not class names, although "Main.java" also parses as a class "java" in package "Main".
+  private static final Pattern FILE_NAME = Pattern.compile("(?i).*\\.(java|jar|class|py|sh)");
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
   private static final int MAX_MESSAGE = 4000;
 
@@ -62,10 +64,10 @@ final class LaunchPlanner {
       }
       return script(file, entrypoint);
     }
-    if (CLASS_NAME.matcher(entrypoint).matches()) {
+    if (CLASS_NAME.matcher(entrypoint).matches() && !FILE_NAME.matcher(entrypoint).matches()) {
       return javaLaunch(artifact, entrypoint, List.of(APP), dependencies);
     }
-    throw new InvalidInputException("The entrypoint '" + entrypoint
+    throw new InvalidInputException("The entrypoint file '" + entrypoint
         + "' is not in the uploaded directory; give a path relative to it (e.g. Main.java).");
   }
 

@@ -55,6 +55,11 @@ class DependencyResolverTest {
         TestRepository.pom("com.example:same-jackson:1.0", List.of("tools.jackson.core:jackson-core:" + platformJackson), ""));
     repo.publish("com.example:corrupt:1.0", empty, TestRepository.pom("com.example:corrupt:1.0", List.of(), ""));
     repo.corruptChecksums("com.example:corrupt:1.0", "jar");
+    repo.publish("com.example:bad-pom:1.0", empty, "<project><modelVersion>4.0.0</modelVersion><broken");
+    repo.publish("com.example:uses-bad-pom:1.0", empty,
+        TestRepository.pom("com.example:uses-bad-pom:1.0", List.of("com.example:bad-pom:1.0"), ""));
+    repo.publish("com.example:bundle:1.0", empty, TestRepository.pom("com.example:bundle:1.0", List.of("com.example:words:1.0"),
+        "<packaging>pom</packaging>"));
     elsewhere.publish("com.example:hidden:1.0", empty, TestRepository.pom("com.example:hidden:1.0", List.of(), ""));
     repo.publish("com.example:points-elsewhere:1.0", empty, TestRepository.pom("com.example:points-elsewhere:1.0",
         List.of("com.example:hidden:1.0"), "<repositories><repository><id>other</id><url>" + elsewhere.url()
@@ -105,13 +110,20 @@ class DependencyResolverTest {
   @Test
   void unknown_coordinates_are_refused_naming_them() {
     assertRefused(s -> s, "com.example:no-such-thing:1.0", InvalidInputException.class,
-        "com.example:no-such-thing:jar:1.0 is not in the repositories [" + repo.url() + "]");
+        "com.example:no-such-thing:1.0 is not in the repositories [" + repo.url() + "]");
   }
 
   @Test
   void a_coordinate_that_is_not_group_artifact_version_is_refused() {
     assertRefused(s -> s, "commons-math3", InvalidInputException.class, "'commons-math3' is not a Maven coordinate");
     assertRefused(s -> s, "numpy==1.26", InvalidInputException.class, "is not a Maven coordinate");
+  }
+
+  @Test
+  void a_pom_dependency_brings_the_jars_it_lists_but_not_itself() throws IOException {
+    assertThat(resolve(Files.createTempDirectory("qs-deps"), s -> s, "com.example:bundle:pom:1.0"))
+        .extracting(ResolvedDependency::coordinates).containsExactly("com.example:words:jar:1.0");
+    assertRefused(s -> s, "com.example:bundle:war:1.0", InvalidInputException.class, "is a war artifact; only jars");
   }
 
   @Test
@@ -137,6 +149,12 @@ class DependencyResolverTest {
         .isInstanceOf(UpstreamFailedException.class).hasMessageContaining("does not match its published checksum");
     assertNoJarStored(cache);
     assertThat(Files.exists(cache.resolve("repository/com/example/corrupt/1.0/corrupt-1.0.jar"))).isFalse();
+  }
+
+  @Test
+  void an_unreadable_pom_fails_the_upload_instead_of_dropping_its_transitive_dependencies() {
+    assertRefused(s -> s, "com.example:uses-bad-pom:1.0", UpstreamFailedException.class,
+        "The POM of com.example:bad-pom:jar:1.0 in the repositories [" + repo.url() + "] cannot be read");
   }
 
   @Test
@@ -215,7 +233,7 @@ class DependencyResolverTest {
   @Test
   void repositories_a_pom_declares_are_never_contacted() {
     assertRefused(s -> s, "com.example:points-elsewhere:1.0", InvalidInputException.class,
-        "com.example:hidden:jar:1.0 is not in the repositories");
+        "com.example:hidden:1.0 is not in the repositories");
     assertThat(elsewhere.requests("")).isZero();
   }
 

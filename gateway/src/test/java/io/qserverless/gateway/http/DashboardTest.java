@@ -340,6 +340,13 @@ class DashboardTest {
     browser.await(10, textToBe(By.id("job-status"), "DONE"));
     logOut();
     assertThat(js("return sessionStorage.length")).isEqualTo(0L);
+    browser.driver().navigate().back(); // to the job's page, as the next person at this browser might
+    browser.await(10, presenceOfElementLocated(By.id("login-username")));
+    assertThat(browser.driver().getPageSource()).doesNotContain("private-work");
+    // A page the back-forward cache restores (memory and all) after a logout reloads itself.
+    js("window.qsRestored = true; window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))");
+    browser.await(10, d -> js("return window.qsRestored === undefined").equals(true));
+    browser.await(10, presenceOfElementLocated(By.id("login-username")));
 
     Account second = newAccount();
     browser.find("#login-token").sendKeys(second.token());

@@ -24,7 +24,8 @@ class ParseErrorsTest {
   private static final List<String> VERSION2 =
       List.of("qasm2/bell.qasm", "qasm2/teleport.qasm", "qasm2/qft3.qasm", "qasm2/features.qasm");
   private static final List<String> VERSION3 =
-      List.of("qasm3/bell.qasm", "qasm3/teleport.qasm", "qasm3/features.qasm");
+      List.of(
+          "qasm3/bell.qasm", "qasm3/teleport.qasm", "qasm3/features.qasm", "qasm3/language.qasm");
 
   /** Tokens swapped in for each token of a program: symbols, keywords, names, numbers. */
   private static final List<String> SUBSTITUTES =
@@ -77,6 +78,20 @@ class ParseErrorsTest {
           "99999999999",
           "1.5",
           "\"x.inc\"",
+          "for",
+          "while",
+          "def",
+          "return",
+          "switch",
+          "case",
+          "break",
+          "int",
+          "&&",
+          "<",
+          "$0",
+          "measure",
+          "let",
+          "\"01\"",
           "");
 
   private static void readsOrFailsCleanly(String program, Function<String, ?> reader, String what) {

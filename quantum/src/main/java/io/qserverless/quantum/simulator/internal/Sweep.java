@@ -56,7 +56,7 @@ record Sweep(int inside, List<Step> steps) {
           left.add(s);
         }
       }
-      sweeps.add(new Sweep(fillLow(inside, n, chunkQubits), taken));
+      sweeps.add(new Sweep(fillLow(inside, n, chunkQubits), Fusion.pairs(taken)));
       remaining = left;
     }
     return sweeps;

@@ -1,0 +1,174 @@
+package io.qserverless.quantum.qasm3.internal;
+
+import static io.qserverless.quantum.qasm3.internal.Syntax.error;
+
+import io.qserverless.quantum.circuit.Parameter;
+import io.qserverless.quantum.qasm2.internal.Statement;
+import io.qserverless.quantum.qasm2.internal.Token;
+import io.qserverless.quantum.qasm3.internal.Syntax.Type;
+import io.qserverless.quantum.qasm3.internal.Value.Bool;
+import io.qserverless.quantum.qasm3.internal.Value.Dynamic;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Declarations and assignments while a program is unrolled: qubit and bit registers become
+ * circuit registers, {@code input float} a circuit parameter, other classical types variables
+ * whose values the unroller computes. An assignment under a condition on measured bits keeps
+ * the old value where the condition fails, so the variable becomes a table over those bits.
+ */
+final class Declarations {
+
+  private final Scopes scopes;
+  private final Emitter emitter;
+  private final BitLedger bits;
+  private final Operands operands;
+  private final Evaluator values;
+  private final QuantumOperations quantum;
+
+  Declarations(
+      Scopes scopes,
+      Emitter emitter,
+      BitLedger bits,
+      Operands operands,
+      Evaluator values,
+      QuantumOperations quantum) {
+    this.scopes = scopes;
+    this.emitter = emitter;
+    this.bits = bits;
+    this.operands = operands;
+    this.values = values;
+    this.quantum = quantum;
+  }
+
+  /** {@code qubit[n] q;}: a quantum register of the circuit. */
+  void qubits(Syntax.QubitDeclaration q) {
+    operands.declaringQubits(q.at());
+    int size = q.size() == null ? 1 : values.size(q.size());
+    scopes.declare(q.name(), new Binding.Qubits(q.name(), size, q.size() == null), q.at());
+    emitter.declare(new Statement.RegisterDeclaration(true, q.name(), size, q.at()));
+  }
+
+  /** A classical declaration: a circuit parameter, bit register, or variable. */
+  void declare(Syntax.Declaration d) {
+    Type type = d.type();
+    if (d.io() == Syntax.Io.INPUT) {
+      if (type.kind() != Type.Kind.FLOAT && type.kind() != Type.Kind.ANGLE) {
+        throw error(
+            d.at(),
+            "only float and angle inputs become circuit parameters; declare '"
+                + d.name()
+                + "' as 'const "
+                + type.kind().name().toLowerCase()
+                + " "
+                + d.name()
+                + " = value;' instead");
+      }
+      Parameter p = new Parameter(d.name());
+      scopes.declare(d.name(), new Binding.Variable(type.kind(), 0, new Value.Symbolic(p), true), d.at());
+      emitter.declare(new Statement.InputDeclaration(p, d.at()));
+      return;
+    }
+    if (type.kind() == Type.Kind.BIT) {
+      declareBits(d);
+      return;
+    }
+    if (type.kind() == Type.Kind.QUBIT) {
+      throw error(d.at(), "declare qubits with 'qubit[n] name;'");
+    }
+    int width = type.width() == null ? 0 : values.size(type.width());
+    Value value;
+    if (d.init() == null) {
+      if (d.constant()) {
+        throw error(d.at(), "constant '" + d.name() + "' needs a value: const ... " + d.name() + " = value;");
+      }
+      value = Evaluator.initial(type);
+    } else if (d.init() instanceof Syntax.Measure) {
+      throw error(d.init().at(), "a measurement gives bits; declare '" + d.name() + "' as bit or bit[n]");
+    } else {
+      value = values.coerce(type, width, values.evaluate(d.init()), d.init().at());
+    }
+    if (d.constant() && (value instanceof Dynamic || value instanceof Value.Symbolic)) {
+      throw error(d.at(), "constant '" + d.name() + "' must be known before the circuit runs, not depend on a measurement or input");
+    }
+    scopes.declare(d.name(), new Binding.Variable(type.kind(), width, value, d.constant()), d.at());
+  }
+
+  /** A bit declaration is a classical register of the circuit: its bits are the results. */
+  private void declareBits(Syntax.Declaration d) {
+    int size = d.type().width() == null ? 1 : values.size(d.type().width());
+    String name = bits.uniqueName(d.name(), scopes.isGlobal());
+    int offset = bits.add(name, size);
+    emitter.declare(new Statement.RegisterDeclaration(false, name, size, d.at()));
+    scopes.declare(d.name(), new Binding.Clbits(name, offset, size, d.type().width() == null), d.at());
+    if (d.init() instanceof Syntax.Measure m) {
+      quantum.measure(m.qubit(), new Syntax.Identifier(d.name(), d.at()), m.at());
+    } else if (d.init() != null) {
+      storeBits(operands.bits(new Syntax.Identifier(d.name(), d.at())), values.evaluate(d.init()), d.init().at());
+    }
+  }
+
+  /** {@code target = value;} or a compound assignment; under a measured condition, a select. */
+  void assign(Syntax.Assignment a) {
+    Binding target = scopes.lookup(Operands.rootName(a.target()), a.target().at());
+    Value value = values.evaluate(a.value());
+    if (!a.op().equals("=")) {
+      String op = a.op().substring(0, a.op().length() - 1);
+      value = Operators.binary(op, values.evaluate(a.target()), value, a.at());
+    }
+    switch (target) {
+      case Binding.Clbits c -> storeBits(operands.bits(a.target()), value, a.value().at());
+      case Binding.Variable v -> {
+        if (v.constant()) {
+          throw error(a.at(), "'" + Operands.rootName(a.target()) + "' is a constant; declare a variable to change it");
+        }
+        Value updated =
+            a.target() instanceof Syntax.Index index
+                ? withElement(v.value(), index, value)
+                : values.coerce(new Type(v.kind(), null, null, List.of(), a.at()), v.width(), value, a.at());
+        Value old = v.value();
+        if (emitter.wide() != null) {
+          throw error(a.at(), "a classical assignment under a condition on more than " + Operators.MAX_DYNAMIC_BITS + " bits is not supported; compare fewer bits");
+        }
+        Value merged =
+            emitter.path() instanceof Bool
+                ? updated
+                : Operators.lift(
+                    List.of(emitter.path(), updated, old),
+                    x -> Operators.truth(x.get(0), a.at()) ? x.get(1) : x.get(2),
+                    a.at());
+        scopes.assign(Operands.rootName(a.target()), v.with(merged));
+      }
+      case Binding.Qubits q -> throw error(a.at(), "'" + q.register() + "' holds qubits; assign to classical variables only");
+      case Binding.QubitList q -> throw error(a.at(), "'" + Operands.rootName(a.target()) + "' holds qubits; assign to classical variables only");
+    }
+  }
+
+  private Value withElement(Value array, Syntax.Index index, Value element) {
+    if (!(array instanceof Value.Array items)) {
+      throw error(index.at(), "only arrays and bit registers can be assigned by index");
+    }
+    int i = (int) Operators.integer(values.evaluate(index.index()), index.at());
+    if (i < 0 || i >= items.items().size()) {
+      throw error(index.at(), "index " + i + " is out of range for an array of " + items.items().size());
+    }
+    List<Value> copy = new ArrayList<>(items.items());
+    copy.set(i, element);
+    return new Value.Array(copy);
+  }
+
+  /** Bits change only by measurement, so a classical store may only restate their initial 0s. */
+  private void storeBits(List<Integer> clbits, Value value, Token at) {
+    if (!(value instanceof Dynamic)
+        && bits.unwritten(clbits)
+        && (Operators.integer(value, at) & Operators.mask(clbits.size())) == 0) {
+      return;
+    }
+    throw error(
+        at,
+        "bits of the circuit change only by measurement, and this sets them to "
+            + Value.show(value)
+            + "; keep the value in an int or bool variable instead");
+  }
+
+}

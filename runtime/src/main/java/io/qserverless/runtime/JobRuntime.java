@@ -117,8 +117,10 @@ final class JobRuntime {
     event.put("type", "ERROR");
     event.put("code", "PROGRAM_ERROR");
     event.put("message", message);
-    event.put("exception", exception == null ? null : stackTrace(exception));
+    // as the original's clients read an ERROR event: exception is the class name, the trace beside it
+    event.put("exception", exception == null ? "" : exception.getClass().getName());
     event.put("args", Map.of());
+    event.put("traceback", exception == null ? "" : stackTrace(exception));
     gateway.send("POST", "api/v1/jobs/" + jobId + "/event/", event);
   }
 

@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <p>The flags keep the browser off the network beyond loopback (no component updates, sync,
  * QUIC or background fetches), so the tests run on a machine without internet.
  */
-public final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -293,7 +292,6 @@ class DashboardTest {
     logOut();
   }
 
-  @Disabled("until files are per user (issue 9): GET /api/v1/files/ without 'function' answers 400")
   @Test
   void files_upload_download_and_delete_and_a_markup_name_shows_as_text() throws IOException {
     Account user = newAccount();

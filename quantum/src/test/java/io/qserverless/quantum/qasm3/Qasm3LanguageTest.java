@@ -292,6 +292,37 @@ class Qasm3LanguageTest {
   }
 
   @Test
+  void bits_a_subroutine_measured_and_returned_become_the_bits_they_are_assigned_to() {
+    // parity measures a = q0 ^ q1 into its own b and returns it; x q[0] makes the parity 1, so
+    // the correction x q[1] runs and c = 11. Registers c (bits 0, 1) and odd (bit 2): 3 + 4 = 7.
+    assertDistribution(
+        """
+        qubit[3] q;
+        bit[2] c;
+        bit odd;
+        def parity(qubit x, qubit y, qubit a) -> bit {
+          bit b;
+          cx x, a;
+          cx y, a;
+          b = measure a;
+          return b;
+        }
+        x q[0];
+        odd = parity(q[0], q[1], q[2]);
+        if (odd == 1) x q[1];
+        c = measure q[0:1];
+        """,
+        Map.of(7, 1.0));
+    // The target was measured into after the subroutine's register was declared: refused.
+    refused(
+        "qubit[2] q;\nbit t;\ndef m(qubit a) -> bit { bit b; b = measure a; t = measure a; return b; }\n"
+            + "t = m(q[0]);\n",
+        "<string>:6:5: bits of the circuit change only by measurement, and this sets them to a"
+            + " value that depends on measured clbits [1]; keep the value in an int or bool"
+            + " variable instead");
+  }
+
+  @Test
   void control_flow_that_only_the_running_circuit_could_decide_is_refused_with_the_fix() {
     refused(
         "qubit q;\nbit c;\nh q;\nc = measure q;\nwhile (c == 1) { h q; c = measure q; }\n",

@@ -187,6 +187,26 @@ class PythonClientWireTest {
   }
 
   @Test
+  void a_java_programs_send_error_is_an_event_the_client_formats_with_the_exception_class() throws Exception {
+    byte[] source;
+    try (var in = PythonClientWireTest.class.getResourceAsStream("/programs/SendErrorJob.java")) {
+      source = in.readAllBytes();
+    }
+    PythonRequests.Response up = client.multipart("/api/v1/programs/upload/", Map.of(),
+        dict("title", "java-send-error", "entrypoint", "SendErrorJob.java", "arguments", "{}", "dependencies", "[]",
+            "env_vars", "{}"), "artifact", "artifact.tar", GatewayHarness.tar(Map.of("SendErrorJob.java", source)));
+    assertThat(up.status()).as(up.text()).isEqualTo(200);
+    String id = run("java-send-error", "{}");
+    assertThat(awaitTerminal(id)).isEqualTo("SUCCEEDED");
+
+    JsonNode data = client.get("/api/v1/jobs/" + id + "/events/", dict("type", "ERROR")).json().get(0).get("data");
+    assertThat(data.get("message").asString()).isEqualTo("theta is out of range");
+    assertThat(data.get("code").isString()).isTrue();
+    assertThat(data.get("exception").asString()).isEqualTo("java.lang.IllegalArgumentException");
+    assertThat(data.get("traceback").asString()).contains("theta = 7").contains("SendErrorJob.main");
+  }
+
+  @Test
   void files_travel_with_the_clients_params_and_are_shared_by_the_users_functions() {
     assertThat(upload(client, "py-files", null).status()).isEqualTo(200);
     byte[] tar = GatewayHarness.tar(Map.of("a.txt", "alpha".getBytes()));
@@ -247,5 +267,14 @@ class PythonClientWireTest {
     PythonRequests.Response files = client.get("/api/v1/files/provider", dict("function", "x", "provider", "ibm"));
     assertThat(files.status()).isIn(400, 404);
     assertThat(files.json().get("message").asString()).isNotBlank();
+    // _upload_with_docker_image: form data with image, no artifact
+    PythonRequests.Response image = client.form("POST", "/api/v1/programs/upload/", dict("title", "img", "provider", null,
+        "image", "icr.io/x/y:1", "runner", "ray", "arguments", "{}", "dependencies", "[]", "env_vars", "{}"));
+    assertThat(image.status()).isEqualTo(400);
+    assertThat(image.json().get("message").asString()).contains("image");
+    // provider_jobs() and provider_logs(): no such job or endpoint, with a message
+    assertThat(client.get("/api/v1/jobs/provider/", dict("limit", 10, "offset", 0)).status()).isEqualTo(404);
+    assertThat(client.get("/api/v1/jobs/" + java.util.UUID.randomUUID() + "/provider-logs/", Map.of()).json()
+        .get("message").asString()).isNotBlank();
   }
 }

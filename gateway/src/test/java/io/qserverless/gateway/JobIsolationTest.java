@@ -86,6 +86,34 @@ class JobIsolationTest {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sleepers(sleep)).isEmpty());
   }
 
+  @Test
+  void links_a_job_leaves_are_never_read_or_written_through_by_the_gateway() throws IOException {
+    // A host file the job cannot see; the gateway and the wrapper, outside the sandbox, could reach it through a link.
+    Path secret = Files.createTempFile("qs-host-secret", ".tar");
+    Files.writeString(secret, "host secret");
+    String user = gw.newUser();
+    String script = """
+        #!/bin/sh
+        ln -s "$SECRET" "$DATA_PATH/leak.tar"
+        ln -sf "$SECRET" "$RESULTS_PATH"
+        d=$(dirname "$HOME")
+        ln -sf "$SECRET" "$d/job.log.tail-000000001" || echo "no link in the job directory"
+        ln -sf "$SECRET" "$d/exit-code.tmp" || echo "no link in the job directory"
+        echo done
+        """;
+    upload(gw, user, "linker", "run.sh", GatewayHarness.tar(Map.of("run.sh", script.getBytes())),
+        GatewayHarness.json(Map.of("SECRET", secret.toString())));
+    String id = gw.run(user, "linker", "{}");
+    assertThat(gw.awaitStatus(user, id, "SUCCEEDED", "FAILED", "STOPPED").get("status").asString()).isEqualTo("SUCCEEDED");
+    String logs = gw.get("/api/v1/jobs/" + id + "/logs/", user).json().get("logs").asString();
+    assertThat(logs).contains("Read-only file system").contains("done").doesNotContain("host secret");
+    assertThat(gw.get("/api/v1/jobs/" + id + "/result/", user).status()).as("a link is no result").isEqualTo(204);
+    GatewayHarness.Answer leak = gw.get("/api/v1/files/download/?function=linker&file=leak.tar", user);
+    assertThat(leak.status()).isEqualTo(404);
+    assertThat(leak.body()).doesNotContain("host secret");
+    assertThat(secret).hasContent("host secret");
+  }
+
   /** What each attempt of B's program got, and the status of A's job afterwards. */
   private record Attack(Map<String, String> attempts, String victimAfter) {}
 
@@ -141,11 +169,15 @@ class JobIsolationTest {
   }
 
   static void uploadIntruder(GatewayHarness gw, String user, String envVars) {
+    upload(gw, user, "intruder", "Intruder.java", GatewayHarness.tar(Map.of("Intruder.java", source())), envVars);
+  }
+
+  static void upload(GatewayHarness gw, String user, String title, String entrypoint, byte[] tar, String envVars) {
     Map<String, Object> parts = new LinkedHashMap<>();
-    parts.put("title", "intruder");
-    parts.put("entrypoint", "Intruder.java");
+    parts.put("title", title);
+    parts.put("entrypoint", entrypoint);
     parts.put("env_vars", envVars);
-    parts.put("artifact", new GatewayHarness.FilePart("artifact.tar", GatewayHarness.tar(Map.of("Intruder.java", source()))));
+    parts.put("artifact", new GatewayHarness.FilePart("artifact.tar", tar));
     GatewayHarness.Answer a = gw.multipart("/api/v1/programs/upload/", user, parts);
     assertThat(a.status()).as(a.body()).isEqualTo(200);
   }

@@ -28,8 +28,9 @@ import java.util.Map;
  * <p>Java programs run on the gateway's own JVM ({@code java.home}) with a heap sized from the
  * job's memory allotment, a processor count from its cpu allotment, and {@code
  * -XX:+ExitOnOutOfMemoryError} so an OutOfMemoryError ends the process instead of leaving it half
- * alive. The sandbox sees the JDK, the artifact and every class path entry read-only, the job
- * directory and the owner's files read-write, and nothing else of the gateway's.
+ * alive. The sandbox sees the JDK, the artifact, every class path entry and its job directory
+ * read-only, the job's {@code work} directory and the owner's files read-write, and nothing else
+ * of the gateway's. The wrapper writes only into the job directory, which the job cannot change.
  */
 final class JobCommand {
   private static final String WRAPPER = "d=\"$1\"; n=\"$2\"; chunk=\"$3\"; rotate=\"$4\"; fd3=\"$5\"; "
@@ -44,13 +45,13 @@ final class JobCommand {
 
   /**
    * The whole environment of a job: what a JVM or shell needs (PATH with the gateway's JDK first,
-   * HOME in the job's own directory, LANG), then the function's {@code env_vars}, then the in-job
+   * HOME in the job's work directory, LANG), then the function's {@code env_vars}, then the in-job
    * {@code contract}, which nothing overrides. Nothing of the gateway's own environment.
    */
   static Map<String, String> environment(LaunchSpec spec, JobDirectory dir, Map<String, String> contract) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/local/bin:/usr/bin:/bin");
-    env.put("HOME", dir.dir().toString());
+    env.put("HOME", dir.work().toString());
     env.put("LANG", "C.UTF-8");
     env.putAll(spec.functionEnv());
     env.putAll(contract);
@@ -62,7 +63,7 @@ final class JobCommand {
       GatewayConfig.Limits limits) throws IOException {
     Launch launch = spec.launch();
     Path java = Path.of(System.getProperty("java.home"));
-    List<Path> readOnly = new ArrayList<>(List.of(spec.artifactDir(), java));
+    List<Path> readOnly = new ArrayList<>(List.of(spec.artifactDir(), java, dir.dir()));
     List<String> program = new ArrayList<>();
     if (launch.isJava()) {
       List<Path> classpath = new ArrayList<>();
@@ -74,7 +75,7 @@ final class JobCommand {
       program.addAll(launch.command());
     }
     Confinement confinement = new Confinement(spec.artifactDir().resolve("app"), readOnly,
-        List.of(dir.dir(), spec.dataDir()), spec.driver().memory(), limits.maxJobProcesses(), limits.maxJobDirBytes(),
+        List.of(dir.work(), spec.dataDir()), spec.driver().memory(), limits.maxJobProcesses(), limits.maxJobDirBytes(),
         OPEN_FILES, scratch(dir));
     Sandbox.Command confined = sandbox.confine(confinement, program, environment);
     List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", WRAPPER, "qs-job", dir.dir().toString(),

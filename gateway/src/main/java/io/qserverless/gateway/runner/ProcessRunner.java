@@ -49,7 +49,7 @@ public final class ProcessRunner implements JobRunner {
   @Override
   public Run start(LaunchSpec spec) throws IOException {
     JobDirectory dir = files(spec.jobId());
-    Files.createDirectories(dir.dir());
+    Files.createDirectories(dir.work());
     Sandbox.Command cmd = JobCommand.of(spec, dir, JobCommand.environment(spec, dir, contract(spec, dir)), sandbox, limits);
     ProcessBuilder pb = new ProcessBuilder(cmd.argv())
         .directory(spec.artifactDir().resolve("app").toFile())

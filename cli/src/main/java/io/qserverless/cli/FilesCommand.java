@@ -7,8 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code qs files ls|upload|download|rm}: a function's stored files (.tar and .h5). */
-@Command(name = "files", description = "Manage a function's stored files (.tar and .h5).",
+/** {@code qs files ls|upload|download|rm}: the user's stored files, shared by all of the user's functions. */
+@Command(name = "files", description = "Manage your stored files (shared by all your functions; tar, gzip, h5, json, zip, txt, csv, bin).",
     subcommands = {FilesCommand.List.class, FilesCommand.Upload.class, FilesCommand.Download.class, FilesCommand.Delete.class})
 final class FilesCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -18,11 +18,8 @@ final class FilesCommand implements Runnable {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand: ls, upload, download or rm.");
   }
 
-  /** The options every files subcommand shares: the gateway's, and the function the files belong to. */
-  static final class Target extends GatewayOptions {
-    @Option(names = "--function", required = true, paramLabel = "TITLE", description = "the function the files belong to")
-    String function;
-  }
+  /** The options every files subcommand shares: the gateway's. */
+  static final class Target extends GatewayOptions {}
 
   @Command(name = "ls", description = "List the files.")
   static final class List implements Callable<Integer> {
@@ -33,7 +30,7 @@ final class FilesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      java.util.List<String> names = target.client().files(target.function);
+      java.util.List<String> names = target.client().files();
       if (json) {
         Output.json(target.out(), names);
       } else {
@@ -43,7 +40,7 @@ final class FilesCommand implements Runnable {
     }
   }
 
-  @Command(name = "upload", description = "Upload a .tar or .h5 file.")
+  @Command(name = "upload", description = "Upload a file (tar, gzip, h5, json, zip, txt, csv or bin).")
   static final class Upload implements Callable<Integer> {
     @Mixin Target target;
 
@@ -52,7 +49,7 @@ final class FilesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      target.out().println(target.client().fileUpload(file, target.function));
+      target.out().println(target.client().fileUpload(file));
       return 0;
     }
   }
@@ -69,7 +66,7 @@ final class FilesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      target.out().println(target.client().fileDownload(name, target.function, dir));
+      target.out().println(target.client().fileDownload(name, dir));
       return 0;
     }
   }
@@ -83,7 +80,7 @@ final class FilesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      target.out().println(target.client().fileDelete(name, target.function));
+      target.out().println(target.client().fileDelete(name));
       return 0;
     }
   }

@@ -146,12 +146,12 @@ class QsCommandsTest {
     Path tar = dir.resolve("data.tar");
     Files.write(tar, io.qserverless.client.internal.TarArchive.of(program));
 
-    assertThat(qs("files", "upload", tar.toString(), "--function", "files-cli").exit()).isZero();
-    assertThat(qs("files", "ls", "--function", "files-cli").out().lines()).containsExactly("data.tar");
+    assertThat(qs("files", "upload", tar.toString()).exit()).isZero();
+    assertThat(qs("files", "ls").out().lines()).containsExactly("data.tar");
     Path down = dir.resolve("down");
-    assertThat(qs("files", "download", "data.tar", "--function", "files-cli", "--to", down.toString()).exit()).isZero();
+    assertThat(qs("files", "download", "data.tar", "--to", down.toString()).exit()).isZero();
     assertThat(Files.readAllBytes(down.resolve("data.tar"))).isEqualTo(Files.readAllBytes(tar));
-    assertThat(qs("files", "rm", "data.tar", "--function", "files-cli").exit()).isZero();
-    assertThat(qs("files", "ls", "--function", "files-cli", "--json").out().strip()).isEqualTo("[ ]");
+    assertThat(qs("files", "rm", "data.tar").exit()).isZero();
+    assertThat(qs("files", "ls", "--json").out().strip()).isEqualTo("[ ]");
   }
 }

@@ -172,23 +172,23 @@ public final class ServerlessClient {
     return new Job(http, JobInfo.fromJson(http.get("api/v1/jobs/" + pathSegment(id) + "/")));
   }
 
-  /** The names of the files stored for {@code function}. */
-  public List<String> files(String function) {
-    return files.list(function);
+  /** The names of the caller's files, shared by all of the caller's functions. */
+  public List<String> files() {
+    return files.list();
   }
 
-  /** Uploads {@code file} (a .tar or .h5) to {@code function}'s files; returns the gateway's message. */
-  public String fileUpload(Path file, String function) {
+  /** Uploads {@code file} (tar, gzip, h5, json, zip, txt, csv or bin) to the caller's files; returns the gateway's message. */
+  public String fileUpload(Path file) {
     try {
-      return files.upload(function, file.getFileName().toString(), Files.readAllBytes(file));
+      return files.upload(file.getFileName().toString(), Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + " to upload it", e);
     }
   }
 
-  /** Downloads {@code function}'s file {@code name} into {@code dir}; returns the written path. */
-  public Path fileDownload(String name, String function, Path dir) {
-    byte[] bytes = files.download(function, name);
+  /** Downloads the caller's file {@code name} into {@code dir}; returns the written path. */
+  public Path fileDownload(String name, Path dir) {
+    byte[] bytes = files.download(name);
     Path target = dir.resolve(Path.of(name).getFileName().toString());
     try {
       Files.createDirectories(dir);
@@ -198,9 +198,9 @@ public final class ServerlessClient {
     }
   }
 
-  /** Deletes {@code function}'s file {@code name}; returns the gateway's message. */
-  public String fileDelete(String name, String function) {
-    return files.delete(function, name);
+  /** Deletes the caller's file {@code name}; returns the gateway's message. */
+  public String fileDelete(String name) {
+    return files.delete(name);
   }
 
   @Override

@@ -28,8 +28,8 @@ class FileRoundTripTest {
     String function = ExampleProgram.FILE_ROUND_TRIP.upload(client).title();
     Path input = tar(dir.resolve("input.tar"), Map.of("alpha.txt", "first file", "beta.txt", "second file"));
 
-    client.fileUpload(input, function);
-    assertThat(client.files(function)).containsExactly("input.tar");
+    client.fileUpload(input);
+    assertThat(client.files()).containsExactly("input.tar");
 
     Object result = client.run(function, Map.of("input", "input.tar")).result(Duration.ofSeconds(60));
     assertThat(result).isEqualTo(Map.of(
@@ -37,13 +37,13 @@ class FileRoundTripTest {
         "extracted", List.of("alpha.txt: first file", "beta.txt: second file"),
         "uploaded", "summary.tar"));
 
-    assertThat(client.files(function)).containsExactlyInAnyOrder("input.tar", "summary.tar");
-    Path summary = client.fileDownload("summary.tar", function, dir.resolve("down"));
+    assertThat(client.files()).containsExactlyInAnyOrder("input.tar", "summary.tar");
+    Path summary = client.fileDownload("summary.tar", dir.resolve("down"));
     assertThat(untar(summary)).isEqualTo(Map.of("summary.txt", "alpha.txt: first file\nbeta.txt: second file\n"));
 
-    client.fileDelete("input.tar", function);
-    client.fileDelete("summary.tar", function);
-    assertThat(client.files(function)).isEmpty();
+    client.fileDelete("input.tar");
+    client.fileDelete("summary.tar");
+    assertThat(client.files()).isEmpty();
   }
 
   private static Path tar(Path file, Map<String, String> entries) throws Exception {

@@ -12,7 +12,7 @@ export const LOG_CAP = 256 * 1024;
 function summary(job) {
   const r = job.resources || {};
   const rows = [
-    ['Function', job.program.title],
+    ['Function', h('a', { href: `#/jobs?function=${encodeURIComponent(job.program.title)}` }, job.program.title)],
     ['Status', h('span', { id: 'job-status', class: `badge status-${job.status}` }, fmt.shownStatus(job.status, job.sub_status))],
     ['Created', fmt.time(job.created)],
     ['Started', fmt.time(job.started)],

@@ -25,5 +25,21 @@ public final class JobEnvironment {
   /** Gpus the job's tasks share; default: none. */
   public static final String JOB_GPU = "QS_JOB_GPU";
 
+  // A job with workers: its JVMs form one private Hazelcast cluster (docs/operations.md).
+  /** Worker JVMs the job's JVM (the driver) waits for before placing tasks; 0 or unset: none. */
+  public static final String WORKERS = "QS_WORKERS";
+  /** Fewest workers the driver goes on with when not all have joined in time; default: all. */
+  public static final String MIN_WORKERS = "QS_MIN_WORKERS";
+  /** The cluster's name: a random secret a member must present to join. Unset: the driver starts local workers itself. */
+  public static final String CLUSTER_NAME = "QS_CLUSTER_NAME";
+  /** Ports the job's members bind, {@code first-last}, e.g. {@code 41200-41204}. */
+  public static final String CLUSTER_PORTS = "QS_CLUSTER_PORTS";
+  /** Address the members bind and join on; default {@code 127.0.0.1}. */
+  public static final String CLUSTER_HOST = "QS_CLUSTER_HOST";
+  /** Join list for members on several hosts, {@code host:port,...}; default: every port of CLUSTER_PORTS on CLUSTER_HOST. */
+  public static final String CLUSTER_MEMBERS = "QS_CLUSTER_MEMBERS";
+  /** Set in a worker JVM only: its number, from 1, shown as {@code [worker-N]} before its output lines. */
+  public static final String WORKER_INDEX = "QS_WORKER_INDEX";
+
   private JobEnvironment() {}
 }

@@ -14,6 +14,10 @@ import java.util.stream.Stream;
  * gateway gives the job; by default the whole machine (its cores and physical memory, no gpu).
  */
 final class Allotment {
+  static final String WORKER_CPU = "QS_WORKER_CPU";
+  static final String WORKER_MEMORY = "QS_WORKER_MEMORY";
+  static final String WORKER_GPU = "QS_WORKER_GPU";
+
   private Allotment() {}
 
   static Resources fromEnvironment(Map<String, String> env) {
@@ -21,6 +25,14 @@ final class Allotment {
         ? number(env, JobEnvironment.JOB_CPU) : Runtime.getRuntime().availableProcessors();
     long mem = env.containsKey(JobEnvironment.JOB_MEMORY) ? (long) number(env, JobEnvironment.JOB_MEMORY) : machineMemory();
     int gpu = env.containsKey(JobEnvironment.JOB_GPU) ? (int) number(env, JobEnvironment.JOB_GPU) : 0;
+    return new Resources(cpu, mem, gpu);
+  }
+
+  /** A local worker's allotment: QS_WORKER_CPU (default 1), QS_WORKER_MEMORY (default an equal share of the job's), QS_WORKER_GPU (default 0). */
+  static Resources forLocalWorker(Map<String, String> env, Resources job, int workers) {
+    double cpu = env.containsKey(WORKER_CPU) ? number(env, WORKER_CPU) : 1;
+    long mem = env.containsKey(WORKER_MEMORY) ? (long) number(env, WORKER_MEMORY) : job.mem() / (workers + 1);
+    int gpu = env.containsKey(WORKER_GPU) ? (int) number(env, WORKER_GPU) : 0;
     return new Resources(cpu, mem, gpu);
   }
 

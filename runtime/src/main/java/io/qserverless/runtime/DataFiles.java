@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The owner's files for this function, as a program sees them: the {@code DATA_PATH} directory,
- * and the gateway's Files API (only {@code .tar} and {@code .h5}, flat) with the job's token.
+ * The owner's files, shared by all of the owner's functions, as a program sees them: the {@code
+ * DATA_PATH} directory, and the gateway's Files API (flat; tar, gzip, h5, json, zip, txt, csv,
+ * bin) with the job's token.
  *
  * <p>Outside a gateway (a local run) the calls work on the local data directory instead, so a
  * program can be debugged with the same code. Thread-safe.
@@ -20,12 +20,10 @@ import java.util.stream.Stream;
 public final class DataFiles {
   private final Path dir;
   private final FilesApi gateway;
-  private final Supplier<String> function;
 
-  DataFiles(Path dir, FilesApi gateway, Supplier<String> function) {
+  DataFiles(Path dir, FilesApi gateway) {
     this.dir = dir;
     this.gateway = gateway;
-    this.function = function;
   }
 
   /** The {@code DATA_PATH} directory: the same files as the Files API, readable directly. */
@@ -33,7 +31,7 @@ public final class DataFiles {
     return dir;
   }
 
-  /** The names of the files stored for this function. */
+  /** The names of the owner's stored files. */
   public List<String> list() {
     if (gateway == null) {
       try (Stream<Path> files = Files.list(dir)) {
@@ -42,7 +40,7 @@ public final class DataFiles {
         throw new UncheckedIOException("cannot list the data directory " + dir, e);
       }
     }
-    return gateway.list(function.get());
+    return gateway.list();
   }
 
   /** Downloads the stored file {@code name} into {@code toDir}; returns the written path. */
@@ -53,20 +51,20 @@ public final class DataFiles {
       if (gateway == null) {
         return Files.copy(dir.resolve(name), target, StandardCopyOption.REPLACE_EXISTING);
       }
-      return Files.write(target, gateway.download(function.get(), name));
+      return Files.write(target, gateway.download(name));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot download " + name + " to " + toDir, e);
     }
   }
 
-  /** Uploads {@code file} (a {@code .tar} or {@code .h5}) to the stored files, under its own name. */
+  /** Uploads {@code file} (tar, gzip, h5, json, zip, txt, csv or bin) to the stored files, under its own name. */
   public void upload(Path file) {
     try {
       if (gateway == null) {
         Files.copy(file, dir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         return;
       }
-      gateway.upload(function.get(), file.getFileName().toString(), Files.readAllBytes(file));
+      gateway.upload(file.getFileName().toString(), Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot upload " + file, e);
     }
@@ -82,7 +80,7 @@ public final class DataFiles {
       }
       return;
     }
-    gateway.delete(function.get(), name);
+    gateway.delete(name);
   }
 
   /** A stored file's name is flat (API.md): refuse paths before they touch the local directory. */

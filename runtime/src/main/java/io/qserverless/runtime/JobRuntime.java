@@ -5,6 +5,9 @@ import io.qserverless.protocol.SubStatus;
 import io.qserverless.protocol.http.FilesApi;
 import io.qserverless.protocol.http.GatewayHttp;
 import io.qserverless.protocol.value.Values;
+import io.qserverless.runtime.cluster.ClusterMember;
+import io.qserverless.runtime.cluster.ClusterSettings;
+import io.qserverless.runtime.cluster.LocalWorkers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -37,7 +40,6 @@ final class JobRuntime {
   private final DataFiles files;
   private final AtomicReference<String> printedResult = new AtomicReference<>();
   private volatile Arguments arguments;
-  private volatile String functionTitle;
 
   JobRuntime(Map<String, String> env) {
     this.env = env;
@@ -46,25 +48,60 @@ final class JobRuntime {
     this.gateway = jobId != null && host != null ? new GatewayHttp(host, env.get(JobEnvironment.GATEWAY_TOKEN),
         (status, message, cause) -> new ServerlessException(message, cause)) : null;
     this.files = new DataFiles(Path.of(env.getOrDefault(JobEnvironment.DATA_PATH, "data")),
-        gateway == null ? null : new FilesApi(gateway), this::functionTitle);
+        gateway == null ? null : new FilesApi(gateway));
   }
 
   String jobId() {
     return jobId;
   }
 
-  /** Created on first use: reading the machine's memory loads JMX, which most jobs never need. */
+  /**
+   * Created on first use: reading the machine's memory loads JMX, which most jobs never need. A
+   * job with workers joins its cluster and waits for them here (its first {@code distribute}).
+   */
   TaskExecutor tasks() {
     TaskExecutor t = tasks;
     if (t == null) {
       synchronized (this) {
         t = tasks;
         if (t == null) {
-          t = tasks = new TaskExecutor(Allotment.fromEnvironment(env));
+          int workers = ClusterSettings.workersAsked(env);
+          t = tasks = workers == 0 ? new LocalTaskExecutor(Allotment.fromEnvironment(env)) : startCluster(workers);
         }
       }
     }
     return t;
+  }
+
+  /** A worker JVM's tasks distribute through its own member. */
+  synchronized void useTasks(TaskExecutor executor) {
+    tasks = executor;
+  }
+
+  /**
+   * Joins the job's cluster as its driver, with the job's allotment for the tasks placed here. A
+   * gateway gives the cluster's secret and ports; without them (plain {@code java}) this JVM
+   * starts its workers itself, each with {@code QS_WORKER_CPU} cores (default 1), {@code
+   * QS_WORKER_MEMORY} bytes (default: an equal share of the job's memory) and {@code
+   * QS_WORKER_GPU} gpus (default 0).
+   */
+  private TaskExecutor startCluster(int workers) {
+    Resources allotment = Allotment.fromEnvironment(env);
+    ClusterSettings settings;
+    if (env.containsKey(JobEnvironment.CLUSTER_NAME)) {
+      settings = ClusterSettings.fromEnvironment(env, workers);
+    } else {
+      settings = LocalWorkers.settings(workers);
+      LocalWorkers.start(settings, Allotment.forLocalWorker(env, allotment, workers));
+    }
+    ClusterMember member = ClusterMember.startDriver(settings, allotment, new ClusterLog(gateway, jobId));
+    try {
+      member.awaitWorkers();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServerlessException("interrupted while waiting for the job's workers to join", e);
+    }
+    return new ClusterTaskExecutor(member);
   }
 
   DataFiles files() {
@@ -118,17 +155,11 @@ final class JobRuntime {
     event.put("type", "ERROR");
     event.put("code", "PROGRAM_ERROR");
     event.put("message", message);
-    event.put("exception", exception == null ? null : stackTrace(exception));
+    // as the original's clients read an ERROR event: exception is the class name, the trace beside it
+    event.put("exception", exception == null ? "" : exception.getClass().getName());
     event.put("args", Map.of());
+    event.put("traceback", exception == null ? "" : stackTrace(exception));
     gateway.send("POST", "api/v1/jobs/" + jobId + "/event/", event);
-  }
-
-  private String functionTitle() {
-    String t = functionTitle;
-    if (t == null) {
-      t = functionTitle = gateway.get("api/v1/jobs/" + jobId + "/").path("program").path("title").asString();
-    }
-    return t;
   }
 
   private String argumentsText() {

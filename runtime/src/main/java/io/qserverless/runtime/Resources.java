@@ -5,7 +5,7 @@ package io.qserverless.runtime;
  * and gpus. The seed's {@code target={"cpu": 1, "mem": 2 * 1024 * 1024 * 1024}}.
  *
  * <p>A task starts only when its resources fit the job's free allotment; see {@link
- * Serverless#distribute(Resources, java.util.concurrent.Callable)}. Immutable.
+ * Serverless#distribute(Resources, Task)}. Immutable.
  *
  * <pre>{@code
  * Resources.cpu(1)                          // one core

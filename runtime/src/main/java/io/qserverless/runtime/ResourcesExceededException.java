@@ -1,7 +1,7 @@
 package io.qserverless.runtime;
 
 /**
- * Thrown by {@link Serverless#distribute(Resources, java.util.concurrent.Callable)} when a task
+ * Thrown by {@link Serverless#distribute(Resources, Task)} when a task
  * asks for more than the job's whole allotment, so it could never start. The message gives what
  * was asked, what is free and the limit.
  */

@@ -2,7 +2,6 @@ package io.qserverless.runtime;
 
 import io.qserverless.protocol.SubStatus;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * The API a program uses inside a job: its arguments, its result, its status, distributed tasks,
@@ -61,16 +60,21 @@ public final class Serverless {
     Job.RUNTIME.sendError(message, exception);
   }
 
-  /** Starts {@code task} with {@link Resources#DEFAULT} (one cpu); see {@link #distribute(Resources, Callable)}. */
-  public static <T> TaskRef<T> distribute(Callable<T> task) {
+  /** Starts {@code task} with {@link Resources#DEFAULT} (one cpu); see {@link #distribute(Resources, Task)}. */
+  public static <T> TaskRef<T> distribute(Task<T> task) {
     return distribute(Resources.DEFAULT, task);
   }
 
   /**
    * Starts {@code task} as soon as {@code resources} fit the job's free allotment and returns at
    * once. Throws {@link ResourcesExceededException} when they exceed the whole allotment.
+   *
+   * <p>When the job has workers, the task runs on a member of the job's cluster (the job's JVM
+   * or a worker JVM) whose free allotment fits it; it throws {@link ResourcesExceededException}
+   * when no member's whole allotment fits, and {@link IllegalArgumentException} naming the type
+   * when the task captures a value that is not {@link java.io.Serializable}.
    */
-  public static <T> TaskRef<T> distribute(Resources resources, Callable<T> task) {
+  public static <T> TaskRef<T> distribute(Resources resources, Task<T> task) {
     return Job.RUNTIME.tasks().submit(resources, task);
   }
 
@@ -99,7 +103,11 @@ public final class Serverless {
     return Job.RUNTIME.jobId();
   }
 
-  /** The job's allotment: what its tasks share. */
+  static JobRuntime runtime() {
+    return Job.RUNTIME;
+  }
+
+  /** The job's allotment: what its tasks share (with workers: the sum over the cluster's members). */
   public static Resources allotment() {
     return Job.RUNTIME.tasks().limit();
   }

@@ -10,8 +10,8 @@ package io.qserverless.gateway.error;
  * the CLI imports too.
  */
 public abstract sealed class RequestRefusedException extends RuntimeException
-    permits InvalidInputException, UnauthenticatedException, NotAllowedException, NotFoundException,
-        ConflictException, TooLargeException, FunctionDisabledException, JobLimitException,
+    permits InvalidInputException, InvalidArgumentsException, UnauthenticatedException, NotAllowedException,
+        NotFoundException, ConflictException, TooLargeException, FunctionDisabledException, JobLimitException,
         UpstreamFailedException {
   protected RequestRefusedException(String message) {
     super(message, null, false, false);

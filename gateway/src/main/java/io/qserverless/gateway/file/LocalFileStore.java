@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Files on the local filesystem under {@code <root>/<user id>/<function>/}. Writes go to a
+ * Files on the local filesystem under {@code <root>/<user id>/}. Writes go to a
  * temporary file in the same directory and are moved into place, so a reader (or a job) never sees
  * half a file and a refused upload leaves nothing.
  */
@@ -25,13 +25,13 @@ public final class LocalFileStore implements FileStore {
   }
 
   @Override
-  public Path directory(long userId, String function) {
-    return root.resolve(Long.toString(userId)).resolve(function);
+  public Path directory(long userId) {
+    return root.resolve(Long.toString(userId));
   }
 
   @Override
-  public List<String> list(long userId, String function) throws IOException {
-    Path dir = directory(userId, function);
+  public List<String> list(long userId) throws IOException {
+    Path dir = directory(userId);
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
@@ -41,9 +41,9 @@ public final class LocalFileStore implements FileStore {
   }
 
   @Override
-  public boolean save(long userId, String function, String name, InputStream content, long maxBytes,
+  public boolean save(long userId, String name, InputStream content, long maxBytes,
       Predicate<byte[]> accept) throws IOException {
-    Path dir = Files.createDirectories(directory(userId, function));
+    Path dir = Files.createDirectories(directory(userId));
     Path tmp = Files.createTempFile(dir, ".tmp-", null);
     try {
       long n;
@@ -69,13 +69,13 @@ public final class LocalFileStore implements FileStore {
   }
 
   @Override
-  public InputStream open(long userId, String function, String name) throws IOException {
-    Path file = directory(userId, function).resolve(name);
+  public InputStream open(long userId, String name) throws IOException {
+    Path file = directory(userId).resolve(name);
     return Files.isRegularFile(file) ? Files.newInputStream(file) : null;
   }
 
   @Override
-  public boolean delete(long userId, String function, String name) throws IOException {
-    return Files.deleteIfExists(directory(userId, function).resolve(name));
+  public boolean delete(long userId, String name) throws IOException {
+    return Files.deleteIfExists(directory(userId).resolve(name));
   }
 }

@@ -3,7 +3,6 @@ package io.qserverless.gateway.file;
 import io.qserverless.gateway.auth.Principal;
 import io.qserverless.gateway.error.InvalidInputException;
 import io.qserverless.gateway.error.NotFoundException;
-import io.qserverless.gateway.program.Program;
 import io.qserverless.gateway.program.Programs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +10,14 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The Files API: a flat set of {@code .tar} and {@code .h5} files per user and function.
+ * The Files API: one flat set of files per user, shared by all of the user's functions, as in the
+ * original (0.35 keeps one folder per user for the user's own functions). The {@code function}
+ * parameter the clients send is accepted and, when given, must name one of the user's functions;
+ * it does not change the folder.
  *
- * <p>Names are checked here (no separators, no {@code ..}, no control characters); types by content
- * ({@link FileKind}). Job tokens may use their owner's files, so a program reads and writes the same
- * files through {@code DATA_PATH} or this API.
+ * <p>Names are checked here (no separators, no {@code ..}, no control characters); types by
+ * extension and content ({@link FileKind}). Job tokens may use their owner's files, so a program
+ * reads and writes the same files through {@code DATA_PATH} or this API.
  */
 public final class UserFiles {
   private final Programs programs;
@@ -29,47 +31,52 @@ public final class UserFiles {
   }
 
   public List<String> list(Principal who, String function) {
-    Program p = function(who, function);
-    return io(() -> store.list(who.userId(), p.title()));
+    checkFunction(who, function);
+    return io(() -> store.list(who.userId()));
   }
 
   public void upload(Principal who, String function, String name, InputStream content) {
     if (content == null) {
       throw new InvalidInputException("The upload has no 'file' part; send the file as multipart field 'file'.");
     }
-    Program p = function(who, function);
+    checkFunction(who, function);
     FileKind kind = kind(name);
-    boolean stored = io(() -> store.save(who.userId(), p.title(), name, content, maxBytes, kind::matches));
+    boolean stored = io(() -> store.save(who.userId(), name, content, maxBytes, kind::matches));
     if (!stored) {
-      throw new InvalidInputException("The file '" + name + "' does not hold " + kind.name()
-          + " content, though its name ends in " + kind.extension() + "; upload a real " + kind.extension() + " file.");
+      throw new InvalidInputException("The file '" + name + "' does not hold " + kind.mimeType()
+          + " content, though its name says so; upload a real file of that type or rename it.");
     }
   }
 
   /** The file's bytes; 404 when there is none. */
   public InputStream download(Principal who, String function, String name) {
-    Program p = function(who, function);
+    checkFunction(who, function);
     kind(name);
-    InputStream in = io(() -> store.open(who.userId(), p.title(), name));
+    InputStream in = io(() -> store.open(who.userId(), name));
     if (in == null) {
-      throw notFound(name, function);
+      throw notFound(name);
     }
     return in;
   }
 
   public void delete(Principal who, String function, String name) {
-    Program p = function(who, function);
+    checkFunction(who, function);
     kind(name);
-    if (!io(() -> store.delete(who.userId(), p.title(), name))) {
-      throw notFound(name, function);
+    if (!io(() -> store.delete(who.userId(), name))) {
+      throw notFound(name);
     }
   }
 
-  private Program function(Principal who, String function) {
-    if (function == null || function.isBlank()) {
-      throw new InvalidInputException("The query parameter 'function' is missing; give the title of the function the files belong to.");
+  /** A named function must be one of the caller's (404 otherwise), so a misspelt title is not silently accepted. */
+  private void checkFunction(Principal who, String function) {
+    if (function != null && !function.isBlank()) {
+      programs.get(who, function);
     }
-    return programs.get(who, function);
+  }
+
+  /** The MIME type the Files API serves a file with. */
+  public static String mimeType(String name) {
+    return kind(name).mimeType();
   }
 
   static FileKind kind(String name) {
@@ -80,14 +87,14 @@ public final class UserFiles {
     }
     FileKind kind = FileKind.ofName(name);
     if (kind == null) {
-      throw new InvalidInputException("The file '" + name + "' has an unsupported type: only .tar and .h5 files are accepted.");
+      throw new InvalidInputException("The file '" + name + "' has an unsupported type: accepted are "
+          + FileKind.accepted() + " (tar, gzip, HDF5, zip, JSON, text, CSV, octet-stream).");
     }
     return kind;
   }
 
-  private static NotFoundException notFound(String name, String function) {
-    return new NotFoundException("No file '" + name + "' for function '" + function
-        + "'; GET /api/v1/files/?function=" + function + " lists them.");
+  private static NotFoundException notFound(String name) {
+    return new NotFoundException("No file '" + name + "' in your files; GET /api/v1/files/ lists them.");
   }
 
   private interface Io<T> {

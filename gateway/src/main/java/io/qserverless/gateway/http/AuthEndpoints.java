@@ -21,7 +21,9 @@ final class AuthEndpoints {
 
   List<Route> routes() {
     return List.of(
-        Route.open(POST, "/api/v1/auth/login", "Exchange user name and password for an API token", this::login),
+        Route.open(POST, "/api/v1/auth/login", "Exchange user name and password (JSON or form) for an API token", this::login),
+        Route.open(POST, "/dj-rest-auth/keycloak/login",
+            "Log in as clients up to 0.7 do: form username, password; answers {\"access\": token}", this::keycloakLogin),
         Route.authed(GET, "/api/v1/auth/me", "Who the token belongs to",
             (ctx, who) -> ctx.json(Map.of("username", who.username(), "admin", who.admin()))),
         Route.authed(POST, "/api/v1/auth/tokens",
@@ -31,8 +33,17 @@ final class AuthEndpoints {
   }
 
   private void login(Context ctx, Principal nobody) {
-    Map<String, Object> body = Requests.json(ctx, SMALL_BODY);
-    ctx.json(Map.of("token", accounts.login(Requests.string(body, "username"), Requests.string(body, "password"))));
+    ctx.json(Map.of("token", loginToken(ctx)));
+  }
+
+  /** The first seed's {@code ServerlessProvider(username, password, host)} reads the token from "access". */
+  private void keycloakLogin(Context ctx, Principal nobody) {
+    ctx.json(Map.of("access", loginToken(ctx)));
+  }
+
+  private String loginToken(Context ctx) {
+    Map<String, Object> body = Requests.jsonOrForm(ctx, SMALL_BODY);
+    return accounts.login(Requests.string(body, "username"), Requests.string(body, "password"));
   }
 
   /**

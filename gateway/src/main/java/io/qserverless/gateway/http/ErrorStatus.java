@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.qserverless.gateway.error.ConflictException;
 import io.qserverless.gateway.error.FunctionDisabledException;
+import io.qserverless.gateway.error.InvalidArgumentsException;
 import io.qserverless.gateway.error.InvalidInputException;
 import io.qserverless.gateway.error.JobLimitException;
 import io.qserverless.gateway.error.NotAllowedException;
@@ -31,6 +32,7 @@ import tools.jackson.core.JacksonException;
 public final class ErrorStatus {
   static final Map<Class<? extends RequestRefusedException>, Integer> TABLE = Map.of(
       InvalidInputException.class, 400,
+      InvalidArgumentsException.class, 400,
       UnauthenticatedException.class, 401,
       NotAllowedException.class, 403,
       NotFoundException.class, 404,
@@ -50,6 +52,7 @@ public final class ErrorStatus {
 
   static void render(Context ctx, Exception e) {
     switch (e) {
+      case InvalidArgumentsException a -> ctx.status(400).json(Map.of("message", a.getMessage(), "path", a.path()));
       case RequestRefusedException g -> answer(ctx, of(g), g.getMessage());
       case JacksonException j -> answer(ctx, 400, "The request body is not valid JSON (" + j.getOriginalMessage()
           + "); send a JSON object as API.md shows.");

@@ -25,12 +25,13 @@ final class FileEndpoints {
 
   List<Route> routes() {
     return List.of(
-        Route.authed(GET, "/api/v1/files", "List the caller's files of a function (function)",
-            (ctx, who) -> ctx.json(Map.of("results", files.list(who, ctx.queryParam("function"))))),
-        Route.authed(POST, "/api/v1/files/upload", "Upload a .tar or .h5 file (function; multipart field file)", this::upload),
-        Route.authed(GET, "/api/v1/files/download", "Download a file (function, file)", this::download),
-        Route.authed(DELETE, "/api/v1/files/delete", "Delete a file (function, file)", (ctx, who) -> {
-          files.delete(who, ctx.queryParam("function"), ctx.queryParam("file"));
+        Route.authed(GET, "/api/v1/files", "List the caller's files, shared by all their functions (function accepted)",
+            (ctx, who) -> ctx.json(Map.of("results", files.list(who, function(ctx))))),
+        Route.authed(POST, "/api/v1/files/upload",
+            "Upload a file: tar, gzip, h5, json, zip, txt, csv or bin (multipart field file; function accepted)", this::upload),
+        Route.authed(GET, "/api/v1/files/download", "Download a file (file; function accepted)", this::download),
+        Route.authed(DELETE, "/api/v1/files/delete", "Delete a file (file; function accepted)", (ctx, who) -> {
+          files.delete(who, function(ctx), ctx.queryParam("file"));
           ctx.json(Map.of("message", "Requested file was deleted."));
         }));
   }
@@ -42,6 +43,7 @@ final class FileEndpoints {
     }
     UploadedFile file = ctx.uploadedFile("file");
     String function = ctx.queryParam("function") != null ? ctx.queryParam("function") : ctx.formParam("function");
+    function(ctx);
     try (InputStream in = file == null ? null : file.content()) {
       files.upload(who, function, file == null ? null : file.filename(), in);
     }
@@ -50,8 +52,18 @@ final class FileEndpoints {
 
   private void download(Context ctx, Principal who) {
     String name = ctx.queryParam("file");
-    InputStream in = files.download(who, ctx.queryParam("function"), name);
+    InputStream in = files.download(who, function(ctx), name);
     ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    ctx.contentType("application/octet-stream").result(in);
+    ctx.contentType(UserFiles.mimeType(name)).result(in);
+  }
+
+  /** The {@code function} parameter; {@code provider} (the client sends it for provider functions) is refused. */
+  private static String function(Context ctx) {
+    String provider = ctx.queryParam("provider");
+    if (provider != null && !provider.isBlank()) {
+      throw new InvalidInputException("Provider functions are not supported by this gateway (provider '" + provider
+          + "'); leave 'provider' out to use your own files.");
+    }
+    return ctx.queryParam("function");
   }
 }

@@ -9,6 +9,7 @@ import io.qserverless.gateway.auth.Principal;
 import io.qserverless.gateway.config.GatewayConfig;
 import io.qserverless.gateway.file.UserFiles;
 import io.qserverless.gateway.job.Jobs;
+import io.qserverless.gateway.job.RuntimeJobs;
 import io.qserverless.gateway.metrics.GatewayMetrics;
 import io.qserverless.gateway.program.Programs;
 import io.qserverless.protocol.Json;
@@ -33,14 +34,15 @@ public final class HttpApi {
   private final GatewayMetrics metrics;
   private final Javalin app;
 
-  public HttpApi(GatewayConfig config, BooleanSupplier databaseReachable, Accounts accounts, Programs programs, Jobs jobs, UserFiles files,
+  public HttpApi(GatewayConfig config, BooleanSupplier databaseReachable, Accounts accounts, Programs programs, Jobs jobs, RuntimeJobs runtimeJobs, UserFiles files,
       GatewayMetrics metrics, String version) {
     this.accounts = accounts;
     this.metrics = metrics;
     GatewayConfig.Limits limits = config.limits();
     routes.addAll(new AuthEndpoints(accounts).routes());
-    routes.addAll(new ProgramEndpoints(programs, limits.maxUploadBytes()).routes());
+    routes.addAll(new ProgramEndpoints(programs, limits.maxUploadBytes(), limits.maxArgumentsBytes() + (64 << 10)).routes());
     routes.addAll(new JobEndpoints(jobs, limits.maxArgumentsBytes(), limits.maxResultBytes()).routes());
+    routes.addAll(new RuntimeJobEndpoints(runtimeJobs).routes());
     routes.addAll(new FileEndpoints(files, limits.maxFileBytes()).routes());
     routes.add(Route.open(GET, "/version", "The gateway's version", (ctx, who) -> ctx.json(Map.of("version", version))));
     routes.add(Route.open(GET, "/liveness", "200 while the process serves requests", (ctx, who) -> ctx.json(Map.of("status", "alive"))));

@@ -128,7 +128,7 @@ final class JobEndpoints {
   }
 
   private void subStatus(Context ctx, Principal who) {
-    String value = ctx.isMultipartFormData() || String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded")
+    String value = Requests.isForm(ctx)
         ? ctx.formParam("sub_status")
         : Requests.string(Requests.json(ctx, SMALL_BODY), "sub_status");
     ctx.json(Map.of("job", Views.job(jobs.setSubStatus(who, id(ctx), value))));

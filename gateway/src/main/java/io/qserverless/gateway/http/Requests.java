@@ -32,6 +32,21 @@ final class Requests {
     return Json.MAPPER.convertValue(tree, OBJECT);
   }
 
+  /** A JSON object body, or the fields of a form (urlencoded or multipart) body, as Python's requests sends {@code data=}. */
+  static Map<String, Object> jsonOrForm(Context ctx, long max) {
+    if (!isForm(ctx)) {
+      return json(ctx, max);
+    }
+    checkLength(ctx, max);
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    ctx.formParamMap().forEach((name, values) -> fields.put(name, values.isEmpty() ? null : values.getFirst()));
+    return fields;
+  }
+
+  static boolean isForm(Context ctx) {
+    return ctx.isMultipartFormData() || String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded");
+  }
+
   static void checkLength(Context ctx, long max) {
     long length = ctx.req().getContentLengthLong();
     if (length > max) {

@@ -40,6 +40,7 @@ final class Views {
     m.put("version", p.version());
     m.put("revision", p.revision());
     m.put("disabled", p.disabled());
+    m.put("arguments_schema", p.argumentsSchema() == null ? "{}" : p.argumentsSchema());
     m.put("created", time(p.created()));
     m.put("updated", time(p.updated()));
     return m;

@@ -11,4 +11,6 @@ public record JobEvent(String eventType, String origin, String context, String d
   public static final String STATUS_CHANGE = "STATUS_CHANGE";
   public static final String SUB_STATUS_CHANGE = "SUB_STATUS_CHANGE";
   public static final String ERROR = "ERROR";
+  /** The event types there are, as the original's JobEventType. */
+  public static final java.util.List<String> TYPES = java.util.List.of(ERROR, STATUS_CHANGE, SUB_STATUS_CHANGE);
 }

@@ -224,7 +224,7 @@ public final class JobLifecycle implements AutoCloseable {
   }
 
   private LaunchSpec spec(Job job, int attempt, String token) throws IOException {
-    Path data = Files.createDirectories(files.directory(job.userId(), job.programTitle()));
+    Path data = Files.createDirectories(files.directory(job.userId()));
     return new LaunchSpec(job.id(), attempt, artifacts.directory(job.artifact()), job.launch(),
         Json.MAPPER.readValue(job.envVars(), ENV), gatewayUrl.get(), token, data, job.allotment(), List.of());
   }
@@ -293,7 +293,9 @@ public final class JobLifecycle implements AutoCloseable {
           LOG.info("job {} never started its program (attempt {}); queued again", job.id(), now.attempts());
           return;
         }
+        String overCap = dir.readCapReason();
         finish(now, dir, forced != null ? forced
+            : overCap != null ? Outcome.failed(overCap, "DiskCapExceeded", null)
             : Outcome.decide(exit, now.stopRequested(), now.reason(), dir.logTail(ERROR_LOG_TAIL)));
       });
     } finally {

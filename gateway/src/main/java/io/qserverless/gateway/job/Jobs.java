@@ -7,6 +7,7 @@ import io.qserverless.gateway.error.InvalidInputException;
 import io.qserverless.gateway.error.NotAllowedException;
 import io.qserverless.gateway.error.NotFoundException;
 import io.qserverless.gateway.error.TooLargeException;
+import io.qserverless.gateway.program.ArgumentsSchema;
 import io.qserverless.gateway.program.Program;
 import io.qserverless.gateway.program.Programs;
 import io.qserverless.protocol.JobStatus;
@@ -66,6 +67,7 @@ public final class Jobs {
       throw new FunctionDisabledException("The function '" + program.title()
           + "' is disabled; its owner can enable it with POST /api/v1/programs/" + program.title() + "/enable/.");
     }
+    ArgumentsSchema.validate(program.argumentsSchema(), arguments);
     RunConfig rc = RunConfig.of(run.config(), config);
     OffsetDateTime now = OffsetDateTime.now();
     Job job = lifecycle.submit(new Job(UUID.randomUUID().toString(), 0, who.userId(), program.id(), program.title(),
@@ -148,8 +150,12 @@ public final class Jobs {
     lifecycle.addEvent(id, t, body);
   }
 
+  /** The job's events, of one type if asked; an unknown type is refused (400), as the original does. */
   public List<JobEvent> events(Principal who, String id, String type) {
     get(who, id);
+    if (type != null && !JobEvent.TYPES.contains(type)) {
+      throw new InvalidInputException("Unknown event type '" + type + "'; use one of " + JobEvent.TYPES + ".");
+    }
     return repo.events(id, type);
   }
 

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  *
  * <p>The platform is the {@code runtime}, {@code protocol} and {@code quantum} modules (jars by
  * name, or build output directories holding their packages), Jackson, which the protocol needs,
- * and Commons Compress with its Commons dependencies, because stored files are tars and the JDK
- * cannot read tars. The gateway's server libraries (Javalin, Jetty, H2, Flyway...) are left out:
+ * Hazelcast, which the cluster of a job with workers runs on, and Commons Compress with its
+ * Commons dependencies, because stored files are tars and the JDK cannot read tars. The gateway's server libraries (Javalin, Jetty, H2, Flyway...) are left out:
  * a job must not see, and so come to depend on, the server's internals, and a program's own copy
  * of such a library must not meet a second one.
  *
@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class PlatformClasspath {
   private static final Pattern PLATFORM_JAR = Pattern.compile(
-      "(runtime|protocol|quantum|jackson-[\\w-]+|commons-(compress|io|lang3|codec))-\\d[^/]*\\.jar");
+      "(runtime|protocol|quantum|hazelcast|jackson-[\\w-]+|commons-(compress|io|lang3|codec))-\\d[^/]*\\.jar");
   private static final List<String> PLATFORM_PACKAGES = List.of("runtime", "protocol", "quantum");
   // After the patterns it uses: static fields initialize in order.
   private static final List<Path> ENTRIES = platformOf(expand(System.getProperty("java.class.path")));

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
  *
  * @param dependencies JSON array text, stored as given
  * @param envVars JSON object text of extra environment variables for the job process
+ * @param argumentsSchema the JSON Schema text its arguments must satisfy, or null for none
  */
 public record Program(
     String id,
@@ -25,4 +26,5 @@ public record Program(
     int revision,
     boolean disabled,
     OffsetDateTime created,
-    OffsetDateTime updated) {}
+    OffsetDateTime updated,
+    String argumentsSchema) {}

@@ -27,14 +27,17 @@ import tools.jackson.core.JacksonException;
 public final class Programs {
   private static final Pattern TITLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,254}");
   private static final String COLUMNS = "id, user_id, title, entrypoint, artifact, launch, dependencies, "
-      + "env_vars, description, version, revision, disabled, created, updated";
+      + "env_vars, description, version, revision, disabled, created, updated, arguments_schema";
   private final Jdbi jdbi;
   private final ArtifactStore artifacts;
   private final DependencyResolver dependencies;
 
-  /** What an upload carries besides the tar; optional fields may be null. */
+  /**
+   * What an upload carries besides the tar; optional fields may be null. A null {@code
+   * argumentsSchema} keeps the function's schema, {@code {}} removes it (as the original does).
+   */
   public record Upload(String title, String entrypoint, String dependencies, String envVars,
-      String description, String version) {}
+      String description, String version, String argumentsSchema) {}
 
   public Programs(Database db, ArtifactStore artifacts, DependencyResolver dependencies) {
     this.jdbi = db.jdbi();
@@ -48,6 +51,7 @@ public final class Programs {
     checkTitle(up.title());
     String deps = jsonText("dependencies", up.dependencies(), "[]", List.class);
     String env = jsonText("env_vars", up.envVars(), "{}", Map.class);
+    String schema = up.argumentsSchema() == null ? null : ArgumentsSchema.checkAtUpload(up.argumentsSchema());
     if (tar == null) {
       throw new InvalidInputException("The upload has no 'artifact' part; send the tar of the working directory as 'artifact'.");
     }
@@ -64,11 +68,16 @@ public final class Programs {
                 + "description = ?, version = ?, revision = revision + 1, updated = ? WHERE id = ?")
             .bind(0, up.entrypoint()).bind(1, art.key()).bind(2, launch).bind(3, deps).bind(4, env)
             .bind(5, description).bind(6, version).bind(7, now).bind(8, old.get().id()).execute();
+        if (schema != null) {
+          h.createUpdate("UPDATE programs SET arguments_schema = ? WHERE id = ?")
+              .bind(0, ArgumentsSchema.isNone(schema) ? null : schema).bind(1, old.get().id()).execute();
+        }
       } else {
-        h.createUpdate("INSERT INTO programs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, FALSE, ?, ?)")
+        h.createUpdate("INSERT INTO programs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, FALSE, ?, ?, ?)")
             .bind(0, UUID.randomUUID().toString()).bind(1, who.userId()).bind(2, up.title())
             .bind(3, up.entrypoint()).bind(4, art.key()).bind(5, launch).bind(6, deps).bind(7, env)
-            .bind(8, description).bind(9, version).bind(10, now).bind(11, now).execute();
+            .bind(8, description).bind(9, version).bind(10, now).bind(11, now)
+            .bind(12, ArgumentsSchema.isNone(schema) ? null : schema).execute();
       }
       return h.createQuery("SELECT " + COLUMNS + " FROM programs WHERE user_id = ? AND title = ?")
           .bind(0, who.userId()).bind(1, up.title()).map(Programs::row).one();
@@ -103,6 +112,12 @@ public final class Programs {
     jdbi.useHandle(h -> h.createUpdate("UPDATE programs SET disabled = ?, updated = ? WHERE id = ?")
         .bind(0, disabled).bind(1, OffsetDateTime.now()).bind(2, p.id()).execute());
     return get(who, title);
+  }
+
+  /** Checks arguments against the caller's function's schema without running it (400 naming the failure). */
+  public void validateArguments(Principal who, String title, String arguments) {
+    checkTitle(title);
+    ArgumentsSchema.validate(get(who, title).argumentsSchema(), arguments);
   }
 
   private static Optional<Program> find(Jdbi jdbi, long userId, String title) {
@@ -143,6 +158,6 @@ public final class Programs {
     return new Program(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
         Json.MAPPER.readValue(rs.getString(6), Launch.class), rs.getString(7), rs.getString(8), rs.getString(9),
         rs.getString(10), rs.getInt(11), rs.getBoolean(12), rs.getObject(13, OffsetDateTime.class),
-        rs.getObject(14, OffsetDateTime.class));
+        rs.getObject(14, OffsetDateTime.class), rs.getString(15));
   }
 }

@@ -47,10 +47,25 @@ public record JobDirectory(Path dir) {
     return dir.resolve("not-started-" + attempt);
   }
 
+  /** Written by the runner when it ended the job for passing a disk cap: the reason its FAILED status gives. */
+  public Path capReason() {
+    return dir.resolve("cap-reason");
+  }
+
+  /** Why the runner ended the job for passing a cap, or null when it did not. */
+  public String readCapReason() {
+    try {
+      return Files.exists(capReason()) ? Files.readString(capReason(), StandardCharsets.UTF_8) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the cap reason of " + dir.getFileName(), e);
+    }
+  }
+
   /** Removes what an earlier attempt left that would mislead the reading of the next one. */
   public void clearForAttempt() {
     try {
       Files.deleteIfExists(exitCode());
+      Files.deleteIfExists(capReason());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clear the exit code of " + dir.getFileName(), e);
     }

@@ -18,12 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -261,11 +264,25 @@ class DashboardTest {
     new Select(browser.find("#function-filter")).selectByVisibleText("fails");
     browser.await(10, textToBe(By.id("jobs-range"), "1–1 of 1"));
     assertThat(browser.find("tr[data-job-id='" + failed + "'] .badge").getText()).isEqualTo("ERROR");
+    // Created, started, finished in the browser's zone to the second, and the run time, as the API has them.
+    JsonNode job = gateway.get("/api/v1/jobs/" + failed + "/", user.token()).json();
+    DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    List<String> row = cells("tr[data-job-id='" + failed + "'] td");
+    assertThat(row.subList(2, 6)).containsExactly("fails", local.format(Instant.parse(job.get("created").asString())),
+        local.format(Instant.parse(job.get("started").asString())), local.format(Instant.parse(job.get("finished").asString())));
+    long ms = Instant.parse(job.get("finished").asString()).toEpochMilli() - Instant.parse(job.get("started").asString()).toEpochMilli();
+    assertThat(row.get(6)).isEqualTo(ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0));
 
     browser.find("tr[data-job-id='" + failed + "'] a.job-link").click();
     browser.await(10, presenceOfElementLocated(By.id("errors")));
     assertThat(browser.find("#errors .reason").getText()).contains("exited with code 3");
     assertThat(browser.find("#errors").getText()).contains("bad input");
+    JsonNode errors = gateway.get("/api/v1/jobs/" + failed + "/events/?type=ERROR", user.token()).json();
+    assertThat(errors.size()).isPositive();
+    for (JsonNode e : errors) {
+      assertThat(browser.find("#errors").getText()).contains(e.get("data").get("exception").asString(),
+          e.get("data").get("message").asString());
+    }
     logOut();
   }
 
@@ -293,7 +310,6 @@ class DashboardTest {
     logOut();
   }
 
-  @Disabled("until files are per user (issue 9): GET /api/v1/files/ without 'function' answers 400")
   @Test
   void files_upload_download_and_delete_and_a_markup_name_shows_as_text() throws IOException {
     Account user = newAccount();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qserverless.gateway.error.ConflictException;
 import io.qserverless.gateway.error.FunctionDisabledException;
+import io.qserverless.gateway.error.InvalidArgumentsException;
 import io.qserverless.gateway.error.InvalidInputException;
 import io.qserverless.gateway.error.JobLimitException;
 import io.qserverless.gateway.error.NotAllowedException;
@@ -26,6 +27,7 @@ class ErrorStatusTest {
   static Stream<Arguments> apiMd() {
     return Stream.of(
         Arguments.of((Function<String, RequestRefusedException>) InvalidInputException::new, 400),
+        Arguments.of((Function<String, RequestRefusedException>) m -> new InvalidArgumentsException(m, java.util.List.of()), 400),
         Arguments.of((Function<String, RequestRefusedException>) UnauthenticatedException::new, 401),
         Arguments.of((Function<String, RequestRefusedException>) NotAllowedException::new, 403),
         Arguments.of((Function<String, RequestRefusedException>) NotFoundException::new, 404),

@@ -19,9 +19,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * QPY written by released Qiskit (2.3.0, format versions 13 and 14), as found in the public test
- * files of github.com/Qiskit/ibm-quantum-schemas, each checked against what its source says it is.
- * A payload is data; the commit and file of each are named beside it.
+ * QPY written by released Qiskit (2.3.0: format versions 13 and 14; 2.5.2: 13 and 17; 1.4.0: 10 and
+ * 12), as found in public test files (github.com/Qiskit/ibm-quantum-schemas,
+ * github.com/sterling-group/ChemRefine), each checked against what its source says it is. A
+ * payload is data; the commit and file of each are named beside it.
  */
 class RealPayloadsTest {
   /** 46d3eab test/models/estimator/version_0_1_dev/test_models.py: {@code QuantumCircuit(2); circuit.cz(0, 1)}, QPY 14. */
@@ -39,6 +40,21 @@ class RealPayloadsTest {
    */
   static final String LAYER_V13 = "eJwL9Az29gzhZWJmgALGgkIG4TQGDiCTiQEBQGxGmBIQkZxZlFyaWaJrZGipa2hpYWRsYgBTW11byAjWwshYyIAKGOEs"
       + "NiSDsShidI5wTyxJBemHG/IfCcDUAgDfbRmC";
+
+  /**
+   * sterling-group/ChemRefine 22fedbb tests/test_engines_qiskit_qpy_validation.py: "Actual Qiskit
+   * 1.4.0 (v10/12) and 2.5.2 (v13/17) output for QuantumCircuit(1, name="qpy-validation")", plain
+   * base64 of the QPY bytes (no zlib).
+   */
+  static final String EMPTY_V17 = "UUlTS0lUEQIFAgAAAAAAAAABcHEAAAAAAAAAHAAOZgAIAAAAAQAAAAAAAAAAAAAAAgAAAAEAAAAA"
+      + "AAAAAAAAAABxcHktdmFsaWRhdGlvbgAAAAAAAAAAe31xAQAAAAEAAQFxAAAAAAAAAAAAAAAAAAAA"
+      + "AAAAAAAAAAD///////////////8AAAAAAAAAAA==";
+  static final String EMPTY_V13 = "UUlTS0lUDQIFAgAAAAAAAAABcHEADmYACAAAAAEAAAAAAAAAAAAAAAIAAAABAAAAAAAAAAAAAAAA"
+      + "cXB5LXZhbGlkYXRpb24AAAAAAAAAAHt9cQEAAAABAAEBcQAAAAAAAAAAAAAAAAAAAAAAAAD/////"
+      + "//////////8AAAAAAAAAAA==";
+  static final String EMPTY_V12 = "UUlTS0lUDAEEAAAAAAAAAAABZXEADmYACAAAAAEAAAAAAAAAAAAAAAIAAAABAAAAAAAAAAAAAAAA"
+      + "cXB5LXZhbGlkYXRpb24AAAAAAAAAAHt9cQEAAAABAAEBcQAAAAAAAAAAAAAAAAAAAAAAAAD/////"
+      + "//////////8AAAAAAAAAAA==";
 
   static byte[] qpy(String envelopeValue) {
     return Base64Zlib.decode(envelopeValue, "test payload");
@@ -91,6 +107,28 @@ class RealPayloadsTest {
     assertThat(qc.name()).isEqualTo("circuit-219-1982340");
     assertThat(qc.numQubits()).isEqualTo(2);
     assertThat(qc.data()).containsExactly(new CircuitInstruction(StandardGate.CX.gate(), 1, 0));
+  }
+
+  @Test
+  void qiskit_2_5_2s_qpy_17_with_its_circuit_table_and_annotation_header_decodes_to_the_named_1_qubit_circuit() {
+    for (String payload : List.of(EMPTY_V17, EMPTY_V13)) {
+      byte[] bytes = java.util.Base64.getDecoder().decode(payload);
+      QuantumCircuit qc = Qpy.load(bytes).get(0);
+      assertThat(qc.name()).isEqualTo("qpy-validation");
+      assertThat(qc.registers()).containsExactly(new QuantumRegister(1, "q"));
+      assertThat(qc.data()).isEmpty();
+      int version = Qpy.version(bytes);
+      assertSameAfterTheQiskitVersion(Qpy.dump(List.of(new QuantumCircuit(1).setName("qpy-validation")), version), bytes);
+    }
+  }
+
+  @Test
+  void qiskit_1_4_0s_qpy_12_is_refused_naming_the_versions_read() {
+    byte[] bytes = java.util.Base64.getDecoder().decode(EMPTY_V12);
+    assertThat(Qpy.version(bytes)).isEqualTo(12);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Qpy.load(bytes))
+        .isInstanceOf(QpyException.class)
+        .hasMessageContaining("QPY version 12 is not supported: this gateway reads versions 13 to 17");
   }
 
   @Test

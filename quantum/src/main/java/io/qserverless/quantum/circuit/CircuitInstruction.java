@@ -1,5 +1,6 @@
 package io.qserverless.quantum.circuit;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -12,7 +13,8 @@ import java.util.Objects;
  *
  * @param condition null when the instruction is unconditional
  */
-public record CircuitInstruction(Operation operation, int[] qubits, int[] clbits, Condition condition) {
+public record CircuitInstruction(Operation operation, int[] qubits, int[] clbits, Condition condition)
+    implements Serializable {
   public CircuitInstruction {
     Objects.requireNonNull(operation, "operation");
     qubits = qubits.clone();

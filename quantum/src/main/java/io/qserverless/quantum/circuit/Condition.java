@@ -1,5 +1,6 @@
 package io.qserverless.quantum.circuit;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * @param register the register compared, or null when the condition is on a single bit
  * @param clbits the global clbit indices compared (the register's bits, or the one bit)
  */
-public record Condition(ClassicalRegister register, int[] clbits, long value) {
+public record Condition(ClassicalRegister register, int[] clbits, long value) implements Serializable {
   public Condition {
     clbits = clbits.clone();
     if (clbits.length == 0 || clbits.length > 63) {

@@ -1,5 +1,6 @@
 package io.qserverless.quantum.circuit;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * <p>An {@link #opaque} gate (OpenQASM 2 {@code opaque}) has a name and shape but no body: it can
  * be written and read back, but asking for its body (to simulate or decompose it) fails.
  */
-public final class GateDefinition {
+public final class GateDefinition implements Serializable {
   private final String name;
   private final List<Parameter> params;
   private final QuantumCircuit body;

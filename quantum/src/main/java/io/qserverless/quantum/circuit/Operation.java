@@ -1,5 +1,6 @@
 package io.qserverless.quantum.circuit;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import java.util.Map;
  *
  * <p>Operations are immutable values; where they act is the {@link CircuitInstruction}'s business.
  */
-public sealed interface Operation permits Gate, Measure, Reset, Barrier, Delay {
+public sealed interface Operation extends Serializable permits Gate, Measure, Reset, Barrier, Delay {
   /** The OpenQASM / Qiskit name, e.g. {@code cx}, {@code measure}. */
   String name();
 

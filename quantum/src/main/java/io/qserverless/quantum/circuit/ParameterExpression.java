@@ -1,5 +1,6 @@
 package io.qserverless.quantum.circuit;
 
+import java.io.Serializable;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,7 @@ import java.util.function.DoubleUnaryOperator;
  * immutable trees; arithmetic on two constants folds at once, so a fully bound expression is a
  * {@link Constant}. The operators and functions are those OpenQASM 2 and 3 allow in angles.
  */
-public sealed interface ParameterExpression
+public sealed interface ParameterExpression extends Serializable
     permits Parameter, ParameterExpression.Constant, ParameterExpression.Unary,
         ParameterExpression.Binary {
 

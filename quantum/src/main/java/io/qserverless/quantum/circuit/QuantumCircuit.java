@@ -3,6 +3,7 @@ package io.qserverless.quantum.circuit;
 import io.qserverless.quantum.circuit.internal.CircuitDrawer;
 import io.qserverless.quantum.circuit.internal.CircuitMetrics;
 import io.qserverless.quantum.circuit.internal.CircuitTransforms;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -31,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #inverse}, {@link #copy}, {@link #decompose} and {@link #assignParameters} return new
  * circuits. Mutable and not thread-safe: share a {@link #copy()}.
  */
-public final class QuantumCircuit extends StandardGateMethods {
+public final class QuantumCircuit extends StandardGateMethods implements Serializable {
   /** Atomic, not a lock: two workers building circuits queued on it. */
   private static final AtomicInteger UNNAMED = new AtomicInteger();
 

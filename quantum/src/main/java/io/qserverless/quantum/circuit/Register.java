@@ -1,12 +1,14 @@
 package io.qserverless.quantum.circuit;
 
+import java.io.Serializable;
+
 /**
  * A named, fixed-size group of bits of a circuit ({@code qreg q[2];} / {@code creg c[2];}).
  *
  * <p>Registers only name bits: instructions address qubits and clbits by their global index in
  * the circuit, registers being laid out one after another in the order they were added.
  */
-public sealed interface Register permits QuantumRegister, ClassicalRegister {
+public sealed interface Register extends Serializable permits QuantumRegister, ClassicalRegister {
   String name();
 
   int size();

@@ -1,5 +1,6 @@
 package io.qserverless.quantum.primitives;
 
+import java.io.Serializable;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
  * null for exact distributions. Values are probabilities here (never negative), the name is
  * Qiskit's.
  */
-public final class QuasiDistribution extends AbstractMap<Integer, Double> {
+public final class QuasiDistribution extends AbstractMap<Integer, Double> implements Serializable {
   private final SortedMap<Integer, Double> probabilities;
   private final int numClbits;
   private final Integer shots;

@@ -260,6 +260,24 @@ class Qasm3LanguageTest {
   }
 
   @Test
+  void a_gate_angle_computed_from_measured_bits_is_applied_per_outcome() {
+    // m is uniform; ry(m * pi / 2) rotates q[2] by 0, pi/2, pi, 3pi/2 for m = 0..3, so r = 1 with
+    // sin^2(m pi / 4) = 0, 1/2, 1, 1/2. Keys m + 4r, each m with 1/4.
+    assertDistribution(
+        """
+        qubit[3] q;
+        bit[2] m;
+        bit r;
+        h q[0];
+        h q[1];
+        m = measure q[0:1];
+        ry(int(m) * pi / 2) q[2];
+        r = measure q[2];
+        """,
+        Map.of(0, 0.25, 1, 0.125, 5, 0.125, 6, 0.25, 3, 0.125, 7, 0.125));
+  }
+
+  @Test
   void a_switch_on_a_measured_register_takes_each_case_with_its_probability() {
     // m = 0 (1/4): nothing, key 0. m = 3 (1/4): x, key 3 + 4. m = 1 or 2 (1/4 each): h, so r is
     // uniform: keys 1, 5, 2, 6 with 1/8 each.
@@ -289,6 +307,37 @@ class Qasm3LanguageTest {
         for int i in [1:3] { if (c) { reset q; h q; c = measure q; } }
         """,
         Map.of(0, 15.0 / 16, 1, 1.0 / 16));
+  }
+
+  @Test
+  void bits_a_subroutine_measured_and_returned_become_the_bits_they_are_assigned_to() {
+    // parity measures a = q0 ^ q1 into its own b and returns it; x q[0] makes the parity 1, so
+    // the correction x q[1] runs and c = 11. Registers c (bits 0, 1) and odd (bit 2): 3 + 4 = 7.
+    assertDistribution(
+        """
+        qubit[3] q;
+        bit[2] c;
+        bit odd;
+        def parity(qubit x, qubit y, qubit a) -> bit {
+          bit b;
+          cx x, a;
+          cx y, a;
+          b = measure a;
+          return b;
+        }
+        x q[0];
+        odd = parity(q[0], q[1], q[2]);
+        if (odd == 1) x q[1];
+        c = measure q[0:1];
+        """,
+        Map.of(7, 1.0));
+    // The target was measured into after the subroutine's register was declared: refused.
+    refused(
+        "qubit[2] q;\nbit t;\ndef m(qubit a) -> bit { bit b; b = measure a; t = measure a; return b; }\n"
+            + "t = m(q[0]);\n",
+        "<string>:6:5: bits of the circuit change only by measurement, and this sets them to a"
+            + " value that depends on measured clbits [1]; keep the value in an int or bool"
+            + " variable instead");
   }
 
   @Test

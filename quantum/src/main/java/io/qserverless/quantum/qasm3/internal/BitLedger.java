@@ -92,6 +92,27 @@ final class BitLedger {
     return new Value.Dynamic(bits, v, table, measured.size() == width ? register : null);
   }
 
+  /** Whether none of the bits {@code value} was read from has been measured again since. */
+  boolean fresh(Value.Dynamic value) {
+    for (int i = 0; i < value.clbits().length; i++) {
+      if (versions.get(value.clbits()[i]) != value.versions()[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Bits {@code adopted} now belong to {@code register} (see Declarations#adopt); its former bits
+   * count as rewritten, so values read from them before are stale.
+   */
+  void adopt(int[] adopted, String register, List<Integer> former) {
+    for (int i = 0; i < adopted.length; i++) {
+      names.set(adopted[i], new Operand(register, i, null));
+    }
+    former.forEach(this::measured);
+  }
+
   /** Refuses a condition read before one of its bits was measured again. */
   void checkFresh(Value.Dynamic condition, Token at) {
     for (int i = 0; i < condition.clbits().length; i++) {

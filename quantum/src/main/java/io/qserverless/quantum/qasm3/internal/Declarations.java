@@ -104,7 +104,10 @@ final class Declarations {
     if (d.init() instanceof Syntax.Measure m) {
       quantum.measure(m.qubit(), new Syntax.Identifier(d.name(), d.at()), m.at());
     } else if (d.init() != null) {
-      storeBits(operands.bits(new Syntax.Identifier(d.name(), d.at())), values.evaluate(d.init()), d.init().at());
+      Value value = values.evaluate(d.init());
+      if (!adopt(d.name(), (Binding.Clbits) scopes.lookup(d.name(), d.at()), value)) {
+        storeBits(operands.bits(new Syntax.Identifier(d.name(), d.at())), value, d.init().at());
+      }
     }
   }
 
@@ -117,7 +120,11 @@ final class Declarations {
       value = Operators.binary(op, values.evaluate(a.target()), value, a.at());
     }
     switch (target) {
-      case Binding.Clbits c -> storeBits(operands.bits(a.target()), value, a.value().at());
+      case Binding.Clbits c -> {
+        if (!(a.op().equals("=") && a.target() instanceof Syntax.Identifier id && adopt(id.name(), c, value))) {
+          storeBits(operands.bits(a.target()), value, a.value().at());
+        }
+      }
       case Binding.Variable v -> {
         if (v.constant()) {
           throw error(a.at(), "'" + Operands.rootName(a.target()) + "' is a constant; declare a variable to change it");
@@ -155,6 +162,39 @@ final class Declarations {
     List<Value> copy = new ArrayList<>(items.items());
     copy.set(i, element);
     return new Value.Array(copy);
+  }
+
+  /**
+   * {@code target = f(...);} where {@code f} returned the bits of a register of its own: the
+   * circuit cannot copy bits, but that register is out of scope, so when nothing has touched the
+   * target since it was declared, its bits become the target's (the measurements that wrote them
+   * now write the target). Returns false, changing nothing, in every other case.
+   */
+  private boolean adopt(String name, Binding.Clbits target, Value value) {
+    if (!(value instanceof Dynamic d)
+        || d.register() == null
+        || d.register().equals(target.register())
+        || d.clbits().length != target.size()
+        || scopes.bindsRegister(d.register())
+        || !bits.fresh(d)) {
+      return false;
+    }
+    for (int i = 0; i < d.clbits().length; i++) {
+      if (d.clbits()[i] != d.clbits()[0] + i) {
+        return false;
+      }
+    }
+    for (int a = 0; a < d.table().length; a++) {
+      if (!d.table()[a].equals(new Value.Bits(a, target.size()))) {
+        return false;
+      }
+    }
+    if (!emitter.rename(d.register(), target.register())) {
+      return false;
+    }
+    bits.adopt(d.clbits(), target.register(), Operands.range(target.offset(), target.size()));
+    scopes.assign(name, new Binding.Clbits(target.register(), d.clbits()[0], target.size(), target.scalar()));
+    return true;
   }
 
   /** Bits change only by measurement, so a classical store may only restate their initial 0s. */

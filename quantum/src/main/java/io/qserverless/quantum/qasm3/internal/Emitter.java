@@ -55,6 +55,58 @@ final class Emitter {
     wide = equality;
   }
 
+  /**
+   * Gives the bits of register {@code from} to register {@code to} of the same size: drops the
+   * declaration of {@code from} and renames its bits in every statement since. False, changing
+   * nothing, when a statement since that declaration touches {@code to}.
+   */
+  boolean rename(String from, String to) {
+    int declared = -1;
+    for (int i = 0; i < out.size(); i++) {
+      if (out.get(i) instanceof Statement.RegisterDeclaration r && !r.quantum() && r.name().equals(from)) {
+        declared = i;
+      }
+    }
+    if (declared < 0) {
+      return false;
+    }
+    List<Statement> since = out.subList(declared + 1, out.size());
+    if (since.stream().anyMatch(s -> touches(s, to))) {
+      return false;
+    }
+    List<Statement> renamed = since.stream().map(s -> renamed(s, from, to)).toList();
+    out.subList(declared, out.size()).clear();
+    out.addAll(renamed);
+    return true;
+  }
+
+  private static boolean touches(Statement s, String register) {
+    return switch (s) {
+      case Statement.Measure m -> m.clbit().register().equals(register);
+      case Statement.Conditioned c ->
+          c.clbits().stream().anyMatch(o -> o.register().equals(register)) || touches(c.body(), register);
+      default -> false;
+    };
+  }
+
+  private static Statement renamed(Statement s, String from, String to) {
+    return switch (s) {
+      case Statement.Measure m -> new Statement.Measure(m.qubit(), renamed(m.clbit(), from, to), m.at());
+      case Statement.Conditioned c ->
+          new Statement.Conditioned(
+              c.clbits().stream().map(o -> renamed(o, from, to)).toList(),
+              c.values(),
+              from.equals(c.register()) ? to : c.register(),
+              renamed(c.body(), from, to),
+              c.at());
+      default -> s;
+    };
+  }
+
+  private static Operand renamed(Operand o, String from, String to) {
+    return o.register().equals(from) ? new Operand(to, o.index(), o.at()) : o;
+  }
+
   /** Adds a declaration, which no condition applies to. */
   void declare(Statement s) {
     out.add(s);

@@ -64,6 +64,16 @@ final class Scopes {
     return b;
   }
 
+  /** Whether any name in scope or in a suspended caller's scope stands for bit register {@code register}. */
+  boolean bindsRegister(String register) {
+    List<Map<String, Binding>> all = new ArrayList<>(blocks);
+    all.add(global);
+    callers.forEach(all::addAll);
+    return all.stream()
+        .flatMap(scope -> scope.values().stream())
+        .anyMatch(b -> b instanceof Binding.Clbits c && c.register().equals(register));
+  }
+
   /** Replaces the binding of {@code name} in the innermost scope that has it. */
   void assign(String name, Binding binding) {
     for (Map<String, Binding> scope : blocks) {

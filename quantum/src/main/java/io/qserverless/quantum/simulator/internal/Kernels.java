@@ -166,6 +166,11 @@ final class Kernels {
 
   /** A dense 2^k x 2^k matrix (interleaved, row-major) on the given qubits; fixed = sorted qubits. */
   static void dense(double[] s, int numQubits, int[] qubits, int[] fixed, double[] m) {
+    if (SIMD && qubits.length == 2 && VectorKernels.fits(numQubits) && VectorKernels.apart(fixed[0])
+        && (1 << fixed[1]) < PairWalk.FAR) {
+      VectorKernels.twoQubit(s, numQubits, qubits[0], qubits[1], m);
+      return;
+    }
     int dim = 1 << qubits.length;
     int[] offsets = new int[dim];
     for (int r = 0; r < dim; r++) {

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
-class TaskExecutorTest {
+class LocalTaskExecutorTest {
 
   @Test
   void tasks_start_only_while_their_cpu_fits_the_free_allotment() throws Exception {
-    TaskExecutor executor = new TaskExecutor(new Resources(2, 1L << 30, 0));
+    LocalTaskExecutor executor = new LocalTaskExecutor(new Resources(2, 1L << 30, 0));
     AtomicInteger running = new AtomicInteger();
     AtomicInteger mostAtOnce = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
@@ -41,7 +41,7 @@ class TaskExecutorTest {
 
   @Test
   void fractional_cpu_lets_two_half_core_tasks_run_together_on_one_core() throws Exception {
-    TaskExecutor executor = new TaskExecutor(new Resources(1, 0, 0));
+    LocalTaskExecutor executor = new LocalTaskExecutor(new Resources(1, 0, 0));
     CyclicBarrier bothRunning = new CyclicBarrier(2);
     TaskRef<Integer> a = executor.submit(Resources.cpu(0.5), () -> bothRunning.await(10, TimeUnit.SECONDS));
     TaskRef<Integer> b = executor.submit(Resources.cpu(0.5), () -> bothRunning.await(10, TimeUnit.SECONDS));
@@ -52,7 +52,7 @@ class TaskExecutorTest {
   @Test
   void memory_is_admitted_like_cpu() throws Exception {
     long gib = 1L << 30;
-    TaskExecutor executor = new TaskExecutor(new Resources(8, 3 * gib, 0));
+    LocalTaskExecutor executor = new LocalTaskExecutor(new Resources(8, 3 * gib, 0));
     CountDownLatch release = new CountDownLatch(1);
     TaskRef<String> first = executor.submit(Resources.cpu(1).withMem(2 * gib), () -> {
       release.await();
@@ -68,7 +68,7 @@ class TaskExecutorTest {
 
   @Test
   void a_task_larger_than_the_whole_allotment_fails_at_once_with_asked_free_and_limit() {
-    TaskExecutor executor = new TaskExecutor(new Resources(2, 1024, 0));
+    LocalTaskExecutor executor = new LocalTaskExecutor(new Resources(2, 1024, 0));
 
     assertThatThrownBy(() -> executor.submit(Resources.cpu(16), () -> 1))
         .isInstanceOf(ResourcesExceededException.class)
@@ -83,7 +83,7 @@ class TaskExecutorTest {
 
   @Test
   void an_exception_in_a_task_comes_back_from_get_with_the_task_as_cause() {
-    TaskExecutor executor = new TaskExecutor(new Resources(2, 0, 0));
+    LocalTaskExecutor executor = new LocalTaskExecutor(new Resources(2, 0, 0));
     TaskRef<Integer> ok = executor.submit(Resources.cpu(1), () -> 1);
     TaskRef<Integer> bad = executor.submit(Resources.cpu(1), () -> {
       throw new IllegalStateException("qubit 7 does not exist");
@@ -95,12 +95,12 @@ class TaskExecutorTest {
         .cause()
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("qubit 7 does not exist")
-        .satisfies(c -> assertThat(c.getStackTrace()[0].getClassName()).contains("TaskExecutorTest"));
+        .satisfies(c -> assertThat(c.getStackTrace()[0].getClassName()).contains("LocalTaskExecutorTest"));
   }
 
   @Test
   void nested_tasks_that_wait_for_their_children_do_not_deadlock_a_one_core_allotment() {
-    TaskExecutor executor = new TaskExecutor(new Resources(1, 0, 0));
+    LocalTaskExecutor executor = new LocalTaskExecutor(new Resources(1, 0, 0));
     List<TaskRef<Integer>> parents = new ArrayList<>();
     for (int p = 0; p < 3; p++) {
       int base = p * 10;
@@ -119,7 +119,7 @@ class TaskExecutorTest {
 
   @Test
   void results_come_back_in_the_order_of_the_references_not_of_completion() {
-    TaskExecutor executor = new TaskExecutor(new Resources(4, 0, 0));
+    LocalTaskExecutor executor = new LocalTaskExecutor(new Resources(4, 0, 0));
     TaskRef<String> slow = executor.submit(Resources.cpu(1), () -> {
       Thread.sleep(100);
       return "slow";

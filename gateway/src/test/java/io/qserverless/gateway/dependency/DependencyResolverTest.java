@@ -222,6 +222,8 @@ class DependencyResolverTest {
     List<ResolvedDependency> jars = resolve(Files.createTempDirectory("qs-deps"), s -> s.withVersionRanges(true),
         "com.example:greeting:[1.0,2.0)");
     assertThat(jars).extracting(ResolvedDependency::coordinates).containsExactly("com.example:greeting:jar:1.1");
+    assertRefused(s -> s.withVersionRanges(true), "com.example:greeting:[5.0,6.0)", InvalidInputException.class,
+        "No version of com.example:greeting:jar:[5.0,6.0) in the repositories");
     assertRefused(s -> s.withVersionRanges(true).withAllowlist(List.of("com.example:greeting:[1.0,1.1)")),
         "com.example:greeting:[1.0,2.0)", InvalidInputException.class, "(resolved to 1.1) is not on this gateway's allowlist");
   }

@@ -44,6 +44,18 @@ if [ "$(java_major "$JAVA_HOME" | cut -d. -f1)" -ge 24 ]; then
 fi
 mvn_() { mvn -B -q -e -Dstyle.color=never "$@"; }
 
+# Jobs run in a bubblewrap sandbox; without it the gateway admits one user only (docs/operations.md).
+ensure_bubblewrap() {
+  command -v bwrap >/dev/null 2>&1 && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "qs: installing bubblewrap (the job sandbox)..." >&2
+    (apt-get install -y -qq bubblewrap || { apt-get update -qq && apt-get install -y -qq bubblewrap; }) >/dev/null 2>&1 ||
+      echo "qs: could not install bubblewrap; jobs will run unsandboxed, for one user only." >&2
+  else
+    echo "qs: bubblewrap (bwrap) is not installed; jobs run unsandboxed, for one user only (install: apt-get install bubblewrap)." >&2
+  fi
+}
+
 jar="$root/cli/target/qs.jar"
 stamp="$root/cli/target/.qs-built"
 build_if_stale() {
@@ -69,6 +81,10 @@ need_debian_packages() {
     echo "qs: ${missing[*]} missing ($why); install with: sudo apt-get install ${missing[*]}" >&2
   fi
 }
+
+case "${1:-}" in
+  test|demo|gateway|bench) ensure_bubblewrap ;;
+esac
 
 case "${1:-}" in
   test)

@@ -29,7 +29,10 @@ public class Intruder {
       result.put("list the victim's files", attempt(() -> list(Path.of(field(arguments, "victimFiles")))));
       result.put("read the victim's file", attempt(() -> Files.readString(Path.of(field(arguments, "victimFile")))));
       result.put("read the database file", attempt(() -> Files.size(Path.of(field(arguments, "database"))) + " bytes"));
-      result.put("list the gateway's data directory", attempt(() -> list(Path.of(field(arguments, "dataDir")))));
+      String own = System.getenv("ENV_JOB_ID_GATEWAY");
+      String ownArtifact = Path.of("").toAbsolutePath().getParent().getFileName().toString();
+      result.put("list other jobs' directories", attempt(() -> others(Path.of(field(arguments, "dataDir"), "jobs"), own)));
+      result.put("list other functions' artifacts", attempt(() -> others(Path.of(field(arguments, "dataDir"), "artifacts"), ownArtifact)));
       result.put("signal the victim (ProcessHandle)", attempt(() -> ProcessHandle.of(pid).map(p -> p.destroyForcibly() ? "signalled" : null).orElse(null)));
       result.put("signal the victim (kill -9)", attempt(() -> kill(pid)));
       result.put("read GATEWAY_PASSWORD", attempt(() -> System.getenv("GATEWAY_PASSWORD")));
@@ -69,6 +72,13 @@ public class Intruder {
       }
     }
     return String.join(",", found);
+  }
+
+  /** The entries of {@code dir} but {@code own}. */
+  static String others(Path dir, String own) throws Exception {
+    try (Stream<Path> s = Files.list(dir)) {
+      return String.join(",", s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(own)).toList());
+    }
   }
 
   static String list(Path dir) throws Exception {

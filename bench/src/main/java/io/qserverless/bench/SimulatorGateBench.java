@@ -19,8 +19,8 @@ public final class SimulatorGateBench {
 
   public static void main(String[] args) {
     int[] sizes = args.length == 0 ? new int[] {24, 26} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-    System.out.printf("threads: %d (common pool %d + caller)%n", Runtime.getRuntime().availableProcessors(),
-        java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
+    System.out.printf("simulator threads: %s (-Dqserverless.simulator.threads; default the %d processors)%n",
+        System.getProperty("qserverless.simulator.threads", "default"), Runtime.getRuntime().availableProcessors());
     for (int n : sizes) {
       run(n);
     }

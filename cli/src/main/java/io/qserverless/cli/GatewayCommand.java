@@ -56,11 +56,24 @@ public final class GatewayCommand implements Callable<Integer> {
 
   @Mixin DependencyOptions dependencies;
 
+  @Option(names = "--max-log-mib", description = "MiB of a job's log kept on disk: its head and tail (default: ${DEFAULT-VALUE}).",
+      defaultValue = "50")
+  long maxLogMib;
+
+  @Option(names = "--max-job-dir-mib", description = "MiB a job's directory may hold; past it the job fails (default: ${DEFAULT-VALUE}).",
+      defaultValue = "2048")
+  long maxJobDirMib;
+
+  @Option(names = "--no-sandbox", description = "Run jobs without the bubblewrap sandbox, as this process's user, "
+      + "seeing each other and the gateway's files (see docs/operations.md, Security model).")
+  boolean noSandbox;
+
   @Override
   public Integer call() throws InterruptedException {
     GatewayConfig.Builder b = GatewayConfig.builder(dataDir).host(host).port(port).database(dbUrl, dbUser, dbPassword)
         .maxActiveJobs(maxActiveJobs).maxRunningJobs(maxRunningJobs).jobTimeout(jobTimeout)
-        .dependencies(dependencies.settings());
+        .dependencies(dependencies.settings())
+        .maxLogBytes(maxLogMib << 20).maxJobDirBytes(maxJobDirMib << 20).noSandbox(noSandbox);
     String user = System.getenv("GATEWAY_USER");
     String password = System.getenv("GATEWAY_PASSWORD");
     if (user != null || password != null) {

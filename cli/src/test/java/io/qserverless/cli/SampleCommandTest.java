@@ -90,6 +90,21 @@ class SampleCommandTest {
   }
 
   @Test
+  void an_openqasm_3_program_with_classical_control_on_a_measurement_prints_its_exact_distribution()
+      throws Exception {
+    // c[0] is 1 with 1/2 and then x sets c[1]: key 3 (1/2); else h makes c[1] uniform: keys 0, 2
+    // with 1/4 each. The loop and the subroutine are unrolled while reading.
+    String program =
+        "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[2] q;\nbit[2] c;\n"
+            + "def prepare(qubit a) { for int i in [1:2] { h a; } h a; }\n"
+            + "prepare(q[0]);\nc[0] = measure q[0];\n"
+            + "if (c[0] == 1) { x q[1]; } else { h q[1]; }\nc[1] = measure q[1];\n";
+    assertThat(qs("sample", program("dynamic.qasm", program))).isZero();
+    assertThat(out.toString()).isEqualTo("{\"0\": 0.25, \"2\": 0.25, \"3\": 0.5}\n");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
   void an_angle_outside_its_domain_fails_with_the_spot_instead_of_printing_nothing()
       throws Exception {
     String file =

@@ -16,6 +16,7 @@ import io.qserverless.gateway.program.PlatformClasspath;
 import io.qserverless.gateway.program.Programs;
 import io.qserverless.gateway.runner.JobRunner;
 import io.qserverless.gateway.runner.ProcessRunner;
+import io.qserverless.gateway.sandbox.Sandbox;
 import io.qserverless.gateway.scheduler.Scheduler;
 import io.qserverless.gateway.store.Database;
 import java.io.IOException;
@@ -71,7 +72,8 @@ public final class Gateway implements AutoCloseable {
       LocalFileStore fileStore = new LocalFileStore(data.resolve("files"));
       JobRepository jobRepo = new JobRepository(db);
       HttpApi[] api = new HttpApi[1];
-      JobRunner runner = new ProcessRunner(data.resolve("jobs"), config.limits().stopGrace());
+      createFirstUser(config);
+      JobRunner runner = new ProcessRunner(data.resolve("jobs"), config.limits(), sandbox(config));
       this.lifecycle = new JobLifecycle(jobRepo, runner, accounts, artifacts, fileStore,
           () -> "http://" + urlHost() + ":" + api[0].port(), config, metrics);
       this.scheduler = new Scheduler(jobRepo, lifecycle, RECONCILE);
@@ -79,7 +81,6 @@ public final class Gateway implements AutoCloseable {
       UserFiles files = new UserFiles(programs, fileStore, config.limits().maxFileBytes());
       this.http = api[0] = new HttpApi(config, db::reachable, accounts, programs, jobs, new RuntimeJobs(db, jobs), files,
           metrics, version());
-      createFirstUser(config);
       http.start();
       lifecycle.reconcile();
       scheduler.start();
@@ -137,6 +138,32 @@ public final class Gateway implements AutoCloseable {
     http.stop();
     dependencies.close();
     db.close();
+  }
+
+  /**
+   * Bubblewrap where it works; else, unless the operator passed {@code --no-sandbox}, jobs run
+   * unconfined for one user only: a gateway whose database has more users refuses to start, and
+   * creating a second one answers 403, because nothing would keep their jobs apart.
+   */
+  private Sandbox sandbox(GatewayConfig config) {
+    if (config.noSandbox()) {
+      LOG.warn("--no-sandbox: {}", Sandbox.none().description());
+      return Sandbox.none();
+    }
+    Sandbox.Probe probe = Sandbox.bubblewrap();
+    if (probe.works()) {
+      LOG.info("{}", probe.sandbox().description());
+      return probe.sandbox();
+    }
+    String why = "no sandbox works here (" + probe.failure() + "), so jobs of several users would not be kept apart; "
+        + "install bubblewrap (apt-get install bubblewrap) or start the gateway with --no-sandbox.";
+    if (accounts.userCount() > 1) {
+      throw new IllegalArgumentException("The gateway refuses to start: its database has " + accounts.userCount()
+          + " users and " + why);
+    }
+    accounts.admitOneUserOnly(why);
+    LOG.warn("one user only, {}; {}", Sandbox.none().description(), why);
+    return Sandbox.none();
   }
 
   private void createFirstUser(GatewayConfig config) {

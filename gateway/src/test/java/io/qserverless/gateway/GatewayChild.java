@@ -32,7 +32,8 @@ public final class GatewayChild implements AutoCloseable {
 
   public static void main(String[] args) throws InterruptedException {
     GatewayConfig.Builder b = GatewayConfig.builder(Path.of(args[0])).port(Integer.parseInt(args[1]))
-        .node(64, 64L << 30).jobDefaults(0.25, 128L << 20).stopGrace(Duration.ofSeconds(2)).maxRunningJobs(16);
+        .node(64, 64L << 30).jobDefaults(0.25, 128L << 20).stopGrace(Duration.ofSeconds(2)).maxRunningJobs(16)
+        .noSandbox(Boolean.getBoolean("qs.noSandbox"));
     if (args.length > 2) {
       b.database(args[2], args[3], args[4]);
     }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qserverless.gateway.dependency.DependencySettings;
 import io.qserverless.gateway.dependency.TestRepository;
+import io.qserverless.protocol.Json;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +73,27 @@ class ProgramDependenciesTest {
     assertThat(up.body()).as("no server path crosses HTTP").doesNotContain(gw.dataDir.toString());
     assertThat(gw.get("/api/v1/programs/get_by_title/greeter/", user).json().get("resolved_dependencies")).isEqualTo(resolved);
     assertThat(resultOf(gw, user, "greeter")).isEqualTo("{\"greeting\":\"hello, world\"}");
+  }
+
+  @Test
+  void the_jobs_class_path_holds_exactly_the_resolved_jars_from_the_shared_cache() {
+    String source = """
+        import io.qserverless.runtime.Serverless;
+        import java.util.Map;
+        public class Cp {
+          public static void main(String[] args) {
+            Serverless.saveResult(Map.of("cp", System.getProperty("java.class.path")));
+          }
+        }
+        """;
+    GatewayHarness.Answer up = gw.multipart("/api/v1/programs/upload/", user, form("classpath", "Cp.java",
+        "[\"" + GREETING + "\"]", GatewayHarness.tar(Map.of("Cp.java", source.getBytes(StandardCharsets.UTF_8)))));
+    assertThat(up.status()).as(up.body()).isEqualTo(200);
+    Path cache = gw.dataDir.resolve("dependencies").resolve("jars");
+    String cp = Json.MAPPER.readTree(resultOf(gw, user, "classpath")).get("cp").asString();
+    assertThat(Arrays.stream(cp.split(File.pathSeparator)).filter(e -> e.startsWith(cache.toString())))
+        .containsExactly(cache.resolve(TestRepository.sha256(greetingJar)).resolve("greeting-1.0.jar").toString(),
+            cache.resolve(TestRepository.sha256(wordsJar)).resolve("words-1.0.jar").toString());
   }
 
   @Test

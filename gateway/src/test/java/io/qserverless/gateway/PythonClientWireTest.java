@@ -267,5 +267,14 @@ class PythonClientWireTest {
     PythonRequests.Response files = client.get("/api/v1/files/provider", dict("function", "x", "provider", "ibm"));
     assertThat(files.status()).isIn(400, 404);
     assertThat(files.json().get("message").asString()).isNotBlank();
+    // _upload_with_docker_image: form data with image, no artifact
+    PythonRequests.Response image = client.form("POST", "/api/v1/programs/upload/", dict("title", "img", "provider", null,
+        "image", "icr.io/x/y:1", "runner", "ray", "arguments", "{}", "dependencies", "[]", "env_vars", "{}"));
+    assertThat(image.status()).isEqualTo(400);
+    assertThat(image.json().get("message").asString()).contains("image");
+    // provider_jobs() and provider_logs(): no such job or endpoint, with a message
+    assertThat(client.get("/api/v1/jobs/provider/", dict("limit", 10, "offset", 0)).status()).isEqualTo(404);
+    assertThat(client.get("/api/v1/jobs/" + java.util.UUID.randomUUID() + "/provider-logs/", Map.of()).json()
+        .get("message").asString()).isNotBlank();
   }
 }

@@ -3,6 +3,7 @@ package io.qserverless.gateway.auth;
 import com.password4j.Password;
 import io.qserverless.gateway.error.ConflictException;
 import io.qserverless.gateway.error.InvalidInputException;
+import io.qserverless.gateway.error.NotAllowedException;
 import io.qserverless.gateway.error.NotFoundException;
 import io.qserverless.gateway.error.UnauthenticatedException;
 import io.qserverless.gateway.store.Database;
@@ -30,12 +31,23 @@ public final class Accounts {
   // Entries leave when their job token is revoked; the map is simply cleared when it grows too big.
   private final Map<String, Principal> known = new ConcurrentHashMap<>();
 
+  private volatile String oneUserOnly;
+
   public Accounts(Database db) {
     this.jdbi = db.jdbi();
   }
 
   public boolean anyUser() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one()) > 0;
+    return userCount() > 0;
+  }
+
+  public long userCount() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+  }
+
+  /** From now on, refuse a second user with 403 and {@code why} (jobs of two users would not be kept apart). */
+  public void admitOneUserOnly(String why) {
+    this.oneUserOnly = why;
   }
 
   /** Creates a user; 409 when the name is taken. */
@@ -47,6 +59,9 @@ public final class Accounts {
     if (password == null || password.length() < 8) {
       throw new InvalidInputException("The password of '" + username
           + "' is too short: use at least 8 characters.");
+    }
+    if (oneUserOnly != null && anyUser()) {
+      throw new NotAllowedException("This gateway admits one user only: " + oneUserOnly);
     }
     String hash = Password.hash(password).addRandomSalt().withArgon2().getResult();
     try {

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param limits per-user, per-job and size caps
  * @param node capacity the scheduler may hand out to jobs on this machine
  * @param dependencies where program dependencies are resolved from and what is admitted
+ * @param noSandbox run jobs without a sandbox even where bubblewrap works, and admit several users
+ *     where it does not (the operator's explicit {@code --no-sandbox})
  */
 public record GatewayConfig(
     String host,
@@ -32,7 +34,8 @@ public record GatewayConfig(
     Credentials initialUser,
     Limits limits,
     Node node,
-    DependencySettings dependencies) {
+    DependencySettings dependencies,
+    boolean noSandbox) {
 
   /** A user name and password given explicitly (GATEWAY_USER / GATEWAY_PASSWORD). */
   public record Credentials(String username, String password) {}
@@ -44,6 +47,9 @@ public record GatewayConfig(
    * @param maxRunningJobs jobs per user the scheduler starts at the same time
    * @param jobTimeout how long a job may run before it is STOPPED (a job's config may ask less)
    * @param stopGrace time between terminate and kill when a job is stopped
+   * @param maxLogBytes a job's log on disk; past it the head and tail are kept, with a marker between
+   * @param maxJobDirBytes a job's directory (and each file it writes); past it the job is FAILED
+   * @param maxJobProcesses processes and threads of a sandboxed job (RLIMIT_NPROC; the kernel exempts root)
    */
   public record Limits(
       int maxActiveJobs,
@@ -54,7 +60,10 @@ public record GatewayConfig(
       int maxUploadEntries,
       long maxArgumentsBytes,
       long maxResultBytes,
-      long maxFileBytes) {}
+      long maxFileBytes,
+      long maxLogBytes,
+      long maxJobDirBytes,
+      long maxJobProcesses) {}
 
   /**
    * What the scheduler may hand out, and what a job gets when its config asks for nothing.
@@ -92,6 +101,10 @@ public record GatewayConfig(
     private long maxArgumentsBytes = 10 * MIB;
     private long maxResultBytes = 50 * MIB;
     private long maxFileBytes = 500 * MIB;
+    private long maxLogBytes = 50 * MIB;
+    private long maxJobDirBytes = 2048 * MIB;
+    private long maxJobProcesses = 4096;
+    private boolean noSandbox;
     private double cpus = Runtime.getRuntime().availableProcessors();
     private long memoryBytes = physicalMemory();
     private double jobCpus = 1;
@@ -193,6 +206,27 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder maxLogBytes(long n) {
+      this.maxLogBytes = check("maxLogBytes", n, 4096, Long.MAX_VALUE);
+      return this;
+    }
+
+    public Builder maxJobDirBytes(long n) {
+      this.maxJobDirBytes = check("maxJobDirBytes", n, MIB, Long.MAX_VALUE);
+      return this;
+    }
+
+    public Builder maxJobProcesses(long n) {
+      this.maxJobProcesses = check("maxJobProcesses", n, 16, Long.MAX_VALUE);
+      return this;
+    }
+
+    /** Runs jobs without a sandbox (the operator's {@code --no-sandbox}); see docs/operations.md, "Security model". */
+    public Builder noSandbox(boolean noSandbox) {
+      this.noSandbox = noSandbox;
+      return this;
+    }
+
     /** Repositories and policy for program dependencies (default: Maven Central, anything admitted within 100 MiB). */
     public Builder dependencies(DependencySettings settings) {
       this.dependencies = Objects.requireNonNull(settings, "dependencies");
@@ -202,8 +236,9 @@ public record GatewayConfig(
     public GatewayConfig build() {
       return new GatewayConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, initialUser,
           new Limits(maxActiveJobs, maxRunningJobs, jobTimeout, stopGrace, maxUploadBytes,
-              maxUploadEntries, maxArgumentsBytes, maxResultBytes, maxFileBytes),
-          new Node(cpus, memoryBytes, jobCpus, jobMemoryBytes), dependencies);
+              maxUploadEntries, maxArgumentsBytes, maxResultBytes, maxFileBytes, maxLogBytes, maxJobDirBytes,
+              maxJobProcesses),
+          new Node(cpus, memoryBytes, jobCpus, jobMemoryBytes), dependencies, noSandbox);
     }
 
     private static int check(String name, int v, int min, int max) {

@@ -30,11 +30,6 @@ final class DependencyPolicy {
     this.platform = platform;
   }
 
-  /** What {@code GET /api/v1/dependencies-versions/} answers: the allowlist, or {@code ["*"]} when anything is admitted. */
-  List<String> admitted() {
-    return allowlist.isEmpty() ? List.of("*") : allowlist.stream().map(AllowRule::text).toList();
-  }
-
   /** The declared coordinate {@code text} as an artifact, refused (400) if it breaks a rule that needs no download. */
   Artifact declared(String text) {
     Artifact a;

@@ -20,8 +20,7 @@ import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
  * Maven Resolver set up for the gateway: the operator's repositories and a local repository
  * (Maven's own resolution cache, keyed by coordinates) under the gateway's data directory.
  *
- * <p>The repository system is built on first use, so a gateway whose functions declare no
- * dependencies never pays for it. Sessions refuse a file whose checksum does not match, and ignore
+ * <p>The repository system is built on first use. Sessions refuse a file whose checksum does not match, and ignore
  * the repositories a POM declares: only the operator chooses where code comes from (an air-gapped
  * site must never reach out). A missing or invalid POM fails the resolution, where Maven would
  * warn and go on without the artifact's transitive dependencies: the job would then fail at run

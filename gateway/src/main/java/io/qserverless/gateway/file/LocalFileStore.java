@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -47,7 +49,8 @@ public final class LocalFileStore implements FileStore {
     Path tmp = Files.createTempFile(dir, ".tmp-", null);
     try {
       long n;
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      // The directory is also a job's DATA_PATH: never write or read through a link a job put there.
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
         n = content.transferTo(out);
       }
       if (n > maxBytes) {
@@ -55,7 +58,7 @@ public final class LocalFileStore implements FileStore {
             + " bytes; split it or ask the operator to raise the cap.");
       }
       byte[] head;
-      try (InputStream in = Files.newInputStream(tmp)) {
+      try (InputStream in = Files.newInputStream(tmp, LinkOption.NOFOLLOW_LINKS)) {
         head = in.readNBytes(HEAD);
       }
       if (!accept.test(head)) {
@@ -71,7 +74,8 @@ public final class LocalFileStore implements FileStore {
   @Override
   public InputStream open(long userId, String name) throws IOException {
     Path file = directory(userId).resolve(name);
-    return Files.isRegularFile(file) ? Files.newInputStream(file) : null;
+    // A job may have put a link here (it writes DATA_PATH): the gateway never reads through one.
+    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS) : null;
   }
 
   @Override

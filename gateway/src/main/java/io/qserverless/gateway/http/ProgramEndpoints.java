@@ -57,15 +57,15 @@ final class ProgramEndpoints {
 
   private void upload(Context ctx, Principal who) throws Exception {
     Requests.checkLength(ctx, maxUpload + 1024 * 1024);
-    if (!ctx.isMultipartFormData()) {
-      throw new InvalidInputException("Upload as multipart/form-data with fields title, entrypoint and artifact (a tar file).");
-    }
     for (String absent : List.of("provider", "image")) {
       // the Python client sends both when set; this gateway runs the caller's own artifacts only
       if (ctx.formParam(absent) != null && !ctx.formParam(absent).isBlank()) {
         throw new InvalidInputException("Field '" + absent + "' is not supported by this gateway (got '" + ctx.formParam(absent)
             + "'): upload your own function with an artifact and leave '" + absent + "' out.");
       }
+    }
+    if (!ctx.isMultipartFormData()) {
+      throw new InvalidInputException("Upload as multipart/form-data with fields title, entrypoint and artifact (a tar file).");
     }
     UploadedFile artifact = ctx.uploadedFile("artifact");
     Programs.Upload up = new Programs.Upload(ctx.formParam("title"), ctx.formParam("entrypoint"),

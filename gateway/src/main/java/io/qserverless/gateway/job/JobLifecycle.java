@@ -307,7 +307,9 @@ public final class JobLifecycle implements AutoCloseable {
           LOG.info("job {} never started its program (attempt {}); queued again", job.id(), now.attempts());
           return;
         }
+        String overCap = dir.readCapReason();
         finish(now, dir, forced != null ? forced
+            : overCap != null ? Outcome.failed(overCap, "DiskCapExceeded", null)
             : Outcome.decide(exit, now.stopRequested(), now.reason(), dir.logTail(ERROR_LOG_TAIL)));
       });
     } finally {

@@ -1,12 +1,18 @@
 package io.qserverless.gateway.runner;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The files of one job: arguments, result, log and exit code, under {@code <data>/jobs/<id>}.
@@ -26,8 +32,18 @@ public record JobDirectory(Path dir) {
     return dir.resolve("arguments.json");
   }
 
+  /**
+   * The job's own writable directory ({@code HOME}, holding {@link #results()}): in the sandbox the
+   * rest of the job directory is read-only to the job, so the files the gateway and the wrapper
+   * write (log, exit code) cannot be swapped for links to elsewhere.
+   */
+  public Path work() {
+    return dir.resolve("work");
+  }
+
+  /** Written by the program; a link there is no result (the gateway never reads through one). */
   public Path results() {
-    return dir.resolve("results.json");
+    return work().resolve("results.json");
   }
 
   public Path log() {
@@ -47,28 +63,51 @@ public record JobDirectory(Path dir) {
     return dir.resolve("not-started-" + attempt);
   }
 
+  /** Written by the runner when it ended the job for passing a disk cap: the reason its FAILED status gives. */
+  public Path capReason() {
+    return dir.resolve("cap-reason");
+  }
+
+  /** Why the runner ended the job for passing a cap, or null when it did not. */
+  public String readCapReason() {
+    try {
+      return Files.exists(capReason()) ? Files.readString(capReason(), StandardCharsets.UTF_8) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the cap reason of " + dir.getFileName(), e);
+    }
+  }
+
   /** Removes what an earlier attempt left that would mislead the reading of the next one. */
   public void clearForAttempt() {
     try {
       Files.deleteIfExists(exitCode());
+      Files.deleteIfExists(capReason());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clear the exit code of " + dir.getFileName(), e);
     }
   }
 
-  /** The size of the result file in bytes, or -1 when there is none. */
+  /** The size of the result file in bytes, or -1 when there is none (or it is not a regular file). */
   public long resultSize() {
     try {
-      return Files.exists(results()) ? Files.size(results()) : -1;
+      BasicFileAttributes a = Files.readAttributes(results(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return a.isRegularFile() ? a.size() : -1;
+    } catch (NoSuchFileException e) {
+      return -1;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the result of " + dir.getFileName(), e);
     }
   }
 
-  /** The result file's text, or null when there is none. */
+  /** The result file's text, or null when there is none; never read through a link the job put there. */
   public String readResult() {
-    try {
-      return Files.exists(results()) ? Files.readString(results()) : null;
+    if (resultSize() < 0) {
+      return null;
+    }
+    try (InputStream in = Files.newInputStream(results(), LinkOption.NOFOLLOW_LINKS)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (FileSystemException e) {
+      return null; // replaced by a link meanwhile
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the result of " + dir.getFileName(), e);
     }
@@ -105,7 +144,9 @@ public record JobDirectory(Path dir) {
     try {
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), ".tmp-", null);
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      // The work directory is the job's: never write through a link it swapped in for the temp file.
+      Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+          LinkOption.NOFOLLOW_LINKS);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);

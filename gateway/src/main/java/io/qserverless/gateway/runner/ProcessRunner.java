@@ -1,5 +1,7 @@
 package io.qserverless.gateway.runner;
 
+import io.qserverless.gateway.config.GatewayConfig;
+import io.qserverless.gateway.sandbox.Sandbox;
 import io.qserverless.protocol.JobEnvironment;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs each job as its own OS process on this machine, under {@code <data>/jobs/<id>}.
@@ -27,15 +30,19 @@ import java.util.concurrent.TimeUnit;
  * how a dead one ended. Thread-safe.
  */
 public final class ProcessRunner implements JobRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Path jobsRoot;
-  private final Duration stopGrace;
+  private final GatewayConfig.Limits limits;
+  private final Sandbox sandbox;
   private final Map<String, ProcessHandle> live = new ConcurrentHashMap<>();
   private final ClusterPorts clusterPorts = new ClusterPorts();
 
-  public ProcessRunner(Path jobsRoot, Duration stopGrace) {
+  /** Runs jobs in {@code sandbox} under the log, disk and process caps of {@code limits}. */
+  public ProcessRunner(Path jobsRoot, GatewayConfig.Limits limits, Sandbox sandbox) {
     this.jobsRoot = jobsRoot;
-    this.stopGrace = stopGrace;
+    this.limits = limits;
+    this.sandbox = sandbox;
   }
 
   @Override
@@ -46,17 +53,18 @@ public final class ProcessRunner implements JobRunner {
   @Override
   public Run start(LaunchSpec spec) throws IOException {
     JobDirectory dir = files(spec.jobId());
-    Files.createDirectories(dir.dir());
-    ProcessBuilder pb = new ProcessBuilder(JobCommand.of(spec, dir))
-        .directory(spec.artifactDir().resolve("app").toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()));
-    pb.environment().clear(); // nothing of the gateway's own environment (e.g. GATEWAY_PASSWORD) reaches a job
+    Files.createDirectories(dir.work());
     Map<String, String> contract = contract(spec, dir);
     if (!spec.workers().isEmpty()) {
       contract.putAll(cluster(spec));
     }
-    pb.environment().putAll(JobCommand.environment(spec, dir, contract));
+    Sandbox.Command cmd = JobCommand.of(spec, dir, JobCommand.environment(spec, dir, contract), sandbox, limits);
+    ProcessBuilder pb = new ProcessBuilder(cmd.argv())
+        .directory(spec.artifactDir().resolve("app").toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()));
+    pb.environment().clear(); // nothing of the gateway's own environment (e.g. GATEWAY_PASSWORD) reaches a job
+    pb.environment().putAll(cmd.environment());
     Process p = pb.start();
     long started = p.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     return watched(spec.jobId(), p.toHandle(), new RunHandle(p.pid(), started), p.getOutputStream());
@@ -64,9 +72,13 @@ public final class ProcessRunner implements JobRunner {
 
   @Override
   public Optional<Run> adopt(String jobId, RunHandle handle) {
-    return ProcessHandle.of(handle.pid())
+    Optional<Run> run = ProcessHandle.of(handle.pid())
         .filter(h -> h.info().startInstant().map(i -> i.toEpochMilli() == handle.startedMillis()).orElse(false))
         .map(h -> watched(jobId, h, handle, null));
+    if (run.isEmpty()) {
+      ended(jobId); // it ended while no gateway watched it
+    }
+    return run;
   }
 
   @Override
@@ -84,7 +96,9 @@ public final class ProcessRunner implements JobRunner {
 
   private Run watched(String jobId, ProcessHandle process, RunHandle handle, OutputStream hold) {
     live.put(jobId, process);
+    DiskCap.watch(files(jobId), limits.maxJobDirBytes(), process, this::terminate);
     CompletableFuture<Void> exited = process.onExit().thenAccept(h -> {
+      ended(jobId);
       live.remove(jobId, process);
       clusterPorts.give(jobId);
     });
@@ -111,6 +125,17 @@ public final class ProcessRunner implements JobRunner {
         return exited;
       }
     };
+  }
+
+  /** Leaves the files of an ended run as the lifecycle reads them: the log's kept tail appended, the token file gone. */
+  private void ended(String jobId) {
+    JobDirectory dir = files(jobId);
+    JobLog.finish(dir, limits.maxLogBytes());
+    try {
+      Files.deleteIfExists(JobCommand.scratch(dir));
+    } catch (IOException e) {
+      LOG.warn("cannot delete the sandbox arguments of job {}", jobId, e);
+    }
   }
 
   /** The in-job contract of API.md, with the job's allotment for the runtime's task executor. */
@@ -152,7 +177,7 @@ public final class ProcessRunner implements JobRunner {
     tree.forEach(ProcessHandle::destroy);
     Thread.ofVirtual().start(() -> {
       try {
-        process.onExit().get(stopGrace.toMillis(), TimeUnit.MILLISECONDS);
+        process.onExit().get(limits.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
       } catch (Exception e) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();

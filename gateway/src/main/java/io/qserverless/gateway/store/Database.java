@@ -3,33 +3,55 @@ package io.qserverless.gateway.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleListener;
+import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 
 /**
  * The gateway's database: a pooled connection to H2 (embedded default) or PostgreSQL, migrated by
  * Flyway at open, used through JDBI.
  *
- * <p>The same SQL runs on both: H2 runs in PostgreSQL mode. Thread-safe; close once at shutdown.
+ * <p>The same SQL runs on both: H2 runs in PostgreSQL mode. Durability: when a JDBI handle that
+ * wrote is closed (after its commit), the write is in the database's file, so an answer sent after
+ * it survives {@code kill -9} of the gateway. PostgreSQL gives that with every commit; for H2,
+ * whose commits return while only in memory (the cause of acknowledged jobs lost after
+ * {@code kill -9}), the closing thread waits for a shared write ({@link GroupCommit}).
+ * Thread-safe; close once at shutdown.
  */
 public final class Database implements AutoCloseable {
+  private static final Pattern WRITE = Pattern.compile("(?i)\\s*(INSERT|UPDATE|DELETE|MERGE)\\b");
   private final HikariDataSource pool;
+  private final Connection flusher;
   private final Jdbi jdbi;
 
-  private Database(HikariDataSource pool) {
+  private Database(HikariDataSource pool, Connection flusher) {
     this.pool = pool;
+    this.flusher = flusher;
     this.jdbi = Jdbi.create(pool);
+    if (flusher != null) {
+      DurableHandles durable = new DurableHandles(new GroupCommit(this::flush));
+      jdbi.getConfig(SqlStatements.class).addCustomizer(durable);
+      jdbi.getConfig(Handles.class).addListener(durable);
+    }
   }
 
-  /**
-   * Opens (and migrates) the database at {@code url}; a null url means the H2 file under {@code dir}.
-   *
-   * @throws IllegalArgumentException for an H2 URL that delays writing commits (see {@link #durable})
-   */
+  /** Opens (and migrates) the database at {@code url}; a null url means the H2 file under {@code dir}. */
   public static Database open(String url, String user, String password, Path dir) {
+    String jdbcUrl = url != null ? h2Settings(url) : embeddedUrl(dir);
     HikariConfig hc = new HikariConfig();
-    hc.setJdbcUrl(url != null ? durable(url) : embeddedUrl(dir));
+    hc.setJdbcUrl(jdbcUrl);
     hc.setUsername(user);
     hc.setPassword(password);
     hc.setMaximumPoolSize(16);
@@ -37,44 +59,34 @@ public final class Database implements AutoCloseable {
     // Readiness must answer while the database is down, not wait the default 30 s for a connection.
     hc.setConnectionTimeout(3_000);
     HikariDataSource pool = new HikariDataSource(hc);
+    Connection flusher = null;
     try {
       Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-    } catch (RuntimeException e) {
+      if (jdbcUrl.startsWith("jdbc:h2:")) {
+        // Its own connection: a flush must never wait for a pool that its waiters hold.
+        flusher = DriverManager.getConnection(jdbcUrl, user, password);
+        checkpoint(flusher);
+      }
+    } catch (RuntimeException | SQLException e) {
       pool.close();
-      throw e;
+      throw e instanceof RuntimeException r ? r : new IllegalStateException("cannot open the database at " + jdbcUrl, e);
     }
-    return new Database(pool);
+    return new Database(pool, flusher);
   }
 
   /** The embedded H2 file database under {@code dir}, in PostgreSQL mode. */
   public static String embeddedUrl(Path dir) {
-    return durable("jdbc:h2:file:" + dir.resolve("gateway").toAbsolutePath()
+    return h2Settings("jdbc:h2:file:" + dir.resolve("gateway").toAbsolutePath()
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
   }
 
   /**
-   * An H2 URL made to write each commit to its file before the commit returns.
-   *
-   * <p>H2's default {@code WRITE_DELAY} of 500 ms lets a commit return while its changes are only
-   * in memory; MVStore's background thread writes them later. A gateway killed with {@code kill -9}
-   * then lost jobs it had already answered 200 for (measured: about 1,100-1,900 of ~25,000
-   * acknowledged one-row commits per kill with 16 writers; none with {@code WRITE_DELAY=0}, at the
-   * same commit rate, since concurrent commits share one write). The file write survives the death
-   * of the process, not of the machine (no fsync per commit): for that, use PostgreSQL. A waiting
-   * transaction gets 10 s for a row lock instead of 1 s (one user's concurrent runs queue on the
-   * row that counts their active jobs).
+   * An H2 URL with 10 s for a row lock instead of 1 s: one user's concurrent runs queue on the row
+   * that counts their active jobs, and a wait must not fail a run on a busy gateway.
    */
-  static String durable(String url) {
-    if (!url.startsWith("jdbc:h2:")) {
-      return url;
-    }
-    String upper = url.toUpperCase(Locale.ROOT);
-    if (upper.contains(";WRITE_DELAY=") && !upper.contains(";WRITE_DELAY=0;") && !upper.endsWith(";WRITE_DELAY=0")) {
-      throw new IllegalArgumentException("The database URL " + url + " sets an H2 WRITE_DELAY other than 0, which "
-          + "loses acknowledged jobs when the gateway is killed; remove WRITE_DELAY from the URL.");
-    }
-    return url + (upper.contains(";WRITE_DELAY=") ? "" : ";WRITE_DELAY=0")
-        + (upper.contains(";LOCK_TIMEOUT=") ? "" : ";LOCK_TIMEOUT=10000");
+  static String h2Settings(String url) {
+    boolean set = url.toUpperCase(Locale.ROOT).contains(";LOCK_TIMEOUT=");
+    return !url.startsWith("jdbc:h2:") || set ? url : url + ";LOCK_TIMEOUT=10000";
   }
 
   public Jdbi jdbi() {
@@ -93,5 +105,63 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     pool.close();
+    if (flusher != null) {
+      try {
+        flusher.close();
+      } catch (SQLException e) {
+        // closing at shutdown: nothing left to save it for
+      }
+    }
+  }
+
+  private void flush() {
+    try {
+      checkpoint(flusher);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot write the database file (H2 CHECKPOINT)", e);
+    }
+  }
+
+  /** H2's CHECKPOINT writes every commit made so far to the file (an MVStore store; no fsync). */
+  private static void checkpoint(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CHECKPOINT");
+    }
+  }
+
+  /**
+   * Marks the thread whose statement wrote, and makes the close of its outermost handle wait for
+   * the group write. Per thread, because a handle is opened, used and closed by one thread, and
+   * nested handles (a lookup inside a transaction) must not release the outer one's wait.
+   */
+  private static final class DurableHandles implements StatementCustomizer, HandleListener {
+    private static final ThreadLocal<int[]> OPEN = ThreadLocal.withInitial(() -> new int[2]); // depth, wrote
+    private final GroupCommit group;
+
+    DurableHandles(GroupCommit group) {
+      this.group = group;
+    }
+
+    @Override
+    public void afterExecution(PreparedStatement stmt, StatementContext ctx) {
+      if (WRITE.matcher(ctx.getRawSql()).lookingAt()) {
+        OPEN.get()[1] = 1;
+      }
+    }
+
+    @Override
+    public void handleCreated(Handle handle) {
+      OPEN.get()[0]++;
+    }
+
+    @Override
+    public void handleClosed(Handle handle) {
+      int[] open = OPEN.get();
+      open[0] = Math.max(0, open[0] - 1);
+      if (open[0] == 0 && open[1] == 1) {
+        open[1] = 0;
+        group.await();
+      }
+    }
   }
 }

@@ -28,6 +28,7 @@ class DependencyResolverTest {
   static TestRepository elsewhere;
   static Path wordsJar;
   static Path greetingJar;
+  static Path nativesJar;
   static String platformJackson;
 
   @BeforeAll
@@ -60,6 +61,10 @@ class DependencyResolverTest {
         TestRepository.pom("com.example:uses-bad-pom:1.0", List.of("com.example:bad-pom:1.0"), ""));
     repo.publish("com.example:bundle:1.0", empty, TestRepository.pom("com.example:bundle:1.0", List.of("com.example:words:1.0"),
         "<packaging>pom</packaging>"));
+    repo.publish("com.example:scoped:1.0", empty, TestRepository.pom("com.example:scoped:1.0",
+        List.of("com.example:words:1.0:runtime", "com.example:test-only:1.0:test", "com.example:provided-only:1.0:provided"), ""));
+    nativesJar = repo.publishClassified(GREETING, "natives-linux",
+        TestRepository.jar(Map.of("com.example.natives.N", "package com.example.natives; public class N {}"), List.of()));
     elsewhere.publish("com.example:hidden:1.0", empty, TestRepository.pom("com.example:hidden:1.0", List.of(), ""));
     repo.publish("com.example:points-elsewhere:1.0", empty, TestRepository.pom("com.example:points-elsewhere:1.0",
         List.of("com.example:hidden:1.0"), "<repositories><repository><id>other</id><url>" + elsewhere.url()
@@ -124,6 +129,23 @@ class DependencyResolverTest {
     assertThat(resolve(Files.createTempDirectory("qs-deps"), s -> s, "com.example:bundle:pom:1.0"))
         .extracting(ResolvedDependency::coordinates).containsExactly("com.example:words:jar:1.0");
     assertRefused(s -> s, "com.example:bundle:war:1.0", InvalidInputException.class, "is a war artifact; only jars");
+  }
+
+  @Test
+  void runtime_scope_dependencies_come_along_but_test_and_provided_ones_do_not() throws IOException {
+    assertThat(resolve(Files.createTempDirectory("qs-deps"), s -> s, "com.example:scoped:1.0"))
+        .extracting(ResolvedDependency::coordinates).containsExactly("com.example:scoped:jar:1.0", "com.example:words:jar:1.0");
+    assertThat(repo.requests("test-only")).isZero();
+    assertThat(repo.requests("provided-only")).isZero();
+  }
+
+  @Test
+  void a_classifier_selects_that_jar_with_the_artifacts_dependencies() throws IOException {
+    List<ResolvedDependency> jars = resolve(Files.createTempDirectory("qs-deps"), s -> s,
+        "com.example:greeting:jar:natives-linux:1.0");
+    assertThat(jars).extracting(ResolvedDependency::coordinates)
+        .containsExactly("com.example:greeting:jar:natives-linux:1.0", "com.example:words:jar:1.0");
+    assertThat(jars.get(0).sha256()).isEqualTo(TestRepository.sha256(nativesJar));
   }
 
   @Test
@@ -200,6 +222,8 @@ class DependencyResolverTest {
     List<ResolvedDependency> jars = resolve(Files.createTempDirectory("qs-deps"), s -> s.withVersionRanges(true),
         "com.example:greeting:[1.0,2.0)");
     assertThat(jars).extracting(ResolvedDependency::coordinates).containsExactly("com.example:greeting:jar:1.1");
+    assertRefused(s -> s.withVersionRanges(true), "com.example:greeting:[5.0,6.0)", InvalidInputException.class,
+        "No version of com.example:greeting:jar:[5.0,6.0) in the repositories");
     assertRefused(s -> s.withVersionRanges(true).withAllowlist(List.of("com.example:greeting:[1.0,1.1)")),
         "com.example:greeting:[1.0,2.0)", InvalidInputException.class, "(resolved to 1.1) is not on this gateway's allowlist");
   }

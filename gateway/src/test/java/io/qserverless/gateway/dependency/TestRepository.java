@@ -112,14 +112,29 @@ public final class TestRepository implements AutoCloseable {
     }
   }
 
-  /** A POM for {@code coordinates} with compile-scope {@code dependencies} and {@code extra} XML inside the project. */
+  /** Publishes the jar of {@code coordinates} with a {@code classifier} beside its main artifact; answers its path. */
+  public Path publishClassified(String coordinates, String classifier, byte[] jar) {
+    String[] c = coordinates.split(":");
+    Path file = file(coordinates, "jar").resolveSibling(c[1] + "-" + c[2] + "-" + classifier + ".jar");
+    try {
+      return write(file, jar);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A POM for {@code coordinates} with {@code dependencies} ({@code group:artifact:version}, compile
+   * scope, or {@code group:artifact:version:scope}) and {@code extra} XML inside the project.
+   */
   public static String pom(String coordinates, List<String> dependencies, String extra) {
     String[] c = coordinates.split(":");
     StringBuilder deps = new StringBuilder();
     for (String d : dependencies) {
       String[] p = d.split(":");
       deps.append("<dependency><groupId>").append(p[0]).append("</groupId><artifactId>").append(p[1])
-          .append("</artifactId><version>").append(p[2]).append("</version></dependency>");
+          .append("</artifactId><version>").append(p[2]).append("</version>")
+          .append(p.length > 3 ? "<scope>" + p[3] + "</scope>" : "").append("</dependency>");
     }
     return "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion><groupId>" + c[0]
         + "</groupId><artifactId>" + c[1] + "</artifactId><version>" + c[2] + "</version><dependencies>" + deps

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,6 +34,13 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  /** The tests use WebDriver only, no DevTools: Selenium's warning that it has no CDP binding for this chromium is noise. */
+  private static final Logger CDP_NOTES = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+  static {
+    CDP_NOTES.setLevel(Level.SEVERE);
+  }
+
   private ChromeDriver driver;
   private Path profile;
   private Path downloads;

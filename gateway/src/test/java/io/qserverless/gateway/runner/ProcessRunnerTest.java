@@ -2,7 +2,9 @@ package io.qserverless.gateway.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qserverless.gateway.config.GatewayConfig;
 import io.qserverless.gateway.program.Launch;
+import io.qserverless.gateway.sandbox.Sandbox;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,7 +30,7 @@ class ProcessRunnerTest {
 
   @Test
   void a_released_run_runs_its_program_and_records_its_exit_code() throws Exception {
-    ProcessRunner runner = new ProcessRunner(dir.resolve("jobs"), Duration.ofSeconds(1));
+    ProcessRunner runner = runner(dir);
     Run run = runner.start(spec(dir, "j1", 1));
     run.release();
     run.exited().get(30, TimeUnit.SECONDS);
@@ -39,7 +41,7 @@ class ProcessRunnerTest {
 
   @Test
   void a_run_stopped_before_its_release_never_starts_its_program() throws Exception {
-    ProcessRunner runner = new ProcessRunner(dir.resolve("jobs"), Duration.ofSeconds(1));
+    ProcessRunner runner = runner(dir);
     Run run = runner.start(spec(dir, "j2", 1));
     runner.stop("j2");
     run.exited().get(30, TimeUnit.SECONDS);
@@ -68,11 +70,19 @@ class ProcessRunnerTest {
   public static final class HeldThenDead {
     public static void main(String[] args) throws IOException {
       Path dir = Path.of(args[0]);
-      Run run = new ProcessRunner(dir.resolve("jobs"), Duration.ofSeconds(1)).start(spec(dir, "j3", 7));
+      Run run = runner(dir).start(spec(dir, "j3", 7));
       System.out.println(run.handle().pid());
       System.out.flush();
       Runtime.getRuntime().halt(0);
     }
+  }
+
+  /** A runner with the gateway's default caps, in the bubblewrap sandbox (which this machine must have). */
+  static ProcessRunner runner(Path dir) {
+    Sandbox.Probe bwrap = Sandbox.bubblewrap();
+    assertThat(bwrap.works()).as(bwrap.failure()).isTrue();
+    return new ProcessRunner(dir.resolve("jobs"), GatewayConfig.builder(dir).stopGrace(Duration.ofSeconds(1)).build().limits(),
+        bwrap.sandbox());
   }
 
   static LaunchSpec spec(Path dir, String jobId, int attempt) throws IOException {

@@ -6,8 +6,9 @@ import io.qserverless.quantum.QuantumException;
  * An OpenQASM program (version 2 or 3) that could not be read: says where (source, line, column)
  * and what was expected versus what was found.
  *
- * <p>Both {@code Qasm2} and {@code Qasm3} throw this one type, since they share one reader; the
- * message always starts with {@code source:line:column:} so editors can jump to the spot.
+ * <p>Both {@code Qasm2} and {@code Qasm3} throw this one type, since they share the lexer and the
+ * circuit builder; the message always starts with {@code source:line:column:} so editors can jump
+ * to the spot.
  */
 public final class QasmParseException extends QuantumException {
 

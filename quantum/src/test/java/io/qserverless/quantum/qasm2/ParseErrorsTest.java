@@ -25,7 +25,11 @@ class ParseErrorsTest {
       List.of("qasm2/bell.qasm", "qasm2/teleport.qasm", "qasm2/qft3.qasm", "qasm2/features.qasm");
   private static final List<String> VERSION3 =
       List.of(
-          "qasm3/bell.qasm", "qasm3/teleport.qasm", "qasm3/features.qasm", "qasm3/language.qasm");
+          "qasm3/bell.qasm",
+          "qasm3/teleport.qasm",
+          "qasm3/features.qasm",
+          "qasm3/language.qasm",
+          "qasm3/dynamic.qasm");
 
   /** Tokens swapped in for each token of a program: symbols, keywords, names, numbers. */
   private static final List<String> SUBSTITUTES =

@@ -260,6 +260,24 @@ class Qasm3LanguageTest {
   }
 
   @Test
+  void a_gate_angle_computed_from_measured_bits_is_applied_per_outcome() {
+    // m is uniform; ry(m * pi / 2) rotates q[2] by 0, pi/2, pi, 3pi/2 for m = 0..3, so r = 1 with
+    // sin^2(m pi / 4) = 0, 1/2, 1, 1/2. Keys m + 4r, each m with 1/4.
+    assertDistribution(
+        """
+        qubit[3] q;
+        bit[2] m;
+        bit r;
+        h q[0];
+        h q[1];
+        m = measure q[0:1];
+        ry(int(m) * pi / 2) q[2];
+        r = measure q[2];
+        """,
+        Map.of(0, 0.25, 1, 0.125, 5, 0.125, 6, 0.25, 3, 0.125, 7, 0.125));
+  }
+
+  @Test
   void a_switch_on_a_measured_register_takes_each_case_with_its_probability() {
     // m = 0 (1/4): nothing, key 0. m = 3 (1/4): x, key 3 + 4. m = 1 or 2 (1/4 each): h, so r is
     // uniform: keys 1, 5, 2, 6 with 1/8 each.

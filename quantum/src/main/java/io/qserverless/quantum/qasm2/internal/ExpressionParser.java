@@ -5,9 +5,9 @@ import io.qserverless.quantum.circuit.ParameterExpression.BinaryOp;
 import io.qserverless.quantum.qasm2.internal.Token.Kind;
 
 /**
- * Reads gate-argument expressions with the usual precedence: {@code + -} below {@code * /} below
- * unary minus below power, which is right-associative ({@code -a^b} is {@code -(a^b)}). OpenQASM 2
- * spells power {@code ^}; OpenQASM 3 spells it {@code **} (there {@code ^} is xor).
+ * Reads OpenQASM 2 gate-argument expressions with the usual precedence: {@code + -} below {@code
+ * * /} below unary minus below power {@code ^}, which is right-associative ({@code -a^b} is {@code
+ * -(a^b)}). OpenQASM 3 has its own expression parser, in qasm3.internal.
  *
  * <p>Trees deeper than {@value #MAX_DEPTH} (by nesting or by a long chain of operators) are
  * refused: every later step walks them recursively, and a 200,000-deep expression would overflow
@@ -19,7 +19,6 @@ final class ExpressionParser {
   static final int MAX_DEPTH = 256;
 
   private final TokenStream in;
-  private final boolean version3;
 
   /** The depth of the tree the last method returned. */
   private int depth;
@@ -27,9 +26,8 @@ final class ExpressionParser {
   /** How deeply the methods are nested now (parentheses and unary signs recurse). */
   private int nesting;
 
-  ExpressionParser(TokenStream in, boolean version3) {
+  ExpressionParser(TokenStream in) {
     this.in = in;
-    this.version3 = version3;
   }
 
   Expr expression() {
@@ -81,7 +79,7 @@ final class ExpressionParser {
     Expr base = primary();
     int d = depth;
     Token at = in.peek();
-    if (in.accept(version3 ? "**" : "^")) {
+    if (in.accept("^")) {
       enter();
       Expr exponent = unary();
       nesting--;
@@ -130,9 +128,8 @@ final class ExpressionParser {
       throw in.expected("a number, a name, a function or '('");
     }
     in.next();
-    Double constant = constant(t.text());
-    if (constant != null) {
-      return new Expr.Number(constant, t);
+    if (t.is("pi")) {
+      return new Expr.Number(Math.PI, t);
     }
     ParameterExpression.Function function = Expr.function(t.text());
     if (function != null && in.peek().is("(")) {
@@ -143,15 +140,5 @@ final class ExpressionParser {
       return new Expr.Call(function, argument, t);
     }
     return new Expr.Name(t.text(), t);
-  }
-
-  private Double constant(String name) {
-    return switch (name) {
-      case "pi" -> Math.PI;
-      case "π" -> version3 ? Math.PI : null;
-      case "tau", "τ" -> version3 ? 2 * Math.PI : null;
-      case "euler", "ℇ" -> version3 ? Math.E : null;
-      default -> null;
-    };
   }
 }

@@ -16,7 +16,7 @@ public final class Parser {
 
   private Parser(TokenStream in) {
     this.in = in;
-    this.expressions = new ExpressionParser(in, false);
+    this.expressions = new ExpressionParser(in);
   }
 
   /** Parses a whole program; an {@code OPENQASM} header is optional but must say 2.0. */

@@ -99,11 +99,39 @@ final class QuantumOperations {
         .toList();
   }
 
-  /** A gate applied to qubits; registers and slices broadcast, one instance per position. */
+  /**
+   * A gate applied to qubits; registers and slices broadcast, one instance per position. Angles
+   * that depend on measured bits give one conditioned call per distinct set of angles.
+   */
   void gateCall(Syntax.GateCall c) {
+    List<Value> args = c.arguments().stream().map(values::evaluate).toList();
+    Value choices = Operators.lift(args, v -> new Value.Array(List.copyOf(v)), c.at());
+    if (!(choices instanceof Value.Dynamic d)) {
+      apply(c, ((Value.Array) choices).items());
+      return;
+    }
+    if (emitter.wide() != null) {
+      throw error(c.at(), "an angle that depends on a measurement cannot stand under a condition on more than " + Operators.MAX_DYNAMIC_BITS + " bits; compare fewer bits");
+    }
+    Value outer = emitter.path();
+    for (Value choice : java.util.Arrays.stream(d.table()).distinct().toList()) {
+      Value[] when = new Value[d.table().length];
+      for (int a = 0; a < when.length; a++) {
+        when[a] = new Value.Bool(d.table()[a].equals(choice));
+      }
+      try {
+        emitter.path(Operators.binary("&&", outer, new Value.Dynamic(d.clbits(), d.versions(), when, d.register()), c.at()));
+        apply(c, ((Value.Array) choice).items());
+      } finally {
+        emitter.path(outer);
+      }
+    }
+  }
+
+  private void apply(Syntax.GateCall c, List<Value> angles) {
     List<Expr> args = new ArrayList<>();
-    for (Syntax.Expr a : c.arguments()) {
-      args.add(new Expr.Known(Operators.angle(values.evaluate(a), a.at())));
+    for (int i = 0; i < angles.size(); i++) {
+      args.add(new Expr.Known(Operators.angle(angles.get(i), c.arguments().get(i).at())));
     }
     List<List<Operand>> targets = c.operands().stream().map(operands::qubits).toList();
     int size = 1;

@@ -10,7 +10,8 @@ import java.util.List;
  * So k = 2 keeps the arithmetic (16 either way) and halves the chunk passes and shuffles, while
  * k = 3 already costs 32 against 24: blocks stop at two qubits. Only with the vector kernel
  * (the scalar dense kernel is slower than two 2x2 ones) and on qubits from 2 up, whose partners
- * lie in other vectors.
+ * lie in other vectors. Diagonal gates on the pair that follow it (the cz of a u3 + cz layer)
+ * are multiplied into the block.
  */
 final class Fusion {
   /** Steps looked at for a partner. */
@@ -37,7 +38,14 @@ final class Fusion {
       }
       Step second = steps.get(j);
       moved[j] = true;
-      out.add(Step.dense(new int[] {first.a, second.a}, tensor(second.m, first.m)));
+      double[] block = tensor(second.m, first.m);
+      // diagonal gates on the pair right after it (cz in a layer of u3 + cz) join the block
+      int pair = (1 << first.a) | (1 << second.a);
+      for (int k = j + 1; k < steps.size() && !moved[k] && isDiagonalOn(steps.get(k), pair); k++) {
+        moved[k] = true;
+        scaleRows(block, steps.get(k), first.a, second.a);
+      }
+      out.add(Step.dense(new int[] {first.a, second.a}, block));
     }
     return out;
   }
@@ -67,6 +75,28 @@ final class Fusion {
       blocked |= t.touched;
     }
     return -1;
+  }
+
+  private static boolean isDiagonalOn(Step s, int pair) {
+    return s.kind == Step.Kind.ONE && s.pairing == 0 && (s.touched & ~pair) == 0;
+  }
+
+  /** block := d · block for the diagonal step d; row bit 0 is qubit q0, bit 1 qubit q1. */
+  private static void scaleRows(double[] block, Step d, int q0, int q1) {
+    for (int row = 0; row < 4; row++) {
+      int index = ((row & 1) << q0) | ((row >> 1) << q1);
+      if ((index & d.controls) != d.controls) {
+        continue;
+      }
+      int f = (index >> d.a & 1) == 0 ? 0 : 6;
+      double fr = d.m[f], fi = d.m[f + 1];
+      for (int col = 0; col < 4; col++) {
+        int e = 2 * (4 * row + col);
+        double re = block[e], im = block[e + 1];
+        block[e] = fr * re - fi * im;
+        block[e + 1] = fr * im + fi * re;
+      }
+    }
   }
 
   /** high ⊗ low as a 4x4 (row index bit(low) + 2 bit(high)), interleaved row-major. */

@@ -28,7 +28,10 @@ final class Parallel {
   /** Items per chunk: 2^13 pairs, 256 KiB of state, small enough to keep threads adjacent. */
   static final int CHUNK = 1 << 13;
 
-  static final int THREADS = threads(System.getProperty(THREADS_PROPERTY));
+  private static final String SETTING = System.getProperty(THREADS_PROPERTY);
+
+  /** The setting, or 1 if it is invalid: then {@link #requireValidSetting} refuses every state. */
+  static final int THREADS = validOrOne(SETTING);
 
   private static final ExecutorService HELPERS = THREADS == 1 ? null
       : Executors.newFixedThreadPool(THREADS - 1, r -> {
@@ -47,6 +50,22 @@ final class Parallel {
 
   interface RangeSum {
     double sum(int from, int to);
+  }
+
+  /**
+   * Refuses a bad thread setting with its message each time a state is made (thrown from the
+   * class initialiser it would surface once, then as a bare NoClassDefFoundError).
+   */
+  static void requireValidSetting() {
+    threads(SETTING);
+  }
+
+  private static int validOrOne(String setting) {
+    try {
+      return threads(setting);
+    } catch (IllegalArgumentException e) {
+      return 1;
+    }
   }
 
   static int threads(String setting) {

@@ -71,6 +71,7 @@ public final class StateEngine {
               + " (29 qubits take 8 GiB, or 4 GiB in single precision)");
     }
     requireHeap(numQubits, precision, Runtime.getRuntime().maxMemory());
+    Parallel.requireValidSetting();
     if (precision == Precision.SINGLE && chunkQubits == 0) {
       throw new IllegalArgumentException("single precision runs every gate in a sweep: chunk qubits must not be 0");
     }

@@ -44,7 +44,8 @@ record Sweep(int inside, List<Step> steps) {
         }
         int grown = inside | s.pairing;
         if (taken.isEmpty() && blocked == 0 && Integer.bitCount(grown) > chunkQubits) {
-          // too wide for any chunk: a pass of its own
+          // too wide for a chunk: a pass of its own (over a larger chunk if it cannot run alone)
+          inside = grown;
           taken.add(s);
           blocked = all;
         } else if ((s.touched & blocked) == 0 && Integer.bitCount(grown) <= chunkQubits) {
@@ -72,7 +73,10 @@ record Sweep(int inside, List<Step> steps) {
 
   private static final ThreadLocal<double[]> BUFFER = new ThreadLocal<>();
 
-  /** The calling thread's chunk buffer, reused across sweeps (sweeps do not nest). */
+  /**
+   * The calling thread's chunk buffer, reused across sweeps (sweeps do not nest): each thread that
+   * ran a sweep keeps its 512 KiB, cheaper than allocating one per sweep and thread.
+   */
   private static double[] buffer(int doubles) {
     double[] b = BUFFER.get();
     if (b == null || b.length != doubles) {

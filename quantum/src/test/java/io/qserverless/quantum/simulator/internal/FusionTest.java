@@ -40,6 +40,18 @@ class FusionTest {
   }
 
   @Test
+  void diagonal_gates_on_the_pair_right_after_it_join_the_block() {
+    // u on 7, h on 3, cz(3, 7), t on 7 (as cp), then h on 5: one 4x4 and the h
+    double c = Math.sqrt(0.5);
+    List<Step> steps = List.of(Step.one(0, 7, U), Step.one(0, 3, H),
+        Step.one(1 << 3, 7, new double[] {1, 0, 0, 0, 0, 0, -1, 0}), Step.one(0, 7, new double[] {1, 0, 0, 0, 0, 0, c, c}),
+        Step.one(0, 5, H));
+    List<Step> fused = Fusion.pairs(steps);
+    assertThat(fused).hasSize(Kernels.SIMD ? 2 : 5);
+    assertThat(maxDifference(run(fused, 9), run(steps, 9))).isLessThan(1e-14);
+  }
+
+  @Test
   void a_gate_between_on_the_partners_qubit_keeps_the_order() {
     // u on 3, cz(7, 8), h on 7: h cannot move up past the cz, and nothing on 3 follows
     List<Step> steps = List.of(Step.one(0, 3, U), Step.one(1 << 8, 7, new double[] {1, 0, 0, 0, 0, 0, -1, 0}),

@@ -8,6 +8,7 @@ import io.qserverless.quantum.simulator.Statevector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -27,24 +28,36 @@ class ParallelTest {
     return qc;
   }
 
-  @Test
-  void a_common_pool_without_workers_does_not_hang_the_simulator() throws Exception {
-    // the child JVM also lacks the vector module, so it runs the scalar kernels: same result
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0",
-        "-D" + Parallel.THREADS_PROPERTY + "=2",
-        "-cp", System.getProperty("java.class.path"), ParallelTest.class.getName()));
+  /** Runs {@link #main} in a child JVM with the given flags; its exit code and output. */
+  private static Map.Entry<Integer, String> child(String... flags) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(List.of(flags));
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ParallelTest.class.getName()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     boolean finished = p.waitFor(60, TimeUnit.SECONDS);
     if (!finished) {
       p.destroyForcibly();
     }
     assertThat(finished).as("the child JVM finished within 60 s").isTrue();
-    String out = new String(p.getInputStream().readAllBytes()).trim();
-    assertThat(p.exitValue()).as(out).isZero();
+    return Map.entry(p.exitValue(), new String(p.getInputStream().readAllBytes()).trim());
+  }
+
+  @Test
+  void a_common_pool_without_workers_does_not_hang_the_simulator() throws Exception {
+    // the child JVM also lacks the vector module, so it runs the scalar kernels: same result
+    var run = child("-Djava.util.concurrent.ForkJoinPool.common.parallelism=0", "-D" + Parallel.THREADS_PROPERTY + "=2");
+    assertThat(run.getKey()).as(run.getValue()).isZero();
+    String out = run.getValue();
     double expected = Statevector.fromCircuit(circuit()).probability(0);
     assertThat(Double.parseDouble(out)).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-14));
+  }
+
+  @Test
+  void a_jvm_started_with_a_bad_thread_setting_refuses_each_state_with_the_setting() throws Exception {
+    var run = child("-D" + Parallel.THREADS_PROPERTY + "=zero");
+    assertThat(run.getKey()).isNotZero();
+    assertThat(run.getValue()).contains("system property qserverless.simulator.threads=zero must be a thread count from 1 to 1024")
+        .doesNotContain("NoClassDefFoundError", "ExceptionInInitializerError");
   }
 
   @Test

@@ -1,0 +1,161 @@
+package io.qserverless.gateway.sandbox;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A sandbox made with bubblewrap ({@code bwrap}) and {@code prlimit}: no root, only user namespaces.
+ *
+ * <p>The job gets its own user namespace (as {@code nobody}, every capability dropped), PID
+ * namespace (it sees and signals only its own processes; when its init ends, the kernel ends every
+ * descendant, double-forked ones included), IPC and UTS namespaces, and a new session (no
+ * terminal injection). Its root is an empty read-only tmpfs holding, read-only, the system's own
+ * directories and a few files of {@code /etc}, and the paths of its {@link Confinement}; a
+ * private, size-capped {@code /tmp}; a fresh {@code /proc} and a minimal {@code /dev}. The network
+ * is shared, so a job reaches the gateway on loopback.
+ *
+ * <p>The job's environment (its token among it) travels as {@code --setenv} arguments in a file
+ * (readable by the gateway's user only) that bwrap reads on fd 3 ({@code --args 3}) and closes:
+ * never in a command line, which every local user can read, and never in the environment of a process outside the sandbox, where an {@code
+ * LD_PRELOAD} or {@code PATH} from a function's env_vars would run the user's code unconfined.
+ * Everything outside the sandbox runs with {@code PATH=/usr/bin:/bin} only.
+ *
+ * <p>Limits: RLIMIT_NPROC, RLIMIT_FSIZE, RLIMIT_NOFILE and no core files, through prlimit. The
+ * kernel does not apply RLIMIT_NPROC to root: when the gateway runs as root, the process cap is
+ * not enforced.
+ */
+final class Bubblewrap implements Sandbox {
+  private static final List<String> SYSTEM = List.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32");
+  // What programs need of /etc: the dynamic linker's cache, name resolution, CA certificates, the
+  // time zone, user names; never /etc/shadow or the machine's other configuration.
+  // Each bind costs the job's start a mount: keep this list short.
+  private static final List<String> ETC = List.of("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d",
+      "/etc/alternatives", "/etc/hosts", "/etc/resolv.conf", "/etc/nsswitch.conf", "/etc/ssl", "/etc/localtime",
+      "/etc/passwd", "/etc/group");
+  private static final String NOBODY = "65534";
+  private static final Map<String, String> OUTSIDE_ENV = Map.of("PATH", "/usr/bin:/bin");
+  private final String bwrap;
+  private final String prlimit;
+
+  private Bubblewrap(String bwrap, String prlimit) {
+    this.bwrap = bwrap;
+    this.prlimit = prlimit;
+  }
+
+  /** Finds bwrap and prlimit and starts one empty sandbox to see that user namespaces work here. */
+  static Probe probe() {
+    Optional<Path> bwrap = onPath("bwrap");
+    Optional<Path> prlimit = onPath("prlimit");
+    if (bwrap.isEmpty() || prlimit.isEmpty()) {
+      return new Probe(null, "no " + (bwrap.isEmpty() ? "bwrap" : "prlimit") + " on PATH (Debian: apt-get install "
+          + (bwrap.isEmpty() ? "bubblewrap" : "util-linux") + ")");
+    }
+    Bubblewrap b = new Bubblewrap(bwrap.get().toString(), prlimit.get().toString());
+    List<String> test = new ArrayList<>(List.of(b.bwrap));
+    test.addAll(b.namespaces());
+    test.addAll(systemBinds());
+    test.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--", "/bin/true"));
+    try {
+      Process p = new ProcessBuilder(test).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        return new Probe(null, "bwrap cannot make a sandbox here (" + (out.isEmpty() ? "exit " + p.exitValue() : out)
+            + "); user namespaces may be disabled (sysctl kernel.unprivileged_userns_clone, user.max_user_namespaces)");
+      }
+      return new Probe(b, null);
+    } catch (IOException e) {
+      return new Probe(null, "bwrap did not start (" + e.getMessage() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Probe(null, "interrupted while trying bwrap");
+    }
+  }
+
+  @Override
+  public Command confine(Confinement c, List<String> program, Map<String, String> environment) throws IOException {
+    writeEnvironment(c.scratch(), environment);
+    List<String> argv = new ArrayList<>(List.of(prlimit, "--nproc=" + c.processes(), "--fsize=" + c.fileBytes(),
+        "--nofile=" + c.openFiles(), "--core=0", "--", bwrap, "--args", "3"));
+    argv.addAll(namespaces());
+    argv.addAll(systemBinds());
+    for (String etc : ETC) {
+      argv.addAll(List.of("--ro-bind-try", etc, etc));
+    }
+    argv.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--size", Long.toString(c.tmpBytes()), "--tmpfs", "/tmp"));
+    List<Path> bound = new ArrayList<>(SYSTEM.stream().map(Path::of).toList());
+    for (Path p : c.readOnly()) {
+      if (bound.stream().noneMatch(p::startsWith)) {
+        bound.add(p);
+        argv.addAll(List.of("--ro-bind-try", p.toString(), p.toString()));
+      }
+    }
+    for (Path p : c.readWrite()) {
+      argv.addAll(List.of("--bind", p.toString(), p.toString()));
+    }
+    argv.addAll(List.of("--remount-ro", "/", "--chdir", c.workDir().toString(), "--"));
+    argv.addAll(program);
+    return new Command(argv, OUTSIDE_ENV, c.scratch());
+  }
+
+  @Override
+  public boolean confines() {
+    return true;
+  }
+
+  @Override
+  public String description() {
+    return "jobs run in a bubblewrap sandbox (" + bwrap + "): own user, PID, IPC and UTS namespaces, read-only system, "
+        + "only their job directory and their owner's files writable";
+  }
+
+  private List<String> namespaces() {
+    return List.of("--unshare-user", "--uid", NOBODY, "--gid", NOBODY, "--unshare-pid", "--unshare-ipc",
+        "--unshare-uts", "--hostname", "qs-job", "--unshare-cgroup-try", "--die-with-parent", "--new-session",
+        "--cap-drop", "ALL");
+  }
+
+  /** The system's directories read-only; on a merged-/usr system, /bin, /lib... are links into /usr and stay links. */
+  private static List<String> systemBinds() {
+    List<String> args = new ArrayList<>();
+    for (String dir : SYSTEM) {
+      Path p = Path.of(dir);
+      if (Files.isSymbolicLink(p)) {
+        try {
+          args.addAll(List.of("--symlink", Files.readSymbolicLink(p).toString(), dir));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read the link " + dir, e);
+        }
+      } else if (Files.isDirectory(p)) {
+        args.addAll(List.of("--ro-bind", dir, dir));
+      }
+    }
+    return args;
+  }
+
+  /** bwrap's --args file: NUL-separated, readable by the gateway's user only. */
+  private static void writeEnvironment(Path file, Map<String, String> environment) throws IOException {
+    StringBuilder args = new StringBuilder("--clearenv\0");
+    environment.forEach((k, v) -> args.append("--setenv\0").append(k).append('\0').append(v).append('\0'));
+    Files.deleteIfExists(file);
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, args, StandardCharsets.UTF_8);
+  }
+
+  private static Optional<Path> onPath(String name) {
+    String path = System.getenv().getOrDefault("PATH", "");
+    return Stream.of(path.split(File.pathSeparator)).filter(d -> !d.isEmpty()).map(d -> Path.of(d, name))
+        .filter(Files::isExecutable).findFirst();
+  }
+}

@@ -1,0 +1,24 @@
+package io.qserverless.gateway.sandbox;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What one job process may reach: everything else on the machine is out of its view.
+ *
+ * @param workDir the program's working directory (read-only unless under a read-write path)
+ * @param readOnly paths the job sees read-only at their own place: its artifact and every class path entry
+ * @param readWrite paths the job may write, at their own place: its job directory and its owner's files
+ * @param tmpBytes size of the job's private {@code /tmp} (memory-backed)
+ * @param processes most processes (threads included) the job's user may have (RLIMIT_NPROC)
+ * @param fileBytes largest file the job may write (RLIMIT_FSIZE)
+ * @param openFiles most open files per process (RLIMIT_NOFILE)
+ * @param scratch a file in the job directory the sandbox may write for its start (the runner deletes it at the end)
+ */
+public record Confinement(Path workDir, List<Path> readOnly, List<Path> readWrite, long tmpBytes,
+    long processes, long fileBytes, long openFiles, Path scratch) {
+  public Confinement {
+    readOnly = List.copyOf(readOnly);
+    readWrite = List.copyOf(readWrite);
+  }
+}

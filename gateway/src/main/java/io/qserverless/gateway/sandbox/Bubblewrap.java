@@ -25,13 +25,14 @@ import java.util.stream.Stream;
  * terminal injection). Its root is an empty read-only tmpfs holding, read-only, the system's own
  * directories and a few files of {@code /etc}, and the paths of its {@link Confinement}; a
  * private, size-capped {@code /tmp}; a fresh {@code /proc} and a minimal {@code /dev}. A
- * directory holding nothing but jars, several of them on the class path, is bound whole. The network
- * is shared, so a job reaches the gateway on loopback.
+ * directory holding nothing but jars, several of them on the class path, is bound whole. The
+ * network is shared, so a job reaches the gateway on loopback.
  *
  * <p>The job's environment (its token among it) travels as {@code --setenv} arguments in a file
  * (readable by the gateway's user only) that bwrap reads on fd 3 ({@code --args 3}) and closes:
- * never in a command line, which every local user can read, and never in the environment of a process outside the sandbox, where an {@code
- * LD_PRELOAD} or {@code PATH} from a function's env_vars would run the user's code unconfined.
+ * never in a command line, which every local user can read, and never in the environment of a
+ * process outside the sandbox, where an {@code LD_PRELOAD} or {@code PATH} from a function's
+ * env_vars would run the user's code unconfined.
  * Everything outside the sandbox runs with {@code PATH=/usr/bin:/bin} only.
  *
  * <p>Limits: RLIMIT_NPROC, RLIMIT_FSIZE, RLIMIT_NOFILE and no core files, through prlimit. The

@@ -7,8 +7,10 @@ import java.util.List;
  * What one job process may reach: everything else on the machine is out of its view.
  *
  * @param workDir the program's working directory (read-only unless under a read-write path)
- * @param readOnly paths the job sees read-only at their own place: its artifact and every class path entry
- * @param readWrite paths the job may write, at their own place: its job directory and its owner's files
+ * @param readOnly paths the job sees read-only at their own place: its artifact, every class path
+ *     entry, its job directory
+ * @param readWrite paths the job may write, at their own place (bound after, so they may lie inside
+ *     a read-only one): its work directory and its owner's files
  * @param tmpBytes size of the job's private {@code /tmp} (memory-backed)
  * @param processes most processes (threads included) the job's user may have (RLIMIT_NPROC)
  * @param fileBytes largest file the job may write (RLIMIT_FSIZE)

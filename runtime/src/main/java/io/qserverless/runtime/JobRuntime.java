@@ -49,6 +49,10 @@ final class JobRuntime {
         (status, message, cause) -> new ServerlessException(message, cause)) : null;
     this.files = new DataFiles(Path.of(env.getOrDefault(JobEnvironment.DATA_PATH, "data")),
         gateway == null ? null : new FilesApi(gateway));
+    if (env.containsKey(JobEnvironment.CLUSTER_NAME) && !env.containsKey(JobEnvironment.WORKER_INDEX)) {
+      // The gateway started the job's workers with it: join them now, while the program reads its arguments.
+      Thread.ofPlatform().daemon().name("cluster-join").start(this::tasks);
+    }
   }
 
   String jobId() {

@@ -3,6 +3,7 @@
 #   ./qs test            run every module's tests
 #   ./qs demo            run the parallel-workflow example on an embedded gateway
 #   ./qs bench NAME      run a benchmark from bench/ (./qs bench lists them)
+#   ./qs format          format every Java source (google-java-format); ./qs test fails on drift
 #   ./qs <command> ...   any CLI command (./qs --help)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -95,6 +96,10 @@ case "${1:-}" in
   bench)
     shift
     exec "$root/bench/run" "$@"
+    ;;
+  format)
+    # One format for the whole tree (google-java-format through Spotless); ./qs test checks it.
+    cd "$root" && exec mvn -B -q -Pbench spotless:apply
     ;;
   *)
     build_if_stale

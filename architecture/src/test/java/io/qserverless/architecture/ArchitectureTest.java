@@ -23,20 +23,26 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importAllModules() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages(ROOT);
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
   }
 
   /** Module {@code module} reaches no module outside {@code allowed} (its own always allowed). */
   private static ArchRule moduleUsesOnly(String module, String... allowed) {
-    var others = new ArrayList<>(List.of(
-        "quantum", "protocol", "runtime", "client", "gateway", "cli", "examples", "bench"));
+    var others =
+        new ArrayList<>(
+            List.of(
+                "quantum", "protocol", "runtime", "client", "gateway", "cli", "examples", "bench"));
     others.remove(module);
     others.removeAll(List.of(allowed));
-    return noClasses().that().resideInAPackage(ROOT + "." + module + "..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            others.stream().map(m -> ROOT + "." + m + "..").toArray(String[]::new))
+    return noClasses()
+        .that()
+        .resideInAPackage(ROOT + "." + module + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(others.stream().map(m -> ROOT + "." + m + "..").toArray(String[]::new))
         .because("ARCHITECTURE.md: " + module + " may depend on " + String.join(", ", allowed));
   }
 
@@ -72,24 +78,36 @@ class ArchitectureTest {
 
   @Test
   void examplePrograms_areWrittenAgainstTheRuntimeOnly() {
-    noClasses().that().resideInAPackage(ROOT + ".examples.programs..")
-        .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".client..", ROOT + ".gateway..", ROOT + ".cli..")
-        .because("a program runs inside a job and sees only the runtime API (and the quantum toolkit)")
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + ".examples.programs..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".client..", ROOT + ".gateway..", ROOT + ".cli..")
+        .because(
+            "a program runs inside a job and sees only the runtime API (and the quantum toolkit)")
         .check(classes);
   }
 
   @Test
   void internalPackagesAreUsedOnlyByTheirParentPackage() {
-    // io.qserverless.quantum.simulator.internal may be used inside io.qserverless.quantum.simulator..
-    for (String parent : classes.stream()
-        .map(c -> c.getPackageName())
-        .filter(p -> p.endsWith(".internal"))
-        .map(p -> p.substring(0, p.length() - ".internal".length()))
-        .distinct()
-        .toList()) {
-      noClasses().that().resideOutsideOfPackage(parent + "..")
-          .and().resideOutsideOfPackage(sharers(parent))
-          .should().dependOnClassesThat().resideInAPackage(parent + ".internal..")
+    // io.qserverless.quantum.simulator.internal may be used inside
+    // io.qserverless.quantum.simulator..
+    for (String parent :
+        classes.stream()
+            .map(c -> c.getPackageName())
+            .filter(p -> p.endsWith(".internal"))
+            .map(p -> p.substring(0, p.length() - ".internal".length()))
+            .distinct()
+            .toList()) {
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(parent + "..")
+          .and()
+          .resideOutsideOfPackage(sharers(parent))
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(parent + ".internal..")
           .because(parent + ".internal is an implementation detail of " + parent)
           .check(classes);
     }
@@ -102,10 +120,17 @@ class ArchitectureTest {
 
   @Test
   void httpLayerDoesNotReachPersistence() {
-    noClasses().that().resideInAPackage(ROOT + ".gateway.http..")
-        .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".gateway.store..", "org.jdbi..", "java.sql..")
-        .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
-        .because("the HTTP layer parses, calls a feature service and renders; persistence is the features' own")
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + ".gateway.http..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".gateway.store..", "org.jdbi..", "java.sql..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleNameEndingWith("Repository")
+        .because(
+            "the HTTP layer parses, calls a feature service and renders; persistence is the features' own")
         .check(classes);
   }
 
@@ -116,9 +141,14 @@ class ArchitectureTest {
 
   @Test
   void gatewayRootPackageHoldsOnlyTheAssembler() {
-    noClasses().that().resideOutsideOfPackage(ROOT + ".gateway")
-        .and().resideInAPackage(ROOT + ".gateway..")
-        .should().dependOnClassesThat().resideInAPackage(ROOT + ".gateway")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".gateway")
+        .and()
+        .resideInAPackage(ROOT + ".gateway..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(ROOT + ".gateway")
         .because("the root package assembles the gateway; features must not depend on it")
         .check(classes);
   }

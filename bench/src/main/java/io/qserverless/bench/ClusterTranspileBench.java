@@ -39,10 +39,17 @@ public final class ClusterTranspileBench {
     System.out.println("one JVM, 2 cores (local executor):");
     double local = warmRound(ChildJvm.run(ClusterTranspileBench.class, Map.of(), l -> {}, "child"));
     System.out.println("driver + 2 worker JVMs of 1 core each:");
-    double cluster = warmRound(ChildJvm.run(ClusterTranspileBench.class,
-        Map.of("QS_WORKERS", "2", "QS_JOB_CPU", "0", "QS_WORKER_CPU", "1"), l -> {}, "child"));
-    System.out.printf("16 level-3 transpilations, second round: one JVM %.2f s, driver + 2 workers %.2f s,"
-        + " ratio (workers / one JVM) %.2f%n", local, cluster, cluster / local);
+    double cluster =
+        warmRound(
+            ChildJvm.run(
+                ClusterTranspileBench.class,
+                Map.of("QS_WORKERS", "2", "QS_JOB_CPU", "0", "QS_WORKER_CPU", "1"),
+                l -> {},
+                "child"));
+    System.out.printf(
+        "16 level-3 transpilations, second round: one JVM %.2f s, driver + 2 workers %.2f s,"
+            + " ratio (workers / one JVM) %.2f%n",
+        local, cluster, cluster / local);
   }
 
   private static void round(int round) {
@@ -53,11 +60,17 @@ public final class ClusterTranspileBench {
     long start = System.nanoTime();
     List<TaskRef<QuantumCircuit>> refs = new ArrayList<>();
     for (QuantumCircuit c : circuits) {
-      refs.add(distribute(Resources.cpu(1),
-          () -> PresetPassManagers.generatePresetPassManager(3, Backends.get("fake_kolkata")).run(c)));
+      refs.add(
+          distribute(
+              Resources.cpu(1),
+              () ->
+                  PresetPassManagers.generatePresetPassManager(3, Backends.get("fake_kolkata"))
+                      .run(c)));
     }
     int ops = get(refs).stream().mapToInt(QuantumCircuit::size).sum();
-    System.out.printf("%s%d: %.2f s (%d output operations)%n", ROUND, round, (System.nanoTime() - start) / 1e9, ops);
+    System.out.printf(
+        "%s%d: %.2f s (%d output operations)%n",
+        ROUND, round, (System.nanoTime() - start) / 1e9, ops);
   }
 
   private static double warmRound(List<String> lines) {

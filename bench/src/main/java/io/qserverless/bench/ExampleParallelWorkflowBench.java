@@ -25,7 +25,9 @@ public final class ExampleParallelWorkflowBench {
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-    try (Gateway gateway = Gateway.start(GatewayConfig.builder(Files.createTempDirectory("qs-bench-")).port(0).build())) {
+    try (Gateway gateway =
+        Gateway.start(
+            GatewayConfig.builder(Files.createTempDirectory("qs-bench-")).port(0).build())) {
       ServerlessClient client = ServerlessClient.connect(gateway.url(), gateway.initialToken());
       ExampleProgram.PARALLEL_WORKFLOW.upload(client);
       for (int i = 0; i < 2; i++) {
@@ -38,7 +40,8 @@ public final class ExampleParallelWorkflowBench {
       }
       Arrays.sort(seconds);
       double median = seconds[runs / 2];
-      System.out.printf("run -> result: median %.3f s, min %.3f s, max %.3f s (goal 1.5 s: %.2fx of the budget)%n",
+      System.out.printf(
+          "run -> result: median %.3f s, min %.3f s, max %.3f s (goal 1.5 s: %.2fx of the budget)%n",
           median, seconds[0], seconds[runs - 1], median / 1.5);
     }
   }

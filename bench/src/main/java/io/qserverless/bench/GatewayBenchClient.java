@@ -38,12 +38,22 @@ final class GatewayBenchClient implements AutoCloseable {
     return send(token, method, path, json);
   }
 
-  JsonNode send(String as, String method, String path, String json) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(request(as, path).header("Content-Type", "application/json")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-        .build(), HttpResponse.BodyHandlers.ofString());
+  JsonNode send(String as, String method, String path, String json)
+      throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        http.send(
+            request(as, path)
+                .header("Content-Type", "application/json")
+                .method(
+                    method,
+                    json == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() >= 300) {
-      throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+      throw new IllegalStateException(
+          method + " " + path + " answered " + r.statusCode() + ": " + r.body());
     }
     return r.body().isEmpty() ? null : Json.MAPPER.readTree(r.body());
   }
@@ -53,7 +63,8 @@ final class GatewayBenchClient implements AutoCloseable {
   }
 
   HttpRequest.Builder request(String as, String path) {
-    return HttpRequest.newBuilder(URI.create(gateway.url() + path)).header("Authorization", "Bearer " + as);
+    return HttpRequest.newBuilder(URI.create(gateway.url() + path))
+        .header("Authorization", "Bearer " + as);
   }
 
   /** A new user (created by the admin) and its token. */
@@ -69,7 +80,8 @@ final class GatewayBenchClient implements AutoCloseable {
   }
 
   /** Uploads one file as a function of the user of {@code as}. */
-  void upload(String as, String title, String file, String content) throws IOException, InterruptedException {
+  void upload(String as, String title, String file, String content)
+      throws IOException, InterruptedException {
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
     try (TarArchiveOutputStream t = new TarArchiveOutputStream(tar)) {
       TarArchiveEntry e = new TarArchiveEntry(file);
@@ -83,16 +95,30 @@ final class GatewayBenchClient implements AutoCloseable {
     String b = "qsbench";
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (var f : Map.of("title", title, "entrypoint", file).entrySet()) {
-      body.writeBytes(("--" + b + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n")
-          .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(
+          ("--"
+                  + b
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + f.getKey()
+                  + "\"\r\n\r\n"
+                  + f.getValue()
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
     }
-    body.writeBytes(("--" + b + "\r\nContent-Disposition: form-data; name=\"artifact\"; filename=\"a.tar\"\r\n\r\n")
-        .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(
+        ("--"
+                + b
+                + "\r\nContent-Disposition: form-data; name=\"artifact\"; filename=\"a.tar\"\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(tar.toByteArray());
     body.writeBytes(("\r\n--" + b + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r = http.send(request(as, "/api/v1/programs/upload/")
-        .header("Content-Type", "multipart/form-data; boundary=" + b)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            request(as, "/api/v1/programs/upload/")
+                .header("Content-Type", "multipart/form-data; boundary=" + b)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException("upload answered " + r.statusCode() + ": " + r.body());
     }
@@ -101,8 +127,11 @@ final class GatewayBenchClient implements AutoCloseable {
   static String percentiles(long[] nanos) {
     long[] s = nanos.clone();
     Arrays.sort(s);
-    return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", s[s.length / 2] / 1e6,
-        s[(int) Math.min(s.length - 1, Math.ceil(s.length * 0.99) - 1)] / 1e6, s[s.length - 1] / 1e6);
+    return String.format(
+        "p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+        s[s.length / 2] / 1e6,
+        s[(int) Math.min(s.length - 1, Math.ceil(s.length * 0.99) - 1)] / 1e6,
+        s[s.length - 1] / 1e6);
   }
 
   @Override

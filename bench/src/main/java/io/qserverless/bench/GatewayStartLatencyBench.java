@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * wall clock as its first line; gateway, client and job share this machine's clock.
  */
 public final class GatewayStartLatencyBench {
-  private static final String PROGRAM = """
+  private static final String PROGRAM =
+      """
       public class First {
         public static void main(String[] args) {
           System.out.println("first " + System.currentTimeMillis() + " jvm "
@@ -54,28 +55,44 @@ public final class GatewayStartLatencyBench {
       }
     }
     System.out.printf("submit -> first line of a Java source program, %d jobs each:%n", jobs);
-    System.out.printf("  sandboxed (bubblewrap): %s; before the JVM started: p50 %.0f ms%n",
+    System.out.printf(
+        "  sandboxed (bubblewrap): %s; before the JVM started: p50 %.0f ms%n",
         GatewayBenchClient.percentiles(sandboxed[0]), p50(sandboxed[1]) / 1e6);
-    System.out.printf("  unsandboxed:            %s; before the JVM started: p50 %.0f ms%n",
+    System.out.printf(
+        "  unsandboxed:            %s; before the JVM started: p50 %.0f ms%n",
         GatewayBenchClient.percentiles(unsandboxed[0]), p50(unsandboxed[1]) / 1e6);
-    System.out.printf("  bare java -cp . Hello:  %s; before the JVM started: p50 %.0f ms%n",
+    System.out.printf(
+        "  bare java -cp . Hello:  %s; before the JVM started: p50 %.0f ms%n",
         GatewayBenchClient.percentiles(java[0]), p50(java[1]) / 1e6);
-    System.out.printf("  p50 ratios: sandboxed / bare %.2fx, unsandboxed / bare %.2fx, sandboxed / unsandboxed %.2fx%n",
-        p50(sandboxed[0]) / p50(java[0]), p50(unsandboxed[0]) / p50(java[0]), p50(sandboxed[0]) / p50(unsandboxed[0]));
+    System.out.printf(
+        "  p50 ratios: sandboxed / bare %.2fx, unsandboxed / bare %.2fx, sandboxed / unsandboxed %.2fx%n",
+        p50(sandboxed[0]) / p50(java[0]),
+        p50(unsandboxed[0]) / p50(java[0]),
+        p50(sandboxed[0]) / p50(unsandboxed[0]));
     System.exit(0);
   }
 
-  /** One job: run request to its first line, and to its JVM's start (by the job's own clock), in ns. */
+  /**
+   * One job: run request to its first line, and to its JVM's start (by the job's own clock), in ns.
+   */
   private static long[] jobStart(GatewayBenchClient gw) throws IOException, InterruptedException {
     long sent = System.currentTimeMillis();
-    String id = gw.send("POST", "/api/v1/programs/run/", "{\"title\": \"first\"}").get("id").asString();
+    String id =
+        gw.send("POST", "/api/v1/programs/run/", "{\"title\": \"first\"}").get("id").asString();
     JsonNode job;
     do {
       Thread.sleep(20);
       job = gw.send("GET", "/api/v1/jobs/" + id + "/", null);
-    } while (!job.get("status").asString().equals("SUCCEEDED") && !job.get("status").asString().equals("FAILED"));
-    String logs = new String(gw.http.send(gw.request("/api/v1/jobs/" + id + "/logs/").build(),
-        HttpResponse.BodyHandlers.ofByteArray()).body(), StandardCharsets.UTF_8);
+    } while (!job.get("status").asString().equals("SUCCEEDED")
+        && !job.get("status").asString().equals("FAILED"));
+    String logs =
+        new String(
+            gw.http
+                .send(
+                    gw.request("/api/v1/jobs/" + id + "/logs/").build(),
+                    HttpResponse.BodyHandlers.ofByteArray())
+                .body(),
+            StandardCharsets.UTF_8);
     return since(sent, logs, id);
   }
 
@@ -83,7 +100,11 @@ public final class GatewayStartLatencyBench {
   private static long[] bareStart(Path dir) throws IOException, InterruptedException {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     long start = System.currentTimeMillis();
-    Process p = new ProcessBuilder(javaBin, "-cp", ".", "First").directory(dir.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(javaBin, "-cp", ".", "First")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
     return since(start, out, "bare java");
@@ -94,13 +115,18 @@ public final class GatewayStartLatencyBench {
     if (!m.find()) {
       throw new IllegalStateException(what + " printed no first line: " + output);
     }
-    return new long[] {(Long.parseLong(m.group(1)) - start) * 1_000_000, (Long.parseLong(m.group(2)) - start) * 1_000_000};
+    return new long[] {
+      (Long.parseLong(m.group(1)) - start) * 1_000_000,
+      (Long.parseLong(m.group(2)) - start) * 1_000_000
+    };
   }
 
   private static Path compiled() throws IOException {
     Path dir = Files.createTempDirectory("qs-bench-bare");
     Path source = Files.writeString(dir.resolve("First.java"), PROGRAM);
-    if (ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), source.toString()) != 0) {
+    if (ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, "-d", dir.toString(), source.toString())
+        != 0) {
       throw new IllegalStateException("javac failed on " + source);
     }
     return dir;

@@ -30,8 +30,13 @@ public final class SimulatorGhzBench {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    System.out.printf("GHZ on %d qubits (%d gates), exact Sampler: %.2f s, peak heap %.2f GiB (state %.2f GiB), max heap %.2f GiB%n",
-        n, qc.size(), seconds, peak / (double) (1L << 30), (16.0 * (1L << n)) / (1L << 30),
+    System.out.printf(
+        "GHZ on %d qubits (%d gates), exact Sampler: %.2f s, peak heap %.2f GiB (state %.2f GiB), max heap %.2f GiB%n",
+        n,
+        qc.size(),
+        seconds,
+        peak / (double) (1L << 30),
+        (16.0 * (1L << n)) / (1L << 30),
         Runtime.getRuntime().maxMemory() / (double) (1L << 30));
     System.out.println("distribution: " + d);
   }

@@ -33,7 +33,8 @@ public final class TasksBench {
     }
     java.util.Arrays.sort(rates);
     double median = rates[rates.length / 2];
-    System.out.printf("median: %,.0f tasks/s (goal 50,000/s: %.1fx); slowest round %,.0f tasks/s%n",
+    System.out.printf(
+        "median: %,.0f tasks/s (goal 50,000/s: %.1fx); slowest round %,.0f tasks/s%n",
         median, median / 50_000, rates[0]);
   }
 

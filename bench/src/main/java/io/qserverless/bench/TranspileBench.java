@@ -13,17 +13,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Transpile time and quality per optimization level (goal: level 1 under 2 ms per 5-qubit
- * depth-10 circuit on one core; the transpiler is single-threaded).
+ * Transpile time and quality per optimization level (goal: level 1 under 2 ms per 5-qubit depth-10
+ * circuit on one core; the transpiler is single-threaded).
  *
  * <p>Scenario 1: 100 measured random 5-qubit depth-10 circuits ({@code RandomCircuit}, gates of up
  * to 4 qubits) on {@code fake_manila}; per level, the median over 5 timed rounds after warm-up,
  * with the average two-qubit gate count and depth of the output. Scenario 2: one measured random
  * 27-qubit depth-20 circuit on {@code fake_kolkata} (one-way ECR), best of 3 after warm-up.
  *
- * <p>Times are this thread's CPU time, so that other processes sharing the machine's cores do
- * not inflate them (the transpiler runs on the calling thread only); the wall-clock median is
- * printed beside it.
+ * <p>Times are this thread's CPU time, so that other processes sharing the machine's cores do not
+ * inflate them (the transpiler runs on the calling thread only); the wall-clock median is printed
+ * beside it.
  *
  * <p>Usage: {@code ./qs bench Transpile}.
  */
@@ -47,7 +47,8 @@ public final class TranspileBench {
       smallCorpus(level, Backends.get("fake_kolkata"), small);
     }
     QuantumCircuit wide = RandomCircuit.randomCircuit(27, 20, 4, true, false, false, 27);
-    System.out.printf("one random 27-qubit depth-20 circuit (%d ops) on fake_kolkata:%n", wide.size());
+    System.out.printf(
+        "one random 27-qubit depth-20 circuit (%d ops) on fake_kolkata:%n", wide.size());
     for (int level = 0; level <= 3; level++) {
       PassManager pm = PresetPassManagers.generate(level, Backends.get("fake_kolkata"));
       for (int i = 0; i < 3; i++) {
@@ -60,7 +61,8 @@ public final class TranspileBench {
         out = pm.run(wide);
         best = Math.min(best, (THREADS.getCurrentThreadCpuTime() - t) / 1e6);
       }
-      System.out.printf("  level %d: %8.1f ms cpu   2q gates %5d   depth %5d%n",
+      System.out.printf(
+          "  level %d: %8.1f ms cpu   2q gates %5d   depth %5d%n",
           level, best, twoQubitGates(out), out.depth());
     }
   }
@@ -93,8 +95,13 @@ public final class TranspileBench {
     System.out.printf(
         "  level %d: %6.3f ms cpu/circuit (goal %.0f ms: %4.1fx; wall %6.3f)   avg 2q gates %6.2f"
             + "   avg depth %6.1f%n",
-        level, median, GOAL_MS, GOAL_MS / median, wall[wall.length / 2],
-        twoQubit / (double) circuits.size(), depth / (double) circuits.size());
+        level,
+        median,
+        GOAL_MS,
+        GOAL_MS / median,
+        wall[wall.length / 2],
+        twoQubit / (double) circuits.size(),
+        depth / (double) circuits.size());
   }
 
   private static long twoQubitGates(QuantumCircuit qc) {

@@ -29,15 +29,22 @@ import picocli.CommandLine.Spec;
  * {@code qs demo}: the parallel-workflow seed end to end on a gateway started in this process
  * (temporary data directory, random port), which is stopped and removed at the end.
  */
-@Command(name = "demo", description = "Run the parallel-workflow example on an embedded gateway: "
-    + "upload, run with random 2-qubit circuits, print each status change and the result.")
+@Command(
+    name = "demo",
+    description =
+        "Run the parallel-workflow example on an embedded gateway: "
+            + "upload, run with random 2-qubit circuits, print each status change and the result.")
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--circuits", description = "how many random circuits (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--circuits",
+      description = "how many random circuits (default: ${DEFAULT-VALUE})")
   int count = 3;
 
-  @Option(names = "--seed", description = "seed of the random circuits (default: a new one each run)")
+  @Option(
+      names = "--seed",
+      description = "seed of the random circuits (default: a new one each run)")
   Long seed;
 
   @Override
@@ -48,7 +55,8 @@ final class DemoCommand implements Callable<Integer> {
       ServerlessClient client = ServerlessClient.connect(gateway.url(), gateway.initialToken());
       ExampleProgram example = ExampleProgram.PARALLEL_WORKFLOW;
       example.upload(client);
-      out.println("uploaded " + example.title() + " (" + example.entrypoint() + ") to " + gateway.url());
+      out.println(
+          "uploaded " + example.title() + " (" + example.entrypoint() + ") to " + gateway.url());
 
       Random random = seed == null ? new Random() : new Random(seed);
       List<QuantumCircuit> circuits = new ArrayList<>();
@@ -60,8 +68,15 @@ final class DemoCommand implements Callable<Integer> {
       out.println("job " + job.id());
       JobInfo end = JobWatcher.onConsole(out).watch(job);
       if (end.status() != JobStatus.SUCCEEDED) {
-        spec.commandLine().getErr().println("qs demo: the job ended " + end.shown() + ": " + job.errorMessage()
-            + "\n" + job.logs());
+        spec.commandLine()
+            .getErr()
+            .println(
+                "qs demo: the job ended "
+                    + end.shown()
+                    + ": "
+                    + job.errorMessage()
+                    + "\n"
+                    + job.logs());
         return 1;
       }
       Output.json(out, job.result());

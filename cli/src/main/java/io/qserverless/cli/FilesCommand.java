@@ -7,15 +7,27 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code qs files ls|upload|download|rm}: the user's stored files, shared by all of the user's functions. */
-@Command(name = "files", description = "Manage your stored files (shared by all your functions; tar, gzip, h5, json, zip, txt, csv, bin).",
-    subcommands = {FilesCommand.List.class, FilesCommand.Upload.class, FilesCommand.Download.class, FilesCommand.Delete.class})
+/**
+ * {@code qs files ls|upload|download|rm}: the user's stored files, shared by all of the user's
+ * functions.
+ */
+@Command(
+    name = "files",
+    description =
+        "Manage your stored files (shared by all your functions; tar, gzip, h5, json, zip, txt, csv, bin).",
+    subcommands = {
+      FilesCommand.List.class,
+      FilesCommand.Upload.class,
+      FilesCommand.Download.class,
+      FilesCommand.Delete.class
+    })
 final class FilesCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand: ls, upload, download or rm.");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "Missing a subcommand: ls, upload, download or rm.");
   }
 
   /** The options every files subcommand shares: the gateway's. */
@@ -40,7 +52,9 @@ final class FilesCommand implements Runnable {
     }
   }
 
-  @Command(name = "upload", description = "Upload a file (tar, gzip, h5, json, zip, txt, csv or bin).")
+  @Command(
+      name = "upload",
+      description = "Upload a file (tar, gzip, h5, json, zip, txt, csv or bin).")
   static final class Upload implements Callable<Integer> {
     @Mixin Target target;
 
@@ -61,7 +75,10 @@ final class FilesCommand implements Runnable {
     @Parameters(paramLabel = "NAME", description = "the stored file's name")
     String name;
 
-    @Option(names = "--to", paramLabel = "DIR", description = "directory to write it to (default: .)")
+    @Option(
+        names = "--to",
+        paramLabel = "DIR",
+        description = "directory to write it to (default: .)")
     Path dir = Path.of(".");
 
     @Override

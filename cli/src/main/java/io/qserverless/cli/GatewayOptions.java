@@ -17,12 +17,18 @@ class GatewayOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
-  @Option(names = "--host", paramLabel = "URL", description = "gateway URL (default: $GATEWAY_HOST or "
-      + ServerlessClient.DEFAULT_HOST + ")")
+  @Option(
+      names = "--host",
+      paramLabel = "URL",
+      description = "gateway URL (default: $GATEWAY_HOST or " + ServerlessClient.DEFAULT_HOST + ")")
   String host;
 
-  @Option(names = "--token", paramLabel = "TOKEN", description = "API token (default: $GATEWAY_TOKEN; "
-      + "else $GATEWAY_USER and $GATEWAY_PASSWORD log in)")
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      description =
+          "API token (default: $GATEWAY_TOKEN; "
+              + "else $GATEWAY_USER and $GATEWAY_PASSWORD log in)")
   String token;
 
   /** Where the command prints its output (standard output, or what a test set). */

@@ -5,8 +5,8 @@ import io.qserverless.client.JobInfo;
 import java.io.PrintWriter;
 
 /**
- * Follows a job until it ends, printing one line per status change ({@code 0.42s  RUNNING:
- * MAPPING}) and, on a terminal, a spinner with the elapsed time on the current line.
+ * Follows a job until it ends, printing one line per status change ({@code 0.42s RUNNING: MAPPING})
+ * and, on a terminal, a spinner with the elapsed time on the current line.
  *
  * <p>It polls: a sub-status that lasts shorter than the poll interval (25 ms) may not be seen.
  */

@@ -21,13 +21,18 @@ final class JobsCommand implements Callable<Integer> {
   @Option(names = "--offset", description = "skip this many of the newest")
   int offset;
 
-  @Option(names = "--status", description = "only this wire status: QUEUED, PENDING, RUNNING, SUCCEEDED, FAILED, STOPPED")
+  @Option(
+      names = "--status",
+      description = "only this wire status: QUEUED, PENDING, RUNNING, SUCCEEDED, FAILED, STOPPED")
   String status;
 
   @Option(names = "--function", paramLabel = "TITLE", description = "only jobs of this function")
   String function;
 
-  @Option(names = "--created-after", paramLabel = "ISO-8601", description = "only jobs created after this instant")
+  @Option(
+      names = "--created-after",
+      paramLabel = "ISO-8601",
+      description = "only jobs created after this instant")
   Instant createdAfter;
 
   @Option(names = "--json", description = "print the jobs as JSON")
@@ -35,8 +40,12 @@ final class JobsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobQuery query = JobQuery.first(limit).withOffset(offset).withStatus(status).withFunction(function)
-        .createdAfter(createdAfter);
+    JobQuery query =
+        JobQuery.first(limit)
+            .withOffset(offset)
+            .withStatus(status)
+            .withFunction(function)
+            .createdAfter(createdAfter);
     List<JobInfo> jobs = gateway.client().jobs(query).stream().map(Job::lastInfo).toList();
     if (json) {
       Output.json(gateway.out(), jobs);

@@ -15,7 +15,9 @@ final class LogsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "the job id")
   String id;
 
-  @Option(names = {"-f", "--follow"}, description = "keep printing new lines until the job ends")
+  @Option(
+      names = {"-f", "--follow"},
+      description = "keep printing new lines until the job ends")
   boolean follow;
 
   @Override

@@ -11,7 +11,11 @@ final class Output {
 
   /** {@code value} (any value the result codec knows, circuits included) as indented JSON. */
   static void json(PrintWriter out, Object value) {
-    out.println(Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Values.toTree(value)));
+    out.println(
+        Json.MAPPER
+            .writer()
+            .with(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(Values.toTree(value)));
     out.flush();
   }
 }

@@ -1,8 +1,8 @@
 package io.qserverless.cli;
 
 import io.qserverless.client.ServerlessClientException;
-import io.qserverless.quantum.QuantumException;
 import io.qserverless.protocol.value.ValueEncodingException;
+import io.qserverless.quantum.QuantumException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code qs} command: one picocli subcommand per class in this package.
  *
- * <p>Run through the {@code ./qs} launcher at the repository root, which finds a JDK 21+ and
- * builds the project on first use. Exit codes: 0 success, 1 a failed call or job, 2 bad usage.
+ * <p>Run through the {@code ./qs} launcher at the repository root, which finds a JDK 21+ and builds
+ * the project on first use. Exit codes: 0 success, 1 a failed call or job, 2 bad usage.
  */
 @Command(
     name = "qs",
@@ -48,12 +48,15 @@ public final class Qs implements Runnable {
    * expansion is off: {@code --args @file} and {@code --backend @...} are ours to read.
    */
   static CommandLine commandLine() {
-    return new CommandLine(new Qs()).setExpandAtFiles(false).setExecutionExceptionHandler(Qs::failed);
+    return new CommandLine(new Qs())
+        .setExpandAtFiles(false)
+        .setExecutionExceptionHandler(Qs::failed);
   }
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: pick one of those listed above.");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing a command: pick one of those listed above.");
   }
 
   /** A failure a user can cause prints one line, not a stack trace. */
@@ -63,8 +66,10 @@ public final class Qs implements Runnable {
     if (e instanceof IllegalArgumentException || e instanceof QuantumException) {
       return 2;
     }
-    if (!(e instanceof ServerlessClientException || e instanceof ValueEncodingException
-        || e instanceof UncheckedIOException || e instanceof IOException)) {
+    if (!(e instanceof ServerlessClientException
+        || e instanceof ValueEncodingException
+        || e instanceof UncheckedIOException
+        || e instanceof IOException)) {
       e.printStackTrace(cmd.getErr());
     }
     return 1;

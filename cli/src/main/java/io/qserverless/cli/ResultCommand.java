@@ -15,12 +15,19 @@ final class ResultCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "the job id")
   String id;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "give up after this many seconds (default: wait)")
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description = "give up after this many seconds (default: wait)")
   Long timeoutSeconds;
 
   @Override
   public Integer call() {
-    Object result = gateway.client().job(id).result(timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds));
+    Object result =
+        gateway
+            .client()
+            .job(id)
+            .result(timeoutSeconds == null ? null : Duration.ofSeconds(timeoutSeconds));
     Output.json(gateway.out(), result);
     return 0;
   }

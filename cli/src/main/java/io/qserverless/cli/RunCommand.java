@@ -17,20 +17,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code qs run TITLE [--args JSON|@file] [--wait]}: runs a function. */
-@Command(name = "run", description = "Run a function; with --wait, follow its status and print its result.")
+@Command(
+    name = "run",
+    description = "Run a function; with --wait, follow its status and print its result.")
 final class RunCommand implements Callable<Integer> {
   @Mixin GatewayOptions gateway;
 
   @Parameters(paramLabel = "TITLE", description = "the function's title")
   String title;
 
-  @Option(names = "--args", paramLabel = "JSON|@FILE", description = "arguments: a JSON object, or @file holding one")
+  @Option(
+      names = "--args",
+      paramLabel = "JSON|@FILE",
+      description = "arguments: a JSON object, or @file holding one")
   String args = "{}";
 
   @Option(names = "--cpu", description = "cores for the job (default: the gateway's job default)")
   Double cpu;
 
-  @Option(names = "--mem", paramLabel = "BYTES", description = "memory for the job in bytes (default: the gateway's job default)")
+  @Option(
+      names = "--mem",
+      paramLabel = "BYTES",
+      description = "memory for the job in bytes (default: the gateway's job default)")
   Long mem;
 
   @Option(names = "--wait", description = "follow the job's status and print its result")
@@ -54,10 +62,18 @@ final class RunCommand implements Callable<Integer> {
       return 0;
     }
     gateway.err().println("job " + job.id());
-    JobInfo end = (json ? new JobWatcher(gateway.err(), false) : JobWatcher.onConsole(gateway.out())).watch(job);
+    JobInfo end =
+        (json ? new JobWatcher(gateway.err(), false) : JobWatcher.onConsole(gateway.out()))
+            .watch(job);
     if (end.status() != JobStatus.SUCCEEDED) {
-      gateway.err().println("qs: job " + job.id() + " ended " + end.shown()
-          + (end.status() == JobStatus.FAILED ? ": " + job.errorMessage() : ""));
+      gateway
+          .err()
+          .println(
+              "qs: job "
+                  + job.id()
+                  + " ended "
+                  + end.shown()
+                  + (end.status() == JobStatus.FAILED ? ": " + job.errorMessage() : ""));
       return 1;
     }
     Output.json(gateway.out(), job.result());
@@ -74,7 +90,8 @@ final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--args: " + e.getMessage(), e);
     }
     if (!(value instanceof Map<?, ?> map)) {
-      throw new IllegalArgumentException("--args must be a JSON object such as {\"circuits\": []}, got " + abbreviate(text));
+      throw new IllegalArgumentException(
+          "--args must be a JSON object such as {\"circuits\": []}, got " + abbreviate(text));
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> byName = (Map<String, Object>) map;

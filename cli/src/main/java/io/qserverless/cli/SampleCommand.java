@@ -1,10 +1,10 @@
 package io.qserverless.cli;
 
+import io.qserverless.quantum.QuantumException;
 import io.qserverless.quantum.circuit.Parameter;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.primitives.QuasiDistribution;
 import io.qserverless.quantum.primitives.Sampler;
-import io.qserverless.quantum.QuantumException;
 import io.qserverless.quantum.qasm2.QasmParseException;
 import io.qserverless.quantum.qasm3.OpenQasm;
 import java.io.IOException;

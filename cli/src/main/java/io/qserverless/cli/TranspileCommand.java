@@ -22,16 +22,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code qs transpile FILE.qasm --backend NAME -O LEVEL}: prints the ISA circuit as OpenQASM 2
- * (or 3 with {@code --qasm3}) on stdout and a one-line summary on stderr.
+ * {@code qs transpile FILE.qasm --backend NAME -O LEVEL}: prints the ISA circuit as OpenQASM 2 (or
+ * 3 with {@code --qasm3}) on stdout and a one-line summary on stderr.
  */
-@Command(name = "transpile",
+@Command(
+    name = "transpile",
     description = "Transpile an OpenQASM circuit into an ISA circuit for a backend.")
 final class TranspileCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "OpenQASM 2 or 3 file")
   Path file;
 
-  @Option(names = "--backend", required = true,
+  @Option(
+      names = "--backend",
+      required = true,
       description = "a shipped backend name (see 'qs backends') or a backend JSON file")
   String backend;
 
@@ -55,11 +58,17 @@ final class TranspileCommand implements Callable<Integer> {
       double ms = (System.nanoTime() - start) / 1e6;
       System.out.print(qasm3 ? Qasm3.dumps(out) : Qasm2.dumps(out));
       long twoQubit = out.data().stream().filter(i -> i.qubits().length == 2).count();
-      String layout = TranspileLayout.of(out)
-          .map(l -> "layout " + Arrays.toString(l.initialLayout()) + " -> final "
-              + Arrays.toString(l.finalLayout()))
-          .orElse("no layout");
-      System.err.printf("%s -O%d: depth %d, %d two-qubit gates, %s, %.1f ms%n",
+      String layout =
+          TranspileLayout.of(out)
+              .map(
+                  l ->
+                      "layout "
+                          + Arrays.toString(l.initialLayout())
+                          + " -> final "
+                          + Arrays.toString(l.finalLayout()))
+              .orElse("no layout");
+      System.err.printf(
+          "%s -O%d: depth %d, %d two-qubit gates, %s, %.1f ms%n",
           target.name(), level, out.depth(), twoQubit, layout, ms);
       return 0;
     } catch (NoSuchFileException e) {

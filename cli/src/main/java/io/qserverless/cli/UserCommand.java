@@ -14,7 +14,10 @@ import picocli.CommandLine.Parameters;
  * admin before the first start. The embedded H2 file admits one process at a time: while the
  * gateway runs on it, create users through the API instead ({@code POST /api/v1/users/}).
  */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Manage gateway users on its database.",
+@Command(
+    name = "user",
+    mixinStandardHelpOptions = true,
+    description = "Manage gateway users on its database.",
     subcommands = {UserCommand.Add.class, UserCommand.Token.class})
 public final class UserCommand implements Runnable {
   @Override
@@ -30,11 +33,15 @@ public final class UserCommand implements Runnable {
 
   /** Where the gateway's database is. */
   static final class Store {
-    @Option(names = "--data-dir", description = "The gateway's data directory (default: ${DEFAULT-VALUE}).",
+    @Option(
+        names = "--data-dir",
+        description = "The gateway's data directory (default: ${DEFAULT-VALUE}).",
         defaultValue = "${sys:user.home}/.qserverless")
     Path dataDir;
 
-    @Option(names = "--db-url", description = "JDBC URL of the gateway's database (default: H2 under the data dir).")
+    @Option(
+        names = "--db-url",
+        description = "JDBC URL of the gateway's database (default: H2 under the data dir).")
     String dbUrl;
 
     @Option(names = "--db-user", defaultValue = "${env:GATEWAY_DB_USER}")
@@ -48,19 +55,26 @@ public final class UserCommand implements Runnable {
     }
   }
 
-  @Command(name = "add", mixinStandardHelpOptions = true, description = "Create a user and print an API token for it.")
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = "Create a user and print an API token for it.")
   static final class Add implements Callable<Integer> {
     @Parameters(index = "0", description = "User name.")
     String username;
 
-    @Option(names = "--password", required = true, description = "Password, 8 characters or more.", interactive = true, arity = "0..1")
+    @Option(
+        names = "--password",
+        required = true,
+        description = "Password, 8 characters or more.",
+        interactive = true,
+        arity = "0..1")
     String password;
 
     @Option(names = "--admin", description = "Make the user an admin.")
     boolean admin;
 
-    @picocli.CommandLine.Mixin
-    Store store = new Store();
+    @picocli.CommandLine.Mixin Store store = new Store();
 
     @Override
     public Integer call() {
@@ -75,13 +89,15 @@ public final class UserCommand implements Runnable {
     }
   }
 
-  @Command(name = "token", mixinStandardHelpOptions = true, description = "Print a new API token for a user.")
+  @Command(
+      name = "token",
+      mixinStandardHelpOptions = true,
+      description = "Print a new API token for a user.")
   static final class Token implements Callable<Integer> {
     @Parameters(index = "0", description = "User name.")
     String username;
 
-    @picocli.CommandLine.Mixin
-    Store store = new Store();
+    @picocli.CommandLine.Mixin Store store = new Store();
 
     @Override
     public Integer call() {

@@ -26,7 +26,9 @@ class QsCommandsTest {
 
   @BeforeAll
   static void startGateway() throws Exception {
-    gateway = Gateway.start(GatewayConfig.builder(Files.createDirectories(dir.resolve("gateway"))).port(0).build());
+    gateway =
+        Gateway.start(
+            GatewayConfig.builder(Files.createDirectories(dir.resolve("gateway"))).port(0).build());
   }
 
   @AfterAll
@@ -52,39 +54,62 @@ class QsCommandsTest {
   @Test
   void upload_run_wait_status_logs_result_and_jobs_work_as_a_user_types_them() {
     Path program = ExampleProgram.DETAILED_STATUSES.workingDir(dir);
-    Run upload = qs("upload", program.toString(), "--title", "statuses", "--entrypoint",
-        ExampleProgram.DETAILED_STATUSES.entrypoint());
+    Run upload =
+        qs(
+            "upload",
+            program.toString(),
+            "--title",
+            "statuses",
+            "--entrypoint",
+            ExampleProgram.DETAILED_STATUSES.entrypoint());
     assertThat(upload.exit()).as(upload.err()).isZero();
     assertThat(upload.out()).startsWith("uploaded statuses");
 
     Run run = qs("run", "statuses", "--args", "{\"stage_millis\": 400}", "--wait");
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("RUNNING: MAPPING", "RUNNING: POST_PROCESSING", "DONE", "\"stages\"");
-    String id = run.err().lines().filter(l -> l.startsWith("job ")).findFirst().orElseThrow().substring(4);
+    assertThat(run.out())
+        .contains("RUNNING: MAPPING", "RUNNING: POST_PROCESSING", "DONE", "\"stages\"");
+    String id =
+        run.err().lines().filter(l -> l.startsWith("job ")).findFirst().orElseThrow().substring(4);
 
     assertThat(qs("status", id).out().strip()).isEqualTo("DONE");
     assertThat(qs("result", id).out()).contains("\"RUNNING: WAITING_FOR_QPU\"");
     assertThat(qs("jobs", "--json").out()).contains(id, "\"SUCCEEDED\"");
     // The table: a header, then this job's row with its shown status and function title.
     List<String> table = qs("jobs").out().lines().toList();
-    assertThat(table.getFirst().split("\\s+")).containsExactly("ID", "STATUS", "FUNCTION", "CREATED");
-    assertThat(table).filteredOn(row -> row.startsWith(id)).singleElement()
-        .satisfies(row -> assertThat(row.split("\\s+")).containsSubsequence(id, "DONE", "statuses"));
+    assertThat(table.getFirst().split("\\s+"))
+        .containsExactly("ID", "STATUS", "FUNCTION", "CREATED");
+    assertThat(table)
+        .filteredOn(row -> row.startsWith(id))
+        .singleElement()
+        .satisfies(
+            row -> assertThat(row.split("\\s+")).containsSubsequence(id, "DONE", "statuses"));
 
     Run logs = qs("logs", id);
     assertThat(logs.exit()).as(logs.err()).isZero();
-    assertThat(logs.out()).contains("stage MAPPING", "stage OPTIMIZING_FOR_HARDWARE", "stage POST_PROCESSING");
+    assertThat(logs.out())
+        .contains("stage MAPPING", "stage OPTIMIZING_FOR_HARDWARE", "stage POST_PROCESSING");
     Run stop = qs("stop", id);
     assertThat(stop.exit()).as(stop.err()).isZero();
     assertThat(stop.out()).contains("had already finished as SUCCEEDED; nothing to stop");
-    assertThat(qs("status", id).out().strip()).as("stopping a finished job leaves it as it was").isEqualTo("DONE");
+    assertThat(qs("status", id).out().strip())
+        .as("stopping a finished job leaves it as it was")
+        .isEqualTo("DONE");
   }
 
   @Test
   void run_reads_its_arguments_from_an_at_file() throws Exception {
     Path program = ExampleProgram.DETAILED_STATUSES.workingDir(dir);
-    assertThat(qs("upload", program.toString(), "--title", "statuses-file", "--entrypoint",
-        ExampleProgram.DETAILED_STATUSES.entrypoint()).exit()).isZero();
+    assertThat(
+            qs(
+                    "upload",
+                    program.toString(),
+                    "--title",
+                    "statuses-file",
+                    "--entrypoint",
+                    ExampleProgram.DETAILED_STATUSES.entrypoint())
+                .exit())
+        .isZero();
     Path arguments = Files.writeString(dir.resolve("arguments.json"), "{\"stage_millis\": 10}");
 
     Run run = qs("run", "statuses-file", "--args", "@" + arguments, "--wait");
@@ -96,8 +121,16 @@ class QsCommandsTest {
   @Test
   void logs_follow_prints_the_programs_log_until_the_job_ends() {
     Path program = ExampleProgram.DETAILED_STATUSES.workingDir(dir);
-    assertThat(qs("upload", program.toString(), "--title", "statuses-logs", "--entrypoint",
-        ExampleProgram.DETAILED_STATUSES.entrypoint()).exit()).isZero();
+    assertThat(
+            qs(
+                    "upload",
+                    program.toString(),
+                    "--title",
+                    "statuses-logs",
+                    "--entrypoint",
+                    ExampleProgram.DETAILED_STATUSES.entrypoint())
+                .exit())
+        .isZero();
     String id = qs("run", "statuses-logs", "--args", "{\"stage_millis\": 200}").out().strip();
 
     Run logs = qs("logs", id, "-f");
@@ -110,8 +143,16 @@ class QsCommandsTest {
   @Test
   void a_job_that_fails_makes_run_wait_exit_1_with_the_programs_error() {
     Path program = ExampleProgram.FILE_ROUND_TRIP.workingDir(dir);
-    assertThat(qs("upload", program.toString(), "--title", "fails", "--entrypoint",
-        ExampleProgram.FILE_ROUND_TRIP.entrypoint()).exit()).isZero();
+    assertThat(
+            qs(
+                    "upload",
+                    program.toString(),
+                    "--title",
+                    "fails",
+                    "--entrypoint",
+                    ExampleProgram.FILE_ROUND_TRIP.entrypoint())
+                .exit())
+        .isZero();
 
     Run run = qs("run", "fails", "--wait");
 
@@ -124,7 +165,8 @@ class QsCommandsTest {
   void a_job_that_does_not_exist_exits_1_with_the_gateway_message() {
     Run status = qs("status", "no-such-job");
     assertThat(status.exit()).isEqualTo(1);
-    assertThat(status.err().strip()).isEqualTo("qs status: No job 'no-such-job'; GET /api/v1/jobs/ lists yours.");
+    assertThat(status.err().strip())
+        .isEqualTo("qs status: No job 'no-such-job'; GET /api/v1/jobs/ lists yours.");
   }
 
   @Test
@@ -135,14 +177,23 @@ class QsCommandsTest {
     int exit = cmd.execute("jobs", "--host", gateway.url(), "--token", "not-a-token");
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString().strip())
-        .isEqualTo("qs jobs: The token is not valid (unknown or revoked); log in again for a new one.");
+        .isEqualTo(
+            "qs jobs: The token is not valid (unknown or revoked); log in again for a new one.");
   }
 
   @Test
   void files_upload_ls_download_and_rm_round_trip_a_tar() throws Exception {
     Path program = ExampleProgram.FILE_ROUND_TRIP.workingDir(dir);
-    assertThat(qs("upload", program.toString(), "--title", "files-cli", "--entrypoint",
-        ExampleProgram.FILE_ROUND_TRIP.entrypoint()).exit()).isZero();
+    assertThat(
+            qs(
+                    "upload",
+                    program.toString(),
+                    "--title",
+                    "files-cli",
+                    "--entrypoint",
+                    ExampleProgram.FILE_ROUND_TRIP.entrypoint())
+                .exit())
+        .isZero();
     Path tar = dir.resolve("data.tar");
     Files.write(tar, io.qserverless.client.internal.TarArchive.of(program));
 

@@ -28,7 +28,8 @@ class TranspileCommandTest {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int code = Qs.commandLine().execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -38,7 +39,9 @@ class TranspileCommandTest {
   @Test
   void transpile_prints_an_isa_circuit_that_parses_back_and_a_summary_line() throws Exception {
     Path file = dir.resolve("ghz.qasm");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         OPENQASM 2.0;
         include "qelib1.inc";
         qreg q[3];
@@ -54,10 +57,12 @@ class TranspileCommandTest {
     assertThat(isa.numQubits()).isEqualTo(27);
     Set<String> allowed = Set.of("ecr", "rz", "sx", "x", "id", "measure", "barrier");
     assertThat(isa.data()).extracting(i -> i.operation().name()).allMatch(allowed::contains);
-    assertThat(isa.data().stream().filter(i -> i.operation().name().equals("ecr")).count()).isEqualTo(2);
-    assertThat(run.err()).startsWith("fake_kolkata -O2: depth ").contains("2 two-qubit gates, layout [");
-    assertThat(isa.data()).filteredOn(i -> i.operation().name().equals("measure"))
-        .hasSize(3);
+    assertThat(isa.data().stream().filter(i -> i.operation().name().equals("ecr")).count())
+        .isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("fake_kolkata -O2: depth ")
+        .contains("2 two-qubit gates, layout [");
+    assertThat(isa.data()).filteredOn(i -> i.operation().name().equals("measure")).hasSize(3);
   }
 
   @Test
@@ -66,8 +71,11 @@ class TranspileCommandTest {
     Files.writeString(file, "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[6];\nh q[5];\n");
     Run run = qs("transpile", file.toString(), "--backend", "fake_manila");
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("qs transpile: the circuit has 6 qubits but the target has only"
-        + " 5; pick a backend with at least 6 qubits" + System.lineSeparator());
+    assertThat(run.err())
+        .isEqualTo(
+            "qs transpile: the circuit has 6 qubits but the target has only"
+                + " 5; pick a backend with at least 6 qubits"
+                + System.lineSeparator());
     assertThat(run.out()).isEmpty();
   }
 
@@ -75,10 +83,12 @@ class TranspileCommandTest {
   void backends_json_lists_every_shipped_backend_with_its_coupling_map() {
     Run run = qs("backends", "--json");
     assertThat(run.code()).isZero();
-    assertThat(run.out()).startsWith("[").contains(
-        "{\"name\": \"fake_manila\", \"num_qubits\": 5, \"basis_gates\": [\"cx\", \"id\", \"rz\","
-            + " \"sx\", \"x\"], \"coupling_map\": [[0, 1], [1, 0], [1, 2], [2, 1], [2, 3], [3, 2],"
-            + " [3, 4], [4, 3]]}",
-        "\"name\": \"fake_sherbrooke\", \"num_qubits\": 127");
+    assertThat(run.out())
+        .startsWith("[")
+        .contains(
+            "{\"name\": \"fake_manila\", \"num_qubits\": 5, \"basis_gates\": [\"cx\", \"id\", \"rz\","
+                + " \"sx\", \"x\"], \"coupling_map\": [[0, 1], [1, 0], [1, 2], [2, 1], [2, 3], [3, 2],"
+                + " [3, 4], [4, 3]]}",
+            "\"name\": \"fake_sherbrooke\", \"num_qubits\": 127");
   }
 }

@@ -1,8 +1,8 @@
 package io.qserverless.client;
 
 /**
- * A gateway call that failed: the gateway answered an error status (its {@code {"message"}} is
- * this exception's message) or could not be reached ({@link #status()} is 0).
+ * A gateway call that failed: the gateway answered an error status (its {@code {"message"}} is this
+ * exception's message) or could not be reached ({@link #status()} is 0).
  */
 public final class GatewayException extends ServerlessClientException {
   private final int status;

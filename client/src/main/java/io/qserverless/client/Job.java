@@ -27,6 +27,7 @@ public final class Job {
    * the first 10 s, so a result is seen at most 0.1 s late; longer waits back off to 500 ms.
    */
   private static final long FAST_POLL_MILLIS = 100;
+
   private static final long SLOW_POLL_MILLIS = 500;
   private static final long FAST_PHASE_NANOS = 10_000_000_000L;
 
@@ -56,7 +57,10 @@ public final class Job {
     return info;
   }
 
-  /** The status as users see it: QUEUED, INITIALIZING, RUNNING, RUNNING: MAPPING, DONE, ERROR, CANCELED. */
+  /**
+   * The status as users see it: QUEUED, INITIALIZING, RUNNING, RUNNING: MAPPING, DONE, ERROR,
+   * CANCELED.
+   */
   public String status() {
     return info().shown();
   }
@@ -66,7 +70,10 @@ public final class Job {
     return info().status().isTerminal();
   }
 
-  /** Waits for the job to end and returns its result, decoded (circuits as QuantumCircuit); null if it saved none. */
+  /**
+   * Waits for the job to end and returns its result, decoded (circuits as QuantumCircuit); null if
+   * it saved none.
+   */
   public Object result() {
     return result(null);
   }
@@ -101,11 +108,20 @@ public final class Job {
         return info;
       }
       if (System.nanoTime() >= deadline) {
-        throw new JobTimeoutException("job " + id + " is still " + info.shown() + " after " + timeout
-            + ": wait longer, or stop it with job.stop()");
+        throw new JobTimeoutException(
+            "job "
+                + id
+                + " is still "
+                + info.shown()
+                + " after "
+                + timeout
+                + ": wait longer, or stop it with job.stop()");
       }
       sleep(Math.min(pause, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-      pause = Math.min(System.nanoTime() - start < FAST_PHASE_NANOS ? FAST_POLL_MILLIS : SLOW_POLL_MILLIS, pause * 2);
+      pause =
+          Math.min(
+              System.nanoTime() - start < FAST_PHASE_NANOS ? FAST_POLL_MILLIS : SLOW_POLL_MILLIS,
+              pause * 2);
     }
   }
 

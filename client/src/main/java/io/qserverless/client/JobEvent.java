@@ -19,7 +19,11 @@ public record JobEvent(String type, String origin, String context, String create
   }
 
   static JobEvent fromJson(JsonNode e) {
-    return new JobEvent(e.path("event_type").asString(null), e.path("origin").asString(null),
-        e.path("context").asString(null), e.path("created").asString(null), e.get("data"));
+    return new JobEvent(
+        e.path("event_type").asString(null),
+        e.path("origin").asString(null),
+        e.path("context").asString(null),
+        e.path("created").asString(null),
+        e.get("data"));
   }
 }

@@ -12,7 +12,13 @@ import tools.jackson.databind.JsonNode;
  * @param created ISO-8601, as the gateway wrote it
  * @param updated ISO-8601, as the gateway wrote it
  */
-public record JobInfo(String id, JobStatus status, SubStatus subStatus, String function, String created, String updated) {
+public record JobInfo(
+    String id,
+    JobStatus status,
+    SubStatus subStatus,
+    String function,
+    String created,
+    String updated) {
 
   /** The status as users see it: QUEUED, INITIALIZING, RUNNING: MAPPING, DONE, ERROR, CANCELED. */
   public String shown() {

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * Which of the caller's jobs {@link ServerlessClient#jobs(JobQuery)} lists, newest first.
  *
- * <pre>{@code client.jobs(JobQuery.first(20).withStatus("FAILED").withFunction("parallel-workflow"))}</pre>
+ * <pre>
+ * {@code client.jobs(JobQuery.first(20).withStatus("FAILED").withFunction("parallel-workflow"))}
+ * </pre>
  *
  * @param limit at most this many, 1 to 1000 (default 10)
  * @param offset skip this many of the newest
@@ -15,7 +17,8 @@ import java.util.Map;
  * @param function a function title or null for all
  * @param createdAfter only jobs created after this instant, or null
  */
-public record JobQuery(int limit, int offset, String status, String function, Instant createdAfter) {
+public record JobQuery(
+    int limit, int offset, String status, String function, Instant createdAfter) {
   public static final JobQuery DEFAULT = first(10);
 
   public JobQuery {

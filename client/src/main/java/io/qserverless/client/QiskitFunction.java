@@ -31,8 +31,16 @@ public final class QiskitFunction {
   private final String version;
   private final ServerlessClient client;
 
-  private QiskitFunction(String title, String entrypoint, Path workingDir, List<String> dependencies,
-      Map<String, String> envVars, String description, String id, String version, ServerlessClient client) {
+  private QiskitFunction(
+      String title,
+      String entrypoint,
+      Path workingDir,
+      List<String> dependencies,
+      Map<String, String> envVars,
+      String description,
+      String id,
+      String version,
+      ServerlessClient client) {
     this.title = title;
     this.entrypoint = entrypoint;
     this.workingDir = workingDir;
@@ -50,13 +58,16 @@ public final class QiskitFunction {
       throw new IllegalArgumentException("a function needs a title, e.g. \"parallel-workflow\"");
     }
     if (entrypoint == null || entrypoint.isBlank()) {
-      throw new IllegalArgumentException("function '" + title + "' needs an entrypoint, e.g. \"ParallelWorkflow.java\"");
+      throw new IllegalArgumentException(
+          "function '" + title + "' needs an entrypoint, e.g. \"ParallelWorkflow.java\"");
     }
-    return new QiskitFunction(title, entrypoint, workingDir, List.of(), Map.of(), "", null, null, null);
+    return new QiskitFunction(
+        title, entrypoint, workingDir, List.of(), Map.of(), "", null, null, null);
   }
 
   public QiskitFunction withDescription(String text) {
-    return new QiskitFunction(title, entrypoint, workingDir, dependencies, envVars, text, id, version, client);
+    return new QiskitFunction(
+        title, entrypoint, workingDir, dependencies, envVars, text, id, version, client);
   }
 
   /**
@@ -68,12 +79,14 @@ public final class QiskitFunction {
    * ServerlessClient#dependenciesVersions}).
    */
   public QiskitFunction withDependencies(List<String> list) {
-    return new QiskitFunction(title, entrypoint, workingDir, list, envVars, description, id, version, client);
+    return new QiskitFunction(
+        title, entrypoint, workingDir, list, envVars, description, id, version, client);
   }
 
   /** Environment variables the job process gets. */
   public QiskitFunction withEnvVars(Map<String, String> vars) {
-    return new QiskitFunction(title, entrypoint, workingDir, dependencies, vars, description, id, version, client);
+    return new QiskitFunction(
+        title, entrypoint, workingDir, dependencies, vars, description, id, version, client);
   }
 
   public String title() {
@@ -84,7 +97,9 @@ public final class QiskitFunction {
     return entrypoint;
   }
 
-  /** The directory uploaded as the function's artifact; null for a function read from the gateway. */
+  /**
+   * The directory uploaded as the function's artifact; null for a function read from the gateway.
+   */
   public Path workingDir() {
     return workingDir;
   }
@@ -119,8 +134,11 @@ public final class QiskitFunction {
   /** Runs the uploaded function with {@code arguments} and {@code config} (null for defaults). */
   public Job run(Map<String, ?> arguments, RunConfig config) {
     if (client == null) {
-      throw new IllegalStateException("function '" + title + "' is not uploaded yet: call client.upload(function) "
-          + "and run the function it returns");
+      throw new IllegalStateException(
+          "function '"
+              + title
+              + "' is not uploaded yet: call client.upload(function) "
+              + "and run the function it returns");
     }
     return client.run(title, arguments, config);
   }
@@ -139,8 +157,15 @@ public final class QiskitFunction {
     if (envMap != null && envMap.isObject()) {
       envMap.properties().forEach(e -> env.put(e.getKey(), e.getValue().asString()));
     }
-    return new QiskitFunction(json.path("title").asString(), json.path("entrypoint").asString(), workingDir, deps, env,
-        json.path("description").asString(""), json.path("id").asString(null), blankToNull(json.path("version").asString(null)),
+    return new QiskitFunction(
+        json.path("title").asString(),
+        json.path("entrypoint").asString(),
+        workingDir,
+        deps,
+        env,
+        json.path("description").asString(""),
+        json.path("id").asString(null),
+        blankToNull(json.path("version").asString(null)),
         client);
   }
 
@@ -158,6 +183,11 @@ public final class QiskitFunction {
 
   @Override
   public String toString() {
-    return "QiskitFunction[" + title + (version == null ? "" : " v" + version) + ", entrypoint=" + entrypoint + "]";
+    return "QiskitFunction["
+        + title
+        + (version == null ? "" : " v" + version)
+        + ", entrypoint="
+        + entrypoint
+        + "]";
   }
 }

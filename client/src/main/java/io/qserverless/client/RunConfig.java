@@ -9,7 +9,8 @@ import java.util.Map;
  * memory bytes), its timeout, and the worker fields of API.md. Unset fields take the gateway's
  * defaults. Immutable; each {@code with...} refuses an impossible value at once.
  *
- * <pre>{@code RunConfig.DEFAULT.withCpu(2).withMem(4L << 30).withTimeout(Duration.ofMinutes(10))}</pre>
+ * <pre>{@code RunConfig.DEFAULT.withCpu(2).withMem(4L << 30).withTimeout(Duration.ofMinutes(10))}
+ * </pre>
  */
 public final class RunConfig {
   /** Nothing set: the gateway's defaults. */
@@ -56,7 +57,10 @@ public final class RunConfig {
     return with("workers", workers);
   }
 
-  /** Cores of each worker (default 1): what its tasks share, as {@link #withCpu} is for the job's own JVM. */
+  /**
+   * Cores of each worker (default 1): what its tasks share, as {@link #withCpu} is for the job's
+   * own JVM.
+   */
   public RunConfig withWorkerCpu(double cores) {
     if (!(cores > 0) || Double.isInfinite(cores)) {
       throw new IllegalArgumentException("RunConfig worker cpu must be a number > 0, got " + cores);

@@ -17,8 +17,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Java SDK's front door: one gateway, one user. Upload functions, run them, follow jobs,
- * manage files.
+ * The Java SDK's front door: one gateway, one user. Upload functions, run them, follow jobs, manage
+ * files.
  *
  * <pre>{@code
  * ServerlessClient client = ServerlessClient.login("http://127.0.0.1:8000", "user", "password123");
@@ -47,8 +47,10 @@ public final class ServerlessClient {
   /** A client for {@code host} with an API token. */
   public static ServerlessClient connect(String host, String token) {
     if (token == null || token.isBlank()) {
-      throw new IllegalArgumentException("no API token given for " + host
-          + ": pass one (--token or GATEWAY_TOKEN), or log in with a username and password");
+      throw new IllegalArgumentException(
+          "no API token given for "
+              + host
+              + ": pass one (--token or GATEWAY_TOKEN), or log in with a username and password");
     }
     return new ServerlessClient(new GatewayHttp(host, token, GatewayException::new), token);
   }
@@ -56,10 +58,13 @@ public final class ServerlessClient {
   /** Logs in to {@code host} and returns a client with the user's API token. */
   public static ServerlessClient login(String host, String username, String password) {
     GatewayHttp anonymous = new GatewayHttp(host, null, GatewayException::new);
-    JsonNode answer = anonymous.send("POST", "api/v1/auth/login", Map.of("username", username, "password", password));
+    JsonNode answer =
+        anonymous.send(
+            "POST", "api/v1/auth/login", Map.of("username", username, "password", password));
     String token = answer == null ? null : answer.path("token").asString(null);
     if (token == null) {
-      throw new GatewayException(200, "the gateway at " + host + " answered the login without a token", null);
+      throw new GatewayException(
+          200, "the gateway at " + host + " answered the login without a token", null);
     }
     return new ServerlessClient(anonymous.withToken(token), token);
   }
@@ -81,8 +86,8 @@ public final class ServerlessClient {
     if (env.get("GATEWAY_USER") != null && env.get("GATEWAY_PASSWORD") != null) {
       return login(host, env.get("GATEWAY_USER"), env.get("GATEWAY_PASSWORD"));
     }
-    throw new IllegalArgumentException("no credentials for " + host
-        + ": set GATEWAY_TOKEN, or GATEWAY_USER and GATEWAY_PASSWORD");
+    throw new IllegalArgumentException(
+        "no credentials for " + host + ": set GATEWAY_TOKEN, or GATEWAY_USER and GATEWAY_PASSWORD");
   }
 
   public String host() {
@@ -98,20 +103,30 @@ public final class ServerlessClient {
   public QiskitFunction upload(QiskitFunction function) {
     Path dir = function.workingDir();
     if (dir == null || !Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("working directory " + dir + " of function '" + function.title()
-          + "' is not a directory: pass the directory that holds " + function.entrypoint());
+      throw new IllegalArgumentException(
+          "working directory "
+              + dir
+              + " of function '"
+              + function.title()
+              + "' is not a directory: pass the directory that holds "
+              + function.entrypoint());
     }
     if (!Files.isRegularFile(dir.resolve(function.entrypoint()))) {
-      throw new IllegalArgumentException("entrypoint " + function.entrypoint() + " is not a file in " + dir
-          + ": pass its path relative to the working directory");
+      throw new IllegalArgumentException(
+          "entrypoint "
+              + function.entrypoint()
+              + " is not a file in "
+              + dir
+              + ": pass its path relative to the working directory");
     }
-    Multipart form = new Multipart()
-        .field("title", function.title())
-        .field("entrypoint", function.entrypoint())
-        .field("dependencies", Json.MAPPER.writeValueAsString(function.dependencies()))
-        .field("env_vars", Json.MAPPER.writeValueAsString(function.envVars()))
-        .field("description", function.description())
-        .file("artifact", "artifact.tar", TarArchive.of(dir));
+    Multipart form =
+        new Multipart()
+            .field("title", function.title())
+            .field("entrypoint", function.entrypoint())
+            .field("dependencies", Json.MAPPER.writeValueAsString(function.dependencies()))
+            .field("env_vars", Json.MAPPER.writeValueAsString(function.envVars()))
+            .field("description", function.description())
+            .file("artifact", "artifact.tar", TarArchive.of(dir));
     return QiskitFunction.fromJson(http.post("api/v1/programs/upload/", form), this, dir);
   }
 
@@ -123,9 +138,9 @@ public final class ServerlessClient {
   }
 
   /**
-   * What the gateway admits as {@link QiskitFunction#withDependencies dependencies}: its
-   * allowlist patterns ({@code group}, {@code group:artifact}, {@code group:artifact:version or
-   * range}), or {@code "*"} when it admits any coordinate its repositories have.
+   * What the gateway admits as {@link QiskitFunction#withDependencies dependencies}: its allowlist
+   * patterns ({@code group}, {@code group:artifact}, {@code group:artifact:version or range}), or
+   * {@code "*"} when it admits any coordinate its repositories have.
    */
   public List<String> dependenciesVersions() {
     List<String> admitted = new ArrayList<>();
@@ -133,9 +148,13 @@ public final class ServerlessClient {
     return admitted;
   }
 
-  /** The caller's function {@code title}; a {@link GatewayException} with status 404 if there is none. */
+  /**
+   * The caller's function {@code title}; a {@link GatewayException} with status 404 if there is
+   * none.
+   */
   public QiskitFunction function(String title) {
-    return QiskitFunction.fromJson(http.get("api/v1/programs/get_by_title/" + pathSegment(title) + "/"), this, null);
+    return QiskitFunction.fromJson(
+        http.get("api/v1/programs/get_by_title/" + pathSegment(title) + "/"), this, null);
   }
 
   /** Runs function {@code title} with {@code arguments} (JSON-able; circuits allowed). */
@@ -163,7 +182,8 @@ public final class ServerlessClient {
   public List<Job> jobs(JobQuery query) {
     List<Job> jobs = new ArrayList<>();
     http.get(GatewayHttp.query("api/v1/jobs/", query.parameters()))
-        .path("results").forEach(j -> jobs.add(new Job(http, JobInfo.fromJson(j))));
+        .path("results")
+        .forEach(j -> jobs.add(new Job(http, JobInfo.fromJson(j))));
     return jobs;
   }
 
@@ -177,7 +197,10 @@ public final class ServerlessClient {
     return files.list();
   }
 
-  /** Uploads {@code file} (tar, gzip, h5, json, zip, txt, csv or bin) to the caller's files; returns the gateway's message. */
+  /**
+   * Uploads {@code file} (tar, gzip, h5, json, zip, txt, csv or bin) to the caller's files; returns
+   * the gateway's message.
+   */
   public String fileUpload(Path file) {
     try {
       return files.upload(file.getFileName().toString(), Files.readAllBytes(file));
@@ -209,6 +232,7 @@ public final class ServerlessClient {
   }
 
   private static String pathSegment(String s) {
-    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20");
   }
 }

@@ -13,20 +13,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The seed programs, each a single Java source in {@code io.qserverless.examples.programs}, and
- * how to upload one: its source (carried in the examples jar) becomes the function's working
- * directory, which the gateway compiles at upload.
+ * The seed programs, each a single Java source in {@code io.qserverless.examples.programs}, and how
+ * to upload one: its source (carried in the examples jar) becomes the function's working directory,
+ * which the gateway compiles at upload.
  *
  * <p>The build compiles the same sources, so a change of the runtime API that breaks an example
  * breaks the build.
  */
 public enum ExampleProgram {
-  PARALLEL_WORKFLOW("parallel-workflow", ParallelWorkflow.class,
+  PARALLEL_WORKFLOW(
+      "parallel-workflow",
+      ParallelWorkflow.class,
       "Computes the quasi-distribution of each circuit in its own distributed task."),
-  DETAILED_STATUSES("detailed-statuses", DetailedStatuses.class, "Walks through the five detailed statuses."),
-  DISTRIBUTED_TRANSPILATION("distributed-transpilation", DistributedTranspilation.class,
+  DETAILED_STATUSES(
+      "detailed-statuses", DetailedStatuses.class, "Walks through the five detailed statuses."),
+  DISTRIBUTED_TRANSPILATION(
+      "distributed-transpilation",
+      DistributedTranspilation.class,
       "Transpiles a list of circuits for a backend, one distributed task per circuit."),
-  FILE_ROUND_TRIP("file-round-trip", FileRoundTrip.class, "Extracts a stored tar and stores a summary tar.");
+  FILE_ROUND_TRIP(
+      "file-round-trip", FileRoundTrip.class, "Extracts a stored tar and stores a summary tar.");
 
   private final String title;
   private final Class<?> program;
@@ -53,13 +59,16 @@ public enum ExampleProgram {
     String resource = program.getName().replace('.', '/') + ".java";
     try (InputStream source = ExampleProgram.class.getClassLoader().getResourceAsStream(resource)) {
       if (source == null) {
-        throw new IllegalStateException("the source " + resource + " is not on the class path; rebuild the examples module");
+        throw new IllegalStateException(
+            "the source " + resource + " is not on the class path; rebuild the examples module");
       }
       Path dir = Files.createDirectories(parent.resolve(title));
-      Files.copy(source, dir.resolve(entrypoint()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(
+          source, dir.resolve(entrypoint()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       return dir;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the working directory of " + title + " under " + parent, e);
+      throw new UncheckedIOException(
+          "cannot write the working directory of " + title + " under " + parent, e);
     }
   }
 
@@ -69,14 +78,16 @@ public enum ExampleProgram {
     try {
       parent = Files.createTempDirectory("qs-example-");
       Path dir = workingDir(parent);
-      QiskitFunction uploaded = client.upload(QiskitFunction.of(title, entrypoint(), dir).withDescription(description));
+      QiskitFunction uploaded =
+          client.upload(QiskitFunction.of(title, entrypoint(), dir).withDescription(description));
       Files.delete(dir.resolve(entrypoint()));
       Files.delete(dir);
       Files.delete(parent);
       return uploaded;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write or remove the temporary working directory of " + title
-          + " under " + parent, e);
+      throw new UncheckedIOException(
+          "cannot write or remove the temporary working directory of " + title + " under " + parent,
+          e);
     }
   }
 }

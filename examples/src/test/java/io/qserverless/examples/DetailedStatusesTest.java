@@ -17,7 +17,9 @@ class DetailedStatusesTest {
   @Test
   void the_client_sees_every_detailed_status_in_order_and_then_done() throws Exception {
     ExampleProgram.DETAILED_STATUSES.upload(LocalGateway.client());
-    Job job = LocalGateway.client().run(ExampleProgram.DETAILED_STATUSES.title(), Map.of("stage_millis", 400));
+    Job job =
+        LocalGateway.client()
+            .run(ExampleProgram.DETAILED_STATUSES.title(), Map.of("stage_millis", 400));
 
     List<String> seen = new ArrayList<>();
     JobInfo info;
@@ -29,16 +31,24 @@ class DetailedStatusesTest {
       Thread.sleep(20);
     } while (!info.status().isTerminal());
 
-    assertThat(seen).containsSubsequence(
-        "RUNNING: MAPPING",
-        "RUNNING: OPTIMIZING_FOR_HARDWARE",
-        "RUNNING: WAITING_FOR_QPU",
-        "RUNNING: EXECUTING_QPU",
-        "RUNNING: POST_PROCESSING",
-        "DONE");
+    assertThat(seen)
+        .containsSubsequence(
+            "RUNNING: MAPPING",
+            "RUNNING: OPTIMIZING_FOR_HARDWARE",
+            "RUNNING: WAITING_FOR_QPU",
+            "RUNNING: EXECUTING_QPU",
+            "RUNNING: POST_PROCESSING",
+            "DONE");
     assertThat(seen.getFirst()).isIn("QUEUED", "INITIALIZING", "RUNNING", "RUNNING: MAPPING");
-    assertThat(job.result(Duration.ofSeconds(10))).isEqualTo(Map.of("stages", List.of(
-        "RUNNING: MAPPING", "RUNNING: OPTIMIZING_FOR_HARDWARE", "RUNNING: WAITING_FOR_QPU",
-        "RUNNING: EXECUTING_QPU", "RUNNING: POST_PROCESSING")));
+    assertThat(job.result(Duration.ofSeconds(10)))
+        .isEqualTo(
+            Map.of(
+                "stages",
+                List.of(
+                    "RUNNING: MAPPING",
+                    "RUNNING: OPTIMIZING_FOR_HARDWARE",
+                    "RUNNING: WAITING_FOR_QPU",
+                    "RUNNING: EXECUTING_QPU",
+                    "RUNNING: POST_PROCESSING")));
   }
 }

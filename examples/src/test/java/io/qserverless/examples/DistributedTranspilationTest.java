@@ -30,7 +30,10 @@ class DistributedTranspilationTest {
     ExampleProgram.DISTRIBUTED_TRANSPILATION.upload(client);
   }
 
-  /** Bell pair, 3-qubit GHZ, and a CX between qubits 0 and 2, which manila (a line 0-1-2-3-4) does not couple. */
+  /**
+   * Bell pair, 3-qubit GHZ, and a CX between qubits 0 and 2, which manila (a line 0-1-2-3-4) does
+   * not couple.
+   */
   private static List<QuantumCircuit> circuitList() {
     QuantumCircuit bell = new QuantumCircuit(2).h(0).cx(0, 1).measureAll();
     QuantumCircuit ghz = new QuantumCircuit(3).h(0).cx(0, 1).cx(1, 2).measureAll();
@@ -39,11 +42,15 @@ class DistributedTranspilationTest {
   }
 
   private static Map<?, ?> run(Map<String, Object> extra, RunConfig config) {
-    Map<String, Object> args = new java.util.HashMap<>(Map.of(
-        "circuit_list", circuitList(), "optimization_level", 1, "backend", "fake_manila"));
+    Map<String, Object> args =
+        new java.util.HashMap<>(
+            Map.of(
+                "circuit_list", circuitList(), "optimization_level", 1, "backend", "fake_manila"));
     args.putAll(extra);
-    return (Map<?, ?>) client.run(ExampleProgram.DISTRIBUTED_TRANSPILATION.title(), args, config)
-        .result(Duration.ofSeconds(120));
+    return (Map<?, ?>)
+        client
+            .run(ExampleProgram.DISTRIBUTED_TRANSPILATION.title(), args, config)
+            .result(Duration.ofSeconds(120));
   }
 
   @Test
@@ -52,8 +59,10 @@ class DistributedTranspilationTest {
 
     List<?> circuits = (List<?>) result.get("circuits");
     assertThat(circuits).hasSize(3).allSatisfy(c -> assertIsa((QuantumCircuit) c));
-    Map<?, ?> usage = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) result.get("metadata")).get("resource_usage"))
-        .get("RUNNING: OPTIMIZING_FOR_HARDWARE");
+    Map<?, ?> usage =
+        (Map<?, ?>)
+            ((Map<?, ?>) ((Map<?, ?>) result.get("metadata")).get("resource_usage"))
+                .get("RUNNING: OPTIMIZING_FOR_HARDWARE");
     assertThat(((Number) usage.get("CPU_TIME")).doubleValue()).isPositive();
     assertThat(usage.get("QPU_TIME")).isEqualTo(0L);
   }
@@ -61,7 +70,8 @@ class DistributedTranspilationTest {
   @Test
   void with_two_workers_the_same_circuits_come_back_in_order() {
     Map<?, ?> local = run(Map.of(), null);
-    Map<?, ?> workers = run(Map.of(), RunConfig.DEFAULT.withCpu(0.25).withWorkers(2).withWorkerMem(256L << 20));
+    Map<?, ?> workers =
+        run(Map.of(), RunConfig.DEFAULT.withCpu(0.25).withWorkers(2).withWorkerMem(256L << 20));
 
     assertThat(workers.get("circuits")).isEqualTo(local.get("circuits"));
   }
@@ -71,13 +81,18 @@ class DistributedTranspilationTest {
     Map<?, ?> half = run(Map.of("task_cpu", 0.5), null);
     assertThat((List<?>) half.get("circuits")).hasSize(3);
 
-    Map<?, ?> mem = run(Map.of("task_mem", 2L * 1024 * 1024 * 1024), RunConfig.DEFAULT.withMem(3L << 30));
+    Map<?, ?> mem =
+        run(Map.of("task_mem", 2L * 1024 * 1024 * 1024), RunConfig.DEFAULT.withMem(3L << 30));
     assertThat((List<?>) mem.get("circuits")).hasSize(3);
   }
 
   @Test
   void the_jobs_allotment_is_its_run_config_so_a_two_gib_task_cannot_start_in_a_512_mib_job() {
-    assertThatThrownBy(() -> run(Map.of("task_mem", 2L * 1024 * 1024 * 1024), RunConfig.DEFAULT.withMem(512L << 20)))
+    assertThatThrownBy(
+            () ->
+                run(
+                    Map.of("task_mem", 2L * 1024 * 1024 * 1024),
+                    RunConfig.DEFAULT.withMem(512L << 20)))
         .isInstanceOf(JobFailedException.class)
         .hasMessageContaining("mem=2147483648 bytes")
         .hasMessageContaining("whole allotment is cpu=1.0, mem=536870912 bytes");
@@ -85,15 +100,25 @@ class DistributedTranspilationTest {
 
   @Test
   void a_task_asking_more_cpu_than_the_job_has_fails_the_job_with_asked_and_limit() {
-    Map<String, Object> args = Map.of("circuit_list", circuitList(), "optimization_level", 1, "backend", "fake_manila",
-        "task_cpu", 16);
+    Map<String, Object> args =
+        Map.of(
+            "circuit_list",
+            circuitList(),
+            "optimization_level",
+            1,
+            "backend",
+            "fake_manila",
+            "task_cpu",
+            16);
     Job job = client.run(ExampleProgram.DISTRIBUTED_TRANSPILATION.title(), args);
 
     assertThatThrownBy(() -> job.result(Duration.ofSeconds(120)))
         .isInstanceOf(JobFailedException.class)
         .hasMessageContaining("asks cpu=16.0")
         .hasMessageContaining("could never start");
-    assertThat(job.events()).filteredOn(e -> "ERROR".equals(e.type())).extracting(JobEvent::message)
+    assertThat(job.events())
+        .filteredOn(e -> "ERROR".equals(e.type()))
+        .extracting(JobEvent::message)
         .anySatisfy(m -> assertThat(m).startsWith("transpilation failed: a task asks cpu=16.0"));
   }
 
@@ -106,7 +131,8 @@ class DistributedTranspilationTest {
       assertThat(MANILA.basisGates()).as("gate %s", name).contains(name);
       if (in.qubits().length == 2) {
         assertThat(MANILA.couplingMap().hasEdge(in.qubit(0), in.qubit(1)))
-            .as("cx(%d, %d) on a coupled pair", in.qubit(0), in.qubit(1)).isTrue();
+            .as("cx(%d, %d) on a coupled pair", in.qubit(0), in.qubit(1))
+            .isTrue();
       }
     }
   }

@@ -3,14 +3,13 @@ package io.qserverless.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.qserverless.client.GatewayException;
 import io.qserverless.client.Job;
-import io.qserverless.client.JobEvent;
 import io.qserverless.client.JobFailedException;
 import io.qserverless.client.JobQuery;
 import io.qserverless.client.JobTimeoutException;
 import io.qserverless.client.QiskitFunction;
 import io.qserverless.client.ServerlessClient;
-import io.qserverless.client.GatewayException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,9 @@ import org.junit.jupiter.api.Timeout;
 class JobLifecycleTest {
 
   @Test
-  void a_wait_that_runs_out_then_a_stop_ends_the_job_canceled_with_its_history_and_listed_as_stopped()
-      throws InterruptedException {
+  void
+      a_wait_that_runs_out_then_a_stop_ends_the_job_canceled_with_its_history_and_listed_as_stopped()
+          throws InterruptedException {
     ServerlessClient client = LocalGateway.client();
     QiskitFunction fn = ExampleProgram.DETAILED_STATUSES.upload(client);
     Job job = fn.run(Map.of("stage_millis", 20_000));
@@ -43,15 +43,19 @@ class JobLifecycleTest {
         .hasMessageContaining("canceled")
         .satisfies(e -> assertThat(((JobFailedException) e).status()).isEqualTo("CANCELED"));
     assertThat(job.status()).isEqualTo("CANCELED");
-    assertThat(job.events()).filteredOn(e -> e.type().equals("STATUS_CHANGE"))
+    assertThat(job.events())
+        .filteredOn(e -> e.type().equals("STATUS_CHANGE"))
         .extracting(e -> e.data().get("status").asString())
         .containsExactly("QUEUED", "PENDING", "RUNNING", "STOPPED");
-    assertThat(job.events()).filteredOn(e -> e.type().equals("SUB_STATUS_CHANGE"))
+    assertThat(job.events())
+        .filteredOn(e -> e.type().equals("SUB_STATUS_CHANGE"))
         .extracting(e -> e.data().get("sub_status").asString())
         .containsExactly("MAPPING");
-    assertThat(job.stop()).isEqualTo("Job " + job.id() + " had already finished as STOPPED; nothing to stop.");
+    assertThat(job.stop())
+        .isEqualTo("Job " + job.id() + " had already finished as STOPPED; nothing to stop.");
     assertThat(client.jobs(JobQuery.first(50).withStatus("STOPPED").withFunction(fn.title())))
-        .extracting(Job::id).contains(job.id());
+        .extracting(Job::id)
+        .contains(job.id());
     assertThat(client.job(job.id()).lastInfo().function()).isEqualTo(fn.title());
   }
 

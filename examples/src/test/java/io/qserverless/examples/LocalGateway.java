@@ -23,9 +23,14 @@ final class LocalGateway {
 
   private static ServerlessClient start() {
     try {
-      // A declared node of 4 cpus, so a job of 0.25 cpu with two 1-cpu workers fits on a 2-core machine.
-      Gateway gateway = Gateway.start(GatewayConfig.builder(Files.createTempDirectory("qs-examples-gateway")).port(0)
-          .node(4, 8L << 30).build());
+      // A declared node of 4 cpus, so a job of 0.25 cpu with two 1-cpu workers fits on a 2-core
+      // machine.
+      Gateway gateway =
+          Gateway.start(
+              GatewayConfig.builder(Files.createTempDirectory("qs-examples-gateway"))
+                  .port(0)
+                  .node(4, 8L << 30)
+                  .build());
       Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
       return ServerlessClient.connect(gateway.url(), gateway.initialToken());
     } catch (IOException e) {

@@ -23,7 +23,8 @@ class ParallelWorkflowTest {
   @Test
   void the_same_program_with_two_workers_gives_the_same_distributions() {
     // The job's own JVM has 0.25 cpu: every 1-cpu task runs on one of the two 1-cpu workers.
-    assertExactDistributions(RunConfig.DEFAULT.withCpu(0.25).withWorkers(2).withWorkerMem(256L << 20));
+    assertExactDistributions(
+        RunConfig.DEFAULT.withCpu(0.25).withWorkers(2).withWorkerMem(256L << 20));
   }
 
   private static void assertExactDistributions(RunConfig config) {
@@ -41,8 +42,12 @@ class ParallelWorkflowTest {
     QuantumCircuit rx = new QuantumCircuit(2).rx(Math.PI / 3, 0).measureAll();
 
     ExampleProgram.PARALLEL_WORKFLOW.upload(LocalGateway.client());
-    Job job = LocalGateway.client().run(ExampleProgram.PARALLEL_WORKFLOW.title(),
-        Map.of("circuits", List.of(xh, hh, uniform, bell, rx)), config);
+    Job job =
+        LocalGateway.client()
+            .run(
+                ExampleProgram.PARALLEL_WORKFLOW.title(),
+                Map.of("circuits", List.of(xh, hh, uniform, bell, rx)),
+                config);
     List<?> results = (List<?>) ((Map<?, ?>) job.result(Duration.ofSeconds(90))).get("results");
 
     assertThat(results).hasSize(5);
@@ -58,6 +63,10 @@ class ParallelWorkflowTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> dist = (Map<String, Object>) actual;
     assertThat(dist.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
-    expected.forEach((k, p) -> assertThat(((Number) dist.get(k)).doubleValue()).as("P(%s)", k).isCloseTo(p, within(1e-9)));
+    expected.forEach(
+        (k, p) ->
+            assertThat(((Number) dist.get(k)).doubleValue())
+                .as("P(%s)", k)
+                .isCloseTo(p, within(1e-9)));
   }
 }

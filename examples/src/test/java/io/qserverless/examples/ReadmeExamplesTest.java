@@ -30,11 +30,16 @@ class ReadmeExamplesTest {
   @TempDir Path dir;
 
   @Test
-  void the_readme_program_runs_through_a_real_gateway_and_samples_a_bell_pair_exactly() throws IOException {
+  void the_readme_program_runs_through_a_real_gateway_and_samples_a_bell_pair_exactly()
+      throws IOException {
     Path workingDir = Files.createDirectories(dir.resolve("my-dir"));
-    Files.writeString(workingDir.resolve("ParallelWorkflow.java"), block("import static io.qserverless.runtime.Serverless"));
-    QiskitFunction fn = LocalGateway.client()
-        .upload(QiskitFunction.of("readme-parallel-workflow", "ParallelWorkflow.java", workingDir));
+    Files.writeString(
+        workingDir.resolve("ParallelWorkflow.java"),
+        block("import static io.qserverless.runtime.Serverless"));
+    QiskitFunction fn =
+        LocalGateway.client()
+            .upload(
+                QiskitFunction.of("readme-parallel-workflow", "ParallelWorkflow.java", workingDir));
 
     // Bell pair (|00> + |11>)/√2 measured: {0: 1/2, 3: 1/2}
     Job job = fn.run(Map.of("circuits", List.of(new QuantumCircuit(2).h(0).cx(0, 1).measureAll())));
@@ -48,7 +53,8 @@ class ReadmeExamplesTest {
 
   @Test
   void the_readme_sdk_example_compiles_against_the_sdk() throws IOException {
-    String source = """
+    String source =
+        """
         import io.qserverless.client.*;
         import io.qserverless.quantum.circuit.QuantumCircuit;
         import io.qserverless.quantum.circuit.random.RandomCircuit;
@@ -60,27 +66,43 @@ class ReadmeExamplesTest {
         %s
           }
         }
-        """.formatted(block("ServerlessClient client"));
+        """
+            .formatted(block("ServerlessClient client"));
     Path file = Files.writeString(dir.resolve("SdkExample.java"), source);
 
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     var compiler = ToolProvider.getSystemJavaCompiler();
     try (var files = compiler.getStandardFileManager(diagnostics, null, null)) {
-      boolean ok = compiler.getTask(null, files, diagnostics,
-          List.of("-d", dir.resolve("classes").toString(), "-cp", System.getProperty("java.class.path")),
-          null, files.getJavaFileObjects(file)).call();
+      boolean ok =
+          compiler
+              .getTask(
+                  null,
+                  files,
+                  diagnostics,
+                  List.of(
+                      "-d",
+                      dir.resolve("classes").toString(),
+                      "-cp",
+                      System.getProperty("java.class.path")),
+                  null,
+                  files.getJavaFileObjects(file))
+              .call();
       assertThat(ok).as("%s", diagnostics.getDiagnostics()).isTrue();
     }
   }
 
   /** The README's ```java block that starts with {@code prefix}. */
   private static String block(String prefix) throws IOException {
-    Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(README));
+    Matcher m =
+        Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(README));
     List<String> blocks = new ArrayList<>();
     while (m.find()) {
       blocks.add(m.group(1));
     }
-    return blocks.stream().filter(b -> b.startsWith(prefix)).findFirst()
-        .orElseThrow(() -> new AssertionError("README.md has no ```java block starting with " + prefix));
+    return blocks.stream()
+        .filter(b -> b.startsWith(prefix))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("README.md has no ```java block starting with " + prefix));
   }
 }

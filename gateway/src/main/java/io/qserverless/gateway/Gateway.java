@@ -6,8 +6,8 @@ import io.qserverless.gateway.dependency.DependencyResolver;
 import io.qserverless.gateway.file.LocalFileStore;
 import io.qserverless.gateway.file.UserFiles;
 import io.qserverless.gateway.http.HttpApi;
-import io.qserverless.gateway.job.JobRepository;
 import io.qserverless.gateway.job.JobLifecycle;
+import io.qserverless.gateway.job.JobRepository;
 import io.qserverless.gateway.job.Jobs;
 import io.qserverless.gateway.job.RuntimeJobs;
 import io.qserverless.gateway.metrics.GatewayMetrics;
@@ -44,8 +44,13 @@ import org.slf4j.LoggerFactory;
  * next start on the same data directory and port.
  */
 public final class Gateway implements AutoCloseable {
-  /** The user the embedded setup creates on a loopback address when none is configured (as in the seed). */
-  public static final GatewayConfig.Credentials DEFAULT_USER = new GatewayConfig.Credentials("user", "password123");
+  /**
+   * The user the embedded setup creates on a loopback address when none is configured (as in the
+   * seed).
+   */
+  public static final GatewayConfig.Credentials DEFAULT_USER =
+      new GatewayConfig.Credentials("user", "password123");
+
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
   private static final Duration RECONCILE = Duration.ofSeconds(2);
   private final Database db;
@@ -60,27 +65,53 @@ public final class Gateway implements AutoCloseable {
   private Gateway(GatewayConfig config) {
     Path data = config.dataDir();
     this.host = config.host();
-    this.db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), data.resolve("db"));
+    this.db =
+        Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), data.resolve("db"));
     try {
       this.accounts = new Accounts(db);
       GatewayMetrics metrics = new GatewayMetrics(db);
-      ArtifactStore artifacts = new ArtifactStore(data.resolve("artifacts"), config.limits().maxUploadBytes(),
-          config.limits().maxUploadEntries());
-      this.dependencies = new DependencyResolver(data.resolve("dependencies"), config.dependencies(),
-          PlatformClasspath.entries(), "qserverless-gateway/" + version());
+      ArtifactStore artifacts =
+          new ArtifactStore(
+              data.resolve("artifacts"),
+              config.limits().maxUploadBytes(),
+              config.limits().maxUploadEntries());
+      this.dependencies =
+          new DependencyResolver(
+              data.resolve("dependencies"),
+              config.dependencies(),
+              PlatformClasspath.entries(),
+              "qserverless-gateway/" + version());
       Programs programs = new Programs(db, artifacts, dependencies);
       LocalFileStore fileStore = new LocalFileStore(data.resolve("files"));
       JobRepository jobRepo = new JobRepository(db);
       HttpApi[] api = new HttpApi[1];
       createFirstUser(config);
       JobRunner runner = new ProcessRunner(data.resolve("jobs"), config.limits(), sandbox(config));
-      this.lifecycle = new JobLifecycle(jobRepo, runner, accounts, artifacts, fileStore,
-          () -> "http://" + urlHost() + ":" + api[0].port(), config, metrics);
+      this.lifecycle =
+          new JobLifecycle(
+              jobRepo,
+              runner,
+              accounts,
+              artifacts,
+              fileStore,
+              () -> "http://" + urlHost() + ":" + api[0].port(),
+              config,
+              metrics);
       this.scheduler = new Scheduler(jobRepo, lifecycle, RECONCILE);
       Jobs jobs = new Jobs(jobRepo, lifecycle, programs, config, scheduler::submitted);
       UserFiles files = new UserFiles(programs, fileStore, config.limits().maxFileBytes());
-      this.http = api[0] = new HttpApi(config, db::reachable, accounts, programs, jobs, new RuntimeJobs(db, jobs), files,
-          metrics, version());
+      this.http =
+          api[0] =
+              new HttpApi(
+                  config,
+                  db::reachable,
+                  accounts,
+                  programs,
+                  jobs,
+                  new RuntimeJobs(db, jobs),
+                  files,
+                  metrics,
+                  version());
       http.start();
       lifecycle.reconcile();
       scheduler.start();
@@ -93,11 +124,14 @@ public final class Gateway implements AutoCloseable {
   /**
    * Starts a gateway.
    *
-   * @throws IllegalArgumentException on a non-loopback host with no users and no explicit first-user credentials
+   * @throws IllegalArgumentException on a non-loopback host with no users and no explicit
+   *     first-user credentials
    */
   public static Gateway start(GatewayConfig config) {
     Gateway gw = new Gateway(config);
-    LOG.info("gateway listening on {}{}", gw.url(),
+    LOG.info(
+        "gateway listening on {}{}",
+        gw.url(),
         gw.initialToken == null ? "" : " (created user token: " + gw.initialToken + ")");
     return gw;
   }
@@ -127,7 +161,8 @@ public final class Gateway implements AutoCloseable {
       p.load(in);
       return p.getProperty("version");
     } catch (IOException e) {
-      throw new UncheckedIOException("the gateway jar has no readable version.properties; rebuild it", e);
+      throw new UncheckedIOException(
+          "the gateway jar has no readable version.properties; rebuild it", e);
     }
   }
 
@@ -155,11 +190,17 @@ public final class Gateway implements AutoCloseable {
       LOG.info("{}", probe.sandbox().description());
       return probe.sandbox();
     }
-    String why = "no sandbox works here (" + probe.failure() + "), so jobs of several users would not be kept apart; "
-        + "install bubblewrap (apt-get install bubblewrap) or start the gateway with --no-sandbox.";
+    String why =
+        "no sandbox works here ("
+            + probe.failure()
+            + "), so jobs of several users would not be kept apart; "
+            + "install bubblewrap (apt-get install bubblewrap) or start the gateway with --no-sandbox.";
     if (accounts.userCount() > 1) {
-      throw new IllegalArgumentException("The gateway refuses to start: its database has " + accounts.userCount()
-          + " users and " + why);
+      throw new IllegalArgumentException(
+          "The gateway refuses to start: its database has "
+              + accounts.userCount()
+              + " users and "
+              + why);
     }
     accounts.admitOneUserOnly(why);
     LOG.warn("one user only, {}; {}", Sandbox.none().description(), why);
@@ -173,8 +214,11 @@ public final class Gateway implements AutoCloseable {
     GatewayConfig.Credentials first = config.initialUser();
     if (first == null) {
       if (!config.loopback()) {
-        throw new IllegalArgumentException("The gateway binds to " + config.host() + ", not loopback, and has no users: "
-            + "set GATEWAY_USER and GATEWAY_PASSWORD for the first (admin) user; the default user is for loopback only.");
+        throw new IllegalArgumentException(
+            "The gateway binds to "
+                + config.host()
+                + ", not loopback, and has no users: "
+                + "set GATEWAY_USER and GATEWAY_PASSWORD for the first (admin) user; the default user is for loopback only.");
       }
       first = DEFAULT_USER;
     }
@@ -183,6 +227,8 @@ public final class Gateway implements AutoCloseable {
   }
 
   private String urlHost() {
-    return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+    return host.equals("0.0.0.0") || host.equals("::")
+        ? "127.0.0.1"
+        : host.contains(":") ? "[" + host + "]" : host;
   }
 }

@@ -26,10 +26,10 @@ import tools.jackson.databind.JsonNode;
  * {@code kill -9} of the gateway at random moments while jobs are submitted, queued, started,
  * running and finishing, round after round on one data directory, on H2 and on PostgreSQL.
  *
- * <p>Afterwards every job the gateway answered 200 for exists and ended SUCCEEDED exactly once,
- * its program ran exactly once (each run appends its job id to a file in {@code DATA_PATH}) and
- * its result is the one the program wrote. The job processes are never killed: a run that
- * outlived its gateway is adopted or finished from its files by the next one.
+ * <p>Afterwards every job the gateway answered 200 for exists and ended SUCCEEDED exactly once, its
+ * program ran exactly once (each run appends its job id to a file in {@code DATA_PATH}) and its
+ * result is the one the program wrote. The job processes are never killed: a run that outlived its
+ * gateway is adopted or finished from its files by the next one.
  *
  * <p>Rounds: {@code -Dqs.crash.rounds} (the {@code crash} Maven profile, which CI runs, sets 20).
  */
@@ -37,7 +37,8 @@ class CrashRecoveryTest {
   private static final int ROUNDS = Integer.getInteger("qs.crash.rounds", 2);
   private static final int SUBMITTERS = 3;
   // Sleeps up to 0.6 s, so that kills find jobs in every phase, then writes its result.
-  private static final String PROGRAM = """
+  private static final String PROGRAM =
+      """
       #!/bin/sh
       echo "$ENV_JOB_ID_GATEWAY" >> "$DATA_PATH/starts"
       sleep "0.$(tr -cd 0-9 < "$ARGUMENTS_PATH")"
@@ -46,7 +47,8 @@ class CrashRecoveryTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
-  void every_acknowledged_job_survives_kill_9_and_runs_exactly_once(String database) throws Exception {
+  void every_acknowledged_job_survives_kill_9_and_runs_exactly_once(String database)
+      throws Exception {
     Path data = Files.createTempDirectory("qs-crash");
     int port = GatewayChild.freePort();
     List<String> log = GatewayChild.newLog();
@@ -54,8 +56,10 @@ class CrashRecoveryTest {
     Queue<String> acked = new ConcurrentLinkedQueue<>();
     Queue<String> refused = new ConcurrentLinkedQueue<>();
     try (EmbeddedPostgres pg = database.equals("postgresql") ? EmbeddedPostgres.start() : null) {
-      String[] db = pg == null ? new String[0]
-          : new String[] {pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"};
+      String[] db =
+          pg == null
+              ? new String[0]
+              : new String[] {pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"};
       GatewayChild first = GatewayChild.start(data, port, log, db);
       String token = first.token();
       GatewayHarness gw = GatewayHarness.remote("http://127.0.0.1:" + port, token, data);
@@ -66,11 +70,13 @@ class CrashRecoveryTest {
         List<Thread> submitters = new ArrayList<>();
         for (int s = 0; s < SUBMITTERS; s++) {
           int sleep = random.nextInt(7);
-          submitters.add(Thread.ofVirtual().start(() -> submitUntilRefused(gw, token, sleep, acked, refused)));
+          submitters.add(
+              Thread.ofVirtual().start(() -> submitUntilRefused(gw, token, sleep, acked, refused)));
         }
         int before = acked.size();
         await().atMost(Duration.ofSeconds(60)).until(() -> acked.size() > before);
-        Thread.sleep(random.nextInt(1500)); // a random moment once this round's runs are being answered
+        Thread.sleep(
+            random.nextInt(1500)); // a random moment once this round's runs are being answered
         child.kill();
         for (Thread t : submitters) {
           t.join();
@@ -78,35 +84,61 @@ class CrashRecoveryTest {
         child = GatewayChild.start(data, port, log, db);
       }
       try (GatewayChild last = child) {
-        assertThat(acked).as("runs answered 200; other answers: %s; gateway log: %s", refused, log)
+        assertThat(acked)
+            .as("runs answered 200; other answers: %s; gateway log: %s", refused, log)
             .hasSizeGreaterThanOrEqualTo(ROUNDS);
-        List<String> lost = acked.stream().filter(id -> gw.get("/api/v1/jobs/" + id + "/", token).status() != 200).toList();
-        assertThat(lost).as("jobs answered 200 but gone after kill -9 (of %d)", acked.size()).isEmpty();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
-            acked.stream().allMatch(id -> terminal(gw.get("/api/v1/jobs/" + id + "/", token).json())));
+        List<String> lost =
+            acked.stream()
+                .filter(id -> gw.get("/api/v1/jobs/" + id + "/", token).status() != 200)
+                .toList();
+        assertThat(lost)
+            .as("jobs answered 200 but gone after kill -9 (of %d)", acked.size())
+            .isEmpty();
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(500))
+            .until(
+                () ->
+                    acked.stream()
+                        .allMatch(
+                            id -> terminal(gw.get("/api/v1/jobs/" + id + "/", token).json())));
         Map<String, Long> starts = starts(data);
         for (String id : acked) {
           JsonNode job = gw.get("/api/v1/jobs/" + id + "/", token).json();
-          assertThat(job.get("status").asString()).as("job %s (%s)", id, job).isEqualTo("SUCCEEDED");
-          List<String> finals = gw.get("/api/v1/jobs/" + id + "/events/?type=STATUS_CHANGE", token).json().valueStream()
-              .map(e -> e.get("data").get("status").asString()).filter(s -> terminal(s)).toList();
+          assertThat(job.get("status").asString())
+              .as("job %s (%s)", id, job)
+              .isEqualTo("SUCCEEDED");
+          List<String> finals =
+              gw.get("/api/v1/jobs/" + id + "/events/?type=STATUS_CHANGE", token)
+                  .json()
+                  .valueStream()
+                  .map(e -> e.get("data").get("status").asString())
+                  .filter(s -> terminal(s))
+                  .toList();
           assertThat(finals).as("final statuses of %s", id).containsExactly("SUCCEEDED");
           assertThat(starts.get(id)).as("program starts of %s", id).isEqualTo(1);
-          assertThat(gw.get("/api/v1/jobs/" + id + "/result/", token).json().get("result").asString())
+          assertThat(
+                  gw.get("/api/v1/jobs/" + id + "/result/", token).json().get("result").asString())
               .isEqualTo("{\"id\": \"" + id + "\"}");
         }
-        assertThat(gw.get("/api/v1/jobs/?limit=1", token).json().get("count").asLong()).isGreaterThanOrEqualTo(acked.size());
+        assertThat(gw.get("/api/v1/jobs/?limit=1", token).json().get("count").asLong())
+            .isGreaterThanOrEqualTo(acked.size());
       }
     }
   }
 
-  /** Runs jobs until the gateway stops answering (it was killed); keeps the ids it answered 200 for. */
-  private static void submitUntilRefused(GatewayHarness gw, String token, int sleep, Queue<String> acked,
-      Queue<String> refused) {
+  /**
+   * Runs jobs until the gateway stops answering (it was killed); keeps the ids it answered 200 for.
+   */
+  private static void submitUntilRefused(
+      GatewayHarness gw, String token, int sleep, Queue<String> acked, Queue<String> refused) {
     try {
       while (true) {
-        GatewayHarness.Answer a = gw.post("/api/v1/programs/run/", token,
-            Map.of("title", "crash", "arguments", "{\"tenths\": " + sleep + "}"));
+        GatewayHarness.Answer a =
+            gw.post(
+                "/api/v1/programs/run/",
+                token,
+                Map.of("title", "crash", "arguments", "{\"tenths\": " + sleep + "}"));
         if (a.status() != 200) {
           refused.add(a.status() + " " + a.body());
           return;
@@ -132,8 +164,10 @@ class CrashRecoveryTest {
   /** How many times each job's program started, from the lines the programs appended. */
   private static Map<String, Long> starts(Path data) throws IOException {
     try (Stream<Path> files = Files.walk(data.resolve("files"))) {
-      Path file = files.filter(p -> p.getFileName().toString().equals("starts")).findFirst().orElseThrow();
-      return Files.readAllLines(file).stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+      Path file =
+          files.filter(p -> p.getFileName().toString().equals("starts")).findFirst().orElseThrow();
+      return Files.readAllLines(file).stream()
+          .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
   }
 }

@@ -6,7 +6,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The owner's disable / enable of a function (an addition to API v1): runs of a disabled function answer 423. */
+/**
+ * The owner's disable / enable of a function (an addition to API v1): runs of a disabled function
+ * answer 423.
+ */
 class FunctionDisableTest {
   static GatewayHarness gw;
   static String owner;
@@ -23,17 +26,26 @@ class FunctionDisableTest {
     assertThat(disabled.status()).isEqualTo(200);
     assertThat(disabled.json().get("title").asString()).isEqualTo("probe");
     assertThat(disabled.json().get("disabled").asBoolean()).isTrue();
-    assertThat(gw.get("/api/v1/programs/get_by_title/probe/", owner).json().get("disabled").asBoolean()).isTrue();
+    assertThat(
+            gw.get("/api/v1/programs/get_by_title/probe/", owner)
+                .json()
+                .get("disabled")
+                .asBoolean())
+        .isTrue();
 
-    GatewayHarness.Answer refused = gw.post("/api/v1/programs/run/", owner, Map.of("title", "probe"));
+    GatewayHarness.Answer refused =
+        gw.post("/api/v1/programs/run/", owner, Map.of("title", "probe"));
     assertThat(refused.status()).isEqualTo(423);
-    assertThat(refused.message()).contains("'probe' is disabled").contains("POST /api/v1/programs/probe/enable/");
+    assertThat(refused.message())
+        .contains("'probe' is disabled")
+        .contains("POST /api/v1/programs/probe/enable/");
 
     GatewayHarness.Answer enabled = gw.post("/api/v1/programs/probe/enable/", owner, null);
     assertThat(enabled.status()).isEqualTo(200);
     assertThat(enabled.json().get("disabled").asBoolean()).isFalse();
     String id = gw.run(owner, "probe", "{}");
-    assertThat(gw.awaitStatus(owner, id, "SUCCEEDED", "FAILED").get("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(gw.awaitStatus(owner, id, "SUCCEEDED", "FAILED").get("status").asString())
+        .isEqualTo("SUCCEEDED");
   }
 
   @Test
@@ -43,7 +55,12 @@ class FunctionDisableTest {
     assertThat(foreign.status()).isEqualTo(404);
     assertThat(foreign.message()).contains("No function titled 'probe'");
     assertThat(gw.post("/api/v1/programs/missing/enable/", owner, null).status()).isEqualTo(404);
-    assertThat(gw.get("/api/v1/programs/get_by_title/probe/", owner).json().get("disabled").asBoolean()).isFalse();
+    assertThat(
+            gw.get("/api/v1/programs/get_by_title/probe/", owner)
+                .json()
+                .get("disabled")
+                .asBoolean())
+        .isFalse();
   }
 
   @Test

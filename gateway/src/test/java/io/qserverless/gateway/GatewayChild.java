@@ -31,9 +31,14 @@ public final class GatewayChild implements AutoCloseable {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    GatewayConfig.Builder b = GatewayConfig.builder(Path.of(args[0])).port(Integer.parseInt(args[1]))
-        .node(64, 64L << 30).jobDefaults(0.25, 128L << 20).stopGrace(Duration.ofSeconds(2)).maxRunningJobs(16)
-        .noSandbox(Boolean.getBoolean("qs.noSandbox"));
+    GatewayConfig.Builder b =
+        GatewayConfig.builder(Path.of(args[0]))
+            .port(Integer.parseInt(args[1]))
+            .node(64, 64L << 30)
+            .jobDefaults(0.25, 128L << 20)
+            .stopGrace(Duration.ofSeconds(2))
+            .maxRunningJobs(16)
+            .noSandbox(Boolean.getBoolean("qs.noSandbox"));
     if (args.length > 2) {
       b.database(args[2], args[3], args[4]);
     }
@@ -52,11 +57,22 @@ public final class GatewayChild implements AutoCloseable {
     }
   }
 
-  /** Starts a child gateway (optionally on the database {@code db} = url, user, password) and waits until it serves. */
+  /**
+   * Starts a child gateway (optionally on the database {@code db} = url, user, password) and waits
+   * until it serves.
+   */
   public static GatewayChild start(Path data, int port, List<String> log, String... db) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-cp",
-        System.getProperty("java.class.path"), GatewayChild.class.getName(), data.toString(), Integer.toString(port)));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                GatewayChild.class.getName(),
+                data.toString(),
+                Integer.toString(port)));
     cmd.addAll(List.of(db));
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -69,13 +85,16 @@ public final class GatewayChild implements AutoCloseable {
           return new GatewayChild(p, token.equals("-") ? null : token, log);
         }
       }
-      throw new IllegalStateException("gateway child exited before it was ready:\n" + String.join("\n", log));
+      throw new IllegalStateException(
+          "gateway child exited before it was ready:\n" + String.join("\n", log));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** A new log to pass to {@link #start} (one per test, shared by the starts of one data directory). */
+  /**
+   * A new log to pass to {@link #start} (one per test, shared by the starts of one data directory).
+   */
   public static List<String> newLog() {
     return new CopyOnWriteArrayList<>();
   }

@@ -34,7 +34,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class GatewayHarness implements AutoCloseable {
   private static GatewayHarness shared;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final Gateway gateway;
   final Path dataDir;
   final String url;
@@ -78,8 +79,13 @@ public final class GatewayHarness implements AutoCloseable {
   public static GatewayHarness start(Consumer<GatewayConfig.Builder> settings) {
     try {
       Path dir = Files.createTempDirectory("qs-gateway-test");
-      GatewayConfig.Builder b = GatewayConfig.builder(dir).port(0).node(64, 64L << 30)
-          .jobDefaults(0.25, 128L << 20).stopGrace(Duration.ofSeconds(2)).maxRunningJobs(32);
+      GatewayConfig.Builder b =
+          GatewayConfig.builder(dir)
+              .port(0)
+              .node(64, 64L << 30)
+              .jobDefaults(0.25, 128L << 20)
+              .stopGrace(Duration.ofSeconds(2))
+              .maxRunningJobs(32);
       settings.accept(b);
       Gateway gw = Gateway.start(b.build());
       return new GatewayHarness(gw, dir, gw.url(), gw.initialToken());
@@ -104,12 +110,23 @@ public final class GatewayHarness implements AutoCloseable {
   /** A new user with its own API token. */
   public String newUser() {
     String name = "u" + UUID.randomUUID().toString().substring(0, 8);
-    Answer a = send("POST", "/api/v1/users/", token, json(Map.of("username", name, "password", "secret-pass-1")));
+    Answer a =
+        send(
+            "POST",
+            "/api/v1/users/",
+            token,
+            json(Map.of("username", name, "password", "secret-pass-1")));
     if (a.status() != 200) {
       throw new IllegalStateException("user creation failed: " + a);
     }
-    return send("POST", "/api/v1/auth/login/", null, json(Map.of("username", name, "password", "secret-pass-1")))
-        .json().get("token").asString();
+    return send(
+            "POST",
+            "/api/v1/auth/login/",
+            null,
+            json(Map.of("username", name, "password", "secret-pass-1")))
+        .json()
+        .get("token")
+        .asString();
   }
 
   /** A new user who has the probe program uploaded as function "probe"; answers its token. */
@@ -136,8 +153,14 @@ public final class GatewayHarness implements AutoCloseable {
 
   /** A request with any content type and body (e.g. a malformed multipart body). */
   public Answer send(String method, String path, String token, String contentType, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url + path))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       b.header("Content-Type", contentType);
     }
@@ -166,7 +189,8 @@ public final class GatewayHarness implements AutoCloseable {
     String boundary = "qs" + UUID.randomUUID().toString().replace("-", "");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (var p : parts.entrySet()) {
-      String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.getKey() + "\"";
+      String head =
+          "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.getKey() + "\"";
       byte[] content;
       if (p.getValue() instanceof FilePart f) {
         head += "; filename=\"" + f.filename() + "\"\r\nContent-Type: application/octet-stream";
@@ -179,9 +203,12 @@ public final class GatewayHarness implements AutoCloseable {
       out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
     out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return call(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(120))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())), token);
+    return call(
+        HttpRequest.newBuilder(URI.create(url + path))
+            .timeout(Duration.ofSeconds(120))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())),
+        token);
   }
 
   /** Runs a function and answers the new job's id. */
@@ -197,14 +224,18 @@ public final class GatewayHarness implements AutoCloseable {
   public JsonNode awaitStatus(String token, String jobId, String... statuses) {
     List<String> wanted = Arrays.asList(statuses);
     JsonNode[] last = new JsonNode[1];
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-      Answer a = get("/api/v1/jobs/" + jobId + "/", token);
-      if (a.status() != 200) {
-        throw new AssertionError("GET job " + jobId + " answered " + a);
-      }
-      last[0] = a.json();
-      return wanted.contains(last[0].get("status").asString());
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              Answer a = get("/api/v1/jobs/" + jobId + "/", token);
+              if (a.status() != 200) {
+                throw new AssertionError("GET job " + jobId + " answered " + a);
+              }
+              last[0] = a.json();
+              return wanted.contains(last[0].get("status").asString());
+            });
     return last[0];
   }
 

@@ -13,23 +13,33 @@ import org.junit.jupiter.api.Test;
 class GatewayStartTest {
 
   @Test
-  void on_a_non_loopback_address_without_credentials_the_gateway_refuses_to_start() throws IOException {
+  void on_a_non_loopback_address_without_credentials_the_gateway_refuses_to_start()
+      throws IOException {
     Path dir = Files.createTempDirectory("qs-start");
-    assertThatThrownBy(() -> Gateway.start(GatewayConfig.builder(dir).host("0.0.0.0").port(0).build()))
+    assertThatThrownBy(
+            () -> Gateway.start(GatewayConfig.builder(dir).host("0.0.0.0").port(0).build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("GATEWAY_USER and GATEWAY_PASSWORD");
   }
 
   @Test
-  void explicit_credentials_make_the_first_admin_and_a_restart_creates_no_other() throws IOException {
+  void explicit_credentials_make_the_first_admin_and_a_restart_creates_no_other()
+      throws IOException {
     Path dir = Files.createTempDirectory("qs-start");
-    GatewayConfig config = GatewayConfig.builder(dir).host("0.0.0.0").port(0).initialUser("admin", "s3cret-pass").build();
+    GatewayConfig config =
+        GatewayConfig.builder(dir)
+            .host("0.0.0.0")
+            .port(0)
+            .initialUser("admin", "s3cret-pass")
+            .build();
     try (Gateway gw = Gateway.start(config)) {
       assertThat(gw.initialToken()).isNotNull();
       GatewayHarness h = GatewayHarness.remote(gw.url(), gw.initialToken(), dir);
-      assertThat(h.get("/api/v1/auth/me/", gw.initialToken()).json().get("username").asString()).isEqualTo("admin");
+      assertThat(h.get("/api/v1/auth/me/", gw.initialToken()).json().get("username").asString())
+          .isEqualTo("admin");
     }
-    try (Gateway again = Gateway.start(GatewayConfig.builder(dir).host("0.0.0.0").port(0).build())) {
+    try (Gateway again =
+        Gateway.start(GatewayConfig.builder(dir).host("0.0.0.0").port(0).build())) {
       assertThat(again.initialToken()).isNull();
     }
   }

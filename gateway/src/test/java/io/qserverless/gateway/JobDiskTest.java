@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** A job's disk use is capped: its log keeps head and tail (issue 13, attack 5), its directory fails the job past the cap. */
+/**
+ * A job's disk use is capped: its log keeps head and tail (issue 13, attack 5), its directory fails
+ * the job past the cap.
+ */
 class JobDiskTest {
   private static final long LOG_CAP = 64 * 1024;
   static GatewayHarness gw;
@@ -30,28 +33,42 @@ class JobDiskTest {
   }
 
   @Test
-  void a_log_past_the_cap_keeps_its_head_and_tail_with_a_marker_and_the_job_succeeds() throws IOException {
+  void a_log_past_the_cap_keeps_its_head_and_tail_with_a_marker_and_the_job_succeeds()
+      throws IOException {
     // About 430 KB of numbered lines against a 64 KiB cap.
-    String id = run("talker", "i=0; while [ $i -lt 40000 ]; do echo \"line $i\"; i=$((i+1)); done; echo last line\n");
+    String id =
+        run(
+            "talker",
+            "i=0; while [ $i -lt 40000 ]; do echo \"line $i\"; i=$((i+1)); done; echo last line\n");
     JsonNode job = gw.awaitStatus(user, id, "SUCCEEDED", "FAILED", "STOPPED");
     assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
     String logs = gw.get("/api/v1/jobs/" + id + "/logs/", user).json().get("logs").asString();
-    assertThat(logs).startsWith("line 0\nline 1\n").endsWith("line 39999\nlast line\n")
-        .containsPattern("\\[qs: \\d+ bytes of log dropped here; the log keeps its first 21845 and its last \\d+ bytes");
+    assertThat(logs)
+        .startsWith("line 0\nline 1\n")
+        .endsWith("line 39999\nlast line\n")
+        .containsPattern(
+            "\\[qs: \\d+ bytes of log dropped here; the log keeps its first 21845 and its last \\d+ bytes");
     Path dir = gw.dataDir.resolve("jobs").resolve(id);
     assertThat(Files.size(dir.resolve("job.log"))).isLessThanOrEqualTo(LOG_CAP + 200);
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("job.log.tail-"));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.startsWith("job.log.tail-"));
     }
   }
 
   @Test
   void a_job_directory_past_the_cap_fails_the_job_with_the_reason() {
-    // Each file stays under the per-file limit (the same 1 MiB); together they pass the directory cap.
-    String id = run("filler", "for i in 1 2 3; do head -c 600000 /dev/zero > \"$HOME/f$i\"; done; sleep 60\n");
+    // Each file stays under the per-file limit (the same 1 MiB); together they pass the directory
+    // cap.
+    String id =
+        run(
+            "filler",
+            "for i in 1 2 3; do head -c 600000 /dev/zero > \"$HOME/f$i\"; done; sleep 60\n");
     JsonNode job = gw.awaitStatus(user, id, "SUCCEEDED", "FAILED", "STOPPED");
     assertThat(job.get("status").asString()).isEqualTo("FAILED");
-    assertThat(job.get("reason").asString()).contains("directory grew to").contains("over the cap of 1048576 bytes");
+    assertThat(job.get("reason").asString())
+        .contains("directory grew to")
+        .contains("over the cap of 1048576 bytes");
   }
 
   private static String run(String title, String script) {

@@ -39,25 +39,40 @@ class JobIsolationTest {
     Map<String, String> got = new LinkedHashMap<>();
     env.properties().forEach(e -> got.put(e.getKey(), e.getValue().asString()));
     // PWD is the job's working directory, set by the shell that records the exit code.
-    assertThat(got.keySet()).containsExactlyInAnyOrder("PATH", "HOME", "LANG", "PWD", "GREETING",
-        "ENV_JOB_GATEWAY_HOST", "ENV_JOB_GATEWAY_TOKEN", "ENV_JOB_ID_GATEWAY", "ARGUMENTS_PATH", "RESULTS_PATH",
-        "DATA_PATH", "QS_JOB_CPU", "QS_JOB_MEMORY");
+    assertThat(got.keySet())
+        .containsExactlyInAnyOrder(
+            "PATH",
+            "HOME",
+            "LANG",
+            "PWD",
+            "GREETING",
+            "ENV_JOB_GATEWAY_HOST",
+            "ENV_JOB_GATEWAY_TOKEN",
+            "ENV_JOB_ID_GATEWAY",
+            "ARGUMENTS_PATH",
+            "RESULTS_PATH",
+            "DATA_PATH",
+            "QS_JOB_CPU",
+            "QS_JOB_MEMORY");
     assertThat(got.get("GREETING")).isEqualTo("hello");
-    assertThat(got.get("HOME")).isEqualTo(java.nio.file.Path.of(got.get("RESULTS_PATH")).getParent().toString());
+    assertThat(got.get("HOME"))
+        .isEqualTo(java.nio.file.Path.of(got.get("RESULTS_PATH")).getParent().toString());
     assertThat(got.get("ENV_JOB_GATEWAY_HOST")).isEqualTo(gw.url());
   }
 
   @Test
   void another_users_job_cannot_read_or_signal_a_running_job() throws IOException {
     Attack attack = attack(gw);
-    assertThat(attack.attempts()).hasSize(11)
+    assertThat(attack.attempts())
+        .hasSize(11)
         .allSatisfy((what, outcome) -> assertThat(outcome).as(what).startsWith("denied"));
     assertThat(attack.victimAfter()).isEqualTo("RUNNING");
   }
 
   @Test
   void without_the_sandbox_the_same_attack_succeeds() throws IOException {
-    // What --no-sandbox gives up (docs/operations.md, "Security model"); also shows the attack can succeed.
+    // What --no-sandbox gives up (docs/operations.md, "Security model"); also shows the attack can
+    // succeed.
     try (GatewayHarness open = GatewayHarness.start(b -> b.noSandbox(true))) {
       Attack attack = attack(open);
       Map<String, String> attempts = attack.attempts();
@@ -68,7 +83,8 @@ class JobIsolationTest {
       assertThat(attempts.get("list other jobs' directories")).startsWith("GOT");
       assertThat(attempts.get("signal the victim (ProcessHandle)")).isEqualTo("GOT: signalled");
       assertThat(attack.victimAfter()).isEqualTo("killed");
-      assertThat(attempts.get("read GATEWAY_PASSWORD")).startsWith("denied"); // the clean environment holds either way
+      assertThat(attempts.get("read GATEWAY_PASSWORD"))
+          .startsWith("denied"); // the clean environment holds either way
     }
   }
 
@@ -77,22 +93,31 @@ class JobIsolationTest {
     // Issue 13, attack 6: "(setsid sleep 4321 &)" leaves the job's process tree and its session.
     String user = gw.newUser();
     String sleep = "4321." + System.nanoTime() % 1_000_000;
-    byte[] script = ("#!/bin/sh\n(setsid sleep " + sleep + " &)\necho forked\nexec sleep 600\n").getBytes();
-    assertThat(gw.upload(user, "forker", "run.sh", GatewayHarness.tar(Map.of("run.sh", script))).status()).isEqualTo(200);
+    byte[] script =
+        ("#!/bin/sh\n(setsid sleep " + sleep + " &)\necho forked\nexec sleep 600\n").getBytes();
+    assertThat(
+            gw.upload(user, "forker", "run.sh", GatewayHarness.tar(Map.of("run.sh", script)))
+                .status())
+        .isEqualTo(200);
     String id = gw.run(user, "forker", "{}");
     await().atMost(Duration.ofSeconds(30)).until(() -> !sleepers(sleep).isEmpty());
     assertThat(gw.post("/api/v1/jobs/" + id + "/stop/", user, null).status()).isEqualTo(200);
-    assertThat(gw.awaitStatus(user, id, "STOPPED", "FAILED", "SUCCEEDED").get("status").asString()).isEqualTo("STOPPED");
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sleepers(sleep)).isEmpty());
+    assertThat(gw.awaitStatus(user, id, "STOPPED", "FAILED", "SUCCEEDED").get("status").asString())
+        .isEqualTo("STOPPED");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(sleepers(sleep)).isEmpty());
   }
 
   @Test
   void links_a_job_leaves_are_never_read_or_written_through_by_the_gateway() throws IOException {
-    // A host file the job cannot see; the gateway and the wrapper, outside the sandbox, could reach it through a link.
+    // A host file the job cannot see; the gateway and the wrapper, outside the sandbox, could reach
+    // it through a link.
     Path secret = Files.createTempFile("qs-host-secret", ".tar");
     Files.writeString(secret, "host secret");
     String user = gw.newUser();
-    String script = """
+    String script =
+        """
         #!/bin/sh
         ln -s "$SECRET" "$DATA_PATH/leak.tar"
         ln -sf "$SECRET" "$RESULTS_PATH"
@@ -101,14 +126,26 @@ class JobIsolationTest {
         ln -sf "$SECRET" "$d/exit-code.tmp" || echo "no link in the job directory"
         echo done
         """;
-    upload(gw, user, "linker", "run.sh", GatewayHarness.tar(Map.of("run.sh", script.getBytes())),
+    upload(
+        gw,
+        user,
+        "linker",
+        "run.sh",
+        GatewayHarness.tar(Map.of("run.sh", script.getBytes())),
         GatewayHarness.json(Map.of("SECRET", secret.toString())));
     String id = gw.run(user, "linker", "{}");
-    assertThat(gw.awaitStatus(user, id, "SUCCEEDED", "FAILED", "STOPPED").get("status").asString()).isEqualTo("SUCCEEDED");
+    assertThat(gw.awaitStatus(user, id, "SUCCEEDED", "FAILED", "STOPPED").get("status").asString())
+        .isEqualTo("SUCCEEDED");
     String logs = gw.get("/api/v1/jobs/" + id + "/logs/", user).json().get("logs").asString();
-    assertThat(logs).contains("Read-only file system").contains("done").doesNotContain("host secret");
-    assertThat(gw.get("/api/v1/jobs/" + id + "/result/", user).status()).as("a link is no result").isEqualTo(204);
-    GatewayHarness.Answer leak = gw.get("/api/v1/files/download/?function=linker&file=leak.tar", user);
+    assertThat(logs)
+        .contains("Read-only file system")
+        .contains("done")
+        .doesNotContain("host secret");
+    assertThat(gw.get("/api/v1/jobs/" + id + "/result/", user).status())
+        .as("a link is no result")
+        .isEqualTo(204);
+    GatewayHarness.Answer leak =
+        gw.get("/api/v1/files/download/?function=linker&file=leak.tar", user);
     assertThat(leak.status()).isEqualTo(404);
     assertThat(leak.body()).doesNotContain("host secret");
     assertThat(secret).hasContent("host secret");
@@ -121,17 +158,40 @@ class JobIsolationTest {
   private static Attack attack(GatewayHarness gw) throws IOException {
     String a = gw.newUserWithProbe();
     byte[] secret = GatewayHarness.tar(Map.of("s.txt", "secret".getBytes()));
-    assertThat(gw.multipart("/api/v1/files/upload/?function=probe", a,
-        Map.of("file", new GatewayHarness.FilePart("secret.tar", secret))).status()).isEqualTo(200);
+    assertThat(
+            gw.multipart(
+                    "/api/v1/files/upload/?function=probe",
+                    a,
+                    Map.of("file", new GatewayHarness.FilePart("secret.tar", secret)))
+                .status())
+        .isEqualTo(200);
     String victim = gw.run(a, "probe", "{\"mode\": \"sleep\", \"ms\": 60000}");
-    await().atMost(Duration.ofSeconds(60)).until(() ->
-        "MAPPING".equals(gw.get("/api/v1/jobs/" + victim + "/", a).json().path("sub_status").asString(null)));
-    ProcessHandle program = ProcessHandle.allProcesses().filter(p -> commandLine(p).contains(victim))
-        .flatMap(ProcessHandle::descendants).filter(p -> commandLine(p).contains("Probe")).findFirst().orElseThrow();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                "MAPPING"
+                    .equals(
+                        gw.get("/api/v1/jobs/" + victim + "/", a)
+                            .json()
+                            .path("sub_status")
+                            .asString(null)));
+    ProcessHandle program =
+        ProcessHandle.allProcesses()
+            .filter(p -> commandLine(p).contains(victim))
+            .flatMap(ProcessHandle::descendants)
+            .filter(p -> commandLine(p).contains("Probe"))
+            .findFirst()
+            .orElseThrow();
     Path file;
     Path db;
-    try (Stream<Path> files = Files.walk(gw.dataDir.resolve("files")); Stream<Path> dbs = Files.list(gw.dataDir.resolve("db"))) {
-      file = files.filter(p -> p.getFileName().toString().equals("secret.tar")).findFirst().orElseThrow();
+    try (Stream<Path> files = Files.walk(gw.dataDir.resolve("files"));
+        Stream<Path> dbs = Files.list(gw.dataDir.resolve("db"))) {
+      file =
+          files
+              .filter(p -> p.getFileName().toString().equals("secret.tar"))
+              .findFirst()
+              .orElseThrow();
       db = dbs.findFirst().orElseThrow();
     }
     String b = gw.newUser();
@@ -139,7 +199,9 @@ class JobIsolationTest {
     Map<String, Object> args = new LinkedHashMap<>();
     args.put("mode", "attack");
     args.put("victimPid", program.pid());
-    args.put("victimArguments", gw.dataDir.resolve("jobs").resolve(victim).resolve("arguments.json").toString());
+    args.put(
+        "victimArguments",
+        gw.dataDir.resolve("jobs").resolve(victim).resolve("arguments.json").toString());
     args.put("victimFiles", file.getParent().toString());
     args.put("victimFile", file.toString());
     args.put("database", db.toString());
@@ -147,13 +209,18 @@ class JobIsolationTest {
     JsonNode got = result(gw, b, gw.run(b, "intruder", GatewayHarness.json(args)));
     Map<String, String> attempts = new LinkedHashMap<>();
     got.properties().forEach(e -> attempts.put(e.getKey(), e.getValue().asString()));
-    String after = program.isAlive() ? gw.get("/api/v1/jobs/" + victim + "/", a).json().get("status").asString() : "killed";
+    String after =
+        program.isAlive()
+            ? gw.get("/api/v1/jobs/" + victim + "/", a).json().get("status").asString()
+            : "killed";
     gw.post("/api/v1/jobs/" + victim + "/stop/", a, null);
     return new Attack(attempts, after);
   }
 
   private static List<ProcessHandle> sleepers(String seconds) {
-    return ProcessHandle.allProcesses().filter(p -> commandLine(p).equals("sleep\0" + seconds + "\0")).toList();
+    return ProcessHandle.allProcesses()
+        .filter(p -> commandLine(p).equals("sleep\0" + seconds + "\0"))
+        .toList();
   }
 
   private static String commandLine(ProcessHandle p) {
@@ -169,10 +236,17 @@ class JobIsolationTest {
   }
 
   static void uploadIntruder(GatewayHarness gw, String user, String envVars) {
-    upload(gw, user, "intruder", "Intruder.java", GatewayHarness.tar(Map.of("Intruder.java", source())), envVars);
+    upload(
+        gw,
+        user,
+        "intruder",
+        "Intruder.java",
+        GatewayHarness.tar(Map.of("Intruder.java", source())),
+        envVars);
   }
 
-  static void upload(GatewayHarness gw, String user, String title, String entrypoint, byte[] tar, String envVars) {
+  static void upload(
+      GatewayHarness gw, String user, String title, String entrypoint, byte[] tar, String envVars) {
     Map<String, Object> parts = new LinkedHashMap<>();
     parts.put("title", title);
     parts.put("entrypoint", entrypoint);
@@ -189,7 +263,8 @@ class JobIsolationTest {
   static JsonNode result(GatewayHarness gw, String user, String jobId) {
     JsonNode job = gw.awaitStatus(user, jobId, "SUCCEEDED", "FAILED", "STOPPED");
     assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
-    return Json.MAPPER.readTree(gw.get("/api/v1/jobs/" + jobId + "/result/", user).json().get("result").asString());
+    return Json.MAPPER.readTree(
+        gw.get("/api/v1/jobs/" + jobId + "/result/", user).json().get("result").asString());
   }
 
   private static byte[] source() {

@@ -20,10 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
-/** Jobs with {@code workers}: worker JVMs beside the driver, one private cluster per job, all ended with the job. */
+/**
+ * Jobs with {@code workers}: worker JVMs beside the driver, one private cluster per job, all ended
+ * with the job.
+ */
 @Timeout(180)
 class JobWorkersTest {
-  private static final Map<String, Object> TWO_WORKERS = Map.of("workers", 2, "cpu", 0.25, "worker_mem", "256m");
+  private static final Map<String, Object> TWO_WORKERS =
+      Map.of("workers", 2, "cpu", 0.25, "worker_mem", "256m");
   static GatewayHarness gw;
   static String user;
 
@@ -31,8 +35,12 @@ class JobWorkersTest {
   static void start() throws IOException {
     gw = GatewayHarness.shared();
     user = gw.newUser();
-    GatewayHarness.Answer a = gw.upload(user, "jvm-ids", "JvmIds.java",
-        GatewayHarness.tar(Map.of("JvmIds.java", programSource())));
+    GatewayHarness.Answer a =
+        gw.upload(
+            user,
+            "jvm-ids",
+            "JvmIds.java",
+            GatewayHarness.tar(Map.of("JvmIds.java", programSource())));
     assertThat(a.status()).as(a.body()).isEqualTo(200);
   }
 
@@ -49,19 +57,29 @@ class JobWorkersTest {
     String logs = gw.get("/api/v1/jobs/" + id + "/logs/", user).json().get("logs").asString();
     assertThat(done.get("status").asString()).as(logs).isEqualTo("SUCCEEDED");
 
-    JsonNode result = Json.MAPPER.readTree(gw.get("/api/v1/jobs/" + id + "/result/", user).json().get("result").asString());
+    JsonNode result =
+        Json.MAPPER.readTree(
+            gw.get("/api/v1/jobs/" + id + "/result/", user).json().get("result").asString());
     List<String> tasks = new ArrayList<>();
     result.get("tasks").forEach(t -> tasks.add(t.asString()));
     assertThat(tasks).hasSize(6);
-    assertThat(tasks.stream().distinct()).as("tasks ran in two JVMs, neither the driver's")
-        .hasSize(2).doesNotContain(result.get("driver").asString());
+    assertThat(tasks.stream().distinct())
+        .as("tasks ran in two JVMs, neither the driver's")
+        .hasSize(2)
+        .doesNotContain(result.get("driver").asString());
     assertThat(logs).contains("[worker-1] task running", "[worker-2] task running");
     List<String> joined = new ArrayList<>();
-    gw.get("/api/v1/jobs/" + id + "/events/", user).json().forEach(e -> {
-      if (e.get("event_type").asString().equals("WORKER_JOINED")) {
-        joined.add(e.get("data").get("worker").asString() + " cpu " + e.get("data").get("cpu").asDouble());
-      }
-    });
+    gw.get("/api/v1/jobs/" + id + "/events/", user)
+        .json()
+        .forEach(
+            e -> {
+              if (e.get("event_type").asString().equals("WORKER_JOINED")) {
+                joined.add(
+                    e.get("data").get("worker").asString()
+                        + " cpu "
+                        + e.get("data").get("cpu").asDouble());
+              }
+            });
     assertThat(joined).containsExactlyInAnyOrder("worker-1 cpu 1.0", "worker-2 cpu 1.0");
     awaitNoProcessOf(id);
   }
@@ -69,12 +87,19 @@ class JobWorkersTest {
   @Test
   void stopping_a_job_with_workers_ends_every_one_of_its_jvms() {
     String id = run("{\"block_seconds\": 120}", TWO_WORKERS);
-    await().atMost(Duration.ofSeconds(90)).until(() -> {
-      JsonNode logs = gw.get("/api/v1/jobs/" + id + "/logs/", user).json();
-      String text = logs == null || logs.get("logs") == null ? "" : logs.get("logs").asString();
-      return text.contains("[worker-1] task running") && text.contains("[worker-2] task running");
-    });
-    assertThat(processesOf(id)).as("driver, 2 workers and their shell").hasSizeGreaterThanOrEqualTo(3);
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () -> {
+              JsonNode logs = gw.get("/api/v1/jobs/" + id + "/logs/", user).json();
+              String text =
+                  logs == null || logs.get("logs") == null ? "" : logs.get("logs").asString();
+              return text.contains("[worker-1] task running")
+                  && text.contains("[worker-2] task running");
+            });
+    assertThat(processesOf(id))
+        .as("driver, 2 workers and their shell")
+        .hasSizeGreaterThanOrEqualTo(3);
 
     assertThat(gw.post("/api/v1/jobs/" + id + "/stop/", user, Map.of()).status()).isEqualTo(200);
 
@@ -83,62 +108,101 @@ class JobWorkersTest {
   }
 
   @Test
-  void the_node_reserves_the_workers_allotments_so_a_job_waits_while_another_jobs_workers_hold_the_node()
-      throws IOException {
+  void
+      the_node_reserves_the_workers_allotments_so_a_job_waits_while_another_jobs_workers_hold_the_node()
+          throws IOException {
     try (GatewayHarness small = GatewayHarness.start(b -> b.node(2, 8L << 30))) {
       String owner = small.newUser();
       byte[] source = GatewayHarness.tar(Map.of("JvmIds.java", programSource()));
       assertThat(small.upload(owner, "jvm-ids", "JvmIds.java", source).status()).isEqualTo(200);
       // 0.5 cpu for the job's JVM + one worker of 1.5: the whole node.
-      GatewayHarness.Answer big = small.post("/api/v1/programs/run/", owner, Map.of("title", "jvm-ids",
-          "arguments", "{\"block_seconds\": 120}", "config", Map.of("workers", 1, "cpu", 0.5, "worker_cpu", 1.5,
-              "worker_mem", "256m")));
+      GatewayHarness.Answer big =
+          small.post(
+              "/api/v1/programs/run/",
+              owner,
+              Map.of(
+                  "title",
+                  "jvm-ids",
+                  "arguments",
+                  "{\"block_seconds\": 120}",
+                  "config",
+                  Map.of("workers", 1, "cpu", 0.5, "worker_cpu", 1.5, "worker_mem", "256m")));
       String bigId = big.json().get("id").asString();
       small.awaitStatus(owner, bigId, "RUNNING");
-      String next = small.post("/api/v1/programs/run/", owner, Map.of("title", "jvm-ids", "config",
-          Map.of("cpu", 1))).json().get("id").asString();
+      String next =
+          small
+              .post(
+                  "/api/v1/programs/run/",
+                  owner,
+                  Map.of("title", "jvm-ids", "config", Map.of("cpu", 1)))
+              .json()
+              .get("id")
+              .asString();
 
-      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
-          small.get("/api/v1/jobs/" + next + "/", owner).json().get("status").asString().equals("QUEUED"));
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  small
+                      .get("/api/v1/jobs/" + next + "/", owner)
+                      .json()
+                      .get("status")
+                      .asString()
+                      .equals("QUEUED"));
       small.post("/api/v1/jobs/" + bigId + "/stop/", owner, Map.of());
-      assertThat(small.awaitStatus(owner, next, "SUCCEEDED", "FAILED").get("status").asString()).isEqualTo("SUCCEEDED");
+      assertThat(small.awaitStatus(owner, next, "SUCCEEDED", "FAILED").get("status").asString())
+          .isEqualTo("SUCCEEDED");
     }
   }
 
   @Test
   void worker_settings_the_gateway_does_not_honour_answer_400_saying_what_to_send() {
     assertRefused(Map.of("workers", 2, "auto_scaling", true), "'auto_scaling' is not supported");
-    assertRefused(Map.of("workers", 2, "max_workers", 4), "'max_workers' (4) must equal 'workers' (2)");
-    assertRefused(Map.of("workers", 2, "min_workers", 1), "'min_workers' (1) must equal 'workers' (2)");
+    assertRefused(
+        Map.of("workers", 2, "max_workers", 4), "'max_workers' (4) must equal 'workers' (2)");
+    assertRefused(
+        Map.of("workers", 2, "min_workers", 1), "'min_workers' (1) must equal 'workers' (2)");
     assertRefused(Map.of("worker_cpu", 2), "need \"workers\" > 0");
     assertRefused(Map.of("workers", 33), "'workers' must be at most 32");
     assertRefused(Map.of("workers", 2, "worker_cpu", 40), "more than this node's 64.0 cpus");
   }
 
   private static void assertRefused(Map<String, Object> config, String message) {
-    GatewayHarness.Answer a = gw.post("/api/v1/programs/run/", user, Map.of("title", "jvm-ids", "config", config));
+    GatewayHarness.Answer a =
+        gw.post("/api/v1/programs/run/", user, Map.of("title", "jvm-ids", "config", config));
     assertThat(a.status()).as(a.body()).isEqualTo(400);
     assertThat(a.message()).contains(message);
   }
 
   private static String run(String arguments, Map<String, Object> config) {
-    GatewayHarness.Answer a = gw.post("/api/v1/programs/run/", user,
-        Map.of("title", "jvm-ids", "arguments", arguments, "config", config));
+    GatewayHarness.Answer a =
+        gw.post(
+            "/api/v1/programs/run/",
+            user,
+            Map.of("title", "jvm-ids", "arguments", arguments, "config", config));
     assertThat(a.status()).as(a.body()).isEqualTo(200);
     return a.json().get("id").asString();
   }
 
   private static void awaitNoProcessOf(String jobId) {
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(processesOf(jobId)).isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(processesOf(jobId)).isEmpty());
   }
 
-  /** The pids of this machine's processes whose environment names the job (its wrapper, driver, workers). */
+  /**
+   * The pids of this machine's processes whose environment names the job (its wrapper, driver,
+   * workers).
+   */
   private static List<Long> processesOf(String jobId) {
     byte[] marker = ("ENV_JOB_ID_GATEWAY=" + jobId).getBytes(StandardCharsets.UTF_8);
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+      return procs
+          .filter(p -> p.getFileName().toString().matches("\\d+"))
           .filter(p -> contains(p.resolve("environ"), marker))
-          .map(p -> Long.parseLong(p.getFileName().toString())).toList();
+          .map(p -> Long.parseLong(p.getFileName().toString()))
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -11,18 +11,24 @@ import org.junit.jupiter.api.Test;
 class PostgresGatewayTest {
 
   @Test
-  void a_job_runs_on_postgresql_and_readiness_answers_503_once_the_database_is_gone() throws Exception {
+  void a_job_runs_on_postgresql_and_readiness_answers_503_once_the_database_is_gone()
+      throws Exception {
     EmbeddedPostgres pg = EmbeddedPostgres.start();
-    try (GatewayHarness gw = GatewayHarness.start(b -> b.database(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"))) {
+    try (GatewayHarness gw =
+        GatewayHarness.start(
+            b -> b.database(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"))) {
       String user = gw.token();
       assertThat(gw.uploadProbe(user, "probe").status()).isEqualTo(200);
       String id = gw.run(user, "probe", "{\"on\": \"pg\"}");
       gw.awaitStatus(user, id, "SUCCEEDED");
-      assertThat(gw.get("/api/v1/jobs/" + id + "/result/", user).json().get("result").asString()).contains("\"pg\"");
+      assertThat(gw.get("/api/v1/jobs/" + id + "/result/", user).json().get("result").asString())
+          .contains("\"pg\"");
       assertThat(gw.get("/readiness/", null).status()).isEqualTo(200);
 
       pg.close();
-      await().atMost(Duration.ofSeconds(30)).until(() -> gw.get("/readiness/", null).status() == 503);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> gw.get("/readiness/", null).status() == 503);
       assertThat(gw.get("/liveness/", null).status()).isEqualTo(200);
     }
   }

@@ -22,12 +22,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Program dependencies end to end through a real gateway: declared at upload, resolved from a
- * Maven repository this test builds and serves, compiled against, recorded with the version, on
- * the job's classpath; refusals and failures leave no function behind.
+ * Program dependencies end to end through a real gateway: declared at upload, resolved from a Maven
+ * repository this test builds and serves, compiled against, recorded with the version, on the job's
+ * classpath; refusals and failures leave no function behind.
  */
 class ProgramDependenciesTest {
-  static final String MAIN = """
+  static final String MAIN =
+      """
       import io.qserverless.runtime.Serverless;
       import java.util.Map;
       public class Main {
@@ -49,8 +50,13 @@ class ProgramDependenciesTest {
     List<Path> jars = repo.publishGreeting();
     greetingJar = jars.get(0);
     wordsJar = jars.get(1);
-    gw = GatewayHarness.start(b -> b.dependencies(DependencySettings.defaults()
-        .withRepositories(List.of(repo.url())).withAllowlist(List.of("com.example"))));
+    gw =
+        GatewayHarness.start(
+            b ->
+                b.dependencies(
+                    DependencySettings.defaults()
+                        .withRepositories(List.of(repo.url()))
+                        .withAllowlist(List.of("com.example"))));
     user = gw.newUser();
   }
 
@@ -66,18 +72,26 @@ class ProgramDependenciesTest {
     assertThat(up.status()).as(up.body()).isEqualTo(200);
     JsonNode resolved = up.json().get("resolved_dependencies");
     assertThat(resolved).hasSize(2);
-    assertThat(resolved.get(0).get("coordinates").asString()).isEqualTo("com.example:greeting:jar:1.0");
-    assertThat(resolved.get(0).get("sha256").asString()).isEqualTo(TestRepository.sha256(greetingJar));
-    assertThat(resolved.get(1).get("coordinates").asString()).isEqualTo("com.example:words:jar:1.0");
+    assertThat(resolved.get(0).get("coordinates").asString())
+        .isEqualTo("com.example:greeting:jar:1.0");
+    assertThat(resolved.get(0).get("sha256").asString())
+        .isEqualTo(TestRepository.sha256(greetingJar));
+    assertThat(resolved.get(1).get("coordinates").asString())
+        .isEqualTo("com.example:words:jar:1.0");
     assertThat(resolved.get(1).get("sha256").asString()).isEqualTo(TestRepository.sha256(wordsJar));
     assertThat(up.body()).as("no server path crosses HTTP").doesNotContain(gw.dataDir.toString());
-    assertThat(gw.get("/api/v1/programs/get_by_title/greeter/", user).json().get("resolved_dependencies")).isEqualTo(resolved);
+    assertThat(
+            gw.get("/api/v1/programs/get_by_title/greeter/", user)
+                .json()
+                .get("resolved_dependencies"))
+        .isEqualTo(resolved);
     assertThat(resultOf(gw, user, "greeter")).isEqualTo("{\"greeting\":\"hello, world\"}");
   }
 
   @Test
   void the_jobs_class_path_holds_exactly_the_resolved_jars_from_the_shared_cache() {
-    String source = """
+    String source =
+        """
         import io.qserverless.runtime.Serverless;
         import java.util.Map;
         public class Cp {
@@ -86,13 +100,25 @@ class ProgramDependenciesTest {
           }
         }
         """;
-    GatewayHarness.Answer up = gw.multipart("/api/v1/programs/upload/", user, form("classpath", "Cp.java",
-        "[\"" + GREETING + "\"]", GatewayHarness.tar(Map.of("Cp.java", source.getBytes(StandardCharsets.UTF_8)))));
+    GatewayHarness.Answer up =
+        gw.multipart(
+            "/api/v1/programs/upload/",
+            user,
+            form(
+                "classpath",
+                "Cp.java",
+                "[\"" + GREETING + "\"]",
+                GatewayHarness.tar(Map.of("Cp.java", source.getBytes(StandardCharsets.UTF_8)))));
     assertThat(up.status()).as(up.body()).isEqualTo(200);
     Path cache = gw.dataDir.resolve("dependencies").resolve("jars");
     String cp = Json.MAPPER.readTree(resultOf(gw, user, "classpath")).get("cp").asString();
-    assertThat(Arrays.stream(cp.split(File.pathSeparator)).filter(e -> e.startsWith(cache.toString())))
-        .containsExactly(cache.resolve(TestRepository.sha256(greetingJar)).resolve("greeting-1.0.jar").toString(),
+    assertThat(
+            Arrays.stream(cp.split(File.pathSeparator)).filter(e -> e.startsWith(cache.toString())))
+        .containsExactly(
+            cache
+                .resolve(TestRepository.sha256(greetingJar))
+                .resolve("greeting-1.0.jar")
+                .toString(),
             cache.resolve(TestRepository.sha256(wordsJar)).resolve("words-1.0.jar").toString());
   }
 
@@ -105,16 +131,24 @@ class ProgramDependenciesTest {
 
   @Test
   void the_dependencies_versions_endpoint_lists_what_the_allowlist_admits() {
-    assertThat(gw.get("/api/v1/dependencies-versions/", user).body()).isEqualTo("[\"com.example\"]");
-    assertThat(GatewayHarness.shared().get("/api/v1/dependencies-versions/", GatewayHarness.shared().token()).body())
+    assertThat(gw.get("/api/v1/dependencies-versions/", user).body())
+        .isEqualTo("[\"com.example\"]");
+    assertThat(
+            GatewayHarness.shared()
+                .get("/api/v1/dependencies-versions/", GatewayHarness.shared().token())
+                .body())
         .isEqualTo("[\"*\"]");
     assertThat(gw.get("/api/v1/dependencies-versions/", null).status()).isEqualTo(401);
   }
 
   @Test
   void refused_dependencies_answer_400_and_leave_no_function_or_artifact_behind() {
-    assertRefused("[\"org.other:lib:1.0\"]", 400, "org.other:lib:1.0 is not on this gateway's allowlist [com.example]");
-    assertRefused("[\"com.example:missing:1.0\"]", 400, "com.example:missing:1.0 is not in the repositories");
+    assertRefused(
+        "[\"org.other:lib:1.0\"]",
+        400,
+        "org.other:lib:1.0 is not on this gateway's allowlist [com.example]");
+    assertRefused(
+        "[\"com.example:missing:1.0\"]", 400, "com.example:missing:1.0 is not in the repositories");
     assertRefused("[\"numpy\"]", 400, "'numpy' is not a Maven coordinate");
     assertRefused("[1]", 400, "must be a JSON array of Maven coordinates (strings)");
     assertRefused("{\"a\": 1}", 400, "must be a JSON array");
@@ -122,8 +156,16 @@ class ProgramDependenciesTest {
 
   @Test
   void a_script_entrypoint_with_dependencies_is_refused() {
-    GatewayHarness.Answer a = gw.multipart("/api/v1/programs/upload/", user, form("script-deps", "run.sh",
-        "[\"" + GREETING + "\"]", GatewayHarness.tar(Map.of("run.sh", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8)))));
+    GatewayHarness.Answer a =
+        gw.multipart(
+            "/api/v1/programs/upload/",
+            user,
+            form(
+                "script-deps",
+                "run.sh",
+                "[\"" + GREETING + "\"]",
+                GatewayHarness.tar(
+                    Map.of("run.sh", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8)))));
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.message()).contains("not a Java program").contains("dependencies");
   }
@@ -132,21 +174,31 @@ class ProgramDependenciesTest {
   void a_repository_outage_stops_neither_uploaded_functions_nor_uploads_of_cached_dependencies() {
     TestRepository own = TestRepository.start();
     own.publishGreeting();
-    try (GatewayHarness g = GatewayHarness.start(b -> b.dependencies(DependencySettings.defaults()
-        .withRepositories(List.of(own.url()))))) {
+    try (GatewayHarness g =
+        GatewayHarness.start(
+            b ->
+                b.dependencies(
+                    DependencySettings.defaults().withRepositories(List.of(own.url()))))) {
       String u = g.token();
-      assertThat(upload(g, u, "before", "Main.java", "[\"" + GREETING + "\"]").status()).isEqualTo(200);
+      assertThat(upload(g, u, "before", "Main.java", "[\"" + GREETING + "\"]").status())
+          .isEqualTo(200);
       int jarRequests = own.requests(".jar");
       own.close();
-      assertThat(resultOf(g, u, "before")).as("a job never resolves").isEqualTo("{\"greeting\":\"hello, world\"}");
+      assertThat(resultOf(g, u, "before"))
+          .as("a job never resolves")
+          .isEqualTo("{\"greeting\":\"hello, world\"}");
       GatewayHarness.Answer again = upload(g, u, "after", "Main.java", "[\"" + GREETING + "\"]");
       assertThat(again.status()).as("served from the shared cache: " + again.body()).isEqualTo(200);
       assertThat(own.requests(".jar")).isEqualTo(jarRequests);
       assertThat(resultOf(g, u, "after")).isEqualTo("{\"greeting\":\"hello, world\"}");
       long artifacts = artifactCount(g);
-      GatewayHarness.Answer down = upload(g, u, "uncached", "Main.java", "[\"com.example:other:1.0\"]");
+      GatewayHarness.Answer down =
+          upload(g, u, "uncached", "Main.java", "[\"com.example:other:1.0\"]");
       assertThat(down.status()).isEqualTo(502);
-      assertThat(down.message()).contains("could not be reached").contains("com.example:other").contains("nothing was stored");
+      assertThat(down.message())
+          .contains("could not be reached")
+          .contains("com.example:other")
+          .contains("nothing was stored");
       assertThat(g.get("/api/v1/programs/get_by_title/uncached/", u).status()).isEqualTo(404);
       assertThat(artifactCount(g)).isEqualTo(artifacts);
     }
@@ -161,12 +213,20 @@ class ProgramDependenciesTest {
     assertThat(artifactCount(gw)).isEqualTo(artifacts);
   }
 
-  private static GatewayHarness.Answer upload(GatewayHarness g, String token, String title, String entrypoint, String deps) {
-    return g.multipart("/api/v1/programs/upload/", token,
-        form(title, entrypoint, deps, GatewayHarness.tar(Map.of("Main.java", MAIN.getBytes(StandardCharsets.UTF_8)))));
+  private static GatewayHarness.Answer upload(
+      GatewayHarness g, String token, String title, String entrypoint, String deps) {
+    return g.multipart(
+        "/api/v1/programs/upload/",
+        token,
+        form(
+            title,
+            entrypoint,
+            deps,
+            GatewayHarness.tar(Map.of("Main.java", MAIN.getBytes(StandardCharsets.UTF_8)))));
   }
 
-  private static Map<String, Object> form(String title, String entrypoint, String deps, byte[] tar) {
+  private static Map<String, Object> form(
+      String title, String entrypoint, String deps, byte[] tar) {
     Map<String, Object> parts = new LinkedHashMap<>();
     parts.put("title", title);
     parts.put("entrypoint", entrypoint);
@@ -178,7 +238,9 @@ class ProgramDependenciesTest {
   private static String resultOf(GatewayHarness g, String token, String title) {
     String id = g.run(token, title, "{}");
     JsonNode job = g.awaitStatus(token, id, "SUCCEEDED", "FAILED");
-    assertThat(job.get("status").asString()).as(g.get("/api/v1/jobs/" + id + "/logs/", token).body()).isEqualTo("SUCCEEDED");
+    assertThat(job.get("status").asString())
+        .as(g.get("/api/v1/jobs/" + id + "/logs/", token).body())
+        .isEqualTo("SUCCEEDED");
     return g.get("/api/v1/jobs/" + id + "/result/", token).json().get("result").asString();
   }
 

@@ -16,16 +16,17 @@ import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
- * HTTP requests shaped as the real qiskit_serverless 0.35 client sends them with Python's
- * {@code requests} (read from client/qiskit_serverless in github.com/Qiskit/qiskit-serverless):
- * its headers ({@code get_headers}: {@code Authorization}, {@code Service-Channel}, {@code
+ * HTTP requests shaped as the real qiskit_serverless 0.35 client sends them with Python's {@code
+ * requests} (read from client/qiskit_serverless in github.com/Qiskit/qiskit-serverless): its
+ * headers ({@code get_headers}: {@code Authorization}, {@code Service-Channel}, {@code
  * Service-CRN}, plus requests' own), {@code params=} dropping {@code None} values, {@code json=}
  * bodies written by {@code json.dumps} (", " and ": " separators), {@code data=} as an urlencoded
  * form, and {@code files=} as multipart with the data fields first. Paths are passed exactly as the
  * client builds them, with or without a trailing slash.
  */
 final class PythonRequests {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String host;
   private final String token;
   private final String channel;
@@ -42,7 +43,10 @@ final class PythonRequests {
     }
   }
 
-  /** A client as {@code ServerlessClient(host=..., token=..., instance=..., channel=...)}; null instance/channel send no header. */
+  /**
+   * A client as {@code ServerlessClient(host=..., token=..., instance=..., channel=...)}; null
+   * instance/channel send no header.
+   */
   PythonRequests(String host, String token, String channel, String instance) {
     this.host = host;
     this.token = token;
@@ -62,56 +66,81 @@ final class PythonRequests {
 
   /** {@code requests.post(url, json=body)}. */
   Response postJson(String path, Map<String, Object> body) {
-    return send(base(path, Map.of()).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(pythonJson(body))));
+    return send(
+        base(path, Map.of())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(pythonJson(body))));
   }
 
   /** {@code requests.patch/post(url, data=fields)}: an urlencoded form. */
   Response form(String method, String path, Map<String, Object> fields) {
     StringJoiner form = new StringJoiner("&");
-    fields.forEach((k, v) -> {
-      if (v != null) {
-        form.add(enc(k) + "=" + enc(String.valueOf(v)));
-      }
-    });
-    return send(base(path, Map.of()).header("Content-Type", "application/x-www-form-urlencoded")
-        .method(method, HttpRequest.BodyPublishers.ofString(form.toString())));
+    fields.forEach(
+        (k, v) -> {
+          if (v != null) {
+            form.add(enc(k) + "=" + enc(String.valueOf(v)));
+          }
+        });
+    return send(
+        base(path, Map.of())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .method(method, HttpRequest.BodyPublishers.ofString(form.toString())));
   }
 
   /** {@code requests.post(url, data=fields, files={name: (filename, bytes)}, params=params)}. */
-  Response multipart(String path, Map<String, Object> params, Map<String, Object> fields, String fileField,
-      String filename, byte[] content) {
+  Response multipart(
+      String path,
+      Map<String, Object> params,
+      Map<String, Object> fields,
+      String fileField,
+      String filename,
+      byte[] content) {
     String boundary = UUID.randomUUID().toString().replace("-", "");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    fields.forEach((k, v) -> {
-      if (v != null) {
-        part(out, boundary, "name=\"" + k + "\"", String.valueOf(v).getBytes(StandardCharsets.UTF_8));
-      }
-    });
+    fields.forEach(
+        (k, v) -> {
+          if (v != null) {
+            part(
+                out,
+                boundary,
+                "name=\"" + k + "\"",
+                String.valueOf(v).getBytes(StandardCharsets.UTF_8));
+          }
+        });
     part(out, boundary, "name=\"" + fileField + "\"; filename=\"" + filename + "\"", content);
     out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(base(path, params).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+    return send(
+        base(path, params)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
   }
 
-  private static void part(ByteArrayOutputStream out, String boundary, String disposition, byte[] content) {
-    out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; " + disposition + "\r\n\r\n")
-        .getBytes(StandardCharsets.UTF_8));
+  private static void part(
+      ByteArrayOutputStream out, String boundary, String disposition, byte[] content) {
+    out.writeBytes(
+        ("--" + boundary + "\r\nContent-Disposition: form-data; " + disposition + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     out.writeBytes(content);
     out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
   }
 
   private HttpRequest.Builder base(String path, Map<String, Object> params) {
     StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
-    params.forEach((k, v) -> {
-      if (v != null) {
-        query.add(enc(k) + "=" + enc(v instanceof Boolean b ? (b ? "True" : "False") : String.valueOf(v)));
-      }
-    });
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(host + path + query)).timeout(Duration.ofSeconds(60))
-        .header("User-Agent", "python-requests/2.34.2")
-        .header("Accept", "*/*")
-        .header("Authorization", "Bearer " + token);
+    params.forEach(
+        (k, v) -> {
+          if (v != null) {
+            query.add(
+                enc(k)
+                    + "="
+                    + enc(v instanceof Boolean b ? (b ? "True" : "False") : String.valueOf(v)));
+          }
+        });
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(host + path + query))
+            .timeout(Duration.ofSeconds(60))
+            .header("User-Agent", "python-requests/2.34.2")
+            .header("Accept", "*/*")
+            .header("Authorization", "Bearer " + token);
     if (channel != null) {
       b.header("Service-Channel", channel);
     }

@@ -14,12 +14,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A gateway killed with {@code kill -9} mid-job, then started again on the same data: running jobs
- * whose process survived finish normally, queued jobs run, a job whose process died too is
- * finished from what it left. No job stays RUNNING.
+ * whose process survived finish normally, queued jobs run, a job whose process died too is finished
+ * from what it left. No job stays RUNNING.
  */
 class RestartRecoveryTest {
   @Test
-  void after_kill_9_a_surviving_job_finishes_a_dead_one_fails_and_a_queued_one_runs() throws Exception {
+  void after_kill_9_a_surviving_job_finishes_a_dead_one_fails_and_a_queued_one_runs()
+      throws Exception {
     Path data = Files.createTempDirectory("qs-restart");
     int port = GatewayChild.freePort();
     List<String> log = GatewayChild.newLog();
@@ -30,8 +31,19 @@ class RestartRecoveryTest {
     String survivor = gw.run(token, "probe", "{\"mode\": \"sleep\", \"ms\": 15000}");
     String victim = gw.run(token, "probe", "{\"mode\": \"sleep\", \"ms\": 60000}");
     // The probe reports MAPPING once it has made its one call to the gateway; kill only after that.
-    await().atMost(Duration.ofSeconds(60)).until(() -> Stream.of(survivor, victim).allMatch(id ->
-        "MAPPING".equals(gw.get("/api/v1/jobs/" + id + "/", token).json().path("sub_status").asString(null))));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                Stream.of(survivor, victim)
+                    .allMatch(
+                        id ->
+                            "MAPPING"
+                                .equals(
+                                    gw.get("/api/v1/jobs/" + id + "/", token)
+                                        .json()
+                                        .path("sub_status")
+                                        .asString(null))));
 
     first.kill();
     killJobProcess(victim);
@@ -40,18 +52,25 @@ class RestartRecoveryTest {
       JsonNode s = gw.awaitStatus(token, survivor, "SUCCEEDED", "FAILED", "STOPPED");
       assertThat(s.get("status").asString()).isEqualTo("SUCCEEDED");
       assertThat(log).anyMatch(l -> l.contains("job " + survivor + " re-adopted"));
-      assertThat(gw.get("/api/v1/jobs/" + survivor + "/result/", token).json().get("result").asString()).contains("15000");
+      assertThat(
+              gw.get("/api/v1/jobs/" + survivor + "/result/", token)
+                  .json()
+                  .get("result")
+                  .asString())
+          .contains("15000");
       JsonNode v = gw.awaitStatus(token, victim, "SUCCEEDED", "FAILED", "STOPPED");
       assertThat(v.get("status").asString()).isEqualTo("FAILED");
       assertThat(v.get("reason").asString()).contains("killed");
       String later = gw.run(token, "probe", "{}");
-      assertThat(gw.awaitStatus(token, later, "SUCCEEDED", "FAILED").get("status").asString()).isEqualTo("SUCCEEDED");
+      assertThat(gw.awaitStatus(token, later, "SUCCEEDED", "FAILED").get("status").asString())
+          .isEqualTo("SUCCEEDED");
     }
   }
 
   /** Kills the wrapper and program of a job (SIGKILL), as if the machine's OOM killer had. */
   private static void killJobProcess(String jobId) {
-    List<ProcessHandle> procs = ProcessHandle.allProcesses().filter(p -> commandLine(p).contains(jobId)).toList();
+    List<ProcessHandle> procs =
+        ProcessHandle.allProcesses().filter(p -> commandLine(p).contains(jobId)).toList();
     assertThat(procs).as("wrapper process of job " + jobId).isNotEmpty();
     for (ProcessHandle p : procs) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);

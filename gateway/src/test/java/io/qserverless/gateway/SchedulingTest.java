@@ -11,9 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/**
- * Stop in each state, capacity and fair share, on a gateway whose node fits one job at a time.
- */
+/** Stop in each state, capacity and fair share, on a gateway whose node fits one job at a time. */
 class SchedulingTest {
   static GatewayHarness gw;
   static String alice;
@@ -38,13 +36,16 @@ class SchedulingTest {
     String running = gw.run(alice, "probe", "{\"mode\": \"sleep\", \"ms\": 60000}");
     gw.awaitStatus(alice, running, "RUNNING");
     String queued = gw.run(alice, "probe", "{}");
-    assertThat(gw.get("/api/v1/jobs/" + queued + "/", alice).json().get("status").asString()).isEqualTo("QUEUED");
+    assertThat(gw.get("/api/v1/jobs/" + queued + "/", alice).json().get("status").asString())
+        .isEqualTo("QUEUED");
 
     GatewayHarness.Answer stopQueued = gw.post("/api/v1/jobs/" + queued + "/stop/", alice, null);
     assertThat(stopQueued.status()).isEqualTo(200);
-    assertThat(gw.get("/api/v1/jobs/" + queued + "/", alice).json().get("status").asString()).isEqualTo("STOPPED");
+    assertThat(gw.get("/api/v1/jobs/" + queued + "/", alice).json().get("status").asString())
+        .isEqualTo("STOPPED");
 
-    assertThat(gw.post("/api/v1/jobs/" + running + "/stop/", alice, null).message()).contains("is being stopped");
+    assertThat(gw.post("/api/v1/jobs/" + running + "/stop/", alice, null).message())
+        .contains("is being stopped");
     JsonNode stopped = gw.awaitStatus(alice, running, "STOPPED", "FAILED", "SUCCEEDED");
     assertThat(stopped.get("status").asString()).isEqualTo("STOPPED");
     assertThat(stopped.get("reason").asString()).contains("Stopped by");
@@ -73,12 +74,15 @@ class SchedulingTest {
   }
 
   private static Instant started(String token, String id) {
-    return Instant.parse(gw.get("/api/v1/jobs/" + id + "/", token).json().get("started").asString());
+    return Instant.parse(
+        gw.get("/api/v1/jobs/" + id + "/", token).json().get("started").asString());
   }
 
   @Test
   void a_run_asking_more_than_the_node_has_is_refused_with_the_capacity_in_the_message() {
-    GatewayHarness.Answer a = gw.post("/api/v1/programs/run/", alice, Map.of("title", "probe", "config", Map.of("cpu", 2)));
+    GatewayHarness.Answer a =
+        gw.post(
+            "/api/v1/programs/run/", alice, Map.of("title", "probe", "config", Map.of("cpu", 2)));
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.message()).contains("'cpu'").contains("1.0 cpus").contains("got 2");
   }

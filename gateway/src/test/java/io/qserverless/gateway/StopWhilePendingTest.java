@@ -23,7 +23,8 @@ class StopWhilePendingTest {
   private static final String SLEEP = "{\"mode\": \"sleep\", \"ms\": 60000}";
 
   @Test
-  void stop_of_a_pending_job_answers_200_and_the_job_ends_stopped_once_its_process_starts() throws Exception {
+  void stop_of_a_pending_job_answers_200_and_the_job_ends_stopped_once_its_process_starts()
+      throws Exception {
     try (GatewayHarness gw = GatewayHarness.start(b -> b.maxRunningJobs(1))) {
       String user = gw.newUserWithProbe();
       String first = gw.run(user, "probe", SLEEP);
@@ -40,12 +41,14 @@ class StopWhilePendingTest {
       GatewayHarness.Answer stop = gw.post("/api/v1/jobs/" + second + "/stop/", user, null);
       assertThat(stop.status()).isEqualTo(200);
       assertThat(stop.message()).isEqualTo("Job " + second + " is being stopped.");
-      assertThat(gw.get("/api/v1/jobs/" + second + "/", user).json().get("status").asString()).isEqualTo("PENDING");
+      assertThat(gw.get("/api/v1/jobs/" + second + "/", user).json().get("status").asString())
+          .isEqualTo("PENDING");
 
       Path plain = Files.createFile(log.resolveSibling("plain.log"));
       Files.move(plain, log, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       // Read-write opens a FIFO without waiting (Linux), and lets the runner's open go on.
-      try (FileChannel reader = FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      try (FileChannel reader =
+          FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
         JsonNode job = gw.awaitStatus(user, second, "STOPPED", "SUCCEEDED", "FAILED");
         assertThat(job.get("status").asString()).isEqualTo("STOPPED");
         assertThat(job.get("reason").asString()).contains("Stopped by");

@@ -9,36 +9,64 @@ package io.qserverless.protocol;
 public final class JobEnvironment {
   /** Gateway base URL, e.g. {@code http://127.0.0.1:8000}. */
   public static final String GATEWAY_HOST = "ENV_JOB_GATEWAY_HOST";
-  /** The job-scoped token: touches only this job and its owner's files; revoked when the job ends. */
+
+  /**
+   * The job-scoped token: touches only this job and its owner's files; revoked when the job ends.
+   */
   public static final String GATEWAY_TOKEN = "ENV_JOB_GATEWAY_TOKEN";
+
   public static final String JOB_ID = "ENV_JOB_ID_GATEWAY";
+
   /** File holding the arguments JSON text. */
   public static final String ARGUMENTS_PATH = "ARGUMENTS_PATH";
+
   /** File the program writes its result JSON text to; the last write wins. */
   public static final String RESULTS_PATH = "RESULTS_PATH";
+
   /** Directory of the owner's files for this function (the same files as the Files API). */
   public static final String DATA_PATH = "DATA_PATH";
-  /** Cores the job's tasks share (its allotment; fractional allowed); default: the cores the JVM sees. */
+
+  /**
+   * Cores the job's tasks share (its allotment; fractional allowed); default: the cores the JVM
+   * sees.
+   */
   public static final String JOB_CPU = "QS_JOB_CPU";
+
   /** Bytes of memory the job's tasks share; default: the machine's physical memory. */
   public static final String JOB_MEMORY = "QS_JOB_MEMORY";
+
   /** Gpus the job's tasks share; default: none. */
   public static final String JOB_GPU = "QS_JOB_GPU";
 
   // A job with workers: its JVMs form one private Hazelcast cluster (docs/operations.md).
   /** Worker JVMs the job's JVM (the driver) waits for before placing tasks; 0 or unset: none. */
   public static final String WORKERS = "QS_WORKERS";
+
   /** Fewest workers the driver goes on with when not all have joined in time; default: all. */
   public static final String MIN_WORKERS = "QS_MIN_WORKERS";
-  /** The cluster's name: a random secret a member must present to join. Unset: the driver starts local workers itself. */
+
+  /**
+   * The cluster's name: a random secret a member must present to join. Unset: the driver starts
+   * local workers itself.
+   */
   public static final String CLUSTER_NAME = "QS_CLUSTER_NAME";
+
   /** Ports the job's members bind, {@code first-last}, e.g. {@code 41200-41204}. */
   public static final String CLUSTER_PORTS = "QS_CLUSTER_PORTS";
+
   /** Address the members bind and join on; default {@code 127.0.0.1}. */
   public static final String CLUSTER_HOST = "QS_CLUSTER_HOST";
-  /** Join list for members on several hosts, {@code host:port,...}; default: every port of CLUSTER_PORTS on CLUSTER_HOST. */
+
+  /**
+   * Join list for members on several hosts, {@code host:port,...}; default: every port of
+   * CLUSTER_PORTS on CLUSTER_HOST.
+   */
   public static final String CLUSTER_MEMBERS = "QS_CLUSTER_MEMBERS";
-  /** Set in a worker JVM only: its number, from 1, shown as {@code [worker-N]} before its output lines. */
+
+  /**
+   * Set in a worker JVM only: its number, from 1, shown as {@code [worker-N]} before its output
+   * lines.
+   */
   public static final String WORKER_INDEX = "QS_WORKER_INDEX";
 
   private JobEnvironment() {}

@@ -44,6 +44,8 @@ public enum JobStatus {
       }
     }
     throw new IllegalArgumentException(
-        "unknown job status '" + name + "': expected one of QUEUED, PENDING, RUNNING, SUCCEEDED, FAILED, STOPPED");
+        "unknown job status '"
+            + name
+            + "': expected one of QUEUED, PENDING, RUNNING, SUCCEEDED, FAILED, STOPPED");
   }
 }

@@ -30,7 +30,10 @@ public enum SubStatus {
         return s;
       }
     }
-    throw new IllegalArgumentException("unknown sub_status '" + name + "': expected one of MAPPING, "
-        + "OPTIMIZING_HARDWARE, WAITING_QPU, EXECUTING_QPU, POST_PROCESSING");
+    throw new IllegalArgumentException(
+        "unknown sub_status '"
+            + name
+            + "': expected one of MAPPING, "
+            + "OPTIMIZING_HARDWARE, WAITING_QPU, EXECUTING_QPU, POST_PROCESSING");
   }
 }

@@ -21,17 +21,29 @@ final class Allotment {
   private Allotment() {}
 
   static Resources fromEnvironment(Map<String, String> env) {
-    double cpu = env.containsKey(JobEnvironment.JOB_CPU)
-        ? number(env, JobEnvironment.JOB_CPU) : Runtime.getRuntime().availableProcessors();
-    long mem = env.containsKey(JobEnvironment.JOB_MEMORY) ? (long) number(env, JobEnvironment.JOB_MEMORY) : machineMemory();
-    int gpu = env.containsKey(JobEnvironment.JOB_GPU) ? (int) number(env, JobEnvironment.JOB_GPU) : 0;
+    double cpu =
+        env.containsKey(JobEnvironment.JOB_CPU)
+            ? number(env, JobEnvironment.JOB_CPU)
+            : Runtime.getRuntime().availableProcessors();
+    long mem =
+        env.containsKey(JobEnvironment.JOB_MEMORY)
+            ? (long) number(env, JobEnvironment.JOB_MEMORY)
+            : machineMemory();
+    int gpu =
+        env.containsKey(JobEnvironment.JOB_GPU) ? (int) number(env, JobEnvironment.JOB_GPU) : 0;
     return new Resources(cpu, mem, gpu);
   }
 
-  /** A local worker's allotment: QS_WORKER_CPU (default 1), QS_WORKER_MEMORY (default an equal share of the job's), QS_WORKER_GPU (default 0). */
+  /**
+   * A local worker's allotment: QS_WORKER_CPU (default 1), QS_WORKER_MEMORY (default an equal share
+   * of the job's), QS_WORKER_GPU (default 0).
+   */
   static Resources forLocalWorker(Map<String, String> env, Resources job, int workers) {
     double cpu = env.containsKey(WORKER_CPU) ? number(env, WORKER_CPU) : 1;
-    long mem = env.containsKey(WORKER_MEMORY) ? (long) number(env, WORKER_MEMORY) : job.mem() / (workers + 1);
+    long mem =
+        env.containsKey(WORKER_MEMORY)
+            ? (long) number(env, WORKER_MEMORY)
+            : job.mem() / (workers + 1);
     int gpu = env.containsKey(WORKER_GPU) ? (int) number(env, WORKER_GPU) : 0;
     return new Resources(cpu, mem, gpu);
   }
@@ -46,11 +58,18 @@ final class Allotment {
     } catch (NumberFormatException bad) {
       // reported below
     }
-    throw new IllegalArgumentException("environment variable " + name + "='" + text
-        + "' is not a number >= 0: set it to e.g. 2 (cores), 4294967296 (bytes) or unset it for the machine's size");
+    throw new IllegalArgumentException(
+        "environment variable "
+            + name
+            + "='"
+            + text
+            + "' is not a number >= 0: set it to e.g. 2 (cores), 4294967296 (bytes) or unset it for the machine's size");
   }
 
-  /** Physical memory: from /proc/meminfo on Linux (JMX start-up costs tens of ms a job would feel), else JMX. */
+  /**
+   * Physical memory: from /proc/meminfo on Linux (JMX start-up costs tens of ms a job would feel),
+   * else JMX.
+   */
   private static long machineMemory() {
     try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
       Optional<String> total = lines.filter(l -> l.startsWith("MemTotal:")).findFirst();
@@ -60,7 +79,8 @@ final class Allotment {
     } catch (IOException | RuntimeException notLinux) {
       // fall back to JMX below
     }
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getTotalMemorySize();
     }
     return Runtime.getRuntime().maxMemory();

@@ -10,8 +10,8 @@ import java.util.Map;
  * The arguments a job was run with, decoded: JSON objects as {@code Map}, arrays as {@code List},
  * numbers as {@code Long} or {@code Double}, circuits as {@code QuantumCircuit}.
  *
- * <p>The typed getters convert numbers (a JSON {@code 3} reads as int, long or double) and refuse
- * a missing argument or a wrong type with a message naming the argument, what came and what was
+ * <p>The typed getters convert numbers (a JSON {@code 3} reads as int, long or double) and refuse a
+ * missing argument or a wrong type with a message naming the argument, what came and what was
  * expected. Immutable.
  *
  * <pre>{@code
@@ -39,8 +39,14 @@ public final class Arguments {
   /** The argument {@code name} as {@code type}; fails when it is missing or of another type. */
   public <T> T get(String name, Class<T> type) {
     if (!values.containsKey(name)) {
-      throw new IllegalArgumentException("the job has no argument '" + name + "' (it has " + values.keySet()
-          + "): run it with arguments such as {\"" + name + "\": ...}");
+      throw new IllegalArgumentException(
+          "the job has no argument '"
+              + name
+              + "' (it has "
+              + values.keySet()
+              + "): run it with arguments such as {\""
+              + name
+              + "\": ...}");
     }
     return convert(values.get(name), type, "argument '" + name + "'");
   }
@@ -78,7 +84,9 @@ public final class Arguments {
   }
 
   private static <T> T convert(Object value, Class<T> type, String what) {
-    if (value instanceof Number n && Number.class.isAssignableFrom(type) && !type.isInstance(value)) {
+    if (value instanceof Number n
+        && Number.class.isAssignableFrom(type)
+        && !type.isInstance(value)) {
       Object converted = number(n, type);
       if (converted != null) {
         return type.cast(converted);
@@ -87,9 +95,16 @@ public final class Arguments {
     if (type.isInstance(value)) {
       return type.cast(value);
     }
-    String got = value == null ? "null" : value.getClass().getSimpleName() + " (" + abbreviate(value) + ")";
-    throw new IllegalArgumentException(what + " is " + got + ", expected " + type.getSimpleName()
-        + ": run the job with that argument as a " + type.getSimpleName());
+    String got =
+        value == null ? "null" : value.getClass().getSimpleName() + " (" + abbreviate(value) + ")";
+    throw new IllegalArgumentException(
+        what
+            + " is "
+            + got
+            + ", expected "
+            + type.getSimpleName()
+            + ": run the job with that argument as a "
+            + type.getSimpleName());
   }
 
   private static Object number(Number n, Class<?> type) {

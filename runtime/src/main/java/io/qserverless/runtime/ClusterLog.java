@@ -53,7 +53,8 @@ final class ClusterLog implements ClusterMember.Listener {
     try {
       gateway.send("POST", "api/v1/jobs/" + jobId + "/event/", event);
     } catch (RuntimeException e) {
-      System.err.println("cluster: could not record " + event.get("type") + " on the job: " + e.getMessage());
+      System.err.println(
+          "cluster: could not record " + event.get("type") + " on the job: " + e.getMessage());
     }
   }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs a job's distributed tasks on the members of its cluster (the job's JVM and its worker
- * JVMs) through this JVM's {@link ClusterMember}; {@code get} keeps the local executor's
- * semantics (results in order, the task's exception as cause, a waiting task's share freed).
+ * Runs a job's distributed tasks on the members of its cluster (the job's JVM and its worker JVMs)
+ * through this JVM's {@link ClusterMember}; {@code get} keeps the local executor's semantics
+ * (results in order, the task's exception as cause, a waiting task's share freed).
  */
 final class ClusterTaskExecutor implements TaskExecutor {
   private final ClusterMember member;

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * The owner's files, shared by all of the owner's functions, as a program sees them: the {@code
- * DATA_PATH} directory, and the gateway's Files API (flat; tar, gzip, h5, json, zip, txt, csv,
- * bin) with the job's token.
+ * DATA_PATH} directory, and the gateway's Files API (flat; tar, gzip, h5, json, zip, txt, csv, bin)
+ * with the job's token.
  *
  * <p>Outside a gateway (a local run) the calls work on the local data directory instead, so a
  * program can be debugged with the same code. Thread-safe.
@@ -35,7 +35,11 @@ public final class DataFiles {
   public List<String> list() {
     if (gateway == null) {
       try (Stream<Path> files = Files.list(dir)) {
-        return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+        return files
+            .filter(Files::isRegularFile)
+            .map(p -> p.getFileName().toString())
+            .sorted()
+            .toList();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot list the data directory " + dir, e);
       }
@@ -57,7 +61,10 @@ public final class DataFiles {
     }
   }
 
-  /** Uploads {@code file} (tar, gzip, h5, json, zip, txt, csv or bin) to the stored files, under its own name. */
+  /**
+   * Uploads {@code file} (tar, gzip, h5, json, zip, txt, csv or bin) to the stored files, under its
+   * own name.
+   */
   public void upload(Path file) {
     try {
       if (gateway == null) {
@@ -85,9 +92,15 @@ public final class DataFiles {
 
   /** A stored file's name is flat (API.md): refuse paths before they touch the local directory. */
   private static String plain(String name) {
-    if (name == null || name.isEmpty() || !Path.of(name).getFileName().toString().equals(name) || name.equals("..")) {
-      throw new IllegalArgumentException("file name '" + name + "' is not a plain file name: stored files are flat, "
-          + "e.g. data.tar");
+    if (name == null
+        || name.isEmpty()
+        || !Path.of(name).getFileName().toString().equals(name)
+        || name.equals("..")) {
+      throw new IllegalArgumentException(
+          "file name '"
+              + name
+              + "' is not a plain file name: stored files are flat, "
+              + "e.g. data.tar");
     }
     return name;
   }

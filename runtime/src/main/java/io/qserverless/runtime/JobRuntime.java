@@ -22,12 +22,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What {@link Serverless} does, for one job environment (the in-job contract of API.md).
  *
- * <p>Each part falls back on its own when its variable is missing, so that a program also runs
- * with plain {@code java} for debugging: arguments from {@code ARGUMENTS_PATH}, else the system
- * property {@code qs.arguments} or variable {@code QS_ARGUMENTS} (JSON text, or {@code @file}),
- * else none; the result to {@code RESULTS_PATH}, else printed on standard output at exit; statuses
- * and errors to the gateway, else to standard error; files through the gateway, else the local
- * data directory ({@code DATA_PATH}, else {@code ./data}).
+ * <p>Each part falls back on its own when its variable is missing, so that a program also runs with
+ * plain {@code java} for debugging: arguments from {@code ARGUMENTS_PATH}, else the system property
+ * {@code qs.arguments} or variable {@code QS_ARGUMENTS} (JSON text, or {@code @file}), else none;
+ * the result to {@code RESULTS_PATH}, else printed on standard output at exit; statuses and errors
+ * to the gateway, else to standard error; files through the gateway, else the local data directory
+ * ({@code DATA_PATH}, else {@code ./data}).
  */
 final class JobRuntime {
   static final String ARGUMENTS_PROPERTY = "qs.arguments";
@@ -45,12 +45,21 @@ final class JobRuntime {
     this.env = env;
     this.jobId = env.get(JobEnvironment.JOB_ID);
     String host = env.get(JobEnvironment.GATEWAY_HOST);
-    this.gateway = jobId != null && host != null ? new GatewayHttp(host, env.get(JobEnvironment.GATEWAY_TOKEN),
-        (status, message, cause) -> new ServerlessException(message, cause)) : null;
-    this.files = new DataFiles(Path.of(env.getOrDefault(JobEnvironment.DATA_PATH, "data")),
-        gateway == null ? null : new FilesApi(gateway));
-    if (env.containsKey(JobEnvironment.CLUSTER_NAME) && !env.containsKey(JobEnvironment.WORKER_INDEX)) {
-      // The gateway started the job's workers with it: join them now, while the program reads its arguments.
+    this.gateway =
+        jobId != null && host != null
+            ? new GatewayHttp(
+                host,
+                env.get(JobEnvironment.GATEWAY_TOKEN),
+                (status, message, cause) -> new ServerlessException(message, cause))
+            : null;
+    this.files =
+        new DataFiles(
+            Path.of(env.getOrDefault(JobEnvironment.DATA_PATH, "data")),
+            gateway == null ? null : new FilesApi(gateway));
+    if (env.containsKey(JobEnvironment.CLUSTER_NAME)
+        && !env.containsKey(JobEnvironment.WORKER_INDEX)) {
+      // The gateway started the job's workers with it: join them now, while the program reads its
+      // arguments.
       Thread.ofPlatform().daemon().name("cluster-join").start(this::tasks);
     }
   }
@@ -60,8 +69,8 @@ final class JobRuntime {
   }
 
   /**
-   * Created on first use: reading the machine's memory loads JMX, which most jobs never need. A
-   * job with workers joins its cluster and waits for them here (its first {@code distribute}).
+   * Created on first use: reading the machine's memory loads JMX, which most jobs never need. A job
+   * with workers joins its cluster and waits for them here (its first {@code distribute}).
    */
   TaskExecutor tasks() {
     TaskExecutor t = tasks;
@@ -70,7 +79,11 @@ final class JobRuntime {
         t = tasks;
         if (t == null) {
           int workers = ClusterSettings.workersAsked(env);
-          t = tasks = workers == 0 ? new LocalTaskExecutor(Allotment.fromEnvironment(env)) : startCluster(workers);
+          t =
+              tasks =
+                  workers == 0
+                      ? new LocalTaskExecutor(Allotment.fromEnvironment(env))
+                      : startCluster(workers);
         }
       }
     }
@@ -84,10 +97,9 @@ final class JobRuntime {
 
   /**
    * Joins the job's cluster as its driver, with the job's allotment for the tasks placed here. A
-   * gateway gives the cluster's secret and ports; without them (plain {@code java}) this JVM
-   * starts its workers itself, each with {@code QS_WORKER_CPU} cores (default 1), {@code
-   * QS_WORKER_MEMORY} bytes (default: an equal share of the job's memory) and {@code
-   * QS_WORKER_GPU} gpus (default 0).
+   * gateway gives the cluster's secret and ports; without them (plain {@code java}) this JVM starts
+   * its workers itself, each with {@code QS_WORKER_CPU} cores (default 1), {@code QS_WORKER_MEMORY}
+   * bytes (default: an equal share of the job's memory) and {@code QS_WORKER_GPU} gpus (default 0).
    */
   private TaskExecutor startCluster(int workers) {
     Resources allotment = Allotment.fromEnvironment(env);
@@ -98,7 +110,8 @@ final class JobRuntime {
       settings = LocalWorkers.settings(workers);
       LocalWorkers.start(settings, Allotment.forLocalWorker(env, allotment, workers));
     }
-    ClusterMember member = ClusterMember.startDriver(settings, allotment, new ClusterLog(gateway, jobId));
+    ClusterMember member =
+        ClusterMember.startDriver(settings, allotment, new ClusterLog(gateway, jobId));
     try {
       member.awaitWorkers();
     } catch (InterruptedException e) {
@@ -125,7 +138,9 @@ final class JobRuntime {
     String path = env.get(JobEnvironment.RESULTS_PATH);
     if (path == null) {
       if (printedResult.getAndSet(json) == null) {
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> System.out.println(printedResult.get())));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                Thread.ofPlatform().unstarted(() -> System.out.println(printedResult.get())));
       }
       return;
     }
@@ -144,7 +159,8 @@ final class JobRuntime {
       System.err.println("status: RUNNING: " + status.shown());
       return;
     }
-    gateway.send("PATCH", "api/v1/jobs/" + jobId + "/sub_status/", Map.of("sub_status", status.name()));
+    gateway.send(
+        "PATCH", "api/v1/jobs/" + jobId + "/sub_status/", Map.of("sub_status", status.name()));
   }
 
   void sendError(String message, Throwable exception) {
@@ -159,7 +175,8 @@ final class JobRuntime {
     event.put("type", "ERROR");
     event.put("code", "PROGRAM_ERROR");
     event.put("message", message);
-    // as the original's clients read an ERROR event: exception is the class name, the trace beside it
+    // as the original's clients read an ERROR event: exception is the class name, the trace beside
+    // it
     event.put("exception", exception == null ? "" : exception.getClass().getName());
     event.put("args", Map.of());
     event.put("traceback", exception == null ? "" : stackTrace(exception));
@@ -181,8 +198,10 @@ final class JobRuntime {
   private static Map<String, Object> decodeArguments(String json) {
     Object decoded = Values.fromJson(json.isBlank() ? "{}" : json);
     if (!(decoded instanceof Map<?, ?> map)) {
-      throw new IllegalArgumentException("the job's arguments are not a JSON object but " + abbreviate(json)
-          + ": run the job with an object such as {\"circuits\": [...]}");
+      throw new IllegalArgumentException(
+          "the job's arguments are not a JSON object but "
+              + abbreviate(json)
+              + ": run the job with an object such as {\"circuits\": [...]}");
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> byName = (Map<String, Object>) map;
@@ -193,7 +212,8 @@ final class JobRuntime {
     try {
       return Files.readString(path);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the arguments file " + path + " (from " + source + ")", e);
+      throw new UncheckedIOException(
+          "cannot read the arguments file " + path + " (from " + source + ")", e);
     }
   }
 

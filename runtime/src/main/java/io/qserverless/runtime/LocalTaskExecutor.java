@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Runs a job's distributed tasks on this machine, starting each only when its {@link Resources}
- * fit the job's free allotment (Ray's admission rule), on one virtual thread per task.
+ * Runs a job's distributed tasks on this machine, starting each only when its {@link Resources} fit
+ * the job's free allotment (Ray's admission rule), on one virtual thread per task.
  *
  * <p>Waiting tasks start in submission order (first in, first out): a large task at the head is
- * never overtaken for ever by small ones. A task that asks more than the whole allotment is
- * refused at once, since it could never start.
+ * never overtaken for ever by small ones. A task that asks more than the whole allotment is refused
+ * at once, since it could never start.
  *
  * <p>Nested tasks do not deadlock: a task that blocks in {@link #await} gives its allotment back
- * while it waits and takes it again when it wakes, even if that briefly over-commits the
- * allotment (waiting for it could deadlock when the tasks holding it wait for the same thing).
+ * while it waits and takes it again when it wakes, even if that briefly over-commits the allotment
+ * (waiting for it could deadlock when the tasks holding it wait for the same thing).
  *
  * <p>Thread-safe; the ledger is guarded by {@code this}.
  */
@@ -43,10 +43,21 @@ final class LocalTaskExecutor implements TaskExecutor {
     Queued<T> q;
     synchronized (this) {
       if (!ledger.canEverFit(asked)) {
-        throw new ResourcesExceededException("a task asks " + asked + " but the job's whole allotment is "
-            + ledger.total() + " (free now: " + ledger.free() + "), so it could never start; ask for less, or run the job "
-            + "with a larger allotment (run config cpu and mem; " + JobEnvironment.JOB_CPU + ", " + JobEnvironment.JOB_MEMORY
-            + ", " + JobEnvironment.JOB_GPU + ")");
+        throw new ResourcesExceededException(
+            "a task asks "
+                + asked
+                + " but the job's whole allotment is "
+                + ledger.total()
+                + " (free now: "
+                + ledger.free()
+                + "), so it could never start; ask for less, or run the job "
+                + "with a larger allotment (run config cpu and mem; "
+                + JobEnvironment.JOB_CPU
+                + ", "
+                + JobEnvironment.JOB_MEMORY
+                + ", "
+                + JobEnvironment.JOB_GPU
+                + ")");
       }
       q = new Queued<>(new TaskRef<>(++lastId, asked), task);
       if (!waiting.isEmpty() || !ledger.tryTake(asked)) {

@@ -19,9 +19,9 @@ import java.util.List;
  * saveResult(Map.of("results", get(refs)));
  * }</pre>
  *
- * <p>The job's environment (API.md, "In-job contract") is read on first use. Without it the
- * program runs locally for debugging: {@code java -Dqs.arguments=@args.json -cp ... MyProgram}
- * prints the result at exit.
+ * <p>The job's environment (API.md, "In-job contract") is read on first use. Without it the program
+ * runs locally for debugging: {@code java -Dqs.arguments=@args.json -cp ... MyProgram} prints the
+ * result at exit.
  */
 public final class Serverless {
   private Serverless() {}
@@ -60,7 +60,10 @@ public final class Serverless {
     Job.RUNTIME.sendError(message, exception);
   }
 
-  /** Starts {@code task} with {@link Resources#DEFAULT} (one cpu); see {@link #distribute(Resources, Task)}. */
+  /**
+   * Starts {@code task} with {@link Resources#DEFAULT} (one cpu); see {@link #distribute(Resources,
+   * Task)}.
+   */
   public static <T> TaskRef<T> distribute(Task<T> task) {
     return distribute(Resources.DEFAULT, task);
   }
@@ -69,10 +72,10 @@ public final class Serverless {
    * Starts {@code task} as soon as {@code resources} fit the job's free allotment and returns at
    * once. Throws {@link ResourcesExceededException} when they exceed the whole allotment.
    *
-   * <p>When the job has workers, the task runs on a member of the job's cluster (the job's JVM
-   * or a worker JVM) whose free allotment fits it; it throws {@link ResourcesExceededException}
-   * when no member's whole allotment fits, and {@link IllegalArgumentException} naming the type
-   * when the task captures a value that is not {@link java.io.Serializable}.
+   * <p>When the job has workers, the task runs on a member of the job's cluster (the job's JVM or a
+   * worker JVM) whose free allotment fits it; it throws {@link ResourcesExceededException} when no
+   * member's whole allotment fits, and {@link IllegalArgumentException} naming the type when the
+   * task captures a value that is not {@link java.io.Serializable}.
    */
   public static <T> TaskRef<T> distribute(Resources resources, Task<T> task) {
     return Job.RUNTIME.tasks().submit(resources, task);
@@ -107,7 +110,9 @@ public final class Serverless {
     return Job.RUNTIME;
   }
 
-  /** The job's allotment: what its tasks share (with workers: the sum over the cluster's members). */
+  /**
+   * The job's allotment: what its tasks share (with workers: the sum over the cluster's members).
+   */
   public static Resources allotment() {
     return Job.RUNTIME.tasks().limit();
   }

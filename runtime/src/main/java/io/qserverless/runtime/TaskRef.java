@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * A reference to a distributed task, returned at once by {@link Serverless#distribute}; pass it
- * to {@link Serverless#get(TaskRef)} for the task's result.
+ * A reference to a distributed task, returned at once by {@link Serverless#distribute}; pass it to
+ * {@link Serverless#get(TaskRef)} for the task's result.
  *
  * @param <T> the type of the task's result
  */

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The main class of a worker JVM of a job: joins the job's cluster (settings from the
- * environment, see {@link JobEnvironment#CLUSTER_NAME}), runs the tasks the driver places on it
- * until the driver leaves, then exits. Started by the gateway's runner, or by a driver run with
- * plain {@code java} ({@link LocalWorkers}). Its output lines start with {@code [worker-N]}.
+ * The main class of a worker JVM of a job: joins the job's cluster (settings from the environment,
+ * see {@link JobEnvironment#CLUSTER_NAME}), runs the tasks the driver places on it until the driver
+ * leaves, then exits. Started by the gateway's runner, or by a driver run with plain {@code java}
+ * ({@link LocalWorkers}). Its output lines start with {@code [worker-N]}.
  *
  * <p>Exit codes: 0 when the driver left (the job ended), 1 when no driver joined in time.
  */
@@ -21,36 +21,50 @@ public final class Worker {
 
   public static void main(String[] args) throws InterruptedException {
     Map<String, String> env = System.getenv();
-    ClusterSettings settings = ClusterSettings.fromEnvironment(env, ClusterSettings.workersAsked(env));
+    ClusterSettings settings =
+        ClusterSettings.fromEnvironment(env, ClusterSettings.workersAsked(env));
     PrefixedOutput.install("[" + settings.memberName() + "] ");
     CountDownLatch driverGone = new CountDownLatch(1);
     String driverPid = env.get(LocalWorkers.DRIVER_PID);
     if (driverPid != null) {
-      ProcessHandle.of(Long.parseLong(driverPid)).ifPresentOrElse(
-          p -> p.onExit().thenRun(driverGone::countDown), driverGone::countDown);
+      ProcessHandle.of(Long.parseLong(driverPid))
+          .ifPresentOrElse(p -> p.onExit().thenRun(driverGone::countDown), driverGone::countDown);
     }
     if (!settings.awaitFirstListener()) {
-      System.err.println("no member of the job's cluster listened on " + settings.host() + " ports "
-          + settings.firstPort() + "-" + settings.lastPort() + " within " + settings.joinTimeout().toSeconds()
-          + " s: this worker ends");
+      System.err.println(
+          "no member of the job's cluster listened on "
+              + settings.host()
+              + " ports "
+              + settings.firstPort()
+              + "-"
+              + settings.lastPort()
+              + " within "
+              + settings.joinTimeout().toSeconds()
+              + " s: this worker ends");
       System.exit(1);
     }
-    ClusterMember member = ClusterMember.start(settings, Allotment.fromEnvironment(env), new ClusterMember.Listener() {
-      @Override
-      public void joined(String name, String address, Resources allotment) {}
+    ClusterMember member =
+        ClusterMember.start(
+            settings,
+            Allotment.fromEnvironment(env),
+            new ClusterMember.Listener() {
+              @Override
+              public void joined(String name, String address, Resources allotment) {}
 
-      @Override
-      public void left(String name, String address) {}
+              @Override
+              public void left(String name, String address) {}
 
-      @Override
-      public void driverLeft() {
-        driverGone.countDown();
-      }
-    });
+              @Override
+              public void driverLeft() {
+                driverGone.countDown();
+              }
+            });
     Serverless.runtime().useTasks(new ClusterTaskExecutor(member));
     if (!member.awaitDriver()) {
-      System.err.println("no driver joined the job's cluster within " + settings.joinTimeout().toSeconds()
-          + " s: this worker ends");
+      System.err.println(
+          "no driver joined the job's cluster within "
+              + settings.joinTimeout().toSeconds()
+              + " s: this worker ends");
       System.exit(1);
     }
     driverGone.await();

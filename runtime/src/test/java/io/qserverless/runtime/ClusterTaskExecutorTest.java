@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Tasks across real JVMs: the test JVM is the driver (no cpu of its own, so every task runs on a
- * worker), with two worker JVMs of one core and 1 GiB each, started as a plain-java run starts them.
+ * worker), with two worker JVMs of one core and 1 GiB each, started as a plain-java run starts
+ * them.
  */
 @Timeout(120)
 class ClusterTaskExecutorTest {
@@ -58,7 +59,9 @@ class ClusterTaskExecutorTest {
       assertThat(results.get(i)).startsWith(i + "@");
     }
     assertThat(results.stream().map(r -> r.substring(r.indexOf('@') + 1)).distinct())
-        .as("two worker JVMs, not the driver's").hasSize(2).doesNotContain(JvmId.ID);
+        .as("two worker JVMs, not the driver's")
+        .hasSize(2)
+        .doesNotContain(JvmId.ID);
     assertThat(cluster.limit()).isEqualTo(new Resources(2, 2 * GIB, 0));
   }
 
@@ -70,7 +73,9 @@ class ClusterTaskExecutorTest {
     }
     List<long[]> intervals = cluster.get(refs);
 
-    assertThat(mostAtOnce(intervals)).as("two 1-core workers: two 1-cpu tasks at a time").isEqualTo(2);
+    assertThat(mostAtOnce(intervals))
+        .as("two 1-core workers: two 1-cpu tasks at a time")
+        .isEqualTo(2);
   }
 
   @Test
@@ -82,13 +87,15 @@ class ClusterTaskExecutorTest {
         .hasMessageContaining("with cpu=1.0, mem=1073741824 bytes")
         .hasMessageContaining("have cpu=2.0, mem=2147483648 bytes, gpu=0 in all");
     assertThatThrownBy(() -> cluster.submit(Resources.cpu(0).withGpu(1), () -> 1))
-        .isInstanceOf(ResourcesExceededException.class).hasMessageContaining("gpu=1");
+        .isInstanceOf(ResourcesExceededException.class)
+        .hasMessageContaining("gpu=1");
   }
 
   @Test
   void a_task_exception_comes_back_with_its_remote_stack_trace_as_cause() {
     TaskRef<Integer> ok = cluster.submit(Resources.cpu(0.5), () -> 1);
-    TaskRef<Integer> bad = cluster.submit(Resources.cpu(0.5), ClusterTaskExecutorTest::failInWorker);
+    TaskRef<Integer> bad =
+        cluster.submit(Resources.cpu(0.5), ClusterTaskExecutorTest::failInWorker);
 
     assertThatThrownBy(() -> cluster.get(List.of(ok, bad)))
         .isInstanceOf(TaskFailedException.class)
@@ -106,7 +113,8 @@ class ClusterTaskExecutorTest {
 
     assertThatThrownBy(() -> cluster.submit(Resources.cpu(0.5), () -> notSerializable.getName()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("captures a value of type java.lang.Thread, which is not java.io.Serializable");
+        .hasMessageContaining(
+            "captures a value of type java.lang.Thread, which is not java.io.Serializable");
   }
 
   @Test
@@ -115,7 +123,8 @@ class ClusterTaskExecutorTest {
 
     assertThatThrownBy(() -> cluster.get(List.of(ref)))
         .isInstanceOf(TaskFailedException.class)
-        .hasMessageContaining("returned a value holding a java.lang.Object, which is not java.io.Serializable");
+        .hasMessageContaining(
+            "returned a value holding a java.lang.Object, which is not java.io.Serializable");
   }
 
   @Test
@@ -123,8 +132,14 @@ class ClusterTaskExecutorTest {
     // Bell pair (|00> + |11>)/√2: {0: 1/2, 3: 1/2}
     QuantumCircuit bell = new QuantumCircuit(2).h(0).cx(0, 1).measureAll();
 
-    QuasiDistribution dist = cluster.get(List.of(cluster.submit(Resources.cpu(1),
-        () -> new Sampler().run(bell).result().quasiDists().get(0)))).getFirst();
+    QuasiDistribution dist =
+        cluster
+            .get(
+                List.of(
+                    cluster.submit(
+                        Resources.cpu(1),
+                        () -> new Sampler().run(bell).result().quasiDists().get(0))))
+            .getFirst();
 
     assertThat(dist).containsOnlyKeys(0, 3);
     assertThat(dist.get(0)).isCloseTo(0.5, within(1e-12));
@@ -141,7 +156,9 @@ class ClusterTaskExecutorTest {
     assertThat(cluster.get(parents)).containsExactly(3, 33, 63);
   }
 
-  /** Runs in a worker: distributes three 1-cpu children through the worker's own member and waits. */
+  /**
+   * Runs in a worker: distributes three 1-cpu children through the worker's own member and waits.
+   */
   private static int sumOfChildren(int base) {
     List<TaskRef<Integer>> children = new ArrayList<>();
     for (int c = 0; c < 3; c++) {

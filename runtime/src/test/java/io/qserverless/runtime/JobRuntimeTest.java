@@ -16,16 +16,20 @@ class JobRuntimeTest {
 
   private JobRuntime runtime(String arguments) throws Exception {
     Path args = Files.writeString(dir.resolve("arguments.json"), arguments);
-    return new JobRuntime(Map.of(
-        "ARGUMENTS_PATH", args.toString(),
-        "RESULTS_PATH", dir.resolve("result.json").toString(),
-        "DATA_PATH", dir.toString(),
-        "QS_JOB_CPU", "1.5"));
+    return new JobRuntime(
+        Map.of(
+            "ARGUMENTS_PATH", args.toString(),
+            "RESULTS_PATH", dir.resolve("result.json").toString(),
+            "DATA_PATH", dir.toString(),
+            "QS_JOB_CPU", "1.5"));
   }
 
   @Test
-  void arguments_are_read_from_the_arguments_file_with_numbers_converted_to_the_asked_type() throws Exception {
-    Arguments args = runtime("{\"optimization_level\": 3, \"backend\": \"fake_7q\", \"angles\": [0.5, 1]}").arguments();
+  void arguments_are_read_from_the_arguments_file_with_numbers_converted_to_the_asked_type()
+      throws Exception {
+    Arguments args =
+        runtime("{\"optimization_level\": 3, \"backend\": \"fake_7q\", \"angles\": [0.5, 1]}")
+            .arguments();
 
     assertThat(args.getInt("optimization_level")).isEqualTo(3);
     assertThat(args.getDouble("optimization_level")).isEqualTo(3.0);
@@ -35,7 +39,8 @@ class JobRuntimeTest {
   }
 
   @Test
-  void a_missing_or_mistyped_argument_is_refused_with_its_name_and_what_was_expected() throws Exception {
+  void a_missing_or_mistyped_argument_is_refused_with_its_name_and_what_was_expected()
+      throws Exception {
     Arguments args = runtime("{\"optimization_level\": \"three\", \"x\": 1.5}").arguments();
 
     assertThatThrownBy(() -> args.getString("backend"))
@@ -43,7 +48,8 @@ class JobRuntimeTest {
         .hasMessageContaining("[optimization_level, x]");
     assertThatThrownBy(() -> args.getInt("optimization_level"))
         .hasMessageContaining("argument 'optimization_level' is String (three), expected Integer");
-    assertThatThrownBy(() -> args.getInt("x")).hasMessageContaining("is Double (1.5), expected Integer");
+    assertThatThrownBy(() -> args.getInt("x"))
+        .hasMessageContaining("is Double (1.5), expected Integer");
   }
 
   @Test
@@ -58,11 +64,13 @@ class JobRuntimeTest {
     runtime.saveResult(Map.of("results", List.of(Map.of(1, 0.5, 3, 0.5))));
     runtime.saveResult(Map.of("results", List.of(Map.of(0, 1.0))));
 
-    assertThat(Files.readString(dir.resolve("result.json"))).isEqualTo("{\"results\":[{\"0\":1.0}]}");
+    assertThat(Files.readString(dir.resolve("result.json")))
+        .isEqualTo("{\"results\":[{\"0\":1.0}]}");
   }
 
   @Test
-  void a_result_that_cannot_be_encoded_fails_clearly_and_keeps_the_previous_result() throws Exception {
+  void a_result_that_cannot_be_encoded_fails_clearly_and_keeps_the_previous_result()
+      throws Exception {
     JobRuntime runtime = runtime("{}");
     runtime.saveResult(Map.of("energy", -1.5));
 
@@ -74,7 +82,9 @@ class JobRuntimeTest {
         .hasMessageContaining("java.lang.Object at $[0]");
     assertThat(Files.readString(dir.resolve("result.json"))).isEqualTo("{\"energy\":-1.5}");
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).doesNotContain(".tmp").allMatch(n -> !n.endsWith(".tmp"));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .doesNotContain(".tmp")
+          .allMatch(n -> !n.endsWith(".tmp"));
     }
   }
 
@@ -90,8 +100,10 @@ class JobRuntimeTest {
     Resources machine = new JobRuntime(Map.of()).tasks().limit();
 
     assertThat(machine.cpu()).isEqualTo(Runtime.getRuntime().availableProcessors());
-    long jmx = ((com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+    long jmx =
+        ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getTotalMemorySize();
     assertThat(machine.mem()).isCloseTo(jmx, org.assertj.core.data.Percentage.withPercentage(1));
     assertThat(machine.gpu()).isZero();
   }

@@ -24,12 +24,15 @@ class LocalTaskExecutorTest {
     List<TaskRef<Integer>> refs = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       int n = i;
-      refs.add(executor.submit(Resources.cpu(1), () -> {
-        mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-        release.await();
-        running.decrementAndGet();
-        return n * n;
-      }));
+      refs.add(
+          executor.submit(
+              Resources.cpu(1),
+              () -> {
+                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                release.await();
+                running.decrementAndGet();
+                return n * n;
+              }));
     }
     Thread.sleep(200);
     assertThat(running.get()).isEqualTo(2);
@@ -43,8 +46,10 @@ class LocalTaskExecutorTest {
   void fractional_cpu_lets_two_half_core_tasks_run_together_on_one_core() throws Exception {
     LocalTaskExecutor executor = new LocalTaskExecutor(new Resources(1, 0, 0));
     CyclicBarrier bothRunning = new CyclicBarrier(2);
-    TaskRef<Integer> a = executor.submit(Resources.cpu(0.5), () -> bothRunning.await(10, TimeUnit.SECONDS));
-    TaskRef<Integer> b = executor.submit(Resources.cpu(0.5), () -> bothRunning.await(10, TimeUnit.SECONDS));
+    TaskRef<Integer> a =
+        executor.submit(Resources.cpu(0.5), () -> bothRunning.await(10, TimeUnit.SECONDS));
+    TaskRef<Integer> b =
+        executor.submit(Resources.cpu(0.5), () -> bothRunning.await(10, TimeUnit.SECONDS));
 
     assertThat(executor.get(List.of(a, b))).containsExactlyInAnyOrder(0, 1);
   }
@@ -54,10 +59,13 @@ class LocalTaskExecutorTest {
     long gib = 1L << 30;
     LocalTaskExecutor executor = new LocalTaskExecutor(new Resources(8, 3 * gib, 0));
     CountDownLatch release = new CountDownLatch(1);
-    TaskRef<String> first = executor.submit(Resources.cpu(1).withMem(2 * gib), () -> {
-      release.await();
-      return "first";
-    });
+    TaskRef<String> first =
+        executor.submit(
+            Resources.cpu(1).withMem(2 * gib),
+            () -> {
+              release.await();
+              return "first";
+            });
     TaskRef<String> second = executor.submit(Resources.cpu(1).withMem(2 * gib), () -> "second");
     Thread.sleep(200);
 
@@ -85,9 +93,12 @@ class LocalTaskExecutorTest {
   void an_exception_in_a_task_comes_back_from_get_with_the_task_as_cause() {
     LocalTaskExecutor executor = new LocalTaskExecutor(new Resources(2, 0, 0));
     TaskRef<Integer> ok = executor.submit(Resources.cpu(1), () -> 1);
-    TaskRef<Integer> bad = executor.submit(Resources.cpu(1), () -> {
-      throw new IllegalStateException("qubit 7 does not exist");
-    });
+    TaskRef<Integer> bad =
+        executor.submit(
+            Resources.cpu(1),
+            () -> {
+              throw new IllegalStateException("qubit 7 does not exist");
+            });
 
     assertThatThrownBy(() -> executor.get(List.of(ok, bad)))
         .isInstanceOf(TaskFailedException.class)
@@ -95,7 +106,8 @@ class LocalTaskExecutorTest {
         .cause()
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("qubit 7 does not exist")
-        .satisfies(c -> assertThat(c.getStackTrace()[0].getClassName()).contains("LocalTaskExecutorTest"));
+        .satisfies(
+            c -> assertThat(c.getStackTrace()[0].getClassName()).contains("LocalTaskExecutorTest"));
   }
 
   @Test
@@ -104,14 +116,17 @@ class LocalTaskExecutorTest {
     List<TaskRef<Integer>> parents = new ArrayList<>();
     for (int p = 0; p < 3; p++) {
       int base = p * 10;
-      parents.add(executor.submit(Resources.cpu(1), () -> {
-        List<TaskRef<Integer>> children = new ArrayList<>();
-        for (int c = 0; c < 3; c++) {
-          int n = base + c;
-          children.add(executor.submit(Resources.cpu(1), () -> n));
-        }
-        return executor.get(children).stream().mapToInt(Integer::intValue).sum();
-      }));
+      parents.add(
+          executor.submit(
+              Resources.cpu(1),
+              () -> {
+                List<TaskRef<Integer>> children = new ArrayList<>();
+                for (int c = 0; c < 3; c++) {
+                  int n = base + c;
+                  children.add(executor.submit(Resources.cpu(1), () -> n));
+                }
+                return executor.get(children).stream().mapToInt(Integer::intValue).sum();
+              }));
     }
 
     assertThat(executor.get(parents)).containsExactly(3, 33, 63);
@@ -120,10 +135,13 @@ class LocalTaskExecutorTest {
   @Test
   void results_come_back_in_the_order_of_the_references_not_of_completion() {
     LocalTaskExecutor executor = new LocalTaskExecutor(new Resources(4, 0, 0));
-    TaskRef<String> slow = executor.submit(Resources.cpu(1), () -> {
-      Thread.sleep(100);
-      return "slow";
-    });
+    TaskRef<String> slow =
+        executor.submit(
+            Resources.cpu(1),
+            () -> {
+              Thread.sleep(100);
+              return "slow";
+            });
     TaskRef<String> fast = executor.submit(Resources.cpu(1), () -> "fast");
 
     assertThat(executor.get(List.of(slow, fast))).containsExactly("slow", "fast");

@@ -26,9 +26,13 @@ public final class TarArchive {
         Stream<Path> walk = Files.walk(dir)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-      List<Path> files = walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+      List<Path> files =
+          walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+              .sorted()
+              .toList();
       for (Path file : files) {
-        String name = dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+        String name =
+            dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
         TarArchiveEntry entry = new TarArchiveEntry(name);
         entry.setSize(Files.size(file));
         entry.setModTime(0);

@@ -1,5 +1,5 @@
 /**
- * Implementation of the client SDK; nothing outside the client module imports it. The public API
- * is {@code io.qserverless.client}.
+ * Implementation of the client SDK; nothing outside the client module imports it. The public API is
+ * {@code io.qserverless.client}.
  */
 package io.qserverless.client.internal;

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The seed "manage-compute-and-data-resources": transpiles each circuit of {@code circuit_list}
- * for {@code backend} at {@code optimization_level} in its own distributed task, and saves the
- * circuits with the stage's resource usage.
+ * The seed "manage-compute-and-data-resources": transpiles each circuit of {@code circuit_list} for
+ * {@code backend} at {@code optimization_level} in its own distributed task, and saves the circuits
+ * with the stage's resource usage.
  *
  * <p>Arguments: {@code circuit_list}, {@code optimization_level} (0-3), {@code backend} (a fake
  * backend name such as {@code fake_manila}); {@code task_cpu} (default 1, the seed's {@code
@@ -36,8 +36,9 @@ public final class DistributedTranspilation {
     List<QuantumCircuit> circuitList = arguments().getList("circuit_list", QuantumCircuit.class);
     int optimizationLevel = arguments().getInt("optimization_level");
     String backend = arguments().getString("backend");
-    Resources target = Resources.cpu(arguments().get("task_cpu", Double.class, 1.0))
-        .withMem(arguments().get("task_mem", Long.class, 0L));
+    Resources target =
+        Resources.cpu(arguments().get("task_cpu", Double.class, 1.0))
+            .withMem(arguments().get("task_mem", Long.class, 0L));
 
     updateStatus(SubStatus.OPTIMIZING_HARDWARE);
     long start = System.nanoTime();
@@ -45,7 +46,8 @@ public final class DistributedTranspilation {
     try {
       List<TaskRef<QuantumCircuit>> transpileWorkerReferences = new ArrayList<>();
       for (QuantumCircuit circuit : circuitList) {
-        transpileWorkerReferences.add(distribute(target, () -> transpileRemote(circuit, optimizationLevel, backend)));
+        transpileWorkerReferences.add(
+            distribute(target, () -> transpileRemote(circuit, optimizationLevel, backend)));
       }
       transpiledCircuits = get(transpileWorkerReferences);
     } catch (ServerlessException e) {
@@ -55,15 +57,23 @@ public final class DistributedTranspilation {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    saveResult(Map.of(
-        "circuits", transpiledCircuits,
-        "metadata", Map.of("resource_usage", Map.of(
-            "RUNNING: OPTIMIZING_FOR_HARDWARE", Map.of("CPU_TIME", seconds, "QPU_TIME", 0)))));
+    saveResult(
+        Map.of(
+            "circuits",
+            transpiledCircuits,
+            "metadata",
+            Map.of(
+                "resource_usage",
+                Map.of(
+                    "RUNNING: OPTIMIZING_FOR_HARDWARE",
+                    Map.of("CPU_TIME", seconds, "QPU_TIME", 0)))));
   }
 
   /** The distributed task: {@code circuit} as an ISA circuit of {@code backend}. */
-  static QuantumCircuit transpileRemote(QuantumCircuit circuit, int optimizationLevel, String backend) {
-    PassManager passManager = PresetPassManagers.generatePresetPassManager(optimizationLevel, Backends.get(backend));
+  static QuantumCircuit transpileRemote(
+      QuantumCircuit circuit, int optimizationLevel, String backend) {
+    PassManager passManager =
+        PresetPassManagers.generatePresetPassManager(optimizationLevel, Backends.get(backend));
     return passManager.run(circuit);
   }
 }

@@ -18,10 +18,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * The seed's "Manage data across your program": downloads a tar the user uploaded, extracts it,
- * and stores a new tar ({@code summary.tar}) that lists what it found, for the user to download.
+ * The seed's "Manage data across your program": downloads a tar the user uploaded, extracts it, and
+ * stores a new tar ({@code summary.tar}) that lists what it found, for the user to download.
  *
- * <p>Arguments: {@code input} (the stored tar's name), {@code output} (default {@code summary.tar}).
+ * <p>Arguments: {@code input} (the stored tar's name), {@code output} (default {@code
+ * summary.tar}).
  */
 public final class FileRoundTrip {
   private FileRoundTrip() {}
@@ -46,11 +47,13 @@ public final class FileRoundTrip {
   /** Extracts the regular files of {@code tar} into {@code dir}, refusing entries that leave it. */
   private static List<Path> extract(Path tar, Path dir) throws IOException {
     List<Path> out = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(tar); TarArchiveInputStream entries = new TarArchiveInputStream(in)) {
+    try (InputStream in = Files.newInputStream(tar);
+        TarArchiveInputStream entries = new TarArchiveInputStream(in)) {
       for (TarArchiveEntry e = entries.getNextEntry(); e != null; e = entries.getNextEntry()) {
         Path target = dir.resolve(e.getName()).normalize();
         if (!target.startsWith(dir)) {
-          throw new IOException("tar entry " + e.getName() + " points outside the extraction directory");
+          throw new IOException(
+              "tar entry " + e.getName() + " points outside the extraction directory");
         }
         if (e.isFile()) {
           Files.createDirectories(target.getParent());
@@ -64,7 +67,8 @@ public final class FileRoundTrip {
 
   private static void writeTar(Path tar, String name, String text) throws IOException {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    try (OutputStream file = Files.newOutputStream(tar); TarArchiveOutputStream out = new TarArchiveOutputStream(file)) {
+    try (OutputStream file = Files.newOutputStream(tar);
+        TarArchiveOutputStream out = new TarArchiveOutputStream(file)) {
       TarArchiveEntry entry = new TarArchiveEntry(name);
       entry.setSize(bytes.length);
       out.putArchiveEntry(entry);

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * The seed "parallel-workflows-in-programs": one distributed task per circuit computes the
- * circuit's exact quasi-distribution with the Sampler; the program gets them all and saves
- * {@code {"results": [{"1": 0.5, "3": 0.5}, ...]}}.
+ * circuit's exact quasi-distribution with the Sampler; the program gets them all and saves {@code
+ * {"results": [{"1": 0.5, "3": 0.5}, ...]}}.
  *
  * <p>Argument {@code circuits}: a list of measured circuits.
  */

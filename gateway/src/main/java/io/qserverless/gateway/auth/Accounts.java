@@ -42,10 +42,14 @@ public final class Accounts {
   }
 
   public long userCount() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
   }
 
-  /** From now on, refuse a second user with 403 and {@code why} (jobs of two users would not be kept apart). */
+  /**
+   * From now on, refuse a second user with 403 and {@code why} (jobs of two users would not be kept
+   * apart).
+   */
   public void admitOneUserOnly(String why) {
     this.oneUserOnly = why;
   }
@@ -53,21 +57,30 @@ public final class Accounts {
   /** Creates a user; 409 when the name is taken. */
   public void createUser(String username, String password, boolean admin) {
     if (username == null || !USERNAME.matcher(username).matches()) {
-      throw new InvalidInputException("User name '" + username
-          + "' is not valid: use 1-150 letters, digits or _.@+- characters.");
+      throw new InvalidInputException(
+          "User name '"
+              + username
+              + "' is not valid: use 1-150 letters, digits or _.@+- characters.");
     }
     if (password == null || password.length() < 8) {
-      throw new InvalidInputException("The password of '" + username
-          + "' is too short: use at least 8 characters.");
+      throw new InvalidInputException(
+          "The password of '" + username + "' is too short: use at least 8 characters.");
     }
     if (oneUserOnly != null && anyUser()) {
       throw new NotAllowedException("This gateway admits one user only: " + oneUserOnly);
     }
     String hash = Password.hash(password).addRandomSalt().withArgon2().getResult();
     try {
-      jdbi.useHandle(h -> h.createUpdate("INSERT INTO users (username, password_hash, admin, created) "
-              + "VALUES (?, ?, ?, ?)")
-          .bind(0, username).bind(1, hash).bind(2, admin).bind(3, OffsetDateTime.now()).execute());
+      jdbi.useHandle(
+          h ->
+              h.createUpdate(
+                      "INSERT INTO users (username, password_hash, admin, created) "
+                          + "VALUES (?, ?, ?, ?)")
+                  .bind(0, username)
+                  .bind(1, hash)
+                  .bind(2, admin)
+                  .bind(3, OffsetDateTime.now())
+                  .execute());
     } catch (UnableToExecuteStatementException e) {
       if (userId(username).isPresent()) {
         throw new ConflictException("User '" + username + "' already exists; pick another name.");
@@ -79,12 +92,16 @@ public final class Accounts {
   /** Checks a password and answers a new API token for that user. */
   public String login(String username, String password) {
     record Row(long id, String hash) {}
-    Optional<Row> row = jdbi.withHandle(h -> h.createQuery(
-            "SELECT id, password_hash FROM users WHERE username = ?")
-        .bind(0, username)
-        .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2)))
-        .findOne());
-    if (row.isEmpty() || password == null || !Password.check(password, row.get().hash()).withArgon2()) {
+    Optional<Row> row =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT id, password_hash FROM users WHERE username = ?")
+                    .bind(0, username)
+                    .map((rs, ctx) -> new Row(rs.getLong(1), rs.getString(2)))
+                    .findOne());
+    if (row.isEmpty()
+        || password == null
+        || !Password.check(password, row.get().hash()).withArgon2()) {
       throw new UnauthenticatedException("Wrong user name or password for '" + username + "'.");
     }
     return newToken(row.get().id(), null);
@@ -92,8 +109,14 @@ public final class Accounts {
 
   /** A new API token for {@code username}, for admins and the CLI working on the database. */
   public String newTokenFor(String username) {
-    long id = userId(username).orElseThrow(() -> new NotFoundException(
-        "No user '" + username + "'; create it first (POST /api/v1/users/ or 'qs user add')."));
+    long id =
+        userId(username)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "No user '"
+                            + username
+                            + "'; create it first (POST /api/v1/users/ or 'qs user add')."));
     return newToken(id, null);
   }
 
@@ -102,16 +125,25 @@ public final class Accounts {
     return jdbi.withHandle(h -> newToken(h, userId, jobId));
   }
 
-  /** A new token written in the caller's transaction (the job lifecycle mints job tokens with its transition). */
+  /**
+   * A new token written in the caller's transaction (the job lifecycle mints job tokens with its
+   * transition).
+   */
   public String newToken(Handle h, long userId, String jobId) {
     String token = Tokens.newToken();
     h.createUpdate("INSERT INTO tokens (token_hash, user_id, job_id, created) VALUES (?, ?, ?, ?)")
-        .bind(0, Tokens.hash(token)).bind(1, userId).bind(2, jobId).bind(3, OffsetDateTime.now())
+        .bind(0, Tokens.hash(token))
+        .bind(1, userId)
+        .bind(2, jobId)
+        .bind(3, OffsetDateTime.now())
         .execute();
     return token;
   }
 
-  /** Deletes every token scoped to the job, in the caller's transaction (the job's final transition). */
+  /**
+   * Deletes every token scoped to the job, in the caller's transaction (the job's final
+   * transition).
+   */
   public void revokeJobTokens(Handle h, String jobId) {
     h.createUpdate("DELETE FROM tokens WHERE job_id = ?").bind(0, jobId).execute();
     known.values().removeIf(p -> jobId.equals(p.jobId()));
@@ -128,13 +160,25 @@ public final class Accounts {
     if (cached != null) {
       return cached;
     }
-    Principal p = jdbi.withHandle(h -> h.createQuery("SELECT u.id, u.username, u.admin, t.job_id "
-                + "FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?")
-            .bind(0, hash)
-            .map((rs, ctx) -> new Principal(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)))
-            .findOne())
-        .orElseThrow(() -> new UnauthenticatedException(
-            "The token is not valid (unknown or revoked); log in again for a new one."));
+    Principal p =
+        jdbi.withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT u.id, u.username, u.admin, t.job_id "
+                                + "FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?")
+                        .bind(0, hash)
+                        .map(
+                            (rs, ctx) ->
+                                new Principal(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getBoolean(3),
+                                    rs.getString(4)))
+                        .findOne())
+            .orElseThrow(
+                () ->
+                    new UnauthenticatedException(
+                        "The token is not valid (unknown or revoked); log in again for a new one."));
     if (known.size() >= CACHE_MAX) {
       known.clear();
     }
@@ -143,7 +187,11 @@ public final class Accounts {
   }
 
   private Optional<Long> userId(String username) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT id FROM users WHERE username = ?")
-        .bind(0, username).mapTo(Long.class).findOne());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT id FROM users WHERE username = ?")
+                .bind(0, username)
+                .mapTo(Long.class)
+                .findOne());
   }
 }

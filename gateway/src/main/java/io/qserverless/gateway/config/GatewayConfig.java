@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Everything the gateway ({@code io.qserverless.gateway.Gateway}) needs to start, with defaults for the embedded single-machine setup.
+ * Everything the gateway ({@code io.qserverless.gateway.Gateway}) needs to start, with defaults for
+ * the embedded single-machine setup.
  *
  * <p>Build with {@link #builder(Path)}; each setter refuses an impossible value at once with the
  * field, the rule and the value received. See docs/operations.md for the settings in tiers.
@@ -47,9 +48,11 @@ public record GatewayConfig(
    * @param maxRunningJobs jobs per user the scheduler starts at the same time
    * @param jobTimeout how long a job may run before it is STOPPED (a job's config may ask less)
    * @param stopGrace time between terminate and kill when a job is stopped
-   * @param maxLogBytes a job's log on disk; past it the head and tail are kept, with a marker between
+   * @param maxLogBytes a job's log on disk; past it the head and tail are kept, with a marker
+   *     between
    * @param maxJobDirBytes a job's directory (and each file it writes); past it the job is FAILED
-   * @param maxJobProcesses processes and threads of a sandboxed job (RLIMIT_NPROC; the kernel exempts root)
+   * @param maxJobProcesses processes and threads of a sandboxed job (RLIMIT_NPROC; the kernel
+   *     exempts root)
    */
   public record Limits(
       int maxActiveJobs,
@@ -135,7 +138,8 @@ public record GatewayConfig(
 
     public Builder initialUser(String username, String password) {
       if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-        throw new IllegalArgumentException("initialUser needs a non-blank user name and a password");
+        throw new IllegalArgumentException(
+            "initialUser needs a non-blank user name and a password");
       }
       this.initialUser = new Credentials(username, password);
       return this;
@@ -221,24 +225,49 @@ public record GatewayConfig(
       return this;
     }
 
-    /** Runs jobs without a sandbox (the operator's {@code --no-sandbox}); see docs/operations.md, "Security model". */
+    /**
+     * Runs jobs without a sandbox (the operator's {@code --no-sandbox}); see docs/operations.md,
+     * "Security model".
+     */
     public Builder noSandbox(boolean noSandbox) {
       this.noSandbox = noSandbox;
       return this;
     }
 
-    /** Repositories and policy for program dependencies (default: Maven Central, anything admitted within 100 MiB). */
+    /**
+     * Repositories and policy for program dependencies (default: Maven Central, anything admitted
+     * within 100 MiB).
+     */
     public Builder dependencies(DependencySettings settings) {
       this.dependencies = Objects.requireNonNull(settings, "dependencies");
       return this;
     }
 
     public GatewayConfig build() {
-      return new GatewayConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, initialUser,
-          new Limits(maxActiveJobs, maxRunningJobs, jobTimeout, stopGrace, maxUploadBytes,
-              maxUploadEntries, maxArgumentsBytes, maxResultBytes, maxFileBytes, maxLogBytes, maxJobDirBytes,
+      return new GatewayConfig(
+          host,
+          port,
+          dataDir,
+          dbUrl,
+          dbUser,
+          dbPassword,
+          initialUser,
+          new Limits(
+              maxActiveJobs,
+              maxRunningJobs,
+              jobTimeout,
+              stopGrace,
+              maxUploadBytes,
+              maxUploadEntries,
+              maxArgumentsBytes,
+              maxResultBytes,
+              maxFileBytes,
+              maxLogBytes,
+              maxJobDirBytes,
               maxJobProcesses),
-          new Node(cpus, memoryBytes, jobCpus, jobMemoryBytes), dependencies, noSandbox);
+          new Node(cpus, memoryBytes, jobCpus, jobMemoryBytes),
+          dependencies,
+          noSandbox);
     }
 
     private static int check(String name, int v, int min, int max) {
@@ -247,7 +276,8 @@ public record GatewayConfig(
 
     private static long check(String name, long v, long min, long max) {
       if (v < min || v > max) {
-        throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + v);
+        throw new IllegalArgumentException(
+            name + " must be in [" + min + ", " + max + "], got " + v);
       }
       return v;
     }

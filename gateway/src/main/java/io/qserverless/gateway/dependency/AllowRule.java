@@ -19,19 +19,25 @@ record AllowRule(String text, Pattern group, Pattern artifact, VersionConstraint
   static AllowRule parse(String text) {
     String[] parts = text.split(":", 3);
     if (Arrays.stream(parts).anyMatch(String::isBlank)) {
-      throw new IllegalArgumentException("dependency allowlist entry '" + text
-          + "' is not group, group:artifact or group:artifact:version (e.g. org.apache.commons:commons-math3:[3.6,4))");
+      throw new IllegalArgumentException(
+          "dependency allowlist entry '"
+              + text
+              + "' is not group, group:artifact or group:artifact:version (e.g. org.apache.commons:commons-math3:[3.6,4))");
     }
     VersionConstraint version = null;
     if (parts.length == 3) {
       try {
         version = VERSIONS.parseVersionConstraint(parts[2]);
       } catch (InvalidVersionSpecificationException e) {
-        throw new IllegalArgumentException("dependency allowlist entry '" + text + "' has an invalid version or range: "
-            + e.getMessage());
+        throw new IllegalArgumentException(
+            "dependency allowlist entry '"
+                + text
+                + "' has an invalid version or range: "
+                + e.getMessage());
       }
     }
-    return new AllowRule(text, glob(parts[0]), parts.length > 1 ? glob(parts[1]) : glob("*"), version);
+    return new AllowRule(
+        text, glob(parts[0]), parts.length > 1 ? glob(parts[1]) : glob("*"), version);
   }
 
   boolean matches(String groupId, String artifactId) {

@@ -33,10 +33,10 @@ import org.eclipse.aether.util.filter.DependencyFilterUtils;
  *
  * <p>The steps, each refusing with the coordinate and the rule (see {@link DependencyPolicy}):
  * check the declared coordinates; collect the dependency graph with its transitive runtime
- * dependencies (POMs only); check the graph; download the jars (capped); store each by content
- * in the {@link JarCache}. A refusal or failure at any step stores nothing a function refers to
- * (files left in Maven's local repository are only a cache). Jobs never call this: a repository
- * outage does not stop functions already uploaded. Thread-safe.
+ * dependencies (POMs only); check the graph; download the jars (capped); store each by content in
+ * the {@link JarCache}. A refusal or failure at any step stores nothing a function refers to (files
+ * left in Maven's local repository are only a cache). Jobs never call this: a repository outage
+ * does not stop functions already uploaded. Thread-safe.
  */
 public final class DependencyResolver implements AutoCloseable {
   private final Path root;
@@ -53,22 +53,31 @@ public final class DependencyResolver implements AutoCloseable {
   private record Engine(DependencyPolicy policy, MavenRepositories repositories, JarCache jars) {}
 
   /**
-   * @param root the cache directory: Maven's local repository under {@code repository/}, the jars jobs use under {@code jars/}
-   * @param platform the platform classpath entries every Java job has (their coordinates must not clash)
+   * @param root the cache directory: Maven's local repository under {@code repository/}, the jars
+   *     jobs use under {@code jars/}
+   * @param platform the platform classpath entries every Java job has (their coordinates must not
+   *     clash)
    */
-  public DependencyResolver(Path root, DependencySettings settings, List<Path> platform, String userAgent) {
+  public DependencyResolver(
+      Path root, DependencySettings settings, List<Path> platform, String userAgent) {
     this.root = root;
     this.settings = settings;
     this.platform = List.copyOf(platform);
     this.userAgent = userAgent;
   }
 
-  /** What the policy admits ({@code GET /api/v1/dependencies-versions/}): the allowlist patterns, or {@code ["*"]} for any coordinate. */
+  /**
+   * What the policy admits ({@code GET /api/v1/dependencies-versions/}): the allowlist patterns, or
+   * {@code ["*"]} for any coordinate.
+   */
   public List<String> admitted() {
     return settings.allowlist().isEmpty() ? List.of("*") : settings.allowlist();
   }
 
-  /** The jars {@code declared} resolves to, in classpath order; refuses (400) or fails (502) with a message. */
+  /**
+   * The jars {@code declared} resolves to, in classpath order; refuses (400) or fails (502) with a
+   * message.
+   */
   public List<ResolvedDependency> resolve(List<String> declared) {
     if (declared.isEmpty()) {
       return List.of();
@@ -86,13 +95,21 @@ public final class DependencyResolver implements AutoCloseable {
     DownloadCap cap = new DownloadCap(settings.maxBytes());
     RepositorySystem system = repositories.system();
     try (CloseableSession session = repositories.session(cap, userAgent)) {
-      DependencyNode graph = system.collectDependencies(session,
-          new CollectRequest(roots, List.of(), repositories.remotes())).getRoot();
+      DependencyNode graph =
+          system
+              .collectDependencies(
+                  session, new CollectRequest(roots, List.of(), repositories.remotes()))
+              .getRoot();
       check(policy, graph, declaredByKey);
-      DependencyFilter onClasspath = DependencyFilterUtils.andFilter(DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME),
-          (node, parents) -> node.getArtifact() == null || policy.onClasspath(node.getArtifact()));
-      List<ArtifactResult> results = system.resolveDependencies(session, new DependencyRequest(graph, onClasspath))
-          .getArtifactResults();
+      DependencyFilter onClasspath =
+          DependencyFilterUtils.andFilter(
+              DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME),
+              (node, parents) ->
+                  node.getArtifact() == null || policy.onClasspath(node.getArtifact()));
+      List<ArtifactResult> results =
+          system
+              .resolveDependencies(session, new DependencyRequest(graph, onClasspath))
+              .getArtifactResults();
       long total = 0;
       for (ArtifactResult r : results) {
         total += size(r.getArtifact().getPath());
@@ -116,17 +133,25 @@ public final class DependencyResolver implements AutoCloseable {
 
   private synchronized Engine engine() {
     if (engine == null) {
-      engine = new Engine(new DependencyPolicy(settings, PlatformArtifacts.of(platform)),
-          new MavenRepositories(root.resolve("repository"), settings.repositories()), new JarCache(root.resolve("jars")));
+      engine =
+          new Engine(
+              new DependencyPolicy(settings, PlatformArtifacts.of(platform)),
+              new MavenRepositories(root.resolve("repository"), settings.repositories()),
+              new JarCache(root.resolve("jars")));
     }
     return engine;
   }
 
-  /** Checks every artifact of the collected graph, each once, knowing which declared dependency pulled it in. */
-  private static void check(DependencyPolicy policy, DependencyNode graph, Map<String, String> declaredByKey) {
+  /**
+   * Checks every artifact of the collected graph, each once, knowing which declared dependency
+   * pulled it in.
+   */
+  private static void check(
+      DependencyPolicy policy, DependencyNode graph, Map<String, String> declaredByKey) {
     Set<String> seen = new HashSet<>();
     for (DependencyNode top : graph.getChildren()) {
-      String topText = declaredByKey.getOrDefault(key(top.getArtifact()), top.getArtifact().toString());
+      String topText =
+          declaredByKey.getOrDefault(key(top.getArtifact()), top.getArtifact().toString());
       List<DependencyNode> todo = new ArrayList<>(List.of(top));
       while (!todo.isEmpty()) {
         DependencyNode n = todo.removeFirst();
@@ -140,7 +165,13 @@ public final class DependencyResolver implements AutoCloseable {
   }
 
   private static String key(Artifact a) {
-    return a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getExtension() + ":" + a.getClassifier();
+    return a.getGroupId()
+        + ":"
+        + a.getArtifactId()
+        + ":"
+        + a.getExtension()
+        + ":"
+        + a.getClassifier();
   }
 
   private static long size(Path p) {

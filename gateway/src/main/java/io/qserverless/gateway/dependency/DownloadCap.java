@@ -7,8 +7,8 @@ import org.eclipse.aether.transfer.TransferEvent;
 
 /**
  * Cancels one upload's downloads once they pass the size cap, so a huge artifact is not fetched
- * whole before the cap on the resolved jars refuses it. Transfers of one session may run on
- * several threads.
+ * whole before the cap on the resolved jars refuses it. Transfers of one session may run on several
+ * threads.
  */
 final class DownloadCap extends AbstractTransferListener {
   private final long maxBytes;
@@ -47,6 +47,7 @@ final class DownloadCap extends AbstractTransferListener {
 
   private void cancel(long bytes) throws TransferCancelledException {
     reached = bytes;
-    throw new TransferCancelledException("download of " + bytes + " bytes would pass the cap of " + maxBytes);
+    throw new TransferCancelledException(
+        "download of " + bytes + " bytes would pass the cap of " + maxBytes);
   }
 }

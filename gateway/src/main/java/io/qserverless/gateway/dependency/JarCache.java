@@ -18,12 +18,12 @@ import org.eclipse.aether.artifact.Artifact;
 /**
  * The jars jobs run with, stored once per content: {@code <root>/<sha256>/<artifact file name>}.
  *
- * <p>It exists beside Maven's local repository (the resolution cache, keyed by coordinates)
- * because that one is not immutable: a SNAPSHOT is overwritten by the next resolution of the same
- * name, and a job must run with exactly the jar its function version recorded. A file here is
- * written to a temporary name, then moved into place whole, and never changed, so a job's
- * classpath entry cannot change under it; the same content found again is not copied twice.
- * Thread-safe: concurrent uploads storing the same content race harmlessly.
+ * <p>It exists beside Maven's local repository (the resolution cache, keyed by coordinates) because
+ * that one is not immutable: a SNAPSHOT is overwritten by the next resolution of the same name, and
+ * a job must run with exactly the jar its function version recorded. A file here is written to a
+ * temporary name, then moved into place whole, and never changed, so a job's classpath entry cannot
+ * change under it; the same content found again is not copied twice. Thread-safe: concurrent
+ * uploads storing the same content race harmlessly.
  */
 final class JarCache {
   private final Path root;
@@ -46,7 +46,10 @@ final class JarCache {
       if (!Files.exists(target)) {
         target = copyIn(source, name);
       }
-      return new ResolvedDependency(a.toString(), target.getParent().getFileName().toString(), Files.size(target),
+      return new ResolvedDependency(
+          a.toString(),
+          target.getParent().getFileName().toString(),
+          Files.size(target),
           target.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the dependency jar " + source, e);

@@ -20,16 +20,17 @@ import org.eclipse.aether.util.repository.SimpleArtifactDescriptorPolicy;
  * Maven Resolver set up for the gateway: the operator's repositories and a local repository
  * (Maven's own resolution cache, keyed by coordinates) under the gateway's data directory.
  *
- * <p>The repository system is built on first use. Sessions refuse a file whose checksum does not match, and ignore
- * the repositories a POM declares: only the operator chooses where code comes from (an air-gapped
- * site must never reach out). A missing or invalid POM fails the resolution, where Maven would
- * warn and go on without the artifact's transitive dependencies: the job would then fail at run
- * time instead of the upload. Missing artifacts are looked up again on the next upload rather
- * than remembered as missing for a day, Maven's default. Thread-safe.
+ * <p>The repository system is built on first use. Sessions refuse a file whose checksum does not
+ * match, and ignore the repositories a POM declares: only the operator chooses where code comes
+ * from (an air-gapped site must never reach out). A missing or invalid POM fails the resolution,
+ * where Maven would warn and go on without the artifact's transitive dependencies: the job would
+ * then fail at run time instead of the upload. Missing artifacts are looked up again on the next
+ * upload rather than remembered as missing for a day, Maven's default. Thread-safe.
  */
 final class MavenRepositories implements AutoCloseable {
-  private static final RepositoryPolicy POLICY = new RepositoryPolicy(
-      true, RepositoryPolicy.UPDATE_POLICY_ALWAYS, RepositoryPolicy.CHECKSUM_POLICY_FAIL);
+  private static final RepositoryPolicy POLICY =
+      new RepositoryPolicy(
+          true, RepositoryPolicy.UPDATE_POLICY_ALWAYS, RepositoryPolicy.CHECKSUM_POLICY_FAIL);
   private final Path localRepository;
   private final List<RemoteRepository> remotes;
   private RepositorySystem system;
@@ -57,7 +58,8 @@ final class MavenRepositories implements AutoCloseable {
 
   /** A session for one upload's resolution; {@code downloads} sees every transfer. */
   CloseableSession session(TransferListener downloads, String userAgent) {
-    return new SessionBuilderSupplier(system()).get()
+    return new SessionBuilderSupplier(system())
+        .get()
         .withLocalRepositoryBaseDirectories(localRepository)
         .setSystemProperties(System.getProperties())
         .setIgnoreArtifactDescriptorRepositories(true)

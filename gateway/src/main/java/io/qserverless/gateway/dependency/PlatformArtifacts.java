@@ -14,8 +14,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * The Maven coordinates of the platform jars every Java job already has on its classpath, read
- * from the {@code META-INF/maven/<group>/<artifact>/pom.properties} that Maven writes into a jar.
+ * The Maven coordinates of the platform jars every Java job already has on its classpath, read from
+ * the {@code META-INF/maven/<group>/<artifact>/pom.properties} that Maven writes into a jar.
  *
  * <p>A program's dependency on one of these, in another version, would put two copies of the same
  * classes on one classpath, and which wins depends on the order: such a clash is refused at upload.

@@ -23,8 +23,8 @@ import org.eclipse.aether.transfer.ChecksumFailureException;
 
 /**
  * Turns a failed resolution into the answer a user can act on: the user's mistake (unknown
- * coordinates, no version in a range) is a 400; the repository's fault (down, or a file failing
- * its checksum) is a 502, because changing the upload would not help.
+ * coordinates, no version in a range) is a 400; the repository's fault (down, or a file failing its
+ * checksum) is a 502, because changing the upload would not help.
  *
  * <p>Maven Resolver reports failures as a tree (collection and artifact results hold their own
  * exceptions besides the cause chain); the most telling one wins: a checksum failure, then an
@@ -38,39 +38,77 @@ final class ResolutionFailures {
     Optional<ChecksumFailureException> checksum = first(all, ChecksumFailureException.class);
     if (checksum.isPresent()) {
       ArtifactTransferException t = first(all, ArtifactTransferException.class).orElse(null);
-      return new UpstreamFailedException("A file of " + (t == null ? "the dependencies" : t.getArtifact())
-          + " downloaded from " + (t == null || t.getRepository() == null ? repositories : t.getRepository().getUrl())
-          + " does not match its published checksum (" + checksum.get().getMessage() + "); nothing was stored. "
-          + "Retry later; if it persists the repository is corrupt or tampered with: tell the operator.");
+      return new UpstreamFailedException(
+          "A file of "
+              + (t == null ? "the dependencies" : t.getArtifact())
+              + " downloaded from "
+              + (t == null || t.getRepository() == null ? repositories : t.getRepository().getUrl())
+              + " does not match its published checksum ("
+              + checksum.get().getMessage()
+              + "); nothing was stored. "
+              + "Retry later; if it persists the repository is corrupt or tampered with: tell the operator.");
     }
-    Optional<ArtifactTransferException> down = all.stream()
-        .filter(t -> t instanceof ArtifactTransferException && !(t instanceof ArtifactNotFoundException))
-        .map(ArtifactTransferException.class::cast).findFirst();
+    Optional<ArtifactTransferException> down =
+        all.stream()
+            .filter(
+                t ->
+                    t instanceof ArtifactTransferException
+                        && !(t instanceof ArtifactNotFoundException))
+            .map(ArtifactTransferException.class::cast)
+            .findFirst();
     if (down.isPresent()) {
-      return new UpstreamFailedException("The dependency repository could not be reached for " + down.get().getArtifact()
-          + " (" + rootMessage(down.get()) + "); nothing was stored. Retry later, or ask the operator to check the "
-          + "repositories " + repositories + ".");
+      return new UpstreamFailedException(
+          "The dependency repository could not be reached for "
+              + down.get().getArtifact()
+              + " ("
+              + rootMessage(down.get())
+              + "); nothing was stored. Retry later, or ask the operator to check the "
+              + "repositories "
+              + repositories
+              + ".");
     }
     Optional<ArtifactNotFoundException> missing = first(all, ArtifactNotFoundException.class);
     if (missing.isPresent()) {
       Artifact a = missing.get().getArtifact();
-      return new InvalidInputException("The dependency " + a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion()
-          + (a.getClassifier().isEmpty() ? "" : " (classifier " + a.getClassifier() + ")") + " is not in the repositories "
-          + repositories + "; check its group, artifact and version.");
+      return new InvalidInputException(
+          "The dependency "
+              + a.getGroupId()
+              + ":"
+              + a.getArtifactId()
+              + ":"
+              + a.getVersion()
+              + (a.getClassifier().isEmpty() ? "" : " (classifier " + a.getClassifier() + ")")
+              + " is not in the repositories "
+              + repositories
+              + "; check its group, artifact and version.");
     }
-    Optional<VersionRangeResolutionException> range = first(all, VersionRangeResolutionException.class);
+    Optional<VersionRangeResolutionException> range =
+        first(all, VersionRangeResolutionException.class);
     if (range.isPresent()) {
-      return new InvalidInputException("No version of " + range.get().getResult().getRequest().getArtifact()
-          + " in the repositories " + repositories + " matches its range; widen the range or give one version.");
+      return new InvalidInputException(
+          "No version of "
+              + range.get().getResult().getRequest().getArtifact()
+              + " in the repositories "
+              + repositories
+              + " matches its range; widen the range or give one version.");
     }
     Optional<ArtifactDescriptorException> pom = first(all, ArtifactDescriptorException.class);
     if (pom.isPresent()) {
-      return new UpstreamFailedException("The POM of " + pom.get().getResult().getRequest().getArtifact()
-          + " in the repositories " + repositories + " cannot be read (" + rootMessage(pom.get())
-          + "), so its dependencies are unknown; nothing was stored. Tell the operator, or depend on another version.");
+      return new UpstreamFailedException(
+          "The POM of "
+              + pom.get().getResult().getRequest().getArtifact()
+              + " in the repositories "
+              + repositories
+              + " cannot be read ("
+              + rootMessage(pom.get())
+              + "), so its dependencies are unknown; nothing was stored. Tell the operator, or depend on another version.");
     }
-    return new UpstreamFailedException("The dependencies could not be resolved (" + rootMessage(e)
-        + "); nothing was stored. Retry later, or ask the operator to check the repositories " + repositories + ".");
+    return new UpstreamFailedException(
+        "The dependencies could not be resolved ("
+            + rootMessage(e)
+            + "); nothing was stored. Retry later, or ask the operator to check the repositories "
+            + repositories
+            + ".");
   }
 
   private static <T> Optional<T> first(List<Throwable> all, Class<T> type) {
@@ -101,12 +139,15 @@ final class ResolutionFailures {
       switch (t) {
         case DependencyResolutionException d -> {
           todo.addAll(d.getResult().getCollectExceptions());
-          d.getResult().getArtifactResults().stream().map(ArtifactResult::getExceptions).forEach(todo::addAll);
+          d.getResult().getArtifactResults().stream()
+              .map(ArtifactResult::getExceptions)
+              .forEach(todo::addAll);
         }
-        case ArtifactResolutionException a -> a.getResults().stream().map(ArtifactResult::getExceptions).forEach(todo::addAll);
+        case ArtifactResolutionException a ->
+            a.getResults().stream().map(ArtifactResult::getExceptions).forEach(todo::addAll);
         case DependencyCollectionException c -> todo.addAll(c.getResult().getExceptions());
         case ArtifactDescriptorException d -> todo.addAll(d.getResult().getExceptions());
-        default -> { }
+        default -> {}
       }
     }
     return out;

@@ -13,11 +13,11 @@ import java.util.Locale;
  * HDF5, JSON, zip, plain text, CSV, octet-stream), each known by its extension and, where the type
  * has one, checked by its content.
  *
- * <p>tar: the POSIX "ustar" magic at offset 257, or else a first header whose checksum is right (old
- * V7 tars have no magic). HDF5: the 8-byte signature at offset 0, 512, 1024 or 2048 (the places
- * the HDF5 spec allows for a file with a user block). gzip: 1f 8b. zip: a local file header or the
- * end record of an empty archive. JSON, text and CSV: UTF-8 text without NUL bytes (JSON starting
- * with a JSON value). Octet-stream ({@code .bin}): any bytes.
+ * <p>tar: the POSIX "ustar" magic at offset 257, or else a first header whose checksum is right
+ * (old V7 tars have no magic). HDF5: the 8-byte signature at offset 0, 512, 1024 or 2048 (the
+ * places the HDF5 spec allows for a file with a user block). gzip: 1f 8b. zip: a local file header
+ * or the end record of an empty archive. JSON, text and CSV: UTF-8 text without NUL bytes (JSON
+ * starting with a JSON value). Octet-stream ({@code .bin}): any bytes.
  */
 enum FileKind {
   TAR("application/x-tar", ".tar") {
@@ -31,7 +31,9 @@ enum FileKind {
       }
       long stored;
       try {
-        stored = Long.parseLong(new String(head, 148, 8, StandardCharsets.US_ASCII).replace("\0", "").trim(), 8);
+        stored =
+            Long.parseLong(
+                new String(head, 148, 8, StandardCharsets.US_ASCII).replace("\0", "").trim(), 8);
       } catch (NumberFormatException e) {
         return false;
       }
@@ -64,7 +66,10 @@ enum FileKind {
   ZIP("application/zip", ".zip") {
     @Override
     boolean matches(byte[] head) {
-      return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 && head[3] == 4 || head[2] == 5 && head[3] == 6);
+      return head.length >= 4
+          && head[0] == 'P'
+          && head[1] == 'K'
+          && (head[2] == 3 && head[3] == 4 || head[2] == 5 && head[3] == 6);
     }
   },
   JSON("application/json", ".json") {
@@ -138,9 +143,12 @@ enum FileKind {
     }
     for (int cut = 0; cut < 4 && cut <= head.length; cut++) {
       try {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        return StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(head, 0, head.length - cut)).toString();
+            .decode(ByteBuffer.wrap(head, 0, head.length - cut))
+            .toString();
       } catch (CharacterCodingException e) {
         // try again without a possibly cut last character
       }

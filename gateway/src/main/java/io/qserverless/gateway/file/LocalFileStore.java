@@ -14,9 +14,9 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Files on the local filesystem under {@code <root>/<user id>/}. Writes go to a
- * temporary file in the same directory and are moved into place, so a reader (or a job) never sees
- * half a file and a refused upload leaves nothing.
+ * Files on the local filesystem under {@code <root>/<user id>/}. Writes go to a temporary file in
+ * the same directory and are moved into place, so a reader (or a job) never sees half a file and a
+ * refused upload leaves nothing.
  */
 public final class LocalFileStore implements FileStore {
   static final int HEAD = 4096;
@@ -38,24 +38,36 @@ public final class LocalFileStore implements FileStore {
       return List.of();
     }
     try (Stream<Path> s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".tmp-")).sorted().toList();
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith(".tmp-"))
+          .sorted()
+          .toList();
     }
   }
 
   @Override
-  public boolean save(long userId, String name, InputStream content, long maxBytes,
-      Predicate<byte[]> accept) throws IOException {
+  public boolean save(
+      long userId, String name, InputStream content, long maxBytes, Predicate<byte[]> accept)
+      throws IOException {
     Path dir = Files.createDirectories(directory(userId));
     Path tmp = Files.createTempFile(dir, ".tmp-", null);
     try {
       long n;
-      // The directory is also a job's DATA_PATH: never write or read through a link a job put there.
-      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+      // The directory is also a job's DATA_PATH: never write or read through a link a job put
+      // there.
+      try (OutputStream out =
+          Files.newOutputStream(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
         n = content.transferTo(out);
       }
       if (n > maxBytes) {
-        throw new TooLargeException("The file '" + name + "' is " + n + " bytes, over the cap of " + maxBytes
-            + " bytes; split it or ask the operator to raise the cap.");
+        throw new TooLargeException(
+            "The file '"
+                + name
+                + "' is "
+                + n
+                + " bytes, over the cap of "
+                + maxBytes
+                + " bytes; split it or ask the operator to raise the cap.");
       }
       byte[] head;
       try (InputStream in = Files.newInputStream(tmp, LinkOption.NOFOLLOW_LINKS)) {
@@ -64,7 +76,11 @@ public final class LocalFileStore implements FileStore {
       if (!accept.test(head)) {
         return false;
       }
-      Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          tmp,
+          dir.resolve(name),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
       return true;
     } finally {
       Files.deleteIfExists(tmp);
@@ -75,7 +91,9 @@ public final class LocalFileStore implements FileStore {
   public InputStream open(long userId, String name) throws IOException {
     Path file = directory(userId).resolve(name);
     // A job may have put a link here (it writes DATA_PATH): the gateway never reads through one.
-    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS) : null;
+    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+        ? Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)
+        : null;
   }
 
   @Override

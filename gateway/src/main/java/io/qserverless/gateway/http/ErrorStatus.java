@@ -30,17 +30,18 @@ import tools.jackson.core.JacksonException;
  * reference the 500 answer quotes, and no internals cross HTTP.
  */
 public final class ErrorStatus {
-  static final Map<Class<? extends RequestRefusedException>, Integer> TABLE = Map.of(
-      InvalidInputException.class, 400,
-      InvalidArgumentsException.class, 400,
-      UnauthenticatedException.class, 401,
-      NotAllowedException.class, 403,
-      NotFoundException.class, 404,
-      ConflictException.class, 409,
-      TooLargeException.class, 413,
-      FunctionDisabledException.class, 423,
-      JobLimitException.class, 429,
-      UpstreamFailedException.class, 502);
+  static final Map<Class<? extends RequestRefusedException>, Integer> TABLE =
+      Map.of(
+          InvalidInputException.class, 400,
+          InvalidArgumentsException.class, 400,
+          UnauthenticatedException.class, 401,
+          NotAllowedException.class, 403,
+          NotFoundException.class, 404,
+          ConflictException.class, 409,
+          TooLargeException.class, 413,
+          FunctionDisabledException.class, 423,
+          JobLimitException.class, 429,
+          UpstreamFailedException.class, 502);
   private static final Logger LOG = LoggerFactory.getLogger(ErrorStatus.class);
 
   private ErrorStatus() {}
@@ -52,24 +53,45 @@ public final class ErrorStatus {
 
   static void render(Context ctx, Exception e) {
     switch (e) {
-      case InvalidArgumentsException a -> ctx.status(400).json(Map.of("message", a.getMessage(), "path", a.path()));
+      case InvalidArgumentsException a ->
+          ctx.status(400).json(Map.of("message", a.getMessage(), "path", a.path()));
       case RequestRefusedException g -> answer(ctx, of(g), g.getMessage());
-      case JacksonException j -> answer(ctx, 400, "The request body is not valid JSON (" + j.getOriginalMessage()
-          + "); send a JSON object as API.md shows.");
-      // Jetty reports a malformed request (e.g. a broken multipart body) wrapped in a ServletException.
+      case JacksonException j ->
+          answer(
+              ctx,
+              400,
+              "The request body is not valid JSON ("
+                  + j.getOriginalMessage()
+                  + "); send a JSON object as API.md shows.");
+      // Jetty reports a malformed request (e.g. a broken multipart body) wrapped in a
+      // ServletException.
       // Jetty closes such a connection afterwards: say so, or a client reusing it gets no answer.
-      case ServletException se when se.getCause() instanceof HttpException bad && bad.getCode() < 500 -> {
+      case ServletException se
+          when se.getCause() instanceof HttpException bad && bad.getCode() < 500 -> {
         ctx.header("Connection", "close");
-        answer(ctx, bad.getCode(), "The request is malformed (" + bad.getReason()
-            + "); send multipart/form-data or a JSON object as API.md shows.");
+        answer(
+            ctx,
+            bad.getCode(),
+            "The request is malformed ("
+                + bad.getReason()
+                + "); send multipart/form-data or a JSON object as API.md shows.");
       }
-      case HttpResponseException h -> answer(ctx, h.getStatus(), h.getStatus() == 413
-          ? "The request body is larger than the gateway accepts; send less (see the caps in docs/operations.md)."
-          : h.getMessage());
+      case HttpResponseException h ->
+          answer(
+              ctx,
+              h.getStatus(),
+              h.getStatus() == 413
+                  ? "The request body is larger than the gateway accepts; send less (see the caps in docs/operations.md)."
+                  : h.getMessage());
       default -> {
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("internal error {} on {} {}", ref, ctx.method(), ctx.path(), e);
-        answer(ctx, 500, "The gateway failed on this request (reference " + ref + "); retry, and report the reference if it persists.");
+        answer(
+            ctx,
+            500,
+            "The gateway failed on this request (reference "
+                + ref
+                + "); retry, and report the reference if it persists.");
       }
     }
   }

@@ -25,24 +25,40 @@ final class FileEndpoints {
 
   List<Route> routes() {
     return List.of(
-        Route.authed(GET, "/api/v1/files", "List the caller's files, shared by all their functions (function accepted)",
+        Route.authed(
+            GET,
+            "/api/v1/files",
+            "List the caller's files, shared by all their functions (function accepted)",
             (ctx, who) -> ctx.json(Map.of("results", files.list(who, function(ctx))))),
-        Route.authed(POST, "/api/v1/files/upload",
-            "Upload a file: tar, gzip, h5, json, zip, txt, csv or bin (multipart field file; function accepted)", this::upload),
-        Route.authed(GET, "/api/v1/files/download", "Download a file (file; function accepted)", this::download),
-        Route.authed(DELETE, "/api/v1/files/delete", "Delete a file (file; function accepted)", (ctx, who) -> {
-          files.delete(who, function(ctx), ctx.queryParam("file"));
-          ctx.json(Map.of("message", "Requested file was deleted."));
-        }));
+        Route.authed(
+            POST,
+            "/api/v1/files/upload",
+            "Upload a file: tar, gzip, h5, json, zip, txt, csv or bin (multipart field file; function accepted)",
+            this::upload),
+        Route.authed(
+            GET,
+            "/api/v1/files/download",
+            "Download a file (file; function accepted)",
+            this::download),
+        Route.authed(
+            DELETE,
+            "/api/v1/files/delete",
+            "Delete a file (file; function accepted)",
+            (ctx, who) -> {
+              files.delete(who, function(ctx), ctx.queryParam("file"));
+              ctx.json(Map.of("message", "Requested file was deleted."));
+            }));
   }
 
   private void upload(Context ctx, Principal who) throws Exception {
     Requests.checkLength(ctx, maxFile + 1024 * 1024);
     if (!ctx.isMultipartFormData()) {
-      throw new InvalidInputException("Upload the file as multipart/form-data in a field named 'file'.");
+      throw new InvalidInputException(
+          "Upload the file as multipart/form-data in a field named 'file'.");
     }
     UploadedFile file = ctx.uploadedFile("file");
-    String function = ctx.queryParam("function") != null ? ctx.queryParam("function") : ctx.formParam("function");
+    String function =
+        ctx.queryParam("function") != null ? ctx.queryParam("function") : ctx.formParam("function");
     function(ctx);
     try (InputStream in = file == null ? null : file.content()) {
       files.upload(who, function, file == null ? null : file.filename(), in);
@@ -57,12 +73,17 @@ final class FileEndpoints {
     ctx.contentType(UserFiles.mimeType(name)).result(in);
   }
 
-  /** The {@code function} parameter; {@code provider} (the client sends it for provider functions) is refused. */
+  /**
+   * The {@code function} parameter; {@code provider} (the client sends it for provider functions)
+   * is refused.
+   */
   private static String function(Context ctx) {
     String provider = ctx.queryParam("provider");
     if (provider != null && !provider.isBlank()) {
-      throw new InvalidInputException("Provider functions are not supported by this gateway (provider '" + provider
-          + "'); leave 'provider' out to use your own files.");
+      throw new InvalidInputException(
+          "Provider functions are not supported by this gateway (provider '"
+              + provider
+              + "'); leave 'provider' out to use your own files.");
     }
     return ctx.queryParam("function");
   }

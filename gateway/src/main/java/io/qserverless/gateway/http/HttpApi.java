@@ -1,5 +1,7 @@
 package io.qserverless.gateway.http;
 
+import static io.javalin.http.HandlerType.GET;
+
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import static io.javalin.http.HandlerType.GET;
 
 /**
  * The REST API v1 on Javalin: one route table (which also feeds {@code /openapi.json}), bearer
@@ -34,52 +35,106 @@ public final class HttpApi {
   private final GatewayMetrics metrics;
   private final Javalin app;
 
-  public HttpApi(GatewayConfig config, BooleanSupplier databaseReachable, Accounts accounts, Programs programs, Jobs jobs, RuntimeJobs runtimeJobs, UserFiles files,
-      GatewayMetrics metrics, String version) {
+  public HttpApi(
+      GatewayConfig config,
+      BooleanSupplier databaseReachable,
+      Accounts accounts,
+      Programs programs,
+      Jobs jobs,
+      RuntimeJobs runtimeJobs,
+      UserFiles files,
+      GatewayMetrics metrics,
+      String version) {
     this.accounts = accounts;
     this.metrics = metrics;
     GatewayConfig.Limits limits = config.limits();
     routes.addAll(new AuthEndpoints(accounts).routes());
-    routes.addAll(new ProgramEndpoints(programs, limits.maxUploadBytes(), limits.maxArgumentsBytes() + (64 << 10)).routes());
-    routes.addAll(new JobEndpoints(jobs, limits.maxArgumentsBytes(), limits.maxResultBytes()).routes());
+    routes.addAll(
+        new ProgramEndpoints(
+                programs, limits.maxUploadBytes(), limits.maxArgumentsBytes() + (64 << 10))
+            .routes());
+    routes.addAll(
+        new JobEndpoints(jobs, limits.maxArgumentsBytes(), limits.maxResultBytes()).routes());
     routes.addAll(new RuntimeJobEndpoints(runtimeJobs).routes());
     routes.addAll(new FileEndpoints(files, limits.maxFileBytes()).routes());
-    routes.add(Route.open(GET, "/version", "The gateway's version", (ctx, who) -> ctx.json(Map.of("version", version))));
-    routes.add(Route.open(GET, "/liveness", "200 while the process serves requests", (ctx, who) -> ctx.json(Map.of("status", "alive"))));
-    routes.add(Route.open(GET, "/readiness", "200 when the database answers, else 503", (ctx, who) -> {
-      boolean up = databaseReachable.getAsBoolean();
-      ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ready" : "database unreachable"));
-    }));
-    routes.add(Route.open(GET, "/metrics", "Prometheus metrics", (ctx, who) ->
-        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape())));
+    routes.add(
+        Route.open(
+            GET,
+            "/version",
+            "The gateway's version",
+            (ctx, who) -> ctx.json(Map.of("version", version))));
+    routes.add(
+        Route.open(
+            GET,
+            "/liveness",
+            "200 while the process serves requests",
+            (ctx, who) -> ctx.json(Map.of("status", "alive"))));
+    routes.add(
+        Route.open(
+            GET,
+            "/readiness",
+            "200 when the database answers, else 503",
+            (ctx, who) -> {
+              boolean up = databaseReachable.getAsBoolean();
+              ctx.status(up ? 200 : 503)
+                  .json(Map.of("status", up ? "ready" : "database unreachable"));
+            }));
+    routes.add(
+        Route.open(
+            GET,
+            "/metrics",
+            "Prometheus metrics",
+            (ctx, who) ->
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape())));
     Map<String, Object> openApi = OpenApi.describe(routes, version);
-    routes.add(Route.open(GET, "/openapi.json", "This description (OpenAPI 3)", (ctx, who) -> ctx.json(openApi)));
+    routes.add(
+        Route.open(
+            GET, "/openapi.json", "This description (OpenAPI 3)", (ctx, who) -> ctx.json(openApi)));
     long maxBody = Math.max(limits.maxArgumentsBytes(), limits.maxResultBytes()) + (1 << 20);
-    this.app = Javalin.create(c -> {
-      c.concurrency.useVirtualThreads = true;
-      c.startup.showJavalinBanner = false;
-      c.startup.showOldJavalinVersionWarning = false;
-      c.router.ignoreTrailingSlashes = true;
-      c.http.maxRequestSize = maxBody;
-      c.jetty.host = config.host();
-      c.jetty.port = config.port();
-      c.jetty.multipartConfig.maxFileSize(Math.max(limits.maxUploadBytes(), limits.maxFileBytes()) + 1,
-          SizeUnit.BYTES);
-      c.jetty.multipartConfig.maxInMemoryFileSize(1 << 20, SizeUnit.BYTES);
-      c.jsonMapper(new SharedMapper());
-      c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
-      Dashboard.serve(c);
-      for (Route r : routes) {
-        c.routes.addHttpHandler(r.method(), r.path(), ctx -> serve(r, ctx));
-      }
-      c.routes.exception(Exception.class, (e, ctx) -> ErrorStatus.render(ctx, e));
-      c.routes.error(404, ctx -> {
-        if (!String.valueOf(ctx.res().getContentType()).startsWith("application/json")) {
-          ErrorStatus.answer(ctx, 404, "No such endpoint: " + ctx.method() + " " + ctx.path() + "; see /openapi.json.");
-        }
-      });
-      c.routes.error(405, ctx -> ErrorStatus.answer(ctx, 405, "Method " + ctx.method() + " is not allowed on " + ctx.path() + "."));
-    });
+    this.app =
+        Javalin.create(
+            c -> {
+              c.concurrency.useVirtualThreads = true;
+              c.startup.showJavalinBanner = false;
+              c.startup.showOldJavalinVersionWarning = false;
+              c.router.ignoreTrailingSlashes = true;
+              c.http.maxRequestSize = maxBody;
+              c.jetty.host = config.host();
+              c.jetty.port = config.port();
+              c.jetty.multipartConfig.maxFileSize(
+                  Math.max(limits.maxUploadBytes(), limits.maxFileBytes()) + 1, SizeUnit.BYTES);
+              c.jetty.multipartConfig.maxInMemoryFileSize(1 << 20, SizeUnit.BYTES);
+              c.jsonMapper(new SharedMapper());
+              c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+              Dashboard.serve(c);
+              for (Route r : routes) {
+                c.routes.addHttpHandler(r.method(), r.path(), ctx -> serve(r, ctx));
+              }
+              c.routes.exception(Exception.class, (e, ctx) -> ErrorStatus.render(ctx, e));
+              c.routes.error(
+                  404,
+                  ctx -> {
+                    if (!String.valueOf(ctx.res().getContentType())
+                        .startsWith("application/json")) {
+                      ErrorStatus.answer(
+                          ctx,
+                          404,
+                          "No such endpoint: "
+                              + ctx.method()
+                              + " "
+                              + ctx.path()
+                              + "; see /openapi.json.");
+                    }
+                  });
+              c.routes.error(
+                  405,
+                  ctx ->
+                      ErrorStatus.answer(
+                          ctx,
+                          405,
+                          "Method " + ctx.method() + " is not allowed on " + ctx.path() + "."));
+            });
   }
 
   public void start() {
@@ -102,7 +157,8 @@ public final class HttpApi {
     } catch (Exception e) {
       ErrorStatus.render(ctx, e);
     } finally {
-      metrics.request(r.method().name(), r.path(), ctx.statusCode(), Duration.ofNanos(System.nanoTime() - t0));
+      metrics.request(
+          r.method().name(), r.path(), ctx.statusCode(), Duration.ofNanos(System.nanoTime() - t0));
     }
   }
 
@@ -114,7 +170,9 @@ public final class HttpApi {
     return h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : "";
   }
 
-  /** Javalin renders JSON with the project's shared mapper (snake_case field names stay as written). */
+  /**
+   * Javalin renders JSON with the project's shared mapper (snake_case field names stay as written).
+   */
   private static final class SharedMapper implements JsonMapper {
     @Override
     public String toJsonString(Object obj, Type type) {

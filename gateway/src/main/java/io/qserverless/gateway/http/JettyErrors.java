@@ -16,7 +16,12 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JettyErrors extends ErrorHandler {
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
       Callback callback) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     byte[] body = Json.MAPPER.writeValueAsBytes(new ErrorBody(explain(code, message)));
@@ -29,8 +34,10 @@ final class JettyErrors extends ErrorHandler {
           "The request's headers are larger than the gateway accepts; send fewer or shorter headers.";
       case HttpStatus.URI_TOO_LONG_414 ->
           "The request's URI is longer than the gateway accepts; put long values in the request body.";
-      default -> "The request could not be served (" + (reason == null ? HttpStatus.getMessage(code) : reason)
-          + "); send it as API.md shows.";
+      default ->
+          "The request could not be served ("
+              + (reason == null ? HttpStatus.getMessage(code) : reason)
+              + "); send it as API.md shows.";
     };
   }
 }

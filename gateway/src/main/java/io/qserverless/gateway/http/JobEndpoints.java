@@ -21,7 +21,8 @@ import java.util.Set;
 /** The jobs routes of API.md: parse, call {@link Jobs}, render. */
 final class JobEndpoints {
   private static final long SMALL_BODY = 64 * 1024;
-  private static final Set<String> RUN_FIELDS = Set.of("title", "arguments", "config", "provider", "compute_profile");
+  private static final Set<String> RUN_FIELDS =
+      Set.of("title", "arguments", "config", "provider", "compute_profile");
   private final Jobs jobs;
   private final long maxArguments;
   private final long maxResult;
@@ -34,31 +35,74 @@ final class JobEndpoints {
 
   List<Route> routes() {
     return List.of(
-        Route.authed(POST, "/api/v1/programs/run", "Run a function: queue a job with arguments and config", this::run),
-        Route.authed(GET, "/api/v1/jobs", "List the caller's jobs, newest first (limit, offset, status, function, created_after)", this::list),
-        Route.authed(GET, "/api/v1/jobs/{id}", "A job's status and sub-status", (ctx, who) -> ctx.json(Views.job(jobs.get(who, id(ctx))))),
-        Route.authed(GET, "/api/v1/jobs/{id}/result", "A job's result JSON text; 204 while there is none", this::result),
-        Route.authed(POST, "/api/v1/jobs/{id}/result", "Save a job's result (job token); last write wins", this::saveResult),
-        Route.authed(GET, "/api/v1/jobs/{id}/logs", "A job's log so far; 204 while it has none", this::logs),
-        Route.authed(POST, "/api/v1/jobs/{id}/stop", "Stop a job in any state", (ctx, who) -> ctx.json(Map.of("message", jobs.stop(who, id(ctx))))),
-        Route.authed(PATCH, "/api/v1/jobs/{id}/sub_status", "Set a running job's sub-status (JSON or form)", this::subStatus),
-        Route.authed(POST, "/api/v1/jobs/{id}/event", "Record an event (e.g. ERROR) for a job", this::event),
-        Route.authed(GET, "/api/v1/jobs/{id}/events", "A job's status history and errors (type filter)", this::events));
+        Route.authed(
+            POST,
+            "/api/v1/programs/run",
+            "Run a function: queue a job with arguments and config",
+            this::run),
+        Route.authed(
+            GET,
+            "/api/v1/jobs",
+            "List the caller's jobs, newest first (limit, offset, status, function, created_after)",
+            this::list),
+        Route.authed(
+            GET,
+            "/api/v1/jobs/{id}",
+            "A job's status and sub-status",
+            (ctx, who) -> ctx.json(Views.job(jobs.get(who, id(ctx))))),
+        Route.authed(
+            GET,
+            "/api/v1/jobs/{id}/result",
+            "A job's result JSON text; 204 while there is none",
+            this::result),
+        Route.authed(
+            POST,
+            "/api/v1/jobs/{id}/result",
+            "Save a job's result (job token); last write wins",
+            this::saveResult),
+        Route.authed(
+            GET, "/api/v1/jobs/{id}/logs", "A job's log so far; 204 while it has none", this::logs),
+        Route.authed(
+            POST,
+            "/api/v1/jobs/{id}/stop",
+            "Stop a job in any state",
+            (ctx, who) -> ctx.json(Map.of("message", jobs.stop(who, id(ctx))))),
+        Route.authed(
+            PATCH,
+            "/api/v1/jobs/{id}/sub_status",
+            "Set a running job's sub-status (JSON or form)",
+            this::subStatus),
+        Route.authed(
+            POST, "/api/v1/jobs/{id}/event", "Record an event (e.g. ERROR) for a job", this::event),
+        Route.authed(
+            GET,
+            "/api/v1/jobs/{id}/events",
+            "A job's status history and errors (type filter)",
+            this::events));
   }
 
   private void run(Context ctx, Principal who) {
     Map<String, Object> body = Requests.json(ctx, maxArguments + SMALL_BODY);
     for (String field : body.keySet()) {
       if (!RUN_FIELDS.contains(field)) {
-        throw new InvalidInputException("Unknown field '" + field + "' in the run request; known fields are "
-            + RUN_FIELDS.stream().sorted().toList() + ".");
+        throw new InvalidInputException(
+            "Unknown field '"
+                + field
+                + "' in the run request; known fields are "
+                + RUN_FIELDS.stream().sorted().toList()
+                + ".");
       }
     }
-    // The Python client always sends these two; this gateway has no provider functions or compute profiles.
+    // The Python client always sends these two; this gateway has no provider functions or compute
+    // profiles.
     for (String field : List.of("provider", "compute_profile")) {
       if (body.get(field) != null) {
-        throw new InvalidInputException("Field '" + field + "' is not supported by this gateway, got '"
-            + body.get(field) + "'; leave it null and run one of your own functions by its title.");
+        throw new InvalidInputException(
+            "Field '"
+                + field
+                + "' is not supported by this gateway, got '"
+                + body.get(field)
+                + "'; leave it null and run one of your own functions by its title.");
       }
     }
     Object config = body.get("config");
@@ -67,7 +111,12 @@ final class JobEndpoints {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> cfg = (Map<String, Object>) config;
-    ctx.json(Views.job(jobs.run(who, new Jobs.RunRequest(Requests.string(body, "title"), Requests.jsonText(body, "arguments"), cfg))));
+    ctx.json(
+        Views.job(
+            jobs.run(
+                who,
+                new Jobs.RunRequest(
+                    Requests.string(body, "title"), Requests.jsonText(body, "arguments"), cfg))));
   }
 
   private void list(Context ctx, Principal who) {
@@ -84,13 +133,17 @@ final class JobEndpoints {
       try {
         after = OffsetDateTime.parse(ctx.queryParam("created_after"));
       } catch (DateTimeParseException e) {
-        throw new InvalidInputException("Query parameter 'created_after' must be ISO-8601 with an offset, e.g. "
-            + "2026-01-31T12:00:00Z, got '" + ctx.queryParam("created_after") + "'.");
+        throw new InvalidInputException(
+            "Query parameter 'created_after' must be ISO-8601 with an offset, e.g. "
+                + "2026-01-31T12:00:00Z, got '"
+                + ctx.queryParam("created_after")
+                + "'.");
       }
     }
     int limit = Requests.intParam(ctx, "limit", 10);
     int offset = Requests.intParam(ctx, "offset", 0);
-    JobPage page = jobs.page(who, new JobFilter(status, ctx.queryParam("function"), after), limit, offset);
+    JobPage page =
+        jobs.page(who, new JobFilter(status, ctx.queryParam("function"), after), limit, offset);
     Map<String, Object> out = new HashMap<>();
     out.put("count", page.count());
     out.put("next", offset + limit < page.count() ? pageUrl(ctx, limit, offset + limit) : null);
@@ -128,9 +181,10 @@ final class JobEndpoints {
   }
 
   private void subStatus(Context ctx, Principal who) {
-    String value = Requests.isForm(ctx)
-        ? ctx.formParam("sub_status")
-        : Requests.string(Requests.json(ctx, SMALL_BODY), "sub_status");
+    String value =
+        Requests.isForm(ctx)
+            ? ctx.formParam("sub_status")
+            : Requests.string(Requests.json(ctx, SMALL_BODY), "sub_status");
     ctx.json(Map.of("job", Views.job(jobs.setSubStatus(who, id(ctx), value))));
   }
 

@@ -5,10 +5,11 @@ import io.javalin.http.HandlerType;
 import io.qserverless.gateway.auth.Principal;
 
 /**
- * One row of the API's route table: what it answers, whether it needs a token, and its handler.
- * The same rows register the handlers and describe the API in {@code /openapi.json}.
+ * One row of the API's route table: what it answers, whether it needs a token, and its handler. The
+ * same rows register the handlers and describe the API in {@code /openapi.json}.
  */
-record Route(HandlerType method, String path, boolean authenticated, String summary, Action action) {
+record Route(
+    HandlerType method, String path, boolean authenticated, String summary, Action action) {
 
   /** A handler that receives the authenticated caller (null on open routes). */
   @FunctionalInterface

@@ -21,19 +21,29 @@ final class RuntimeJobEndpoints {
 
   List<Route> routes() {
     return List.of(
-        Route.authed(GET, "/api/v1/jobs/{id}/runtime_jobs",
-            "The Qiskit Runtime jobs the job reported: {\"runtime_jobs\": [{\"runtime_job\", \"runtime_session\"}]}", this::list),
-        Route.authed(POST, "/api/v1/jobs/{id}/runtime_jobs",
-            "Report a Qiskit Runtime job the job started (JSON or form runtime_job, optional runtime_session)", this::add));
+        Route.authed(
+            GET,
+            "/api/v1/jobs/{id}/runtime_jobs",
+            "The Qiskit Runtime jobs the job reported: {\"runtime_jobs\": [{\"runtime_job\", \"runtime_session\"}]}",
+            this::list),
+        Route.authed(
+            POST,
+            "/api/v1/jobs/{id}/runtime_jobs",
+            "Report a Qiskit Runtime job the job started (JSON or form runtime_job, optional runtime_session)",
+            this::add));
   }
 
   private void list(Context ctx, Principal who) {
-    List<Map<String, Object>> out = runtimeJobs.list(who, ctx.pathParam("id")).stream().map(r -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("runtime_job", r.runtimeJob());
-      m.put("runtime_session", r.runtimeSession());
-      return m;
-    }).toList();
+    List<Map<String, Object>> out =
+        runtimeJobs.list(who, ctx.pathParam("id")).stream()
+            .map(
+                r -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("runtime_job", r.runtimeJob());
+                  m.put("runtime_session", r.runtimeSession());
+                  return m;
+                })
+            .toList();
     ctx.json(Map.of("runtime_jobs", out));
   }
 
@@ -41,6 +51,13 @@ final class RuntimeJobEndpoints {
     Map<String, Object> body = Requests.jsonOrForm(ctx, SMALL_BODY);
     String job = Requests.string(body, "runtime_job");
     runtimeJobs.add(who, ctx.pathParam("id"), job, Requests.string(body, "runtime_session"));
-    ctx.json(Map.of("message", "RuntimeJob object [" + job + "] created for serverless job id [" + ctx.pathParam("id") + "]."));
+    ctx.json(
+        Map.of(
+            "message",
+            "RuntimeJob object ["
+                + job
+                + "] created for serverless job id ["
+                + ctx.pathParam("id")
+                + "]."));
   }
 }

@@ -23,7 +23,8 @@ final class Views {
     m.put("started", time(j.started()));
     m.put("finished", time(j.finished()));
     m.put("reason", j.reason() == null || j.reason().isEmpty() ? null : j.reason());
-    m.put("resources", Map.of("cpu", j.cpu(), "mem", j.memory(), "timeout", j.timeout().toSeconds()));
+    m.put(
+        "resources", Map.of("cpu", j.cpu(), "mem", j.memory(), "timeout", j.timeout().toSeconds()));
     return m;
   }
 
@@ -33,8 +34,12 @@ final class Views {
     m.put("title", p.title());
     m.put("entrypoint", p.entrypoint());
     m.put("dependencies", p.dependencies());
-    m.put("resolved_dependencies", p.launch().dependencies().stream()
-        .map(d -> Map.of("coordinates", d.coordinates(), "sha256", d.sha256(), "size", d.size())).toList());
+    m.put(
+        "resolved_dependencies",
+        p.launch().dependencies().stream()
+            .map(
+                d -> Map.of("coordinates", d.coordinates(), "sha256", d.sha256(), "size", d.size()))
+            .toList());
     m.put("env_vars", p.envVars());
     m.put("description", p.description());
     m.put("version", p.version());

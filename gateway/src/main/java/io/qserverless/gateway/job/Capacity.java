@@ -38,7 +38,10 @@ public final class Capacity {
     return startedPerUser.getOrDefault(userId, 0);
   }
 
-  /** Takes {@code a} for the job if it fits and the user is under {@code maxPerUser}; false otherwise. */
+  /**
+   * Takes {@code a} for the job if it fits and the user is under {@code maxPerUser}; false
+   * otherwise.
+   */
   synchronized boolean take(String jobId, long userId, Allotment a, int maxPerUser) {
     if (holds.containsKey(jobId)) {
       return true;

@@ -41,8 +41,9 @@ import tools.jackson.core.type.TypeReference;
  * The one writer of a job's life: its status transitions and their events, its result, its error
  * events, its job token and its share of the node (the {@link Capacity} ledger).
  *
- * <p>Each transition is one transaction that checks the current state ({@link JobRepository}),
- * so there is no second start and no way back from a final status. The flow:
+ * <p>Each transition is one transaction that checks the current state ({@link JobRepository}), so
+ * there is no second start and no way back from a final status. The flow:
+ *
  * <ol>
  *   <li>{@link #submit}: QUEUED, counted against the user's active-job limit in the same
  *       transaction. The answer to the run request comes after the commit, which is on disk.
@@ -52,7 +53,8 @@ import tools.jackson.core.type.TypeReference;
  *       starts its program, so a job never runs twice.
  *   <li>When the run exits (or times out and is stopped): the exit code, the stop request and the
  *       log decide the final status; the result file is read once, under the one cap; the final
- *       status, result, ERROR event and token revocation are one transaction; capacity is given back.
+ *       status, result, ERROR event and token revocation are one transaction; capacity is given
+ *       back.
  *   <li>{@link #reconcile} (gateway start, and periodically): started jobs nobody watches are
  *       adopted when their processes live, finished from their files when not, queued again when
  *       their program never started.
@@ -83,10 +85,22 @@ public final class JobLifecycle implements AutoCloseable {
   private volatile boolean closed;
 
   /** How a stop request was taken. */
-  public enum StopAnswer { STOPPED_QUEUED, STOPPING, ALREADY_STOPPING, ALREADY_FINISHED }
+  public enum StopAnswer {
+    STOPPED_QUEUED,
+    STOPPING,
+    ALREADY_STOPPING,
+    ALREADY_FINISHED
+  }
 
-  public JobLifecycle(JobRepository repo, JobRunner runner, Accounts accounts, ArtifactStore artifacts,
-      FileStore files, Supplier<String> gatewayUrl, GatewayConfig config, GatewayMetrics metrics) {
+  public JobLifecycle(
+      JobRepository repo,
+      JobRunner runner,
+      Accounts accounts,
+      ArtifactStore artifacts,
+      FileStore files,
+      Supplier<String> gatewayUrl,
+      GatewayConfig config,
+      GatewayMetrics metrics) {
     this.repo = repo;
     this.runner = runner;
     this.accounts = accounts;
@@ -107,7 +121,9 @@ public final class JobLifecycle implements AutoCloseable {
     return capacity;
   }
 
-  /** Called after a job ends or goes back to the queue (the scheduler wakes to use the capacity). */
+  /**
+   * Called after a job ends or goes back to the queue (the scheduler wakes to use the capacity).
+   */
   public void onEnd(Runnable r) {
     this.onEnd = r;
   }
@@ -116,15 +132,18 @@ public final class JobLifecycle implements AutoCloseable {
   Job submit(Job job, String arguments, String config) {
     int limit = limits.maxActiveJobs();
     if (!repo.inTransaction(h -> repo.insert(h, job, arguments, config, limit))) {
-      throw new JobLimitException("You already have the limit of " + limit
-          + " active (queued or running) jobs; wait for some to finish or stop them, then run again.");
+      throw new JobLimitException(
+          "You already have the limit of "
+              + limit
+              + " active (queued or running) jobs; wait for some to finish or stop them, then run again.");
     }
     return job;
   }
 
   /** Stops a job in any state; a finished one is left as it is. */
   StopAnswer stop(Job job, String reason) {
-    if (job.status() == JobStatus.QUEUED && repo.inTransaction(h -> repo.stopQueued(h, job, reason))) {
+    if (job.status() == JobStatus.QUEUED
+        && repo.inTransaction(h -> repo.stopQueued(h, job, reason))) {
       return StopAnswer.STOPPED_QUEUED;
     }
     if (repo.inTransaction(h -> repo.requestStop(h, job.id(), reason))) {
@@ -132,7 +151,8 @@ public final class JobLifecycle implements AutoCloseable {
       return StopAnswer.STOPPING;
     }
     return repo.find(job.id()).map(Job::status).orElse(job.status()).isTerminal()
-        ? StopAnswer.ALREADY_FINISHED : StopAnswer.ALREADY_STOPPING;
+        ? StopAnswer.ALREADY_FINISHED
+        : StopAnswer.ALREADY_STOPPING;
   }
 
   /** Sets the sub-status of a job that has not ended; false when it has. */
@@ -140,7 +160,9 @@ public final class JobLifecycle implements AutoCloseable {
     return repo.inTransaction(h -> repo.setSubStatus(h, id, sub));
   }
 
-  /** Records an event sent by the job or its owner; an ERROR event gets the fields API.md promises. */
+  /**
+   * Records an event sent by the job or its owner; an ERROR event gets the fields API.md promises.
+   */
   void addEvent(String id, String type, Map<String, Object> body) {
     Map<String, Object> data = new LinkedHashMap<>(body);
     if (type.equals(JobEvent.ERROR)) {
@@ -149,26 +171,40 @@ public final class JobLifecycle implements AutoCloseable {
       data.putIfAbsent("exception", "");
       data.putIfAbsent("args", List.of());
     }
-    repo.inTransaction(h -> {
-      JobRepository.event(h, id, type, "JOB", "EVENT", data);
-      return null;
-    });
+    repo.inTransaction(
+        h -> {
+          JobRepository.event(h, id, type, "JOB", "EVENT", data);
+          return null;
+        });
   }
 
-  /** Saves a result sent over HTTP while the job runs (last write wins, against the program's own writes too). */
+  /**
+   * Saves a result sent over HTTP while the job runs (last write wins, against the program's own
+   * writes too).
+   */
   void saveResult(String id, String result) {
     checkResultSize(result.getBytes(StandardCharsets.UTF_8).length);
-    withLock(id, () -> {
-      JobStatus now = repo.find(id).map(Job::status).orElseThrow();
-      if (!StatusSets.STARTED.contains(now)) {
-        throw new NotAllowedException("Job " + id + " is " + now + "; a result can be saved only while it runs"
-            + (now.isTerminal() ? ", and its result can no longer change." : "."));
-      }
-      JobDirectory.writeAtomically(runner.files(id).results(), result);
-    });
+    withLock(
+        id,
+        () -> {
+          JobStatus now = repo.find(id).map(Job::status).orElseThrow();
+          if (!StatusSets.STARTED.contains(now)) {
+            throw new NotAllowedException(
+                "Job "
+                    + id
+                    + " is "
+                    + now
+                    + "; a result can be saved only while it runs"
+                    + (now.isTerminal() ? ", and its result can no longer change." : "."));
+          }
+          JobDirectory.writeAtomically(runner.files(id).results(), result);
+        });
   }
 
-  /** The job's result: the stored one once it has ended, else what its result file holds; null for none. */
+  /**
+   * The job's result: the stored one once it has ended, else what its result file holds; null for
+   * none.
+   */
   String result(Job job) {
     if (job.status().isTerminal()) {
       return repo.result(job.id());
@@ -192,7 +228,9 @@ public final class JobLifecycle implements AutoCloseable {
       return false;
     }
     watched.add(job.id());
-    String token = repo.inTransaction(h -> repo.claim(h, job) ? accounts.newToken(h, job.userId(), job.id()) : null);
+    String token =
+        repo.inTransaction(
+            h -> repo.claim(h, job) ? accounts.newToken(h, job.userId(), job.id()) : null);
     if (token == null) {
       watched.remove(job.id());
       capacity.give(job.id());
@@ -212,8 +250,14 @@ public final class JobLifecycle implements AutoCloseable {
       run = runner.start(spec(job, attempt, token));
     } catch (IOException | RuntimeException e) {
       LOG.warn("job {} could not start", job.id(), e);
-      end(job, Outcome.failed("The gateway could not start the job's process (" + e.getMessage()
-          + "); check the gateway's log.", "StartFailed", null));
+      end(
+          job,
+          Outcome.failed(
+              "The gateway could not start the job's process ("
+                  + e.getMessage()
+                  + "); check the gateway's log.",
+              "StartFailed",
+              null));
       return;
     }
     boolean recorded = repo.inTransaction(h -> repo.markRunning(h, job, run.handle()));
@@ -228,14 +272,25 @@ public final class JobLifecycle implements AutoCloseable {
 
   private LaunchSpec spec(Job job, int attempt, String token) throws IOException {
     Path data = Files.createDirectories(files.directory(job.userId()));
-    return new LaunchSpec(job.id(), attempt, artifacts.directory(job.artifact()), job.launch(),
-        Json.MAPPER.readValue(job.envVars(), ENV), gatewayUrl.get(), token, data, job.allotment(), workers(job));
+    return new LaunchSpec(
+        job.id(),
+        attempt,
+        artifacts.directory(job.artifact()),
+        job.launch(),
+        Json.MAPPER.readValue(job.envVars(), ENV),
+        gatewayUrl.get(),
+        token,
+        data,
+        job.allotment(),
+        workers(job));
   }
 
   /** The allotments of the job's worker JVMs, from its stored run config (none without workers). */
   private List<Allotment> workers(Job job) {
     String stored = repo.config(job.id());
-    return stored == null ? List.of() : RunConfig.of(Json.MAPPER.readValue(stored, CONFIG), config).workerAllotments();
+    return stored == null
+        ? List.of()
+        : RunConfig.of(Json.MAPPER.readValue(stored, CONFIG), config).workerAllotments();
   }
 
   /** What the job holds on the node while it runs: its own allotment and its workers'. */
@@ -244,10 +299,10 @@ public final class JobLifecycle implements AutoCloseable {
   }
 
   /**
-   * Brings the database in line with the runs: every started job nobody watches is adopted when
-   * its run lives, finished from what it left when not, and queued again when it never got to
-   * start its program. Called at gateway start (after a restart or {@code kill -9}) and by the
-   * scheduler's periodic pass, so no job stays RUNNING forever.
+   * Brings the database in line with the runs: every started job nobody watches is adopted when its
+   * run lives, finished from what it left when not, and queued again when it never got to start its
+   * program. Called at gateway start (after a restart or {@code kill -9}) and by the scheduler's
+   * periodic pass, so no job stays RUNNING forever.
    */
   public void reconcile() {
     for (Job job : repo.started()) {
@@ -255,8 +310,10 @@ public final class JobLifecycle implements AutoCloseable {
         continue;
       }
       capacity.adopt(job.id(), job.userId(), held(job));
-      Optional<Run> run = job.pid() == null ? Optional.empty()
-          : runner.adopt(job.id(), new RunHandle(job.pid(), job.pidStarted()));
+      Optional<Run> run =
+          job.pid() == null
+              ? Optional.empty()
+              : runner.adopt(job.id(), new RunHandle(job.pid(), job.pidStarted()));
       if (run.isPresent()) {
         LOG.info("job {} re-adopted (pid {})", job.id(), job.pid());
         watch(job, run.get(), job.started() == null ? Instant.now() : job.started().toInstant());
@@ -267,22 +324,31 @@ public final class JobLifecycle implements AutoCloseable {
   }
 
   private void watch(Job job, Run run, Instant started) {
-    Thread.ofVirtual().name("job-" + job.id()).start(() -> {
-      Duration left = job.timeout().minus(Duration.between(started, Instant.now()));
-      try {
-        run.exited().get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        repo.inTransaction(h -> repo.requestStop(h, job.id(), "The job ran longer than its timeout of "
-            + job.timeout().toSeconds() + " s and was stopped; raise \"timeout\" in the run config if it needs longer."));
-        runner.stop(job.id());
-        run.exited().join();
-      } catch (Exception e) {
-        LOG.warn("waiting for job {} failed", job.id(), e);
-      }
-      if (!closed) { // else the next gateway start finishes it from its files
-        end(job, null);
-      }
-    });
+    Thread.ofVirtual()
+        .name("job-" + job.id())
+        .start(
+            () -> {
+              Duration left = job.timeout().minus(Duration.between(started, Instant.now()));
+              try {
+                run.exited().get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
+              } catch (TimeoutException e) {
+                repo.inTransaction(
+                    h ->
+                        repo.requestStop(
+                            h,
+                            job.id(),
+                            "The job ran longer than its timeout of "
+                                + job.timeout().toSeconds()
+                                + " s and was stopped; raise \"timeout\" in the run config if it needs longer."));
+                runner.stop(job.id());
+                run.exited().join();
+              } catch (Exception e) {
+                LOG.warn("waiting for job {} failed", job.id(), e);
+              }
+              if (!closed) { // else the next gateway start finishes it from its files
+                end(job, null);
+              }
+            });
   }
 
   /**
@@ -291,27 +357,41 @@ public final class JobLifecycle implements AutoCloseable {
    */
   private void end(Job job, Outcome forced) {
     try {
-      withLock(job.id(), () -> {
-        Job now = repo.find(job.id()).orElse(job);
-        if (!StatusSets.STARTED.contains(now.status())) {
-          return; // already ended (e.g. found twice by reconcile)
-        }
-        JobDirectory dir = runner.files(job.id());
-        Integer exit = dir.readExitCode();
-        if (forced == null && exit == null && !now.stopRequested()
-            && (now.pid() == null || Files.exists(dir.notStarted(now.attempts())))) {
-          repo.inTransaction(h -> {
-            accounts.revokeJobTokens(h, job.id());
-            return repo.requeue(h, now);
+      withLock(
+          job.id(),
+          () -> {
+            Job now = repo.find(job.id()).orElse(job);
+            if (!StatusSets.STARTED.contains(now.status())) {
+              return; // already ended (e.g. found twice by reconcile)
+            }
+            JobDirectory dir = runner.files(job.id());
+            Integer exit = dir.readExitCode();
+            if (forced == null
+                && exit == null
+                && !now.stopRequested()
+                && (now.pid() == null || Files.exists(dir.notStarted(now.attempts())))) {
+              repo.inTransaction(
+                  h -> {
+                    accounts.revokeJobTokens(h, job.id());
+                    return repo.requeue(h, now);
+                  });
+              LOG.info(
+                  "job {} never started its program (attempt {}); queued again",
+                  job.id(),
+                  now.attempts());
+              return;
+            }
+            String overCap = dir.readCapReason();
+            finish(
+                now,
+                dir,
+                forced != null
+                    ? forced
+                    : overCap != null
+                        ? Outcome.failed(overCap, "DiskCapExceeded", null)
+                        : Outcome.decide(
+                            exit, now.stopRequested(), now.reason(), dir.logTail(ERROR_LOG_TAIL)));
           });
-          LOG.info("job {} never started its program (attempt {}); queued again", job.id(), now.attempts());
-          return;
-        }
-        String overCap = dir.readCapReason();
-        finish(now, dir, forced != null ? forced
-            : overCap != null ? Outcome.failed(overCap, "DiskCapExceeded", null)
-            : Outcome.decide(exit, now.stopRequested(), now.reason(), dir.logTail(ERROR_LOG_TAIL)));
-      });
     } finally {
       capacity.give(job.id());
       watched.remove(job.id());
@@ -330,22 +410,28 @@ public final class JobLifecycle implements AutoCloseable {
     }
     Outcome last = o;
     String stored = result;
-    boolean moved = repo.inTransaction(h -> {
-      accounts.revokeJobTokens(h, job.id());
-      if (!repo.finish(h, job, last.status(), last.reason(), stored)) {
-        return false;
-      }
-      if (last.status() == JobStatus.FAILED) {
-        JobRepository.event(h, job.id(), JobEvent.ERROR, "RUNNER", "FINISH", errorData(last, dir));
-      }
-      return true;
-    });
+    boolean moved =
+        repo.inTransaction(
+            h -> {
+              accounts.revokeJobTokens(h, job.id());
+              if (!repo.finish(h, job, last.status(), last.reason(), stored)) {
+                return false;
+              }
+              if (last.status() == JobStatus.FAILED) {
+                JobRepository.event(
+                    h, job.id(), JobEvent.ERROR, "RUNNER", "FINISH", errorData(last, dir));
+              }
+              return true;
+            });
     if (moved) {
       metrics.jobFinished(job.started());
     }
   }
 
-  /** The ERROR event of API.md: code, message, exception class and args, plus the log tail and trace. */
+  /**
+   * The ERROR event of API.md: code, message, exception class and args, plus the log tail and
+   * trace.
+   */
   private static Map<String, Object> errorData(Outcome o, JobDirectory dir) {
     String tail = dir.logTail(ERROR_LOG_TAIL);
     Map<String, Object> data = new LinkedHashMap<>();
@@ -366,8 +452,12 @@ public final class JobLifecycle implements AutoCloseable {
 
   /** The one message of the result cap, for a result sent over HTTP and for a result file alike. */
   private TooLargeException resultTooLarge(long size) {
-    return new TooLargeException("The result is " + size + " bytes, over the cap of " + limits.maxResultBytes()
-        + " bytes; save less, or put large data in files.");
+    return new TooLargeException(
+        "The result is "
+            + size
+            + " bytes, over the cap of "
+            + limits.maxResultBytes()
+            + " bytes; save less, or put large data in files.");
   }
 
   private void withLock(String id, Runnable r) {

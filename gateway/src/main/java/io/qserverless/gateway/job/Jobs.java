@@ -39,7 +39,11 @@ public final class Jobs {
   public record RunRequest(String title, String arguments, Map<String, Object> config) {}
 
   /** {@code submitted} hears of each queued job (the scheduler wakes if it fits). */
-  public Jobs(JobRepository repo, JobLifecycle lifecycle, Programs programs, GatewayConfig config,
+  public Jobs(
+      JobRepository repo,
+      JobLifecycle lifecycle,
+      Programs programs,
+      GatewayConfig config,
       Consumer<Job> submitted) {
     this.repo = repo;
     this.lifecycle = lifecycle;
@@ -52,40 +56,79 @@ public final class Jobs {
   public Job run(Principal who, RunRequest run) {
     who.requireUserToken();
     if (run.title() == null || run.title().isBlank()) {
-      throw new InvalidInputException("The run request needs 'title', the function to run, e.g. "
-          + "{\"title\": \"my-function\", \"arguments\": \"{}\"}.");
+      throw new InvalidInputException(
+          "The run request needs 'title', the function to run, e.g. "
+              + "{\"title\": \"my-function\", \"arguments\": \"{}\"}.");
     }
-    String arguments = run.arguments() == null || run.arguments().isBlank() ? "{}" : run.arguments();
+    String arguments =
+        run.arguments() == null || run.arguments().isBlank() ? "{}" : run.arguments();
     long size = arguments.getBytes(StandardCharsets.UTF_8).length;
     if (size > config.limits().maxArgumentsBytes()) {
-      throw new TooLargeException("The arguments are " + size + " bytes, over the cap of "
-          + config.limits().maxArgumentsBytes() + " bytes; pass large data as files (DATA_PATH) instead.");
+      throw new TooLargeException(
+          "The arguments are "
+              + size
+              + " bytes, over the cap of "
+              + config.limits().maxArgumentsBytes()
+              + " bytes; pass large data as files (DATA_PATH) instead.");
     }
     checkJson(arguments);
     Program program = programs.get(who, run.title());
     if (program.disabled()) {
-      throw new FunctionDisabledException("The function '" + program.title()
-          + "' is disabled; its owner can enable it with POST /api/v1/programs/" + program.title() + "/enable/.");
+      throw new FunctionDisabledException(
+          "The function '"
+              + program.title()
+              + "' is disabled; its owner can enable it with POST /api/v1/programs/"
+              + program.title()
+              + "/enable/.");
     }
     ArgumentsSchema.validate(program.argumentsSchema(), arguments);
     RunConfig rc = RunConfig.of(run.config(), config);
     if (rc.workers() > 0 && !program.launch().isJava()) {
-      throw new InvalidInputException("The function '" + program.title() + "' is not a Java program, and workers run"
-          + " the tasks of Java programs (io.qserverless.runtime); run it without \"workers\".");
+      throw new InvalidInputException(
+          "The function '"
+              + program.title()
+              + "' is not a Java program, and workers run"
+              + " the tasks of Java programs (io.qserverless.runtime); run it without \"workers\".");
     }
     OffsetDateTime now = OffsetDateTime.now();
-    Job job = lifecycle.submit(new Job(UUID.randomUUID().toString(), 0, who.userId(), program.id(), program.title(),
-        program.artifact(), program.launch(), program.envVars(), JobStatus.QUEUED, null, rc.cpu(), rc.memory(),
-        rc.timeout(), null, null, null, false, now, now, null, null, 0), arguments, Json.MAPPER.writeValueAsString(
-        run.config() == null ? Map.of() : run.config()));
+    Job job =
+        lifecycle.submit(
+            new Job(
+                UUID.randomUUID().toString(),
+                0,
+                who.userId(),
+                program.id(),
+                program.title(),
+                program.artifact(),
+                program.launch(),
+                program.envVars(),
+                JobStatus.QUEUED,
+                null,
+                rc.cpu(),
+                rc.memory(),
+                rc.timeout(),
+                null,
+                null,
+                null,
+                false,
+                now,
+                now,
+                null,
+                null,
+                0),
+            arguments,
+            Json.MAPPER.writeValueAsString(run.config() == null ? Map.of() : run.config()));
     submitted.accept(job);
     return job;
   }
 
   /** The caller's job; 404 for a missing job or another user's. */
   public Job get(Principal who, String id) {
-    Job job = repo.find(id).filter(j -> j.userId() == who.userId())
-        .orElseThrow(() -> new NotFoundException("No job '" + id + "'; GET /api/v1/jobs/ lists yours."));
+    Job job =
+        repo.find(id)
+            .filter(j -> j.userId() == who.userId())
+            .orElseThrow(
+                () -> new NotFoundException("No job '" + id + "'; GET /api/v1/jobs/ lists yours."));
     who.requireJob(id);
     return job;
   }
@@ -93,8 +136,12 @@ public final class Jobs {
   public JobPage page(Principal who, JobFilter filter, int limit, int offset) {
     who.requireUserToken();
     if (limit < 1 || limit > 1000 || offset < 0) {
-      throw new InvalidInputException("'limit' must be in [1, 1000] and 'offset' >= 0, got limit=" + limit
-          + ", offset=" + offset + ".");
+      throw new InvalidInputException(
+          "'limit' must be in [1, 1000] and 'offset' >= 0, got limit="
+              + limit
+              + ", offset="
+              + offset
+              + ".");
     }
     return repo.page(who.userId(), filter, limit, offset);
   }
@@ -106,7 +153,8 @@ public final class Jobs {
       case STOPPED_QUEUED -> "Job " + id + " was queued and is now stopped.";
       case STOPPING -> "Job " + id + " is being stopped.";
       case ALREADY_STOPPING -> "Job " + id + " is already being stopped.";
-      case ALREADY_FINISHED -> "Job " + id + " had already finished as " + get(who, id).status() + "; nothing to stop.";
+      case ALREADY_FINISHED ->
+          "Job " + id + " had already finished as " + get(who, id).status() + "; nothing to stop.";
     };
   }
 
@@ -119,8 +167,12 @@ public final class Jobs {
       throw new InvalidInputException(capitalized(e.getMessage()) + ".");
     }
     if (!job.status().acceptsSubStatus() || !lifecycle.setSubStatus(id, sub)) {
-      throw new NotAllowedException("Job " + id + " is " + get(who, id).status()
-          + "; a sub-status can be set only while it is QUEUED, PENDING or RUNNING.");
+      throw new NotAllowedException(
+          "Job "
+              + id
+              + " is "
+              + get(who, id).status()
+              + "; a sub-status can be set only while it is QUEUED, PENDING or RUNNING.");
     }
     return get(who, id);
   }
@@ -130,11 +182,15 @@ public final class Jobs {
     return lifecycle.result(get(who, id));
   }
 
-  /** Stores a result sent by the job while it runs (last write wins, also against the program's result file). */
+  /**
+   * Stores a result sent by the job while it runs (last write wins, also against the program's
+   * result file).
+   */
   public void saveResult(Principal who, String id, String result) {
     get(who, id);
     if (result == null) {
-      throw new InvalidInputException("The body needs a 'result' field holding the result as JSON text.");
+      throw new InvalidInputException(
+          "The body needs a 'result' field holding the result as JSON text.");
     }
     lifecycle.saveResult(id, result);
   }
@@ -149,16 +205,20 @@ public final class Jobs {
     get(who, id);
     Object type = body.getOrDefault("type", JobEvent.ERROR);
     if (!(type instanceof String t) || !t.matches("[A-Z_]{1,32}")) {
-      throw new InvalidInputException("Event 'type' must be an upper-case name like ERROR, got " + type + ".");
+      throw new InvalidInputException(
+          "Event 'type' must be an upper-case name like ERROR, got " + type + ".");
     }
     lifecycle.addEvent(id, t, body);
   }
 
-  /** The job's events, of one type if asked; an unknown type is refused (400), as the original does. */
+  /**
+   * The job's events, of one type if asked; an unknown type is refused (400), as the original does.
+   */
   public List<JobEvent> events(Principal who, String id, String type) {
     get(who, id);
     if (type != null && !JobEvent.TYPES.contains(type)) {
-      throw new InvalidInputException("Unknown event type '" + type + "'; use one of " + JobEvent.TYPES + ".");
+      throw new InvalidInputException(
+          "Unknown event type '" + type + "'; use one of " + JobEvent.TYPES + ".");
     }
     return repo.events(id, type);
   }
@@ -167,8 +227,10 @@ public final class Jobs {
     try {
       Json.MAPPER.readTree(arguments);
     } catch (JacksonException e) {
-      throw new InvalidInputException("The arguments are not valid JSON text (" + e.getOriginalMessage()
-          + "); send them as a JSON string, e.g. \"arguments\": \"{\\\"n\\\": 3}\".");
+      throw new InvalidInputException(
+          "The arguments are not valid JSON text ("
+              + e.getOriginalMessage()
+              + "); send them as a JSON string, e.g. \"arguments\": \"{\\\"n\\\": 3}\".");
     }
   }
 

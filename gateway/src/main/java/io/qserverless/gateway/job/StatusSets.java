@@ -12,15 +12,21 @@ import java.util.stream.Collectors;
  */
 final class StatusSets {
   /** Queued or started: counts against the user's active-job limit. */
-  static final Set<JobStatus> ACTIVE = Arrays.stream(JobStatus.values())
-      .filter(s -> !s.isTerminal()).collect(Collectors.toCollection(() -> EnumSet.noneOf(JobStatus.class)));
+  static final Set<JobStatus> ACTIVE =
+      Arrays.stream(JobStatus.values())
+          .filter(s -> !s.isTerminal())
+          .collect(Collectors.toCollection(() -> EnumSet.noneOf(JobStatus.class)));
+
   /** Handed to a runner: holds capacity on the node. */
-  static final Set<JobStatus> STARTED = EnumSet.complementOf(EnumSet.of(JobStatus.QUEUED,
-      JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.STOPPED));
+  static final Set<JobStatus> STARTED =
+      EnumSet.complementOf(
+          EnumSet.of(JobStatus.QUEUED, JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.STOPPED));
 
   private StatusSets() {}
 
-  /** The SQL list of a set, e.g. {@code 'PENDING', 'RUNNING'} (enum names only, never user text). */
+  /**
+   * The SQL list of a set, e.g. {@code 'PENDING', 'RUNNING'} (enum names only, never user text).
+   */
   static String sql(Set<JobStatus> statuses) {
     return statuses.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
   }

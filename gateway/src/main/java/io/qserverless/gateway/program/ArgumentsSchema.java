@@ -22,12 +22,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A function's optional JSON Schema for its arguments (networknt json-schema-validator, draft
- * 2020-12 unless the schema's {@code $schema} says otherwise), checked at upload and applied on
- * run and on {@code validate_arguments}, as the original gateway does (specs/ARGUMENTS_VALIDATION.md).
+ * 2020-12 unless the schema's {@code $schema} says otherwise), checked at upload and applied on run
+ * and on {@code validate_arguments}, as the original gateway does (specs/ARGUMENTS_VALIDATION.md).
  *
- * <p>The schema is applied to the arguments as the client encodes them (circuits are
- * {@code {"__type__": "QuantumCircuit", ...}} objects). No schema, an empty one and {@code {}} mean
- * no validation; {@code false} refuses everything. Both sides are untrusted and evaluated in the
+ * <p>The schema is applied to the arguments as the client encodes them (circuits are {@code
+ * {"__type__": "QuantumCircuit", ...}} objects). No schema, an empty one and {@code {}} mean no
+ * validation; {@code false} refuses everything. Both sides are untrusted and evaluated in the
  * request thread, so every cost is bounded: the schema's length, nesting and size, and the
  * evaluation's steps and depth; references are never fetched (only {@code #...} references within
  * the document are allowed); {@code pattern} runs on Java's regex over a text that stops the match
@@ -42,9 +42,15 @@ public final class ArgumentsSchema {
   static final long MAX_REGEX_READS = 1_000_000;
   private static final int MAX_MESSAGE = 300;
   private static final int CACHE = 256;
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-      b -> b.schemaLoader(l -> l.fetchRemoteResources(false))
-          .schemaRegistryConfig(SchemaRegistryConfig.builder().regularExpressionFactory(ArgumentsSchema::boundedRegex).build()));
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_2020_12,
+          b ->
+              b.schemaLoader(l -> l.fetchRemoteResources(false))
+                  .schemaRegistryConfig(
+                      SchemaRegistryConfig.builder()
+                          .regularExpressionFactory(ArgumentsSchema::boundedRegex)
+                          .build()));
   private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
 
   private ArgumentsSchema() {}
@@ -67,12 +73,17 @@ public final class ArgumentsSchema {
       compile(text);
       validate(text, "{}", true);
     } catch (InvalidArgumentsException e) {
-      throw new InvalidInputException("arguments_schema " + e.getMessage().replaceFirst("^the function's arguments schema ", ""));
+      throw new InvalidInputException(
+          "arguments_schema "
+              + e.getMessage().replaceFirst("^the function's arguments schema ", ""));
     }
     return text;
   }
 
-  /** Checks {@code arguments} (JSON text) against the function's schema; 400 with the path of the first failure. */
+  /**
+   * Checks {@code arguments} (JSON text) against the function's schema; 400 with the path of the
+   * first failure.
+   */
   public static void validate(String schemaText, String arguments) {
     validate(schemaText, arguments, false);
   }
@@ -86,22 +97,31 @@ public final class ArgumentsSchema {
     try {
       instance = Json.MAPPER.readTree(arguments == null || arguments.isBlank() ? "{}" : arguments);
     } catch (JacksonException e) {
-      throw new InvalidArgumentsException("arguments is not valid JSON: " + e.getOriginalMessage(), List.of());
+      throw new InvalidArgumentsException(
+          "arguments is not valid JSON: " + e.getOriginalMessage(), List.of());
     }
     if (depth(instance, 0) > MAX_DEPTH) {
-      throw new InvalidArgumentsException("arguments nest deeper than " + MAX_DEPTH + " levels", List.of());
+      throw new InvalidArgumentsException(
+          "arguments nest deeper than " + MAX_DEPTH + " levels", List.of());
     }
     List<Error> errors;
     try {
-      errors = schema.validate(instance, ctx -> ctx.executionConfig(c -> c.maxEvaluationSteps(MAX_STEPS).maxEvaluationDepth(MAX_DEPTH)));
+      errors =
+          schema.validate(
+              instance,
+              ctx ->
+                  ctx.executionConfig(
+                      c -> c.maxEvaluationSteps(MAX_STEPS).maxEvaluationDepth(MAX_DEPTH)));
     } catch (ValidationLimitExceededException | RegexTooCostlyException e) {
-      throw unusable("is too costly to evaluate: it exceeds the gateway's limit (" + e.getMessage() + ")");
+      throw unusable(
+          "is too costly to evaluate: it exceeds the gateway's limit (" + e.getMessage() + ")");
     } catch (RuntimeException e) {
       throw unusable("fails to evaluate (" + e.getMessage() + ")");
     }
     if (!errors.isEmpty() && !trial) {
       Error first = errors.getFirst();
-      throw new InvalidArgumentsException(cut(first.getMessage()), path(first.getInstanceLocation()));
+      throw new InvalidArgumentsException(
+          cut(first.getMessage()), path(first.getInstanceLocation()));
     }
   }
 
@@ -123,11 +143,15 @@ public final class ArgumentsSchema {
       throw unusable("must be a JSON object or a boolean");
     }
     if (depth(node, 0) > MAX_DEPTH || count(node) > MAX_NODES) {
-      throw unusable("nests deeper than " + MAX_DEPTH + " levels or holds more than " + MAX_NODES + " values");
+      throw unusable(
+          "nests deeper than " + MAX_DEPTH + " levels or holds more than " + MAX_NODES + " values");
     }
     String external = externalReference(node);
     if (external != null) {
-      throw unusable("refers outside itself (" + external + "): only references within the document ('#/...') are allowed");
+      throw unusable(
+          "refers outside itself ("
+              + external
+              + "): only references within the document ('#/...') are allowed");
     }
     Schema schema;
     try {
@@ -151,11 +175,13 @@ public final class ArgumentsSchema {
 
   private static String dialect(JsonNode schema) {
     return schema.isObject() && schema.path("$schema").isString()
-        ? schema.get("$schema").asString() : SpecificationVersion.DRAFT_2020_12.getDialectId();
+        ? schema.get("$schema").asString()
+        : SpecificationVersion.DRAFT_2020_12.getDialectId();
   }
 
   private static InvalidArgumentsException unusable(String why) {
-    return new InvalidArgumentsException("the function's arguments schema cannot be used: it " + why, List.of());
+    return new InvalidArgumentsException(
+        "the function's arguments schema cannot be used: it " + why, List.of());
   }
 
   private static int depth(JsonNode n, int level) {

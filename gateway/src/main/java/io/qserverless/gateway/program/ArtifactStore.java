@@ -1,7 +1,7 @@
 package io.qserverless.gateway.program;
 
-import io.qserverless.gateway.error.InvalidInputException;
 import io.qserverless.gateway.dependency.ResolvedDependency;
+import io.qserverless.gateway.error.InvalidInputException;
 import io.qserverless.protocol.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * classes.
  */
 public final class ArtifactStore {
-  // Written last into a complete artifact: its presence means the same bytes were stored (and compiled) before.
+  // Written last into a complete artifact: its presence means the same bytes were stored (and
+  // compiled) before.
   private static final String LAUNCH = "launch.json";
   private final Path root;
   private final ArtifactUnpacker unpacker;
@@ -54,9 +55,14 @@ public final class ArtifactStore {
    * against other jars is another artifact.
    */
   public Artifact store(InputStream tar, String entrypoint, List<ResolvedDependency> dependencies) {
-    if (entrypoint == null || entrypoint.isBlank() || entrypoint.startsWith("/") || entrypoint.contains("..")) {
-      throw new InvalidInputException("The entrypoint '" + entrypoint
-          + "' is not valid: give a path inside the uploaded directory, e.g. Main.java.");
+    if (entrypoint == null
+        || entrypoint.isBlank()
+        || entrypoint.startsWith("/")
+        || entrypoint.contains("..")) {
+      throw new InvalidInputException(
+          "The entrypoint '"
+              + entrypoint
+              + "' is not valid: give a path inside the uploaded directory, e.g. Main.java.");
     }
     Path tmp = root.resolve(".tmp-" + UUID.randomUUID());
     try {
@@ -64,7 +70,10 @@ public final class ArtifactStore {
       MessageDigest sha = sha256();
       unpacker.unpack(new DigestInputStream(tar, sha), tmp.resolve(LaunchPlanner.APP));
       sha.update(entrypoint.getBytes(StandardCharsets.UTF_8));
-      dependencies.forEach(d -> sha.update(("\n" + d.coordinates() + " " + d.sha256()).getBytes(StandardCharsets.UTF_8)));
+      dependencies.forEach(
+          d ->
+              sha.update(
+                  ("\n" + d.coordinates() + " " + d.sha256()).getBytes(StandardCharsets.UTF_8)));
       String key = HexFormat.of().formatHex(sha.digest());
       Path target = root.resolve(key);
       Path plan = target.resolve(LAUNCH);
@@ -85,7 +94,9 @@ public final class ArtifactStore {
   private static void moveInPlace(Path tmp, Path target) throws IOException {
     try {
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+    } catch (FileAlreadyExistsException
+        | DirectoryNotEmptyException
+        | AtomicMoveNotSupportedException e) {
       // Another upload of the same bytes won the race: its directory is identical.
     }
   }

@@ -46,8 +46,11 @@ final class CappedInputStream extends FilterInputStream {
   private void count(long n) {
     read += n;
     if (read > max) {
-      throw new TooLargeException(what + " the cap of " + max
-          + " bytes; leave build outputs and data out of it, or ask the operator to raise the cap.");
+      throw new TooLargeException(
+          what
+              + " the cap of "
+              + max
+              + " bytes; leave build outputs and data out of it, or ask the operator to raise the cap.");
     }
   }
 }

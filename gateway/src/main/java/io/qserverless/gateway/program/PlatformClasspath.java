@@ -19,21 +19,24 @@ import java.util.regex.Pattern;
  *
  * <p>The platform is the {@code runtime}, {@code protocol} and {@code quantum} modules (jars by
  * name, or build output directories holding their packages), Jackson, which the protocol needs,
- * Hazelcast, which the cluster of a job with workers runs on, and Commons Compress with its
- * Commons dependencies, because stored files are tars and the JDK cannot read tars. The gateway's server libraries (Javalin, Jetty, H2, Flyway...) are left out:
- * a job must not see, and so come to depend on, the server's internals, and a program's own copy
- * of such a library must not meet a second one.
+ * Hazelcast, which the cluster of a job with workers runs on, and Commons Compress with its Commons
+ * dependencies, because stored files are tars and the JDK cannot read tars. The gateway's server
+ * libraries (Javalin, Jetty, H2, Flyway...) are left out: a job must not see, and so come to depend
+ * on, the server's internals, and a program's own copy of such a library must not meet a second
+ * one.
  *
  * <p>Manifest {@code Class-Path} entries are expanded, because the CLI starts as {@code java -jar
  * qs.jar} with its jars listed only in that manifest, and javac and a child JVM both need them
  * spelled out.
  */
 public final class PlatformClasspath {
-  private static final Pattern PLATFORM_JAR = Pattern.compile(
-      "(runtime|protocol|quantum|hazelcast|jackson-[\\w-]+|commons-(compress|io|lang3|codec))-\\d[^/]*\\.jar");
+  private static final Pattern PLATFORM_JAR =
+      Pattern.compile(
+          "(runtime|protocol|quantum|hazelcast|jackson-[\\w-]+|commons-(compress|io|lang3|codec))-\\d[^/]*\\.jar");
   private static final List<String> PLATFORM_PACKAGES = List.of("runtime", "protocol", "quantum");
   // After the patterns it uses: static fields initialize in order.
-  private static final List<Path> ENTRIES = platformOf(expand(System.getProperty("java.class.path")));
+  private static final List<Path> ENTRIES =
+      platformOf(expand(System.getProperty("java.class.path")));
 
   private PlatformClasspath() {}
 
@@ -48,7 +51,8 @@ public final class PlatformClasspath {
 
   private static boolean isPlatform(Path entry) {
     if (Files.isDirectory(entry)) {
-      return PLATFORM_PACKAGES.stream().anyMatch(p -> Files.isDirectory(entry.resolve("io/qserverless/" + p)));
+      return PLATFORM_PACKAGES.stream()
+          .anyMatch(p -> Files.isDirectory(entry.resolve("io/qserverless/" + p)));
     }
     return PLATFORM_JAR.matcher(entry.getFileName().toString()).matches();
   }
@@ -68,8 +72,10 @@ public final class PlatformClasspath {
       return;
     }
     try (JarFile jar = new JarFile(entry.toFile())) {
-      String cp = jar.getManifest() == null ? null
-          : jar.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+      String cp =
+          jar.getManifest() == null
+              ? null
+              : jar.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
       if (cp == null) {
         return;
       }

@@ -11,7 +11,8 @@ public record Allotment(double cpu, long memory) {
 
   public Allotment {
     if (!(cpu >= 0) || memory < 0) {
-      throw new IllegalArgumentException("an allotment needs cpu >= 0 and memory >= 0, got " + cpu + " / " + memory);
+      throw new IllegalArgumentException(
+          "an allotment needs cpu >= 0 and memory >= 0, got " + cpu + " / " + memory);
     }
   }
 

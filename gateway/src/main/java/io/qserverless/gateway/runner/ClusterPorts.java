@@ -4,11 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Port ranges for the clusters of jobs with workers: each running job gets a range no other job
- * of this gateway holds, so that members of two jobs never even try each other's ports.
+ * Port ranges for the clusters of jobs with workers: each running job gets a range no other job of
+ * this gateway holds, so that members of two jobs never even try each other's ports.
  *
- * <p>A range is a hint, not a lock: a port of it taken by another process is skipped (members
- * bind the next free one of the range, which has slack), and a member of another cluster on one is
+ * <p>A range is a hint, not a lock: a port of it taken by another process is skipped (members bind
+ * the next free one of the range, which has slack), and a member of another cluster on one is
  * refused for its cluster name. Thread-safe.
  */
 final class ClusterPorts {
@@ -21,7 +21,8 @@ final class ClusterPorts {
   /** A range {@code first-last} of {@code members} ports and a few spare, for the job's cluster. */
   synchronized String take(String jobId, int members) {
     if (members + 4 > SLOT) {
-      throw new IllegalArgumentException("a job's cluster of " + members + " members needs more than " + SLOT + " ports");
+      throw new IllegalArgumentException(
+          "a job's cluster of " + members + " members needs more than " + SLOT + " ports");
     }
     Integer held = slots.get(jobId);
     int slot = held != null ? held : free();
@@ -40,6 +41,7 @@ final class ClusterPorts {
         return s;
       }
     }
-    throw new IllegalStateException("all " + SLOTS + " cluster port ranges are held by running jobs");
+    throw new IllegalStateException(
+        "all " + SLOTS + " cluster port ranges are held by running jobs");
   }
 }

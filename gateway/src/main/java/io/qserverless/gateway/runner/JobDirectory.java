@@ -50,7 +50,10 @@ public record JobDirectory(Path dir) {
     return dir.resolve("job.log");
   }
 
-  /** Written by the wrapper shell when the program ends, so the code is known even if the gateway died. */
+  /**
+   * Written by the wrapper shell when the program ends, so the code is known even if the gateway
+   * died.
+   */
   public Path exitCode() {
     return dir.resolve("exit-code");
   }
@@ -63,7 +66,10 @@ public record JobDirectory(Path dir) {
     return dir.resolve("not-started-" + attempt);
   }
 
-  /** Written by the runner when it ended the job for passing a disk cap: the reason its FAILED status gives. */
+  /**
+   * Written by the runner when it ended the job for passing a disk cap: the reason its FAILED
+   * status gives.
+   */
   public Path capReason() {
     return dir.resolve("cap-reason");
   }
@@ -71,7 +77,9 @@ public record JobDirectory(Path dir) {
   /** Why the runner ended the job for passing a cap, or null when it did not. */
   public String readCapReason() {
     try {
-      return Files.exists(capReason()) ? Files.readString(capReason(), StandardCharsets.UTF_8) : null;
+      return Files.exists(capReason())
+          ? Files.readString(capReason(), StandardCharsets.UTF_8)
+          : null;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the cap reason of " + dir.getFileName(), e);
     }
@@ -87,10 +95,13 @@ public record JobDirectory(Path dir) {
     }
   }
 
-  /** The size of the result file in bytes, or -1 when there is none (or it is not a regular file). */
+  /**
+   * The size of the result file in bytes, or -1 when there is none (or it is not a regular file).
+   */
   public long resultSize() {
     try {
-      BasicFileAttributes a = Files.readAttributes(results(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes a =
+          Files.readAttributes(results(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       return a.isRegularFile() ? a.size() : -1;
     } catch (NoSuchFileException e) {
       return -1;
@@ -99,7 +110,10 @@ public record JobDirectory(Path dir) {
     }
   }
 
-  /** The result file's text, or null when there is none; never read through a link the job put there. */
+  /**
+   * The result file's text, or null when there is none; never read through a link the job put
+   * there.
+   */
   public String readResult() {
     if (resultSize() < 0) {
       return null;
@@ -139,13 +153,21 @@ public record JobDirectory(Path dir) {
     }
   }
 
-  /** Writes {@code text} to {@code file} atomically (temp file + move): readers see all or nothing. */
+  /**
+   * Writes {@code text} to {@code file} atomically (temp file + move): readers see all or nothing.
+   */
   public static void writeAtomically(Path file, String text) {
     try {
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), ".tmp-", null);
-      // The work directory is the job's: never write through a link it swapped in for the temp file.
-      Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+      // The work directory is the job's: never write through a link it swapped in for the temp
+      // file.
+      Files.writeString(
+          tmp,
+          text,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING,
           LinkOption.NOFOLLOW_LINKS);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

@@ -8,12 +8,12 @@ import java.util.Map;
 /**
  * Everything a runner needs to start one attempt of a job, decided by the lifecycle.
  *
- * <p>A job is a driver process (the program) plus zero or more worker processes (distributed
- * tasks on other JVMs or pods); each gets its own allotment, and the node reserves their sum.
- * The runner turns this into processes and the in-job environment of API.md.
+ * <p>A job is a driver process (the program) plus zero or more worker processes (distributed tasks
+ * on other JVMs or pods); each gets its own allotment, and the node reserves their sum. The runner
+ * turns this into processes and the in-job environment of API.md.
  *
- * @param attempt how many times the job has been handed to a runner, this one included; a run
- *     that never got to start its program reports it for this attempt only
+ * @param attempt how many times the job has been handed to a runner, this one included; a run that
+ *     never got to start its program reports it for this attempt only
  * @param artifactDir the function's unpacked, immutable artifact
  * @param functionEnv the function's own {@code env_vars}
  * @param gatewayUrl the base URL the job calls back

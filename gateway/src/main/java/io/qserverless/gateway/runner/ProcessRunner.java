@@ -58,23 +58,33 @@ public final class ProcessRunner implements JobRunner {
     if (!spec.workers().isEmpty()) {
       contract.putAll(cluster(spec));
     }
-    Sandbox.Command cmd = JobCommand.of(spec, dir, JobCommand.environment(spec, dir, contract), sandbox, limits);
-    ProcessBuilder pb = new ProcessBuilder(cmd.argv())
-        .directory(spec.artifactDir().resolve("app").toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()));
-    pb.environment().clear(); // nothing of the gateway's own environment (e.g. GATEWAY_PASSWORD) reaches a job
+    Sandbox.Command cmd =
+        JobCommand.of(spec, dir, JobCommand.environment(spec, dir, contract), sandbox, limits);
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd.argv())
+            .directory(spec.artifactDir().resolve("app").toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()));
+    pb.environment()
+        .clear(); // nothing of the gateway's own environment (e.g. GATEWAY_PASSWORD) reaches a job
     pb.environment().putAll(cmd.environment());
     Process p = pb.start();
     long started = p.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
-    return watched(spec.jobId(), p.toHandle(), new RunHandle(p.pid(), started), p.getOutputStream());
+    return watched(
+        spec.jobId(), p.toHandle(), new RunHandle(p.pid(), started), p.getOutputStream());
   }
 
   @Override
   public Optional<Run> adopt(String jobId, RunHandle handle) {
-    Optional<Run> run = ProcessHandle.of(handle.pid())
-        .filter(h -> h.info().startInstant().map(i -> i.toEpochMilli() == handle.startedMillis()).orElse(false))
-        .map(h -> watched(jobId, h, handle, null));
+    Optional<Run> run =
+        ProcessHandle.of(handle.pid())
+            .filter(
+                h ->
+                    h.info()
+                        .startInstant()
+                        .map(i -> i.toEpochMilli() == handle.startedMillis())
+                        .orElse(false))
+            .map(h -> watched(jobId, h, handle, null));
     if (run.isEmpty()) {
       ended(jobId); // it ended while no gateway watched it
     }
@@ -97,11 +107,15 @@ public final class ProcessRunner implements JobRunner {
   private Run watched(String jobId, ProcessHandle process, RunHandle handle, OutputStream hold) {
     live.put(jobId, process);
     DiskCap.watch(files(jobId), limits.maxJobDirBytes(), process, this::terminate);
-    CompletableFuture<Void> exited = process.onExit().thenAccept(h -> {
-      ended(jobId);
-      live.remove(jobId, process);
-      clusterPorts.give(jobId);
-    });
+    CompletableFuture<Void> exited =
+        process
+            .onExit()
+            .thenAccept(
+                h -> {
+                  ended(jobId);
+                  live.remove(jobId, process);
+                  clusterPorts.give(jobId);
+                });
     return new Run() {
       @Override
       public RunHandle handle() {
@@ -127,7 +141,10 @@ public final class ProcessRunner implements JobRunner {
     };
   }
 
-  /** Leaves the files of an ended run as the lifecycle reads them: the log's kept tail appended, the token file gone. */
+  /**
+   * Leaves the files of an ended run as the lifecycle reads them: the log's kept tail appended, the
+   * token file gone.
+   */
   private void ended(String jobId) {
     JobDirectory dir = files(jobId);
     JobLog.finish(dir, limits.maxLogBytes());
@@ -154,9 +171,9 @@ public final class ProcessRunner implements JobRunner {
   }
 
   /**
-   * A job with workers: its JVMs' private cluster (API.md's in-job contract, docs/operations.md):
-   * a random secret as the cluster's name, new for every attempt and not derived from the job's
-   * id, and a port range of its own.
+   * A job with workers: its JVMs' private cluster (API.md's in-job contract, docs/operations.md): a
+   * random secret as the cluster's name, new for every attempt and not derived from the job's id,
+   * and a port range of its own.
    */
   private Map<String, String> cluster(LaunchSpec spec) {
     byte[] secret = new byte[16];
@@ -168,20 +185,25 @@ public final class ProcessRunner implements JobRunner {
         JobEnvironment.CLUSTER_PORTS, clusterPorts.take(spec.jobId(), members));
   }
 
-  /** SIGTERM to the program (the wrapper then records its exit code); SIGKILL to all after the grace period. */
+  /**
+   * SIGTERM to the program (the wrapper then records its exit code); SIGKILL to all after the grace
+   * period.
+   */
   private void terminate(ProcessHandle process) {
     List<ProcessHandle> tree = process.descendants().toList();
     if (tree.isEmpty()) {
       process.destroy();
     }
     tree.forEach(ProcessHandle::destroy);
-    Thread.ofVirtual().start(() -> {
-      try {
-        process.onExit().get(limits.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
-      } catch (Exception e) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-      }
-    });
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                process.onExit().get(limits.stopGrace().toMillis(), TimeUnit.MILLISECONDS);
+              } catch (Exception e) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+              }
+            });
   }
 }

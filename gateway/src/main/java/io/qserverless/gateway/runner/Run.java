@@ -7,13 +7,16 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>A run starts held: its processes exist but the program does not begin until {@link
  * #release()}. The lifecycle records the {@link #handle()} first, so there is never a program
- * running that the database does not know of (a gateway that dies in between leaves a run that
- * ends without starting its program, and reports so).
+ * running that the database does not know of (a gateway that dies in between leaves a run that ends
+ * without starting its program, and reports so).
  */
 public interface Run {
   RunHandle handle();
 
-  /** Lets the program begin. Called once, after the handle is durably recorded; adopted runs ignore it. */
+  /**
+   * Lets the program begin. Called once, after the handle is durably recorded; adopted runs ignore
+   * it.
+   */
   void release();
 
   /** Completes when every process of the run has ended. */

@@ -17,41 +17,54 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A sandbox made with bubblewrap ({@code bwrap}) and {@code prlimit}: no root, only user namespaces.
+ * A sandbox made with bubblewrap ({@code bwrap}) and {@code prlimit}: no root, only user
+ * namespaces.
  *
  * <p>The job gets its own user namespace (as {@code nobody}, every capability dropped), PID
  * namespace (it sees and signals only its own processes; when its init ends, the kernel ends every
- * descendant, double-forked ones included), IPC and UTS namespaces, and a new session (no
- * terminal injection). Its root is an empty read-only tmpfs holding, read-only, the system's own
- * directories and a few files of {@code /etc}, and the paths of its {@link Confinement}; a
- * private, size-capped {@code /tmp}; a fresh {@code /proc} and a minimal {@code /dev}. A
- * directory holding nothing but jars, several of them on the class path, is bound whole. The
- * network is shared, so a job reaches the gateway on loopback.
+ * descendant, double-forked ones included), IPC and UTS namespaces, and a new session (no terminal
+ * injection). Its root is an empty read-only tmpfs holding, read-only, the system's own directories
+ * and a few files of {@code /etc}, and the paths of its {@link Confinement}; a private, size-capped
+ * {@code /tmp}; a fresh {@code /proc} and a minimal {@code /dev}. A directory holding nothing but
+ * jars, several of them on the class path, is bound whole. The network is shared, so a job reaches
+ * the gateway on loopback.
  *
  * <p>The job's environment (its token among it) travels as {@code --setenv} arguments in a file
  * (readable by the gateway's user only) that bwrap reads on fd 3 ({@code --args 3}) and closes:
  * never in a command line, which every local user can read, and never in the environment of a
  * process outside the sandbox, where an {@code LD_PRELOAD} or {@code PATH} from a function's
- * env_vars would run the user's code unconfined.
- * Everything outside the sandbox runs with {@code PATH=/usr/bin:/bin} only.
+ * env_vars would run the user's code unconfined. Everything outside the sandbox runs with {@code
+ * PATH=/usr/bin:/bin} only.
  *
  * <p>Limits: RLIMIT_NPROC, RLIMIT_FSIZE, RLIMIT_NOFILE and no core files, through prlimit. The
- * kernel does not apply RLIMIT_NPROC to root: when the gateway runs as root, the process cap is
- * not enforced.
+ * kernel does not apply RLIMIT_NPROC to root: when the gateway runs as root, the process cap is not
+ * enforced.
  */
 final class Bubblewrap implements Sandbox {
-  private static final List<String> SYSTEM = List.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32");
+  private static final List<String> SYSTEM =
+      List.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32");
   // What programs need of /etc: the dynamic linker's cache, name resolution, CA certificates, the
   // time zone, user names; never /etc/shadow or the machine's other configuration.
   // Each bind costs the job's start a mount: keep this list short.
-  private static final List<String> ETC = List.of("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d",
-      "/etc/alternatives", "/etc/hosts", "/etc/resolv.conf", "/etc/nsswitch.conf", "/etc/ssl", "/etc/localtime",
-      "/etc/passwd", "/etc/group");
+  private static final List<String> ETC =
+      List.of(
+          "/etc/ld.so.cache",
+          "/etc/ld.so.conf",
+          "/etc/ld.so.conf.d",
+          "/etc/alternatives",
+          "/etc/hosts",
+          "/etc/resolv.conf",
+          "/etc/nsswitch.conf",
+          "/etc/ssl",
+          "/etc/localtime",
+          "/etc/passwd",
+          "/etc/group");
   private static final String NOBODY = "65534";
   private static final Map<String, String> OUTSIDE_ENV = Map.of("PATH", "/usr/bin:/bin");
   private final String bwrap;
   private final String prlimit;
-  // Directories of class path jars and whether they hold nothing else; they do not change while the gateway runs.
+  // Directories of class path jars and whether they hold nothing else; they do not change while the
+  // gateway runs.
   private final Map<Path, Boolean> jarDirs = new ConcurrentHashMap<>();
 
   private Bubblewrap(String bwrap, String prlimit) {
@@ -64,8 +77,13 @@ final class Bubblewrap implements Sandbox {
     Optional<Path> bwrap = onPath("bwrap");
     Optional<Path> prlimit = onPath("prlimit");
     if (bwrap.isEmpty() || prlimit.isEmpty()) {
-      return new Probe(null, "no " + (bwrap.isEmpty() ? "bwrap" : "prlimit") + " on PATH (Debian: apt-get install "
-          + (bwrap.isEmpty() ? "bubblewrap" : "util-linux") + ")");
+      return new Probe(
+          null,
+          "no "
+              + (bwrap.isEmpty() ? "bwrap" : "prlimit")
+              + " on PATH (Debian: apt-get install "
+              + (bwrap.isEmpty() ? "bubblewrap" : "util-linux")
+              + ")");
     }
     Bubblewrap b = new Bubblewrap(bwrap.get().toString(), prlimit.get().toString());
     List<String> test = new ArrayList<>(List.of(b.bwrap));
@@ -77,8 +95,11 @@ final class Bubblewrap implements Sandbox {
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
         p.destroyForcibly();
-        return new Probe(null, "bwrap cannot make a sandbox here (" + (out.isEmpty() ? "exit " + p.exitValue() : out)
-            + "); user namespaces may be disabled (sysctl kernel.unprivileged_userns_clone, user.max_user_namespaces)");
+        return new Probe(
+            null,
+            "bwrap cannot make a sandbox here ("
+                + (out.isEmpty() ? "exit " + p.exitValue() : out)
+                + "); user namespaces may be disabled (sysctl kernel.unprivileged_userns_clone, user.max_user_namespaces)");
       }
       return new Probe(b, null);
     } catch (IOException e) {
@@ -90,21 +111,46 @@ final class Bubblewrap implements Sandbox {
   }
 
   @Override
-  public Command confine(Confinement c, List<String> program, Map<String, String> environment) throws IOException {
+  public Command confine(Confinement c, List<String> program, Map<String, String> environment)
+      throws IOException {
     writeEnvironment(c.scratch(), environment);
-    List<String> argv = new ArrayList<>(List.of(prlimit, "--nproc=" + c.processes(), "--fsize=" + c.fileBytes(),
-        "--nofile=" + c.openFiles(), "--core=0", "--", bwrap, "--args", "3"));
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                prlimit,
+                "--nproc=" + c.processes(),
+                "--fsize=" + c.fileBytes(),
+                "--nofile=" + c.openFiles(),
+                "--core=0",
+                "--",
+                bwrap,
+                "--args",
+                "3"));
     argv.addAll(namespaces());
     argv.addAll(systemBinds());
     for (String etc : ETC) {
       argv.addAll(List.of("--ro-bind-try", etc, etc));
     }
-    argv.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--size", Long.toString(c.tmpBytes()), "--tmpfs", "/tmp"));
+    argv.addAll(
+        List.of(
+            "--proc",
+            "/proc",
+            "--dev",
+            "/dev",
+            "--size",
+            Long.toString(c.tmpBytes()),
+            "--tmpfs",
+            "/tmp"));
     List<Path> bound = new ArrayList<>(SYSTEM.stream().map(Path::of).toList());
-    Map<Path, Long> jarsPerDir = c.readOnly().stream().filter(p -> p.toString().endsWith(".jar") && p.getParent() != null)
-        .collect(Collectors.groupingBy(Path::getParent, Collectors.counting()));
+    Map<Path, Long> jarsPerDir =
+        c.readOnly().stream()
+            .filter(p -> p.toString().endsWith(".jar") && p.getParent() != null)
+            .collect(Collectors.groupingBy(Path::getParent, Collectors.counting()));
     for (Path p : c.readOnly()) {
-      Path bind = jarsPerDir.getOrDefault(p.getParent(), 0L) > 1 && onlyJars(p.getParent()) ? p.getParent() : p;
+      Path bind =
+          jarsPerDir.getOrDefault(p.getParent(), 0L) > 1 && onlyJars(p.getParent())
+              ? p.getParent()
+              : p;
       if (bound.stream().noneMatch(bind::startsWith)) {
         bound.add(bind);
         argv.addAll(List.of("--ro-bind-try", bind.toString(), bind.toString()));
@@ -125,17 +171,35 @@ final class Bubblewrap implements Sandbox {
 
   @Override
   public String description() {
-    return "jobs run in a bubblewrap sandbox (" + bwrap + "): own user, PID, IPC and UTS namespaces, read-only system, "
+    return "jobs run in a bubblewrap sandbox ("
+        + bwrap
+        + "): own user, PID, IPC and UTS namespaces, read-only system, "
         + "only their job directory and their owner's files writable";
   }
 
   private List<String> namespaces() {
-    return List.of("--unshare-user", "--uid", NOBODY, "--gid", NOBODY, "--unshare-pid", "--unshare-ipc",
-        "--unshare-uts", "--hostname", "qs-job", "--unshare-cgroup-try", "--die-with-parent", "--new-session",
-        "--cap-drop", "ALL");
+    return List.of(
+        "--unshare-user",
+        "--uid",
+        NOBODY,
+        "--gid",
+        NOBODY,
+        "--unshare-pid",
+        "--unshare-ipc",
+        "--unshare-uts",
+        "--hostname",
+        "qs-job",
+        "--unshare-cgroup-try",
+        "--die-with-parent",
+        "--new-session",
+        "--cap-drop",
+        "ALL");
   }
 
-  /** The system's directories read-only; on a merged-/usr system, /bin, /lib... are links into /usr and stay links. */
+  /**
+   * The system's directories read-only; on a merged-/usr system, /bin, /lib... are links into /usr
+   * and stay links.
+   */
   private static List<String> systemBinds() {
     List<String> args = new ArrayList<>();
     for (String dir : SYSTEM) {
@@ -158,27 +222,36 @@ final class Bubblewrap implements Sandbox {
    * each mount costs the job's start about a millisecond) shows the job no other kind of file.
    */
   private boolean onlyJars(Path dir) {
-    return jarDirs.computeIfAbsent(dir, d -> {
-      try (Stream<Path> s = Files.list(d)) {
-        return s.allMatch(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p));
-      } catch (IOException e) {
-        return false;
-      }
-    });
+    return jarDirs.computeIfAbsent(
+        dir,
+        d -> {
+          try (Stream<Path> s = Files.list(d)) {
+            return s.allMatch(
+                p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p));
+          } catch (IOException e) {
+            return false;
+          }
+        });
   }
 
   /** bwrap's --args file: NUL-separated, readable by the gateway's user only. */
-  private static void writeEnvironment(Path file, Map<String, String> environment) throws IOException {
+  private static void writeEnvironment(Path file, Map<String, String> environment)
+      throws IOException {
     StringBuilder args = new StringBuilder("--clearenv\0");
-    environment.forEach((k, v) -> args.append("--setenv\0").append(k).append('\0').append(v).append('\0'));
+    environment.forEach(
+        (k, v) -> args.append("--setenv\0").append(k).append('\0').append(v).append('\0'));
     Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(file, args, StandardCharsets.UTF_8);
   }
 
   private static Optional<Path> onPath(String name) {
     String path = System.getenv().getOrDefault("PATH", "");
-    return Stream.of(path.split(File.pathSeparator)).filter(d -> !d.isEmpty()).map(d -> Path.of(d, name))
-        .filter(Files::isExecutable).findFirst();
+    return Stream.of(path.split(File.pathSeparator))
+        .filter(d -> !d.isEmpty())
+        .map(d -> Path.of(d, name))
+        .filter(Files::isExecutable)
+        .findFirst();
   }
 }

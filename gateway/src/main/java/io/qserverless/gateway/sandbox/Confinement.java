@@ -15,10 +15,18 @@ import java.util.List;
  * @param processes most processes (threads included) the job's user may have (RLIMIT_NPROC)
  * @param fileBytes largest file the job may write (RLIMIT_FSIZE)
  * @param openFiles most open files per process (RLIMIT_NOFILE)
- * @param scratch a file in the job directory the sandbox may write for its start (the runner deletes it at the end)
+ * @param scratch a file in the job directory the sandbox may write for its start (the runner
+ *     deletes it at the end)
  */
-public record Confinement(Path workDir, List<Path> readOnly, List<Path> readWrite, long tmpBytes,
-    long processes, long fileBytes, long openFiles, Path scratch) {
+public record Confinement(
+    Path workDir,
+    List<Path> readOnly,
+    List<Path> readWrite,
+    long tmpBytes,
+    long processes,
+    long fileBytes,
+    long openFiles,
+    Path scratch) {
   public Confinement {
     readOnly = List.copyOf(readOnly);
     readWrite = List.copyOf(readWrite);

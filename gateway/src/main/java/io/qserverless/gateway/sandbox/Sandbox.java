@@ -10,15 +10,17 @@ import java.util.Map;
  * that command starts with.
  *
  * <p>{@link #bubblewrap()} gives each job its own mount, PID, IPC and UTS namespaces; {@link
- * #none()} runs the program as the gateway's own user with the whole machine in view, for single-user
- * setups and for operators who pass {@code --no-sandbox}. See docs/operations.md, "Security model".
+ * #none()} runs the program as the gateway's own user with the whole machine in view, for
+ * single-user setups and for operators who pass {@code --no-sandbox}. See docs/operations.md,
+ * "Security model".
  */
 public interface Sandbox {
   /**
    * The command that runs {@code program} confined as {@code confinement} says, with the job's
    * {@code environment} reaching the program and nothing else. May write into the job directory.
    */
-  Command confine(Confinement confinement, List<String> program, Map<String, String> environment) throws IOException;
+  Command confine(Confinement confinement, List<String> program, Map<String, String> environment)
+      throws IOException;
 
   /** True when jobs are confined; false for {@link #none()}. */
   boolean confines();
@@ -27,8 +29,8 @@ public interface Sandbox {
   String description();
 
   /**
-   * A command line, the environment to start it with, and the file to open for it as fd 3
-   * ({@code /dev/null} when it reads none).
+   * A command line, the environment to start it with, and the file to open for it as fd 3 ({@code
+   * /dev/null} when it reads none).
    */
   record Command(List<String> argv, Map<String, String> environment, Path fd3) {
     public Command {

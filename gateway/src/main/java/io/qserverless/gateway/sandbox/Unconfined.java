@@ -12,7 +12,8 @@ final class Unconfined implements Sandbox {
   private Unconfined() {}
 
   @Override
-  public Command confine(Confinement confinement, List<String> program, Map<String, String> environment) {
+  public Command confine(
+      Confinement confinement, List<String> program, Map<String, String> environment) {
     return new Command(program, environment, NOTHING);
   }
 

@@ -18,13 +18,13 @@ import org.slf4j.LoggerFactory;
  * Orders queued jobs and hands them to the {@link JobLifecycle} when they fit: the database is the
  * queue, this thread drains it. It writes nothing itself; capacity is the lifecycle's ledger.
  *
- * <p>Woken at once on submit, stop and finish, and every {@code reconcile} interval anyway: then
- * it also has the lifecycle reconcile the database with the runs, so a lost wake-up or a failed
- * finish only delays. Fair share: among users with queued jobs, the one with the fewest
- * running jobs goes first, then the one whose last start is oldest (round robin), then the oldest
- * submission; so one user's thousand queued jobs do not starve another user's one, even when the
- * node fits a single job. A job starts only when its cpu and memory allotment fits the
- * node's free capacity and its user is under the running-job limit.
+ * <p>Woken at once on submit, stop and finish, and every {@code reconcile} interval anyway: then it
+ * also has the lifecycle reconcile the database with the runs, so a lost wake-up or a failed finish
+ * only delays. Fair share: among users with queued jobs, the one with the fewest running jobs goes
+ * first, then the one whose last start is oldest (round robin), then the oldest submission; so one
+ * user's thousand queued jobs do not starve another user's one, even when the node fits a single
+ * job. A job starts only when its cpu and memory allotment fits the node's free capacity and its
+ * user is under the running-job limit.
  */
 public final class Scheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
@@ -94,11 +94,13 @@ public final class Scheduler implements AutoCloseable {
     boolean started = true;
     while (started && open) {
       started = false;
-      List<Job> heads = jobs.queuedHeads().stream()
-          .sorted(Comparator.comparingInt((Job j) -> capacity.started(j.userId()))
-              .thenComparingLong(j -> lastStart.getOrDefault(j.userId(), 0L))
-              .thenComparingLong(Job::seq))
-          .toList();
+      List<Job> heads =
+          jobs.queuedHeads().stream()
+              .sorted(
+                  Comparator.comparingInt((Job j) -> capacity.started(j.userId()))
+                      .thenComparingLong(j -> lastStart.getOrDefault(j.userId(), 0L))
+                      .thenComparingLong(Job::seq))
+              .toList();
       for (Job head : heads) {
         if (capacity.fits(head.allotment()) && lifecycle.start(head)) {
           lastStart.put(head.userId(), ++starts);
@@ -109,7 +111,10 @@ public final class Scheduler implements AutoCloseable {
     }
   }
 
-  /** Ends the loop after its current pass. Not by interrupt: H2 closes its file when a thread doing I/O is interrupted. */
+  /**
+   * Ends the loop after its current pass. Not by interrupt: H2 closes its file when a thread doing
+   * I/O is interrupted.
+   */
   @Override
   public void close() {
     open = false;

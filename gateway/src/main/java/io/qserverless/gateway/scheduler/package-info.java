@@ -1,2 +1,4 @@
-/** The fair-share scheduler: orders the database queue and hands jobs that fit to the job lifecycle. */
+/**
+ * The fair-share scheduler: orders the database queue and hands jobs that fit to the job lifecycle.
+ */
 package io.qserverless.gateway.scheduler;

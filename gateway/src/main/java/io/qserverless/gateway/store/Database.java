@@ -26,9 +26,9 @@ import org.jdbi.v3.core.statement.StatementCustomizer;
  * <p>The same SQL runs on both: H2 runs in PostgreSQL mode. Durability: when a JDBI handle that
  * wrote is closed (after its commit), the write is in the database's file, so an answer sent after
  * it survives {@code kill -9} of the gateway. PostgreSQL gives that with every commit; for H2,
- * whose commits return while only in memory (the cause of acknowledged jobs lost after
- * {@code kill -9}), the closing thread waits for a shared write ({@link GroupCommit}).
- * Thread-safe; close once at shutdown.
+ * whose commits return while only in memory (the cause of acknowledged jobs lost after {@code kill
+ * -9}), the closing thread waits for a shared write ({@link GroupCommit}). Thread-safe; close once
+ * at shutdown.
  */
 public final class Database implements AutoCloseable {
   private static final Pattern WRITE = Pattern.compile("(?i)\\s*(INSERT|UPDATE|DELETE|MERGE)\\b");
@@ -47,7 +47,10 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Opens (and migrates) the database at {@code url}; a null url means the H2 file under {@code dir}. */
+  /**
+   * Opens (and migrates) the database at {@code url}; a null url means the H2 file under {@code
+   * dir}.
+   */
   public static Database open(String url, String user, String password, Path dir) {
     String jdbcUrl = url != null ? h2Settings(url) : embeddedUrl(dir);
     HikariConfig hc = new HikariConfig();
@@ -69,15 +72,19 @@ public final class Database implements AutoCloseable {
       }
     } catch (RuntimeException | SQLException e) {
       pool.close();
-      throw e instanceof RuntimeException r ? r : new IllegalStateException("cannot open the database at " + jdbcUrl, e);
+      throw e instanceof RuntimeException r
+          ? r
+          : new IllegalStateException("cannot open the database at " + jdbcUrl, e);
     }
     return new Database(pool, flusher);
   }
 
   /** The embedded H2 file database under {@code dir}, in PostgreSQL mode. */
   public static String embeddedUrl(Path dir) {
-    return h2Settings("jdbc:h2:file:" + dir.resolve("gateway").toAbsolutePath()
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    return h2Settings(
+        "jdbc:h2:file:"
+            + dir.resolve("gateway").toAbsolutePath()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
   }
 
   /**
@@ -135,7 +142,8 @@ public final class Database implements AutoCloseable {
    * nested handles (a lookup inside a transaction) must not release the outer one's wait.
    */
   private static final class DurableHandles implements StatementCustomizer, HandleListener {
-    private static final ThreadLocal<int[]> OPEN = ThreadLocal.withInitial(() -> new int[2]); // depth, wrote
+    private static final ThreadLocal<int[]> OPEN =
+        ThreadLocal.withInitial(() -> new int[2]); // depth, wrote
     private final GroupCommit group;
 
     DurableHandles(GroupCommit group) {

@@ -6,8 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Waits until what the calling thread committed is in the database file, sharing one write
- * between all the threads that wait at the same time (group commit).
+ * Waits until what the calling thread committed is in the database file, sharing one write between
+ * all the threads that wait at the same time (group commit).
  *
  * <p>H2 keeps a commit in memory and writes it to its file later (its {@code WRITE_DELAY}); with a
  * delay of 0 it writes one MVStore chunk per commit instead, and a chunk rewrites every changed
@@ -18,7 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Thread-safe.
  */
 final class GroupCommit {
-  // Long enough for the concurrent requests of a busy gateway to join one write, short against a request.
+  // Long enough for the concurrent requests of a busy gateway to join one write, short against a
+  // request.
   private static final long WINDOW_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
   private final Runnable flush;
   private final ReentrantLock lock = new ReentrantLock();
@@ -27,7 +28,9 @@ final class GroupCommit {
   private long durable;
   private boolean flushing;
 
-  /** {@code flush} writes everything committed before it began to the file (H2: {@code CHECKPOINT}). */
+  /**
+   * {@code flush} writes everything committed before it began to the file (H2: {@code CHECKPOINT}).
+   */
   GroupCommit(Runnable flush) {
     this.flush = flush;
   }
@@ -48,7 +51,9 @@ final class GroupCommit {
         try {
           LockSupport.parkNanos(WINDOW_NANOS);
           lock.lock();
-          long last = requested; // every ticket so far belongs to a commit made before the flush below begins
+          long last =
+              requested; // every ticket so far belongs to a commit made before the flush below
+          // begins
           lock.unlock();
           flush.run();
           upTo = last;

@@ -34,19 +34,21 @@ public final class TestRepository implements AutoCloseable {
   private TestRepository(Path root) throws IOException {
     this.root = root;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      String path = exchange.getRequestURI().getPath().substring(1);
-      requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-      Path file = root.resolve(path).normalize();
-      boolean found = file.startsWith(root) && Files.isRegularFile(file);
-      byte[] body = found ? Files.readAllBytes(file) : new byte[0];
-      boolean head = exchange.getRequestMethod().equals("HEAD");
-      exchange.sendResponseHeaders(found ? 200 : 404, head || !found ? -1 : body.length);
-      if (!head && found) {
-        exchange.getResponseBody().write(body);
-      }
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath().substring(1);
+          requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+          Path file = root.resolve(path).normalize();
+          boolean found = file.startsWith(root) && Files.isRegularFile(file);
+          byte[] body = found ? Files.readAllBytes(file) : new byte[0];
+          boolean head = exchange.getRequestMethod().equals("HEAD");
+          exchange.sendResponseHeaders(found ? 200 : 404, head || !found ? -1 : body.length);
+          if (!head && found) {
+            exchange.getResponseBody().write(body);
+          }
+          exchange.close();
+        });
     server.start();
   }
 
@@ -74,29 +76,47 @@ public final class TestRepository implements AutoCloseable {
    * source) compiled against {@code classpath}, its POM lists {@code dependencies} (coordinates
    * group:artifact:version, compile scope).
    */
-  public Path publish(String coordinates, Map<String, String> sources, List<Path> classpath, List<String> dependencies) {
+  public Path publish(
+      String coordinates,
+      Map<String, String> sources,
+      List<Path> classpath,
+      List<String> dependencies) {
     return publish(coordinates, jar(sources, classpath), pom(coordinates, dependencies, ""));
   }
 
   /**
-   * Publishes the example the tests share: {@code com.example:greeting:1.0} (class
-   * {@code com.example.greeting.Greeter}, {@code greet("world")} is "hello, world"), which needs
-   * {@code com.example:words:1.0}; answers the two jars, greeting first.
+   * Publishes the example the tests share: {@code com.example:greeting:1.0} (class {@code
+   * com.example.greeting.Greeter}, {@code greet("world")} is "hello, world"), which needs {@code
+   * com.example:words:1.0}; answers the two jars, greeting first.
    */
   public List<Path> publishGreeting() {
-    Path words = publish("com.example:words:1.0", Map.of("com.example.words.Words",
-        "package com.example.words; public class Words { public static String hello() { return \"hello\"; } }"),
-        List.of(), List.of());
-    Path greeting = publish("com.example:greeting:1.0", Map.of("com.example.greeting.Greeter", """
+    Path words =
+        publish(
+            "com.example:words:1.0",
+            Map.of(
+                "com.example.words.Words",
+                "package com.example.words; public class Words { public static String hello() { return \"hello\"; } }"),
+            List.of(),
+            List.of());
+    Path greeting =
+        publish(
+            "com.example:greeting:1.0",
+            Map.of(
+                "com.example.greeting.Greeter",
+                """
         package com.example.greeting;
         public class Greeter {
           public static String greet(String who) { return com.example.words.Words.hello() + ", " + who; }
         }
-        """), List.of(words), List.of("com.example:words:1.0"));
+        """),
+            List.of(words),
+            List.of("com.example:words:1.0"));
     return List.of(greeting, words);
   }
 
-  /** Publishes {@code coordinates} with the given jar bytes and POM text; answers the jar's path. */
+  /**
+   * Publishes {@code coordinates} with the given jar bytes and POM text; answers the jar's path.
+   */
   public Path publish(String coordinates, byte[] jar, String pom) {
     String[] c = coordinates.split(":");
     Path dir = root.resolve(c[0].replace('.', '/')).resolve(c[1]).resolve(c[2]);
@@ -112,10 +132,14 @@ public final class TestRepository implements AutoCloseable {
     }
   }
 
-  /** Publishes the jar of {@code coordinates} with a {@code classifier} beside its main artifact; answers its path. */
+  /**
+   * Publishes the jar of {@code coordinates} with a {@code classifier} beside its main artifact;
+   * answers its path.
+   */
   public Path publishClassified(String coordinates, String classifier, byte[] jar) {
     String[] c = coordinates.split(":");
-    Path file = file(coordinates, "jar").resolveSibling(c[1] + "-" + c[2] + "-" + classifier + ".jar");
+    Path file =
+        file(coordinates, "jar").resolveSibling(c[1] + "-" + c[2] + "-" + classifier + ".jar");
     try {
       return write(file, jar);
     } catch (IOException e) {
@@ -124,24 +148,42 @@ public final class TestRepository implements AutoCloseable {
   }
 
   /**
-   * A POM for {@code coordinates} with {@code dependencies} ({@code group:artifact:version}, compile
-   * scope, or {@code group:artifact:version:scope}) and {@code extra} XML inside the project.
+   * A POM for {@code coordinates} with {@code dependencies} ({@code group:artifact:version},
+   * compile scope, or {@code group:artifact:version:scope}) and {@code extra} XML inside the
+   * project.
    */
   public static String pom(String coordinates, List<String> dependencies, String extra) {
     String[] c = coordinates.split(":");
     StringBuilder deps = new StringBuilder();
     for (String d : dependencies) {
       String[] p = d.split(":");
-      deps.append("<dependency><groupId>").append(p[0]).append("</groupId><artifactId>").append(p[1])
-          .append("</artifactId><version>").append(p[2]).append("</version>")
-          .append(p.length > 3 ? "<scope>" + p[3] + "</scope>" : "").append("</dependency>");
+      deps.append("<dependency><groupId>")
+          .append(p[0])
+          .append("</groupId><artifactId>")
+          .append(p[1])
+          .append("</artifactId><version>")
+          .append(p[2])
+          .append("</version>")
+          .append(p.length > 3 ? "<scope>" + p[3] + "</scope>" : "")
+          .append("</dependency>");
     }
-    return "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion><groupId>" + c[0]
-        + "</groupId><artifactId>" + c[1] + "</artifactId><version>" + c[2] + "</version><dependencies>" + deps
-        + "</dependencies>" + extra + "</project>";
+    return "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion><groupId>"
+        + c[0]
+        + "</groupId><artifactId>"
+        + c[1]
+        + "</artifactId><version>"
+        + c[2]
+        + "</version><dependencies>"
+        + deps
+        + "</dependencies>"
+        + extra
+        + "</project>";
   }
 
-  /** Replaces the published SHA-1 and MD5 of the file {@code name} of {@code coordinates} with wrong values. */
+  /**
+   * Replaces the published SHA-1 and MD5 of the file {@code name} of {@code coordinates} with wrong
+   * values.
+   */
   public void corruptChecksums(String coordinates, String extension) {
     Path file = file(coordinates, extension);
     try {
@@ -155,18 +197,25 @@ public final class TestRepository implements AutoCloseable {
   /** The published file of {@code coordinates} with {@code extension} (jar or pom). */
   public Path file(String coordinates, String extension) {
     String[] c = coordinates.split(":");
-    return root.resolve(c[0].replace('.', '/')).resolve(c[1]).resolve(c[2]).resolve(c[1] + "-" + c[2] + "." + extension);
+    return root.resolve(c[0].replace('.', '/'))
+        .resolve(c[1])
+        .resolve(c[2])
+        .resolve(c[1] + "-" + c[2] + "." + extension);
   }
 
   /** How many requests asked for a path ending with {@code suffix}. */
   public int requests(String suffix) {
-    return requests.entrySet().stream().filter(e -> e.getKey().endsWith(suffix)).mapToInt(e -> e.getValue().get()).sum();
+    return requests.entrySet().stream()
+        .filter(e -> e.getKey().endsWith(suffix))
+        .mapToInt(e -> e.getValue().get())
+        .sum();
   }
 
   /** The SHA-256 of a file, computed here independently of the gateway. */
   public static String sha256(Path file) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
@@ -187,7 +236,9 @@ public final class TestRepository implements AutoCloseable {
       Path out = Files.createDirectories(src.resolve("out"));
       List<String> args = new ArrayList<>(List.of("--release", "21", "-d", out.toString()));
       if (!classpath.isEmpty()) {
-        args.addAll(List.of("-classpath", String.join(":", classpath.stream().map(Path::toString).toList())));
+        args.addAll(
+            List.of(
+                "-classpath", String.join(":", classpath.stream().map(Path::toString).toList())));
       }
       for (var s : sources.entrySet()) {
         Path f = src.resolve(s.getKey().replace('.', '/') + ".java");
@@ -195,11 +246,13 @@ public final class TestRepository implements AutoCloseable {
         Files.writeString(f, s.getValue());
         args.add(f.toString());
       }
-      if (ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)) != 0) {
+      if (ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new))
+          != 0) {
         throw new IllegalStateException("test sources do not compile: " + sources.keySet());
       }
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (JarOutputStream jar = new JarOutputStream(bytes); Stream<Path> files = Files.walk(out)) {
+      try (JarOutputStream jar = new JarOutputStream(bytes);
+          Stream<Path> files = Files.walk(out)) {
         for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
           jar.putNextEntry(new JarEntry(out.relativize(p).toString()));
           jar.write(Files.readAllBytes(p));
@@ -219,15 +272,27 @@ public final class TestRepository implements AutoCloseable {
     return file;
   }
 
-  /** The artifact-level maven-metadata.xml listing every published version (what version ranges read). */
-  private static void writeMetadata(Path artifactDir, String group, String artifact) throws IOException {
+  /**
+   * The artifact-level maven-metadata.xml listing every published version (what version ranges
+   * read).
+   */
+  private static void writeMetadata(Path artifactDir, String group, String artifact)
+      throws IOException {
     StringBuilder versions = new StringBuilder();
     try (Stream<Path> dirs = Files.list(artifactDir)) {
-      dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted()
+      dirs.filter(Files::isDirectory)
+          .map(d -> d.getFileName().toString())
+          .sorted()
           .forEach(v -> versions.append("<version>").append(v).append("</version>"));
     }
-    String xml = "<metadata><groupId>" + group + "</groupId><artifactId>" + artifact + "</artifactId><versioning><versions>"
-        + versions + "</versions></versioning></metadata>";
+    String xml =
+        "<metadata><groupId>"
+            + group
+            + "</groupId><artifactId>"
+            + artifact
+            + "</artifactId><versioning><versions>"
+            + versions
+            + "</versions></versioning></metadata>";
     write(artifactDir.resolve("maven-metadata.xml"), xml.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -24,18 +24,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium, headless, driven through Debian's chromedriver: one browser per test class
- * (started before its first test, quit after its last), a fresh profile each time, and a
- * screenshot under {@code target/screenshots/} of every test that fails.
+ * (started before its first test, quit after its last), a fresh profile each time, and a screenshot
+ * under {@code target/screenshots/} of every test that fails.
  *
- * <p>The flags keep the browser off the network beyond loopback (no component updates, sync,
- * QUIC or background fetches), so the tests run on a machine without internet.
+ * <p>The flags keep the browser off the network beyond loopback (no component updates, sync, QUIC
+ * or background fetches), so the tests run on a machine without internet.
  */
 final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  /** The tests use WebDriver only, no DevTools: Selenium's warning that it has no CDP binding for this chromium is noise. */
-  private static final Logger CDP_NOTES = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+  /**
+   * The tests use WebDriver only, no DevTools: Selenium's warning that it has no CDP binding for
+   * this chromium is noise.
+   */
+  private static final Logger CDP_NOTES =
+      Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
   static {
     CDP_NOTES.setLevel(Level.SEVERE);
@@ -49,20 +54,39 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher 
   public void beforeAll(ExtensionContext context) throws IOException {
     for (Path p : new Path[] {CHROMIUM, CHROMEDRIVER}) {
       if (!Files.isExecutable(p)) {
-        throw new IllegalStateException(p + " is missing: the dashboard tests need Debian's chromium and chromium-driver;"
-            + " install them with 'apt-get install chromium chromium-driver' (./qs test does so when it runs as root).");
+        throw new IllegalStateException(
+            p
+                + " is missing: the dashboard tests need Debian's chromium and chromium-driver;"
+                + " install them with 'apt-get install chromium chromium-driver' (./qs test does so when it runs as root).");
       }
     }
     profile = Files.createTempDirectory("qs-chromium-profile");
     downloads = Files.createTempDirectory("qs-chromium-downloads");
     ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--window-size=1280,1100", "--user-data-dir=" + profile);
-    options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-        "download.prompt_for_download", false));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1100",
+        "--user-data-dir=" + profile);
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
   }
 
@@ -83,7 +107,10 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher 
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
     if (driver != null) {
-      screenshot(context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
+      screenshot(
+          context.getRequiredTestClass().getSimpleName()
+              + "-"
+              + context.getRequiredTestMethod().getName());
     }
   }
 
@@ -110,7 +137,8 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher 
 
   /** Waits up to {@code seconds} for the condition, failing with what the condition was. */
   <T> T await(int seconds, ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100)).until(condition);
+    return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100))
+        .until(condition);
   }
 
   WebElement find(String css) {

@@ -27,8 +27,7 @@ import org.openqa.selenium.By;
  */
 @Timeout(120)
 class DashboardAccountTest {
-  @RegisterExtension
-  static final Browser browser = new Browser();
+  @RegisterExtension static final Browser browser = new Browser();
   static final GatewayHarness gateway = GatewayHarness.shared();
   static final DashboardPage page = new DashboardPage(browser, gateway);
 
@@ -37,10 +36,16 @@ class DashboardAccountTest {
     GatewayHarness.Answer index = gateway.get("/", null);
     assertThat(index.status()).isEqualTo(200);
     assertThat(index.body()).contains("<script type=\"module\" src=\"js/app.js\">");
-    assertThat(index.headers().get("Content-Security-Policy")).contains("default-src 'none'", "script-src 'self'",
-        "connect-src 'self'", "frame-ancestors 'none'");
+    assertThat(index.headers().get("Content-Security-Policy"))
+        .contains(
+            "default-src 'none'",
+            "script-src 'self'",
+            "connect-src 'self'",
+            "frame-ancestors 'none'");
     assertThat(gateway.get("/js/app.js", null).status()).isEqualTo(200);
-    assertThat(gateway.get("/no-such-page", null).status()).as("the API's 404 is unchanged").isEqualTo(404);
+    assertThat(gateway.get("/no-such-page", null).status())
+        .as("the API's 404 is unchanged")
+        .isEqualTo(404);
   }
 
   @Test
@@ -50,19 +55,36 @@ class DashboardAccountTest {
     parts.put("title", "described");
     parts.put("entrypoint", "run.sh");
     parts.put("description", DashboardPage.ATTACK);
-    parts.put("artifact", new GatewayHarness.FilePart("a.tar", GatewayHarness.tar(Map.of("run.sh", "exit 0\n".getBytes()))));
-    assertThat(gateway.multipart("/api/v1/programs/upload/", user.token(), parts).status()).isEqualTo(200);
-    assertThat(gateway.multipart("/api/v1/programs/upload/", user.token(), parts).status()).isEqualTo(200);
+    parts.put(
+        "artifact",
+        new GatewayHarness.FilePart(
+            "a.tar", GatewayHarness.tar(Map.of("run.sh", "exit 0\n".getBytes()))));
+    assertThat(gateway.multipart("/api/v1/programs/upload/", user.token(), parts).status())
+        .isEqualTo(200);
+    assertThat(gateway.multipart("/api/v1/programs/upload/", user.token(), parts).status())
+        .isEqualTo(200);
     gateway.awaitStatus(user.token(), gateway.run(user.token(), "described", "{}"), "SUCCEEDED");
     page.uploadScript(user, "switched-off", "exit 0\n");
-    assertThat(gateway.post("/api/v1/programs/switched-off/disable/", user.token(), null).status()).isEqualTo(200);
+    assertThat(gateway.post("/api/v1/programs/switched-off/disable/", user.token(), null).status())
+        .isEqualTo(200);
     page.logIn(user);
     browser.find("#nav a[data-view='functions']").click();
     browser.await(10, textToBe(By.cssSelector("tr[data-title='described'] .runs"), "1"));
     List<String> described = page.cells("tr[data-title='described'] td");
-    assertThat(described).containsExactly("described", "run.sh", "—", "2", "enabled", "1", described.get(6), DashboardPage.ATTACK);
-    assertThat(page.cells("tr[data-title='switched-off'] td").subList(3, 6)).containsExactly("1", "disabled", "0");
-    assertThat(browser.driver().findElements(By.cssSelector("#functions script, #functions img"))).isEmpty();
+    assertThat(described)
+        .containsExactly(
+            "described",
+            "run.sh",
+            "—",
+            "2",
+            "enabled",
+            "1",
+            described.get(6),
+            DashboardPage.ATTACK);
+    assertThat(page.cells("tr[data-title='switched-off'] td").subList(3, 6))
+        .containsExactly("1", "disabled", "0");
+    assertThat(browser.driver().findElements(By.cssSelector("#functions script, #functions img")))
+        .isEmpty();
     assertThat(browser.driver().getTitle()).isEqualTo("Quantum Serverless");
     page.logOut();
   }
@@ -73,7 +95,8 @@ class DashboardAccountTest {
     String hostile = "<img src=x onerror=document.title=1>.tar";
     byte[] tar = GatewayHarness.tar(Map.of("data.txt", "hello".getBytes(StandardCharsets.UTF_8)));
     Map<String, Object> parts = Map.of("file", new GatewayHarness.FilePart(hostile, tar));
-    assertThat(gateway.multipart("/api/v1/files/upload/", user.token(), parts).status()).isEqualTo(200);
+    assertThat(gateway.multipart("/api/v1/files/upload/", user.token(), parts).status())
+        .isEqualTo(200);
     Path local = Files.createTempDirectory("qs-upload").resolve("measurements.tar");
     Files.write(local, tar);
     page.logIn(user);
@@ -85,7 +108,8 @@ class DashboardAccountTest {
     browser.find("#file-input").sendKeys(local.toAbsolutePath().toString());
     browser.find("#upload-submit").click();
     browser.await(10, presenceOfElementLocated(By.cssSelector("tr[data-file='measurements.tar']")));
-    assertThat(gateway.get("/api/v1/files/", user.token()).json().get("results").toString()).contains("measurements.tar");
+    assertThat(gateway.get("/api/v1/files/", user.token()).json().get("results").toString())
+        .contains("measurements.tar");
 
     browser.find("tr[data-file='measurements.tar'] button.download").click();
     Path saved = browser.downloads().resolve("measurements.tar");
@@ -95,8 +119,10 @@ class DashboardAccountTest {
     browser.find("tr[data-file='measurements.tar'] button.delete").click();
     browser.await(5, alertIsPresent()).accept();
     browser.await(10, textToBe(By.id("files-status"), "Requested file was deleted."));
-    assertThat(browser.driver().findElements(By.cssSelector("tr[data-file='measurements.tar']"))).isEmpty();
-    assertThat(gateway.get("/api/v1/files/", user.token()).json().get("results").toString()).doesNotContain("measurements.tar");
+    assertThat(browser.driver().findElements(By.cssSelector("tr[data-file='measurements.tar']")))
+        .isEmpty();
+    assertThat(gateway.get("/api/v1/files/", user.token()).json().get("results").toString())
+        .doesNotContain("measurements.tar");
     assertThat(browser.driver().getTitle()).isEqualTo("Quantum Serverless");
     page.logOut();
   }
@@ -113,11 +139,15 @@ class DashboardAccountTest {
     browser.await(10, textToBe(By.id("job-status"), "DONE"));
     page.logOut();
     assertThat(page.js("return sessionStorage.length")).isEqualTo(0L);
-    browser.driver().navigate().back(); // to the job's page, as the next person at this browser might
+    browser
+        .driver()
+        .navigate()
+        .back(); // to the job's page, as the next person at this browser might
     browser.await(10, presenceOfElementLocated(By.id("login-username")));
     assertThat(browser.driver().getPageSource()).doesNotContain("private-work");
     // A page the back-forward cache restores (memory and all) after a logout reloads itself.
-    page.js("window.qsRestored = true; window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))");
+    page.js(
+        "window.qsRestored = true; window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))");
     browser.await(10, d -> page.js("return window.qsRestored === undefined").equals(true));
     browser.await(10, presenceOfElementLocated(By.id("login-username")));
 
@@ -128,14 +158,16 @@ class DashboardAccountTest {
     browser.await(10, textToBe(By.id("jobs-range"), "0–0 of 0"));
     assertThat(browser.driver().getPageSource()).doesNotContain(id).doesNotContain("private-work");
     browser.driver().get(gateway.url() + "/#/job/" + id);
-    browser.await(10, textToBePresentInElementLocated(By.cssSelector("#job-view .error"), "No job"));
+    browser.await(
+        10, textToBePresentInElementLocated(By.cssSelector("#job-view .error"), "No job"));
     assertThat(browser.driver().getPageSource()).doesNotContain("private-work");
-    assertThat(browser.driver().getCurrentUrl()).doesNotContain(second.token()).doesNotContain(first.token());
+    assertThat(browser.driver().getCurrentUrl())
+        .doesNotContain(second.token())
+        .doesNotContain(first.token());
     page.logOut();
 
     browser.find("#login-token").sendKeys("not-a-token");
     browser.find("#login-submit").click();
     browser.await(10, textToBePresentInElementLocated(By.id("login-error"), "Not logged in"));
   }
-
 }

@@ -22,7 +22,9 @@ import org.openqa.selenium.WebElement;
  */
 final class DashboardPage {
   /** Markup that runs script if a page ever renders it as HTML; each marks the page as attacked. */
-  static final String ATTACK = "<script>document.title='attacked'</script><img src=x onerror=\"document.title='attacked'\">";
+  static final String ATTACK =
+      "<script>document.title='attacked'</script><img src=x onerror=\"document.title='attacked'\">";
+
   private final Browser browser;
   private final GatewayHarness gateway;
 
@@ -36,15 +38,27 @@ final class DashboardPage {
   Account newAccount() {
     String name = "d" + UUID.randomUUID().toString().substring(0, 8);
     String password = "pass-" + UUID.randomUUID();
-    assertThat(gateway.post("/api/v1/users/", gateway.token(), Map.of("username", name, "password", password)).status())
+    assertThat(
+            gateway
+                .post(
+                    "/api/v1/users/",
+                    gateway.token(),
+                    Map.of("username", name, "password", password))
+                .status())
         .isEqualTo(200);
-    String token = gateway.post("/api/v1/auth/login/", null, Map.of("username", name, "password", password))
-        .json().get("token").asString();
+    String token =
+        gateway
+            .post("/api/v1/auth/login/", null, Map.of("username", name, "password", password))
+            .json()
+            .get("token")
+            .asString();
     return new Account(name, password, token);
   }
 
   void uploadScript(Account user, String title, String script) {
-    byte[] tar = GatewayHarness.tar(Map.of("run.sh", ("#!/bin/sh\n" + script).getBytes(StandardCharsets.UTF_8)));
+    byte[] tar =
+        GatewayHarness.tar(
+            Map.of("run.sh", ("#!/bin/sh\n" + script).getBytes(StandardCharsets.UTF_8)));
     assertThat(gateway.upload(user.token(), title, "run.sh", tar).status()).isEqualTo(200);
   }
 
@@ -67,7 +81,8 @@ final class DashboardPage {
   /** The bars of the chart at JSON path {@code path}: label to the exact value, in drawn order. */
   Map<String, Double> bars(String path) {
     Map<String, Double> bars = new LinkedHashMap<>();
-    for (WebElement g : browser.driver().findElements(By.cssSelector("figure[data-path='" + path + "'] g.bar"))) {
+    for (WebElement g :
+        browser.driver().findElements(By.cssSelector("figure[data-path='" + path + "'] g.bar"))) {
       bars.put(g.getAttribute("data-label"), Double.parseDouble(g.getAttribute("data-value")));
     }
     return bars;
@@ -79,23 +94,29 @@ final class DashboardPage {
     List<String> labels = new ArrayList<>();
     for (int i = 0; i < expected.length; i += 2) {
       labels.add((String) expected[i]);
-      assertThat(shown.get((String) expected[i])).as("bar %s of %s", expected[i], path)
+      assertThat(shown.get((String) expected[i]))
+          .as("bar %s of %s", expected[i], path)
           .isCloseTo((Double) expected[i + 1], within(1e-9));
     }
     assertThat(shown.keySet()).as("bars of %s", path).containsExactlyElementsOf(labels);
   }
 
   List<String> timeline() {
-    return browser.driver().findElements(By.cssSelector("#timeline .step")).stream().map(WebElement::getText).toList();
+    return browser.driver().findElements(By.cssSelector("#timeline .step")).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   List<String> listedIds() {
     return browser.driver().findElements(By.cssSelector("#jobs tr[data-job-id]")).stream()
-        .map(r -> r.getAttribute("data-job-id")).toList();
+        .map(r -> r.getAttribute("data-job-id"))
+        .toList();
   }
 
   List<String> cells(String css) {
-    return browser.driver().findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    return browser.driver().findElements(By.cssSelector(css)).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   Object js(String script) {

@@ -27,26 +27,36 @@ class ErrorStatusTest {
   static Stream<Arguments> apiMd() {
     return Stream.of(
         Arguments.of((Function<String, RequestRefusedException>) InvalidInputException::new, 400),
-        Arguments.of((Function<String, RequestRefusedException>) m -> new InvalidArgumentsException(m, java.util.List.of()), 400),
-        Arguments.of((Function<String, RequestRefusedException>) UnauthenticatedException::new, 401),
+        Arguments.of(
+            (Function<String, RequestRefusedException>)
+                m -> new InvalidArgumentsException(m, java.util.List.of()),
+            400),
+        Arguments.of(
+            (Function<String, RequestRefusedException>) UnauthenticatedException::new, 401),
         Arguments.of((Function<String, RequestRefusedException>) NotAllowedException::new, 403),
         Arguments.of((Function<String, RequestRefusedException>) NotFoundException::new, 404),
         Arguments.of((Function<String, RequestRefusedException>) ConflictException::new, 409),
         Arguments.of((Function<String, RequestRefusedException>) TooLargeException::new, 413),
-        Arguments.of((Function<String, RequestRefusedException>) FunctionDisabledException::new, 423),
+        Arguments.of(
+            (Function<String, RequestRefusedException>) FunctionDisabledException::new, 423),
         Arguments.of((Function<String, RequestRefusedException>) JobLimitException::new, 429),
-        Arguments.of((Function<String, RequestRefusedException>) UpstreamFailedException::new, 502));
+        Arguments.of(
+            (Function<String, RequestRefusedException>) UpstreamFailedException::new, 502));
   }
 
   @ParameterizedTest
   @MethodSource("apiMd")
-  void each_failure_kind_answers_the_status_api_md_gives_it(Function<String, RequestRefusedException> make, int status) {
+  void each_failure_kind_answers_the_status_api_md_gives_it(
+      Function<String, RequestRefusedException> make, int status) {
     assertThat(ErrorStatus.of(make.apply("m"))).isEqualTo(status);
   }
 
   @Test
   void every_kind_of_gateway_failure_has_a_row() {
     assertThat(ErrorStatus.TABLE.keySet().stream().map(Class::getName))
-        .containsExactlyInAnyOrderElementsOf(Arrays.stream(RequestRefusedException.class.getPermittedSubclasses()).map(Class::getName).toList());
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(RequestRefusedException.class.getPermittedSubclasses())
+                .map(Class::getName)
+                .toList());
   }
 }

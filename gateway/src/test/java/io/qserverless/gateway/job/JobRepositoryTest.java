@@ -43,8 +43,7 @@ class JobRepositoryTest {
   private static Database h2;
   private static Database pg;
 
-  @Parameter
-  String kind;
+  @Parameter String kind;
 
   Database db;
   JobRepository jobs;
@@ -61,10 +60,18 @@ class JobRepositoryTest {
     accounts.createUser(name, "password-1", false);
     userId = accounts.authenticate(accounts.newTokenFor(name)).userId();
     programId = UUID.randomUUID().toString();
-    db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO programs (id, user_id, title, entrypoint, artifact, launch, "
-            + "dependencies, env_vars, description, version, revision, disabled, created, updated) "
-            + "VALUES (?, ?, 'p', 'run.sh', 'a', '{}', '[]', '{}', '', '', 1, FALSE, ?, ?)")
-        .bind(0, programId).bind(1, userId).bind(2, OffsetDateTime.now()).bind(3, OffsetDateTime.now()).execute());
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "INSERT INTO programs (id, user_id, title, entrypoint, artifact, launch, "
+                            + "dependencies, env_vars, description, version, revision, disabled, created, updated) "
+                            + "VALUES (?, ?, 'p', 'run.sh', 'a', '{}', '[]', '{}', '', '', 1, FALSE, ?, ?)")
+                    .bind(0, programId)
+                    .bind(1, userId)
+                    .bind(2, OffsetDateTime.now())
+                    .bind(3, OffsetDateTime.now())
+                    .execute());
   }
 
   private static synchronized Database h2() throws IOException {
@@ -100,11 +107,33 @@ class JobRepositoryTest {
   /** Inserts a job as the lifecycle does, under an active-job limit; empty when over it. */
   private Optional<Job> submit(int limit) {
     OffsetDateTime now = OffsetDateTime.now();
-    Job job = new Job(UUID.randomUUID().toString(), 0, userId, programId, "p", "a",
-        Launch.command(List.of("./run.sh")), "{}", JobStatus.QUEUED, null, 1, 1 << 27, Duration.ofMinutes(1),
-        null, null, null, false, now, now, null, null, 0);
+    Job job =
+        new Job(
+            UUID.randomUUID().toString(),
+            0,
+            userId,
+            programId,
+            "p",
+            "a",
+            Launch.command(List.of("./run.sh")),
+            "{}",
+            JobStatus.QUEUED,
+            null,
+            1,
+            1 << 27,
+            Duration.ofMinutes(1),
+            null,
+            null,
+            null,
+            false,
+            now,
+            now,
+            null,
+            null,
+            0);
     return jobs.inTransaction(h -> jobs.insert(h, job, "{\"n\": 1}", "{}", limit))
-        ? jobs.find(job.id()) : Optional.empty();
+        ? jobs.find(job.id())
+        : Optional.empty();
   }
 
   private boolean tx(HandleCallback<Boolean, RuntimeException> transition) {
@@ -112,8 +141,13 @@ class JobRepositoryTest {
   }
 
   private int active() {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT active_jobs FROM users WHERE id = ?").bind(0, userId)
-        .mapTo(Integer.class).one());
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT active_jobs FROM users WHERE id = ?")
+                    .bind(0, userId)
+                    .mapTo(Integer.class)
+                    .one());
   }
 
   @Test
@@ -122,7 +156,9 @@ class JobRepositoryTest {
     assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
     assertThat(job.launch().command()).containsExactly("./run.sh");
     assertThat(jobs.arguments(job.id())).isEqualTo("{\"n\": 1}");
-    assertThat(jobs.events(job.id(), null)).extracting(JobEvent::data).containsExactly("{\"status\":\"QUEUED\"}");
+    assertThat(jobs.events(job.id(), null))
+        .extracting(JobEvent::data)
+        .containsExactly("{\"status\":\"QUEUED\"}");
     assertThat(active()).isEqualTo(1);
   }
 
@@ -188,8 +224,13 @@ class JobRepositoryTest {
     assertThat(done.reason()).isEqualTo("by test");
     assertThat(jobs.result(job.id())).isEqualTo("{\"r\": 1}");
     assertThat(active()).isZero();
-    assertThat(jobs.events(job.id(), JobEvent.STATUS_CHANGE)).extracting(JobEvent::data).containsExactly(
-        "{\"status\":\"QUEUED\"}", "{\"status\":\"PENDING\"}", "{\"status\":\"RUNNING\"}", "{\"status\":\"STOPPED\"}");
+    assertThat(jobs.events(job.id(), JobEvent.STATUS_CHANGE))
+        .extracting(JobEvent::data)
+        .containsExactly(
+            "{\"status\":\"QUEUED\"}",
+            "{\"status\":\"PENDING\"}",
+            "{\"status\":\"RUNNING\"}",
+            "{\"status\":\"STOPPED\"}");
   }
 
   @Test
@@ -219,16 +260,23 @@ class JobRepositoryTest {
 
   @Test
   void user_names_are_unique_and_job_tokens_die_with_the_job() {
-    assertThatThrownBy(() -> accounts.createUser(accounts.authenticate(accounts.newToken(userId, null)).username(),
-        "password-2", false)).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(
+            () ->
+                accounts.createUser(
+                    accounts.authenticate(accounts.newToken(userId, null)).username(),
+                    "password-2",
+                    false))
+        .isInstanceOf(ConflictException.class);
     Job job = submit();
     String token = accounts.newToken(userId, job.id());
     Principal p = accounts.authenticate(token);
     assertThat(p.jobId()).isEqualTo(job.id());
-    jobs.inTransaction(h -> {
-      accounts.revokeJobTokens(h, job.id());
-      return null;
-    });
-    assertThatThrownBy(() -> accounts.authenticate(token)).isInstanceOf(UnauthenticatedException.class);
+    jobs.inTransaction(
+        h -> {
+          accounts.revokeJobTokens(h, job.id());
+          return null;
+        });
+    assertThatThrownBy(() -> accounts.authenticate(token))
+        .isInstanceOf(UnauthenticatedException.class);
   }
 }

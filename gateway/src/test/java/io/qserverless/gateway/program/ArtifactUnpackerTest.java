@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * nothing is ever written outside it; every safe one is unpacked where it says.
  */
 class ArtifactUnpackerTest {
-  private static final List<String> SAFE_PARTS = List.of("a", "b.txt", "src", "x.java", ".hidden", "dir.d", "..a", "a..");
+  private static final List<String> SAFE_PARTS =
+      List.of("a", "b.txt", "src", "x.java", ".hidden", "dir.d", "..a", "a..");
 
   @Test
   void generated_unsafe_names_and_links_are_refused_and_write_nothing_outside() throws IOException {
@@ -33,11 +34,17 @@ class ArtifactUnpackerTest {
       boolean asLink = random.nextBoolean();
       String name = asLink ? path(random, false) : path(random, true);
       // A link at depth d escapes with more than d "../", or with an absolute target.
-      String target = random.nextInt(4) == 0 ? "/etc/passwd"
-          : "../".repeat(name.split("/").length + random.nextInt(2)) + "outside";
+      String target =
+          random.nextInt(4) == 0
+              ? "/etc/passwd"
+              : "../".repeat(name.split("/").length + random.nextInt(2)) + "outside";
       byte[] tar = asLink ? tar(name, target, true) : tar(name, "content", false);
-      Throwable refused = catchThrowable(() -> new ArtifactUnpacker(1 << 20, 100).unpack(new ByteArrayInputStream(tar), root));
-      assertThat(refused).as("entry %s (link to: %s)", name, asLink ? target : "-").isInstanceOf(InvalidInputException.class);
+      Throwable refused =
+          catchThrowable(
+              () -> new ArtifactUnpacker(1 << 20, 100).unpack(new ByteArrayInputStream(tar), root));
+      assertThat(refused)
+          .as("entry %s (link to: %s)", name, asLink ? target : "-")
+          .isInstanceOf(InvalidInputException.class);
       try (Stream<Path> s = Files.list(root.getParent())) {
         assertThat(s.toList()).as("nothing beside the root for %s", name).containsExactly(root);
       }
@@ -61,15 +68,21 @@ class ArtifactUnpackerTest {
           entries.add(new String[] {name + "/f.txt", null});
           continue;
         }
-        StringBuilder target = new StringBuilder(random.nextBoolean() ? "." : names.get(random.nextInt(names.size())));
+        StringBuilder target =
+            new StringBuilder(random.nextBoolean() ? "." : names.get(random.nextInt(names.size())));
         for (int k = random.nextInt(3); k > 0; k--) {
-          target.append('/').append(random.nextBoolean() ? ".." : names.get(random.nextInt(names.size())));
+          target
+              .append('/')
+              .append(random.nextBoolean() ? ".." : names.get(random.nextInt(names.size())));
         }
         entries.add(new String[] {name, target.toString()});
       }
       byte[] tar = tar(entries);
-      Throwable refused = catchThrowable(() -> new ArtifactUnpacker(1 << 20, 100).unpack(new ByteArrayInputStream(tar), root));
-      String what = entries.stream().map(e -> e[0] + (e[1] == null ? "" : " -> " + e[1])).toList().toString();
+      Throwable refused =
+          catchThrowable(
+              () -> new ArtifactUnpacker(1 << 20, 100).unpack(new ByteArrayInputStream(tar), root));
+      String what =
+          entries.stream().map(e -> e[0] + (e[1] == null ? "" : " -> " + e[1])).toList().toString();
       try (Stream<Path> s = Files.list(root.getParent())) {
         assertThat(s.toList()).as("nothing beside the root for %s", what).containsExactly(root);
       }
@@ -93,7 +106,8 @@ class ArtifactUnpackerTest {
     for (int i = 0; i < 100; i++) {
       Path root = Files.createTempDirectory("qs-unpack-safe");
       String name = path(random, false);
-      new ArtifactUnpacker(1 << 20, 100).unpack(new ByteArrayInputStream(tar(name, "hi", false)), root);
+      new ArtifactUnpacker(1 << 20, 100)
+          .unpack(new ByteArrayInputStream(tar(name, "hi", false)), root);
       assertThat(root.resolve(name)).as(name).hasContent("hi");
     }
   }
@@ -122,7 +136,10 @@ class ArtifactUnpackerTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (TarArchiveOutputStream t = new TarArchiveOutputStream(out)) {
       for (String[] e : entries) {
-        TarArchiveEntry entry = e[1] == null ? new TarArchiveEntry(e[0], true) : new TarArchiveEntry(e[0], TarConstants.LF_SYMLINK);
+        TarArchiveEntry entry =
+            e[1] == null
+                ? new TarArchiveEntry(e[0], true)
+                : new TarArchiveEntry(e[0], TarConstants.LF_SYMLINK);
         byte[] bytes = e[1] == null ? "x".getBytes() : new byte[0];
         if (e[1] != null) {
           entry.setLinkName(e[1]);
@@ -140,7 +157,10 @@ class ArtifactUnpackerTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (TarArchiveOutputStream t = new TarArchiveOutputStream(out)) {
       t.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      TarArchiveEntry e = link ? new TarArchiveEntry(name, TarConstants.LF_SYMLINK) : new TarArchiveEntry(name, true);
+      TarArchiveEntry e =
+          link
+              ? new TarArchiveEntry(name, TarConstants.LF_SYMLINK)
+              : new TarArchiveEntry(name, true);
       byte[] bytes = link ? new byte[0] : content.getBytes();
       if (link) {
         e.setLinkName(content);

@@ -18,15 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The held start that closes the double-run window: a run's program begins only once released,
- * and a gateway that dies before releasing leaves a run that never starts it and says so.
+ * The held start that closes the double-run window: a run's program begins only once released, and
+ * a gateway that dies before releasing leaves a run that never starts it and says so.
  */
 class ProcessRunnerTest {
   // The program leaves a file in DATA_PATH, so a test can tell whether it ever ran.
   private static final String PROGRAM = "#!/bin/sh\ntouch \"$DATA_PATH/ran\"\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void a_released_run_runs_its_program_and_records_its_exit_code() throws Exception {
@@ -50,10 +49,18 @@ class ProcessRunnerTest {
   }
 
   @Test
-  void a_gateway_that_dies_before_releasing_a_run_leaves_a_run_that_never_starts_its_program() throws Exception {
+  void a_gateway_that_dies_before_releasing_a_run_leaves_a_run_that_never_starts_its_program()
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process gateway = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HeldThenDead.class.getName(),
-        dir.toString()).redirectErrorStream(true).start();
+    Process gateway =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                HeldThenDead.class.getName(),
+                dir.toString())
+            .redirectErrorStream(true)
+            .start();
     long wrapper;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(gateway.getInputStream()))) {
       wrapper = Long.parseLong(out.readLine().trim());
@@ -66,7 +73,10 @@ class ProcessRunnerTest {
     assertThat(files.readExitCode()).isNull();
   }
 
-  /** A stand-in gateway: starts a held run, prints its pid and dies at once (no release, no shutdown hook). */
+  /**
+   * A stand-in gateway: starts a held run, prints its pid and dies at once (no release, no shutdown
+   * hook).
+   */
   public static final class HeldThenDead {
     public static void main(String[] args) throws IOException {
       Path dir = Path.of(args[0]);
@@ -77,11 +87,16 @@ class ProcessRunnerTest {
     }
   }
 
-  /** A runner with the gateway's default caps, in the bubblewrap sandbox (which this machine must have). */
+  /**
+   * A runner with the gateway's default caps, in the bubblewrap sandbox (which this machine must
+   * have).
+   */
   static ProcessRunner runner(Path dir) {
     Sandbox.Probe bwrap = Sandbox.bubblewrap();
     assertThat(bwrap.works()).as(bwrap.failure()).isTrue();
-    return new ProcessRunner(dir.resolve("jobs"), GatewayConfig.builder(dir).stopGrace(Duration.ofSeconds(1)).build().limits(),
+    return new ProcessRunner(
+        dir.resolve("jobs"),
+        GatewayConfig.builder(dir).stopGrace(Duration.ofSeconds(1)).build().limits(),
         bwrap.sandbox());
   }
 
@@ -91,7 +106,16 @@ class ProcessRunnerTest {
     Files.writeString(script, PROGRAM);
     script.toFile().setExecutable(true);
     Path data = Files.createDirectories(dir.resolve("data"));
-    return new LaunchSpec(jobId, attempt, dir.resolve("artifact"), Launch.command(List.of("./run.sh")), Map.of(),
-        "http://127.0.0.1:9", "token", data, new Allotment(1, 64L << 20), List.of());
+    return new LaunchSpec(
+        jobId,
+        attempt,
+        dir.resolve("artifact"),
+        Launch.command(List.of("./run.sh")),
+        Map.of(),
+        "http://127.0.0.1:9",
+        "token",
+        data,
+        new Allotment(1, 64L << 20),
+        List.of());
   }
 }

@@ -35,7 +35,8 @@ final class CircuitDecoder {
     }
     String format = Fields.string(root, "format", "$");
     if (!format.startsWith("qserverless.circuit/1")) {
-      throw new CircuitJsonException("$.format", "unsupported format '" + format + "', expected '" + CircuitJson.FORMAT + "'");
+      throw new CircuitJsonException(
+          "$.format", "unsupported format '" + format + "', expected '" + CircuitJson.FORMAT + "'");
     }
     JsonNode defs = Fields.array(root, "gate_definitions", "$");
     for (int i = 0; i < defs.size(); i++) {
@@ -51,7 +52,8 @@ final class CircuitDecoder {
     for (int i = 0; i < params.size(); i++) {
       String p = path + ".params[" + i + "]";
       if (!(ExpressionJson.decode(params.get(i), p, symbols) instanceof Parameter formal)) {
-        throw new CircuitJsonException(p, "a gate's formal parameter must be a plain parameter, found " + params.get(i));
+        throw new CircuitJsonException(
+            p, "a gate's formal parameter must be a plain parameter, found " + params.get(i));
       }
       formals.add(formal);
     }
@@ -67,26 +69,35 @@ final class CircuitDecoder {
       String kind = Fields.string(regs.get(i), "kind", p);
       String name = Fields.string(regs.get(i), "name", p);
       int size = Fields.integer(regs.get(i), "size", p);
-      registers.add(switch (kind) {
-        case "quantum" -> Fields.model(p, () -> new QuantumRegister(size, name));
-        case "classical" -> Fields.model(p, () -> new ClassicalRegister(size, name));
-        default -> throw new CircuitJsonException(p + ".kind", "expected 'quantum' or 'classical', found '" + kind + "'");
-      });
+      registers.add(
+          switch (kind) {
+            case "quantum" -> Fields.model(p, () -> new QuantumRegister(size, name));
+            case "classical" -> Fields.model(p, () -> new ClassicalRegister(size, name));
+            default ->
+                throw new CircuitJsonException(
+                    p + ".kind", "expected 'quantum' or 'classical', found '" + kind + "'");
+          });
     }
-    QuantumCircuit c = Fields.model(path + ".registers", () -> new QuantumCircuit(registers.toArray(Register[]::new)));
+    QuantumCircuit c =
+        Fields.model(
+            path + ".registers", () -> new QuantumCircuit(registers.toArray(Register[]::new)));
     if (node.has("name")) {
       c.setName(Fields.string(node, "name", path));
     }
     if (node.has("global_phase")) {
-      c.setGlobalPhase(ExpressionJson.decode(node.get("global_phase"), path + ".global_phase", symbols));
+      c.setGlobalPhase(
+          ExpressionJson.decode(node.get("global_phase"), path + ".global_phase", symbols));
     }
     if (node.has("metadata") && !node.get("metadata").isNull()) {
       if (!node.get("metadata").isObject()) {
-        throw new CircuitJsonException(path + ".metadata", "expected an object, found " + node.get("metadata"));
+        throw new CircuitJsonException(
+            path + ".metadata", "expected an object, found " + node.get("metadata"));
       }
       @SuppressWarnings("unchecked")
-      Map<String, Object> metadata = node.get("metadata").isEmpty() ? new LinkedHashMap<>()
-          : Json.MAPPER.treeToValue(node.get("metadata"), LinkedHashMap.class);
+      Map<String, Object> metadata =
+          node.get("metadata").isEmpty()
+              ? new LinkedHashMap<>()
+              : Json.MAPPER.treeToValue(node.get("metadata"), LinkedHashMap.class);
       c.setMetadata(metadata);
     }
     JsonNode instructions = Fields.array(node, "instructions", path);
@@ -108,23 +119,38 @@ final class CircuitDecoder {
       params[i] = ExpressionJson.decode(paramNodes.get(i), path + ".params[" + i + "]", symbols);
     }
     Operation op = Fields.model(path, () -> operation(node, name, qubits.length, params, path));
-    Condition condition = node.has("condition") ? decodeCondition(node.get("condition"), path + ".condition", c) : null;
+    Condition condition =
+        node.has("condition")
+            ? decodeCondition(node.get("condition"), path + ".condition", c)
+            : null;
     return Fields.model(path, () -> new CircuitInstruction(op, qubits, clbits, condition));
   }
 
-  private Operation operation(JsonNode node, String name, int numQubits, ParameterExpression[] params, String path) {
+  private Operation operation(
+      JsonNode node, String name, int numQubits, ParameterExpression[] params, String path) {
     if (node.has("definition")) {
-      int index = (int) Fields.integer(node.get("definition"), path + ".definition", 0, definitions.size() - 1);
+      int index =
+          (int)
+              Fields.integer(
+                  node.get("definition"), path + ".definition", 0, definitions.size() - 1);
       return definitions.get(index).gate(params);
     }
     return switch (name) {
       case "measure" -> new Measure();
       case "reset" -> new Reset();
       case "barrier" -> new Barrier(numQubits);
-      case "delay" -> new Delay(params.length == 1 ? params[0] : null, Fields.string(node, "unit", path));
+      case "delay" ->
+          new Delay(params.length == 1 ? params[0] : null, Fields.string(node, "unit", path));
       default -> {
-        StandardGate g = StandardGate.byName(name).orElseThrow(() -> new CircuitJsonException(
-            path + ".op", "unknown operation '" + name + "': expected a standard gate name, measure, reset, barrier, delay, or a definition index"));
+        StandardGate g =
+            StandardGate.byName(name)
+                .orElseThrow(
+                    () ->
+                        new CircuitJsonException(
+                            path + ".op",
+                            "unknown operation '"
+                                + name
+                                + "': expected a standard gate name, measure, reset, barrier, delay, or a definition index"));
         yield g.isVariableSize() ? g.sized(numQubits, params) : g.gate(params);
       }
     };
@@ -134,11 +160,19 @@ final class CircuitDecoder {
     ClassicalRegister register = null;
     if (node.has("register")) {
       String name = Fields.string(node, "register", path);
-      register = c.cregs().stream().filter(r -> r.name().equals(name)).findFirst()
-          .orElseThrow(() -> new CircuitJsonException(path + ".register", "no classical register named '" + name + "' in this circuit"));
+      register =
+          c.cregs().stream()
+              .filter(r -> r.name().equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new CircuitJsonException(
+                          path + ".register",
+                          "no classical register named '" + name + "' in this circuit"));
     }
     int[] bits = Fields.ints(node, "clbits", path);
-    long value = Fields.integer(Fields.required(node, "value", path), path + ".value", 0, Long.MAX_VALUE);
+    long value =
+        Fields.integer(Fields.required(node, "value", path), path + ".value", 0, Long.MAX_VALUE);
     ClassicalRegister reg = register;
     return Fields.model(path, () -> new Condition(reg, bits, value));
   }

@@ -36,11 +36,19 @@ final class CircuitEncoder {
     node.put("name", c.name());
     node.set("global_phase", ExpressionJson.encode(c.globalPhase()));
     try {
-      // Empty metadata (the usual case) must not build the JsonMapper: that alone is a third of a job's start-up.
-      node.set("metadata", c.metadata().isEmpty() ? JsonNodeFactory.instance.objectNode() : Json.MAPPER.valueToTree(c.metadata()));
+      // Empty metadata (the usual case) must not build the JsonMapper: that alone is a third of a
+      // job's start-up.
+      node.set(
+          "metadata",
+          c.metadata().isEmpty()
+              ? JsonNodeFactory.instance.objectNode()
+              : Json.MAPPER.valueToTree(c.metadata()));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "metadata of circuit '" + c.name() + "' cannot be written as JSON: use strings, numbers, booleans, lists and maps", e);
+          "metadata of circuit '"
+              + c.name()
+              + "' cannot be written as JSON: use strings, numbers, booleans, lists and maps",
+          e);
     }
     ArrayNode regs = node.putArray("registers");
     for (Register r : c.registers()) {

@@ -7,9 +7,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The lossless JSON encoding of a {@link QuantumCircuit} for job arguments and results:
- * registers, instructions with conditions, symbolic parameters, user gate definitions, global
- * phase, name and metadata. The format is documented in docs/quantum.md ("Circuit JSON").
+ * The lossless JSON encoding of a {@link QuantumCircuit} for job arguments and results: registers,
+ * instructions with conditions, symbolic parameters, user gate definitions, global phase, name and
+ * metadata. The format is documented in docs/quantum.md ("Circuit JSON").
  *
  * <pre>{@code
  * JsonNode tree = CircuitJson.toTree(circuit);
@@ -42,7 +42,8 @@ public final class CircuitJson {
     try {
       node = Json.MAPPER.readTree(json);
     } catch (JacksonException e) {
-      throw new CircuitJsonException("$", "the text is not JSON (" + e.getOriginalMessage() + ")", e);
+      throw new CircuitJsonException(
+          "$", "the text is not JSON (" + e.getOriginalMessage() + ")", e);
     }
     return fromTree(node);
   }

@@ -14,10 +14,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Parameter expressions as JSON trees: a number; {@code {"parameter": name, "uuid": id}};
- * {@code {"unary": "sin", "operand": e}}; {@code {"binary": "*", "left": e, "right": e}}.
- * Non-finite constants are {@code {"constant": "NaN" | "Infinity" | "-Infinity"}} since JSON
- * numbers cannot hold them. Doubles print in their shortest round-trip form, so decoding is exact.
+ * Parameter expressions as JSON trees: a number; {@code {"parameter": name, "uuid": id}}; {@code
+ * {"unary": "sin", "operand": e}}; {@code {"binary": "*", "left": e, "right": e}}. Non-finite
+ * constants are {@code {"constant": "NaN" | "Infinity" | "-Infinity"}} since JSON numbers cannot
+ * hold them. Doubles print in their shortest round-trip form, so decoding is exact.
  */
 final class ExpressionJson {
   private ExpressionJson() {}
@@ -40,7 +40,9 @@ final class ExpressionJson {
     return node;
   }
 
-  /** Decodes, reusing one Parameter object per uuid so that a decoded circuit binds consistently. */
+  /**
+   * Decodes, reusing one Parameter object per uuid so that a decoded circuit binds consistently.
+   */
   static ParameterExpression decode(JsonNode node, String path, Map<UUID, Parameter> symbols) {
     if (node == null || node.isNull()) {
       throw new CircuitJsonException(path, "a parameter expression is missing");
@@ -49,21 +51,27 @@ final class ExpressionJson {
       return ParameterExpression.of(node.doubleValue());
     }
     if (!node.isObject()) {
-      throw new CircuitJsonException(path, "expected a number or an expression object, found " + node);
+      throw new CircuitJsonException(
+          path, "expected a number or an expression object, found " + node);
     }
     if (node.has("constant")) {
       try {
         return ParameterExpression.of(Double.parseDouble(Fields.string(node, "constant", path)));
       } catch (NumberFormatException ex) {
-        throw new CircuitJsonException(path + ".constant", "expected NaN, Infinity or -Infinity, found " + node.get("constant"));
+        throw new CircuitJsonException(
+            path + ".constant",
+            "expected NaN, Infinity or -Infinity, found " + node.get("constant"));
       }
     }
     if (node.has("parameter")) {
       String name = Fields.string(node, "parameter", path);
       UUID uuid = Fields.uuid(node, "uuid", path);
-      Parameter p = symbols.computeIfAbsent(uuid, id -> Fields.model(path, () -> new Parameter(name, id)));
+      Parameter p =
+          symbols.computeIfAbsent(uuid, id -> Fields.model(path, () -> new Parameter(name, id)));
       if (!p.name().equals(name)) {
-        throw new CircuitJsonException(path, "parameter uuid " + uuid + " is named both '" + p.name() + "' and '" + name + "'");
+        throw new CircuitJsonException(
+            path,
+            "parameter uuid " + uuid + " is named both '" + p.name() + "' and '" + name + "'");
       }
       return p;
     }
@@ -74,7 +82,11 @@ final class ExpressionJson {
           return decode(node.get("operand"), path + ".operand", symbols).apply(f);
         }
       }
-      throw new CircuitJsonException(path + ".unary", "unknown function '" + symbol + "', expected one of - sin cos tan asin acos atan exp ln sqrt abs");
+      throw new CircuitJsonException(
+          path + ".unary",
+          "unknown function '"
+              + symbol
+              + "', expected one of - sin cos tan asin acos atan exp ln sqrt abs");
     }
     if (node.has("binary")) {
       String symbol = Fields.string(node, "binary", path);
@@ -91,8 +103,10 @@ final class ExpressionJson {
           };
         }
       }
-      throw new CircuitJsonException(path + ".binary", "unknown operator '" + symbol + "', expected one of + - * / **");
+      throw new CircuitJsonException(
+          path + ".binary", "unknown operator '" + symbol + "', expected one of + - * / **");
     }
-    throw new CircuitJsonException(path, "expected one of the keys constant, parameter, unary, binary, found " + node);
+    throw new CircuitJsonException(
+        path, "expected one of the keys constant, parameter, unary, binary, found " + node);
   }
 }

@@ -26,12 +26,18 @@ final class Fields {
   }
 
   static int integer(JsonNode node, String field, String path) {
-    return (int) integer(required(node, field, path), path + "." + field, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    return (int)
+        integer(
+            required(node, field, path), path + "." + field, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   static long integer(JsonNode v, String path, long min, long max) {
-    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
-      throw new CircuitJsonException(path, "expected an integer in " + min + ".." + max + ", found " + v);
+    if (!v.isIntegralNumber()
+        || !v.canConvertToLong()
+        || v.longValue() < min
+        || v.longValue() > max) {
+      throw new CircuitJsonException(
+          path, "expected an integer in " + min + ".." + max + ", found " + v);
     }
     return v.longValue();
   }

@@ -39,7 +39,8 @@ public final class FilesApi {
 
   /** Deletes the user's file {@code name}; returns the gateway's message. */
   public String delete(String name) {
-    return message(http.send("DELETE", GatewayHttp.query("api/v1/files/delete/", Map.of("file", name)), null));
+    return message(
+        http.send("DELETE", GatewayHttp.query("api/v1/files/delete/", Map.of("file", name)), null));
   }
 
   private static String message(JsonNode answer) {

@@ -21,9 +21,9 @@ import tools.jackson.databind.JsonNode;
  * uploads, byte downloads.
  *
  * <p>Every failure becomes the caller's own exception type (each module has its own exception
- * root), made by its {@link Failure} from the gateway's {@code message} (API.md, "Errors"), or, when
- * the gateway cannot be reached, from a message naming the host to check. Thread-safe: the HTTP
- * client is shared and the fields are final.
+ * root), made by its {@link Failure} from the gateway's {@code message} (API.md, "Errors"), or,
+ * when the gateway cannot be reached, from a message naming the host to check. Thread-safe: the
+ * HTTP client is shared and the fields are final.
  */
 public final class GatewayHttp {
   /** Makes the exception a failed call throws. */
@@ -43,7 +43,10 @@ public final class GatewayHttp {
    */
   private static final class Shared {
     static final HttpClient HTTP =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   private final URI host;
@@ -76,16 +79,21 @@ public final class GatewayHttp {
 
   /** {@code method} {@code path} with {@code body} as JSON (null sends no body). */
   public JsonNode send(String method, String path, Object body) {
-    HttpRequest.BodyPublisher publisher = body == null
-        ? BodyPublishers.noBody()
-        : BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body));
-    return json(request(path).header("Content-Type", "application/json").method(method, publisher), path);
+    HttpRequest.BodyPublisher publisher =
+        body == null
+            ? BodyPublishers.noBody()
+            : BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body));
+    return json(
+        request(path).header("Content-Type", "application/json").method(method, publisher), path);
   }
 
   /** POST {@code path} with a multipart body. */
   public JsonNode post(String path, Multipart body) {
-    return json(request(path).header("Content-Type", body.contentType())
-        .POST(BodyPublishers.ofByteArray(body.bytes())), path);
+    return json(
+        request(path)
+            .header("Content-Type", body.contentType())
+            .POST(BodyPublishers.ofByteArray(body.bytes())),
+        path);
   }
 
   /** GET {@code path} as bytes (a file download). */
@@ -96,16 +104,18 @@ public final class GatewayHttp {
   /** {@code path?k=v&...} with the values URL-encoded; null values are left out. */
   public static String query(String path, Map<String, ?> params) {
     StringJoiner q = new StringJoiner("&", path + "?", "").setEmptyValue(path);
-    params.forEach((k, v) -> {
-      if (v != null) {
-        q.add(k + "=" + URLEncoder.encode(v.toString(), StandardCharsets.UTF_8));
-      }
-    });
+    params.forEach(
+        (k, v) -> {
+          if (v != null) {
+            q.add(k + "=" + URLEncoder.encode(v.toString(), StandardCharsets.UTF_8));
+          }
+        });
     return q.toString();
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(host.resolve(path)).timeout(Duration.ofMinutes(5));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(host.resolve(path)).timeout(Duration.ofMinutes(5));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -120,8 +130,14 @@ public final class GatewayHttp {
     try {
       return Json.MAPPER.readTree(response.body());
     } catch (JacksonException e) {
-      throw failure.of(response.statusCode(), "the gateway at " + host + " answered " + path
-          + " with text that is not JSON; check that --host points at a qserverless gateway", null);
+      throw failure.of(
+          response.statusCode(),
+          "the gateway at "
+              + host
+              + " answered "
+              + path
+              + " with text that is not JSON; check that --host points at a qserverless gateway",
+          null);
     }
   }
 
@@ -130,8 +146,14 @@ public final class GatewayHttp {
     try {
       response = Shared.HTTP.send(request.build(), BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw failure.of(0, "cannot reach the gateway at " + host + " (" + e
-          + "); check the host (--host or GATEWAY_HOST) and that the gateway is running", e);
+      throw failure.of(
+          0,
+          "cannot reach the gateway at "
+              + host
+              + " ("
+              + e
+              + "); check the host (--host or GATEWAY_HOST) and that the gateway is running",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw failure.of(0, "interrupted while calling " + host + path, e);
@@ -153,24 +175,33 @@ public final class GatewayHttp {
       // fall through: quote the raw text
     }
     String quoted = text.isBlank() ? "no message" : text.strip();
-    return "HTTP " + response.statusCode() + " from " + path + ": "
+    return "HTTP "
+        + response.statusCode()
+        + " from "
+        + path
+        + ": "
         + (quoted.length() > 300 ? quoted.substring(0, 300) + "..." : quoted);
   }
 
   private static URI parseHost(String host) {
     if (host == null || host.isBlank()) {
-      throw new IllegalArgumentException("no gateway host given: pass one such as http://127.0.0.1:8000 "
-          + "(--host or GATEWAY_HOST)");
+      throw new IllegalArgumentException(
+          "no gateway host given: pass one such as http://127.0.0.1:8000 "
+              + "(--host or GATEWAY_HOST)");
     }
     if (!host.startsWith("http://") && !host.startsWith("https://")) {
-      throw new IllegalArgumentException("gateway host '" + host + "' must start with http:// or https://, "
-          + "e.g. http://127.0.0.1:8000");
+      throw new IllegalArgumentException(
+          "gateway host '"
+              + host
+              + "' must start with http:// or https://, "
+              + "e.g. http://127.0.0.1:8000");
     }
     URI uri;
     try {
       uri = URI.create(host.endsWith("/") ? host : host + "/");
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("gateway host '" + host + "' is not a URL: expected e.g. http://127.0.0.1:8000", e);
+      throw new IllegalArgumentException(
+          "gateway host '" + host + "' is not a URL: expected e.g. http://127.0.0.1:8000", e);
     }
     return uri;
   }

@@ -24,7 +24,8 @@ public final class Multipart {
 
   /** Adds the file part {@code name} with the file name {@code fileName} and its bytes. */
   public Multipart file(String name, String fileName, byte[] content) {
-    head("form-data; name=\"" + name + "\"; filename=\"" + fileName.replace("\"", "%22") + "\"",
+    head(
+        "form-data; name=\"" + name + "\"; filename=\"" + fileName.replace("\"", "%22") + "\"",
         "application/octet-stream");
     body.writeBytes(content);
     body.writeBytes(CRLF);
@@ -44,7 +45,14 @@ public final class Multipart {
   }
 
   private void head(String disposition, String type) {
-    String head = "--" + boundary + "\r\nContent-Disposition: " + disposition + "\r\nContent-Type: " + type + "\r\n\r\n";
+    String head =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: "
+            + disposition
+            + "\r\nContent-Type: "
+            + type
+            + "\r\n\r\n";
     body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
   }
 

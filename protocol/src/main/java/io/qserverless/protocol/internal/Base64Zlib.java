@@ -26,7 +26,12 @@ public final class Base64Zlib {
     }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=')) {
+      if (!(c >= 'A' && c <= 'Z'
+          || c >= 'a' && c <= 'z'
+          || c >= '0' && c <= '9'
+          || c == '+'
+          || c == '/'
+          || c == '=')) {
         return false;
       }
     }
@@ -52,11 +57,15 @@ public final class Base64Zlib {
       while (!inflater.finished()) {
         int n = inflater.inflate(buf);
         if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-          throw new IllegalArgumentException(what + " is truncated zlib data: send base64(zlib.compress(data)) whole");
+          throw new IllegalArgumentException(
+              what + " is truncated zlib data: send base64(zlib.compress(data)) whole");
         }
         if (out.size() + n > MAX_INFLATED) {
-          throw new IllegalArgumentException(what + " inflates to more than " + (MAX_INFLATED >> 20)
-              + " MiB: send it in smaller parts");
+          throw new IllegalArgumentException(
+              what
+                  + " inflates to more than "
+                  + (MAX_INFLATED >> 20)
+                  + " MiB: send it in smaller parts");
         }
         out.write(buf, 0, n);
       }

@@ -11,15 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * NumPy's {@code .npy} format (what {@code np.save} writes) to Java arrays and back, for the
- * {@code ndarray} envelope and QPY's numpy parameters.
+ * NumPy's {@code .npy} format (what {@code np.save} writes) to Java arrays and back, for the {@code
+ * ndarray} envelope and QPY's numpy parameters.
  *
- * <p>Format: magic {@code \x93NUMPY}, version, a little-endian header length, a Python dict
- * literal {@code {'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }}, then the raw
- * elements (numpy.org/doc/stable/reference/generated/numpy.lib.format.html). Element types read:
- * {@code float64 → double}, {@code int64 → long}, {@code complex128 → Complex}, {@code bool →
- * boolean}; a 0-d array is the boxed scalar, a 1-d array {@code double[]}, a 2-d {@code
- * double[][]}, and so on. Anything else is refused with the dtype named.
+ * <p>Format: magic {@code \x93NUMPY}, version, a little-endian header length, a Python dict literal
+ * {@code {'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }}, then the raw elements
+ * (numpy.org/doc/stable/reference/generated/numpy.lib.format.html). Element types read: {@code
+ * float64 → double}, {@code int64 → long}, {@code complex128 → Complex}, {@code bool → boolean}; a
+ * 0-d array is the boxed scalar, a 1-d array {@code double[]}, a 2-d {@code double[][]}, and so on.
+ * Anything else is refused with the dtype named.
  */
 public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -34,7 +34,8 @@ public final class Npy {
     ByteBuffer in = ByteBuffer.wrap(npy).order(ByteOrder.LITTLE_ENDIAN);
     for (byte b : MAGIC) {
       if (in.remaining() == 0 || in.get() != b) {
-        throw new IllegalArgumentException("not .npy data: it does not start with \\x93NUMPY (write it with np.save)");
+        throw new IllegalArgumentException(
+            "not .npy data: it does not start with \\x93NUMPY (write it with np.save)");
       }
     }
     if (in.remaining() < 4) {
@@ -44,10 +45,15 @@ public final class Npy {
     in.get();
     long headerLength = major == 1 ? in.getShort() & 0xffff : in.getInt() & 0xffffffffL;
     if (headerLength > in.remaining()) {
-      throw new IllegalArgumentException(".npy header says " + headerLength + " bytes but " + in.remaining() + " follow");
+      throw new IllegalArgumentException(
+          ".npy header says " + headerLength + " bytes but " + in.remaining() + " follow");
     }
-    String header = new String(npy, in.position(), (int) headerLength,
-        major >= 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    String header =
+        new String(
+            npy,
+            in.position(),
+            (int) headerLength,
+            major >= 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     in.position(in.position() + (int) headerLength);
     String descr = field(DESCR, header, "descr");
     boolean fortran = field(FORTRAN, header, "fortran_order").equals("True");
@@ -58,13 +64,27 @@ public final class Npy {
     for (int d : shape) {
       count *= d;
       if (count * dtype.size > in.remaining()) {
-        throw new IllegalArgumentException(".npy shape " + java.util.Arrays.toString(shape) + " of " + descr
-            + " needs more bytes than the " + in.remaining() + " that follow");
+        throw new IllegalArgumentException(
+            ".npy shape "
+                + java.util.Arrays.toString(shape)
+                + " of "
+                + descr
+                + " needs more bytes than the "
+                + in.remaining()
+                + " that follow");
       }
     }
     if (count * dtype.size != in.remaining()) {
-      throw new IllegalArgumentException(".npy shape " + java.util.Arrays.toString(shape) + " of " + descr
-          + " needs " + count * dtype.size + " bytes but " + in.remaining() + " follow");
+      throw new IllegalArgumentException(
+          ".npy shape "
+              + java.util.Arrays.toString(shape)
+              + " of "
+              + descr
+              + " needs "
+              + count * dtype.size
+              + " bytes but "
+              + in.remaining()
+              + " follow");
     }
     int base = in.position();
     int[] strides = strides(shape, fortran);
@@ -108,7 +128,8 @@ public final class Npy {
     return s;
   }
 
-  private static Object nested(ByteBuffer in, int base, Dtype dtype, int[] shape, int[] strides, int dim, int offset) {
+  private static Object nested(
+      ByteBuffer in, int base, Dtype dtype, int[] shape, int[] strides, int dim, int offset) {
     int n = shape[dim];
     if (dim == shape.length - 1) {
       Object row = Array.newInstance(dtype.component, n);
@@ -117,10 +138,12 @@ public final class Npy {
       }
       return row;
     }
-    Class<?> rowType = Array.newInstance(dtype.component, new int[shape.length - dim - 1]).getClass();
+    Class<?> rowType =
+        Array.newInstance(dtype.component, new int[shape.length - dim - 1]).getClass();
     Object out = Array.newInstance(rowType, n);
     for (int i = 0; i < n; i++) {
-      Array.set(out, i, nested(in, base, dtype, shape, strides, dim + 1, offset + i * strides[dim]));
+      Array.set(
+          out, i, nested(in, base, dtype, shape, strides, dim + 1, offset + i * strides[dim]));
     }
     return out;
   }
@@ -135,13 +158,17 @@ public final class Npy {
   }
 
   private static byte[] withHeader(String descr, int length, byte[] data) {
-    StringBuilder header = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + length + ",), }");
+    StringBuilder header =
+        new StringBuilder(
+            "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + length + ",), }");
     while ((MAGIC.length + 4 + header.length() + 1) % 64 != 0) {
       header.append(' ');
     }
     header.append('\n');
     byte[] h = header.toString().getBytes(StandardCharsets.ISO_8859_1);
-    ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 4 + h.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer out =
+        ByteBuffer.allocate(MAGIC.length + 4 + h.length + data.length)
+            .order(ByteOrder.LITTLE_ENDIAN);
     out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) h.length).put(h).put(data);
     return out.array();
   }
@@ -166,8 +193,11 @@ public final class Npy {
         case "i8" -> INT64;
         case "c16" -> COMPLEX128;
         case "b1" -> BOOL;
-        default -> throw new IllegalArgumentException("ndarray dtype '" + descr
-            + "' is not supported: send float64, int64, complex128 or bool (e.g. arr.astype(np.float64))");
+        default ->
+            throw new IllegalArgumentException(
+                "ndarray dtype '"
+                    + descr
+                    + "' is not supported: send float64, int64, complex128 or bool (e.g. arr.astype(np.float64))");
       };
     }
 

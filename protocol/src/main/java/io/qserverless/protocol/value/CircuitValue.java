@@ -13,8 +13,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * {@code QuantumCircuit} in the envelope. Three value forms are read: base64 of zlib'd QPY (what
  * the Python client sends, recognized by its base64 alphabet and zlib header, e.g. "eJ..."),
- * OpenQASM 2 or 3 text (handy in a CLI arguments file or a curl call; OpenQASM always holds
- * spaces or semicolons, which base64 never does), and the project's circuit JSON object.
+ * OpenQASM 2 or 3 text (handy in a CLI arguments file or a curl call; OpenQASM always holds spaces
+ * or semicolons, which base64 never does), and the project's circuit JSON object.
  *
  * <p>Written as QPY, so that both the Python client and the Java SDK read results, in the lowest
  * QPY version this process has received (a client sends what its Qiskit reads), else {@link
@@ -62,8 +62,10 @@ final class CircuitValue implements TypedValue<QuantumCircuit> {
     }
     List<QuantumCircuit> circuits = Qpy.load(qpy);
     if (circuits.size() != 1) {
-      throw new ValueEncodingException("the QPY payload holds " + circuits.size()
-          + " circuits: a QuantumCircuit value holds exactly one (send a list of values for several)");
+      throw new ValueEncodingException(
+          "the QPY payload holds "
+              + circuits.size()
+              + " circuits: a QuantumCircuit value holds exactly one (send a list of values for several)");
     }
     replyVersion = Math.min(replyVersion, Qpy.version(qpy));
     return circuits.get(0);

@@ -22,8 +22,12 @@ final class ComplexValue implements TypedValue<Complex> {
 
   @Override
   public Complex decode(JsonNode value) {
-    if (!value.isArray() || value.size() != 2 || !value.get(0).isNumber() || !value.get(1).isNumber()) {
-      throw new ValueEncodingException("a complex value is " + value + ": expected [re, im], e.g. [0.5, -1.0]");
+    if (!value.isArray()
+        || value.size() != 2
+        || !value.get(0).isNumber()
+        || !value.get(1).isNumber()) {
+      throw new ValueEncodingException(
+          "a complex value is " + value + ": expected [re, im], e.g. [0.5, -1.0]");
     }
     return new Complex(value.get(0).doubleValue(), value.get(1).doubleValue());
   }

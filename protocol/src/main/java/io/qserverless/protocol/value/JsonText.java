@@ -31,12 +31,15 @@ final class JsonText {
     try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
       JsonToken first = p.nextToken();
       if (first == null) {
-        throw new ValueEncodingException("value is empty: send a JSON text such as {\"circuits\": []}");
+        throw new ValueEncodingException(
+            "value is empty: send a JSON text such as {\"circuits\": []}");
       }
       JsonNode node = read(p, first);
       if (p.nextToken() != null) {
-        throw new ValueEncodingException("value has text after its end at offset "
-            + p.currentLocation().getCharOffset() + ": send one JSON text");
+        throw new ValueEncodingException(
+            "value has text after its end at offset "
+                + p.currentLocation().getCharOffset()
+                + ": send one JSON text");
       }
       return node;
     }
@@ -60,8 +63,10 @@ final class JsonText {
         yield a;
       }
       case VALUE_STRING -> NODES.stringNode(p.getString());
-      case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-          ? NODES.numberNode(p.getBigIntegerValue()) : NODES.numberNode(p.getLongValue());
+      case VALUE_NUMBER_INT ->
+          p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+              ? NODES.numberNode(p.getBigIntegerValue())
+              : NODES.numberNode(p.getLongValue());
       case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
       case VALUE_TRUE -> NODES.booleanNode(true);
       case VALUE_FALSE -> NODES.booleanNode(false);

@@ -7,8 +7,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A numpy {@code ndarray} as the Python client's encoder sends it: base64 of zlib'd {@code .npy}
  * (read into {@code double[]}, {@code long[][]}, {@code Complex[]}, ... as {@link Npy} says), or a
- * plain JSON list for object arrays (read as a list). Decoded only: Java arrays are written as
- * JSON lists, which numpy and the Python client read as lists.
+ * plain JSON list for object arrays (read as a list). Decoded only: Java arrays are written as JSON
+ * lists, which numpy and the Python client read as lists.
  */
 final class NdArrayValue implements TypedValue<Object> {
   @Override
@@ -32,7 +32,8 @@ final class NdArrayValue implements TypedValue<Object> {
       return Values.fromTree(value);
     }
     if (!value.isString()) {
-      throw new ValueEncodingException("an ndarray value is " + value + ": expected base64 of zlib'd .npy bytes");
+      throw new ValueEncodingException(
+          "an ndarray value is " + value + ": expected base64 of zlib'd .npy bytes");
     }
     try {
       return Npy.read(Base64Zlib.decode(value.asString(), "the ndarray value"));

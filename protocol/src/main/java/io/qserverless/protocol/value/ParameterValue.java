@@ -23,7 +23,8 @@ final class ParameterValue implements TypedValue<Parameter> {
 
   @Override
   public JsonNode encode(Parameter value) {
-    return JsonNodeFactory.instance.stringNode(Base64.getEncoder().encodeToString(Qpy.writeParameter(value)));
+    return JsonNodeFactory.instance.stringNode(
+        Base64.getEncoder().encodeToString(Qpy.writeParameter(value)));
   }
 
   @Override
@@ -34,7 +35,8 @@ final class ParameterValue implements TypedValue<Parameter> {
     try {
       return Qpy.readParameter(Base64.getDecoder().decode(value.asString()));
     } catch (IllegalArgumentException e) {
-      throw new ValueEncodingException("a Parameter value is not base64 (" + e.getMessage() + ")", e);
+      throw new ValueEncodingException(
+          "a Parameter value is not base64 (" + e.getMessage() + ")", e);
     }
   }
 }

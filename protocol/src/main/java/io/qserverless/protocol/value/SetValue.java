@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
-/** Python's {@code set}: {@code {"__type__": "set", "__value__": [items]}}, decoded to an insertion-ordered {@code Set}. */
+/**
+ * Python's {@code set}: {@code {"__type__": "set", "__value__": [items]}}, decoded to an
+ * insertion-ordered {@code Set}.
+ */
 final class SetValue implements TypedValue<Set<?>> {
   @Override
   public String name() {
@@ -27,7 +30,8 @@ final class SetValue implements TypedValue<Set<?>> {
   @Override
   public Set<Object> decode(JsonNode value) {
     if (!value.isArray()) {
-      throw new ValueEncodingException("a set value is " + value + ": expected a JSON array of its items");
+      throw new ValueEncodingException(
+          "a set value is " + value + ": expected a JSON array of its items");
     }
     return new LinkedHashSet<>((List<?>) Values.fromTree(value));
   }

@@ -32,10 +32,21 @@ final class SettingsValue implements TypedValue<SparsePauliOp> {
   @Override
   public JsonNode encode(SparsePauliOp value) {
     JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode labels = envelope("pauli_list", "PauliList", f.objectNode().set("data", Values.toTree(
-        value.terms().stream().map(SparsePauliOp.Term::label).toList())));
-    ObjectNode coeffs = f.objectNode().put("__type__", "ndarray").put("__value__",
-        NdArrayValue.encodeComplex(value.terms().stream().map(t -> new Complex(t.coeff(), 0)).toList()));
+    ObjectNode labels =
+        envelope(
+            "pauli_list",
+            "PauliList",
+            f.objectNode()
+                .set(
+                    "data",
+                    Values.toTree(value.terms().stream().map(SparsePauliOp.Term::label).toList())));
+    ObjectNode coeffs =
+        f.objectNode()
+            .put("__type__", "ndarray")
+            .put(
+                "__value__",
+                NdArrayValue.encodeComplex(
+                    value.terms().stream().map(t -> new Complex(t.coeff(), 0)).toList()));
     return f.objectNode().<ObjectNode>set("data", labels).set("coeffs", coeffs);
   }
 
@@ -61,14 +72,21 @@ final class SettingsValue implements TypedValue<SparsePauliOp> {
     String className = envelope.path("__class__").asString("");
     JsonNode value = envelope.get("__value__");
     if (!value.isObject() || !value.has("data")) {
-      throw new ValueEncodingException("the settings of " + className + " are " + value + ": expected {\"data\": ...}");
+      throw new ValueEncodingException(
+          "the settings of " + className + " are " + value + ": expected {\"data\": ...}");
     }
     Object data = Values.fromTree(value.get("data"));
     return switch (className) {
       case "PauliList" -> labels(data);
-      case "SparsePauliOp" -> sparsePauliOp(labels(data), value.has("coeffs") ? Values.fromTree(value.get("coeffs")) : null);
-      default -> throw new ValueEncodingException("settings of class '" + className + "' are not supported: "
-          + "send a SparsePauliOp or PauliList");
+      case "SparsePauliOp" ->
+          sparsePauliOp(
+              labels(data), value.has("coeffs") ? Values.fromTree(value.get("coeffs")) : null);
+      default ->
+          throw new ValueEncodingException(
+              "settings of class '"
+                  + className
+                  + "' are not supported: "
+                  + "send a SparsePauliOp or PauliList");
     };
   }
 
@@ -76,25 +94,43 @@ final class SettingsValue implements TypedValue<SparsePauliOp> {
     if (data instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
       return list.stream().map(String.class::cast).toList();
     }
-    throw new ValueEncodingException("Pauli labels are " + data + ": expected a list of strings such as [\"ZZ\", \"XI\"]");
+    throw new ValueEncodingException(
+        "Pauli labels are " + data + ": expected a list of strings such as [\"ZZ\", \"XI\"]");
   }
 
   private static SparsePauliOp sparsePauliOp(List<String> labels, Object coeffs) {
     List<Map.Entry<String, Double>> terms = new ArrayList<>();
-    int n = coeffs == null ? labels.size() : coeffs.getClass().isArray() ? Array.getLength(coeffs)
-        : coeffs instanceof List<?> l ? l.size() : -1;
+    int n =
+        coeffs == null
+            ? labels.size()
+            : coeffs.getClass().isArray()
+                ? Array.getLength(coeffs)
+                : coeffs instanceof List<?> l ? l.size() : -1;
     if (n != labels.size()) {
-      throw new ValueEncodingException("SparsePauliOp has " + labels.size() + " labels but coefficients " + coeffs
-          + ": send one coefficient per label");
+      throw new ValueEncodingException(
+          "SparsePauliOp has "
+              + labels.size()
+              + " labels but coefficients "
+              + coeffs
+              + ": send one coefficient per label");
     }
     for (int i = 0; i < n; i++) {
-      Object c = coeffs == null ? 1.0 : coeffs.getClass().isArray() ? Array.get(coeffs, i) : ((List<?>) coeffs).get(i);
-      double re = switch (c) {
-        case Complex z when z.im() == 0 -> z.re();
-        case Number x -> x.doubleValue();
-        default -> throw new ValueEncodingException("SparsePauliOp coefficient " + c + " of '" + labels.get(i)
-            + "' is not real: observables here take real coefficients (Hermitian operators)");
-      };
+      Object c =
+          coeffs == null
+              ? 1.0
+              : coeffs.getClass().isArray() ? Array.get(coeffs, i) : ((List<?>) coeffs).get(i);
+      double re =
+          switch (c) {
+            case Complex z when z.im() == 0 -> z.re();
+            case Number x -> x.doubleValue();
+            default ->
+                throw new ValueEncodingException(
+                    "SparsePauliOp coefficient "
+                        + c
+                        + " of '"
+                        + labels.get(i)
+                        + "' is not real: observables here take real coefficients (Hermitian operators)");
+          };
       terms.add(Map.entry(labels.get(i), re));
     }
     try {

@@ -22,7 +22,9 @@ interface TypedValue<T> {
   /** The value a {@code __value__} encodes; throws with a one-sentence reason when it cannot. */
   Object decode(JsonNode value);
 
-  /** The whole envelope of {@code value}; types with fields beside {@code __value__} override it. */
+  /**
+   * The whole envelope of {@code value}; types with fields beside {@code __value__} override it.
+   */
   default ObjectNode encodeEnvelope(Object value) {
     ObjectNode envelope = JsonNodeFactory.instance.objectNode();
     envelope.put("__type__", name());

@@ -5,9 +5,14 @@ import java.util.stream.Collectors;
 
 /** The typed values {@link Values} knows, looked up by Java type or by {@code __type__} name. */
 final class TypedValues {
-  private static final List<TypedValue<?>> ALL = List.of(
-      new CircuitValue(), new ComplexValue(), new SetValue(), new ParameterValue(),
-      new SettingsValue(), new NdArrayValue());
+  private static final List<TypedValue<?>> ALL =
+      List.of(
+          new CircuitValue(),
+          new ComplexValue(),
+          new SetValue(),
+          new ParameterValue(),
+          new SettingsValue(),
+          new NdArrayValue());
 
   private TypedValues() {}
 

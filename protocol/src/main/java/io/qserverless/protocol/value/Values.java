@@ -16,21 +16,21 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Encodes program arguments and results to JSON text and back, in the envelopes the Python
- * client (qiskit_serverless with qiskit_ibm_runtime's encoder) writes and reads.
+ * Encodes program arguments and results to JSON text and back, in the envelopes the Python client
+ * (qiskit_serverless with qiskit_ibm_runtime's encoder) writes and reads.
  *
  * <p>Encodable: {@code null}, booleans, numbers (finite), strings, enums (by name), {@code Map}s
  * (keys: strings, numbers or enums, written as strings, as quasi-distributions are), {@code
  * Collection}s and arrays (as lists), records (as objects of their components), and the typed
- * values of {@link TypedValues} in the envelope {@code {"__type__": ..., "__value__": ...}}:
- * {@code QuantumCircuit} (QPY), {@link Complex}, {@code Set}, {@code Parameter} and {@code
- * SparsePauliOp}. Decoding gives {@code Map<String, Object>} (insertion ordered), {@code
- * List<Object>}, {@code String}, {@code Boolean}, {@code Long} (or {@code BigInteger}), {@code
- * Double}, {@code null}, and the envelopes as their Java types; an {@code ndarray} envelope
- * decodes to a Java array ({@code double[]}, {@code long[][]}, {@code Complex[]}, ...).
+ * values of {@link TypedValues} in the envelope {@code {"__type__": ..., "__value__": ...}}: {@code
+ * QuantumCircuit} (QPY), {@link Complex}, {@code Set}, {@code Parameter} and {@code SparsePauliOp}.
+ * Decoding gives {@code Map<String, Object>} (insertion ordered), {@code List<Object>}, {@code
+ * String}, {@code Boolean}, {@code Long} (or {@code BigInteger}), {@code Double}, {@code null}, and
+ * the envelopes as their Java types; an {@code ndarray} envelope decodes to a Java array ({@code
+ * double[]}, {@code long[][]}, {@code Complex[]}, ...).
  *
- * <p>Anything else fails with a {@link ValueEncodingException} naming the place in the value, so
- * a result is never written half-encoded. Thread-safe: stateless.
+ * <p>Anything else fails with a {@link ValueEncodingException} naming the place in the value, so a
+ * result is never written half-encoded. Thread-safe: stateless.
  */
 public final class Values {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -39,7 +39,9 @@ public final class Values {
 
   private Values() {}
 
-  /** The JSON text of {@code value}; fails with the path of the first part that cannot be encoded. */
+  /**
+   * The JSON text of {@code value}; fails with the path of the first part that cannot be encoded.
+   */
   public static String toJson(Object value) {
     return JsonText.write(toTree(value));
   }
@@ -51,7 +53,10 @@ public final class Values {
       tree = JsonText.parse(json);
     } catch (JacksonException e) {
       throw new ValueEncodingException(
-          "value is not valid JSON (" + e.getOriginalMessage() + "): send a JSON text such as {\"circuits\": []}", e);
+          "value is not valid JSON ("
+              + e.getOriginalMessage()
+              + "): send a JSON text such as {\"circuits\": []}",
+          e);
     }
     return fromTree(tree);
   }
@@ -88,7 +93,8 @@ public final class Values {
       try {
         return typed.encodeEnvelope(value);
       } catch (RuntimeException e) {
-        throw new ValueEncodingException("cannot encode the " + typed.name() + " at " + path + ": " + e.getMessage(), e);
+        throw new ValueEncodingException(
+            "cannot encode the " + typed.name() + " at " + path + ": " + e.getMessage(), e);
       }
     }
     return switch (value) {
@@ -108,21 +114,31 @@ public final class Values {
       }
       return encodeItems(items, path);
     }
-    throw new ValueEncodingException("cannot encode a " + value.getClass().getName() + " at " + path
-        + " as JSON: use null, a boolean, number, string, enum, Map, List, Set, array, record, Complex,"
-        + " QuantumCircuit, Parameter or SparsePauliOp");
+    throw new ValueEncodingException(
+        "cannot encode a "
+            + value.getClass().getName()
+            + " at "
+            + path
+            + " as JSON: use null, a boolean, number, string, enum, Map, List, Set, array, record, Complex,"
+            + " QuantumCircuit, Parameter or SparsePauliOp");
   }
 
   private static ObjectNode encodeMap(Map<?, ?> map, String path) {
     ObjectNode node = NODES.objectNode();
     for (Map.Entry<?, ?> e : map.entrySet()) {
-      String key = switch (e.getKey()) {
-        case String s -> s;
-        case Number n -> n.toString();
-        case Enum<?> en -> en.name();
-        case null, default -> throw new ValueEncodingException("cannot encode the map key " + e.getKey()
-            + " at " + path + ": JSON object keys must be strings, numbers or enums");
-      };
+      String key =
+          switch (e.getKey()) {
+            case String s -> s;
+            case Number n -> n.toString();
+            case Enum<?> en -> en.name();
+            case null, default ->
+                throw new ValueEncodingException(
+                    "cannot encode the map key "
+                        + e.getKey()
+                        + " at "
+                        + path
+                        + ": JSON object keys must be strings, numbers or enums");
+          };
       node.set(key, encode(e.getValue(), path + "." + key));
     }
     return node;
@@ -145,8 +161,15 @@ public final class Values {
         c.getAccessor().setAccessible(true);
         v = c.getAccessor().invoke(r);
       } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new ValueEncodingException("cannot read component " + c.getName() + " of the record at "
-            + path + " (" + e + "): make the record public or pass a Map instead", e);
+        throw new ValueEncodingException(
+            "cannot read component "
+                + c.getName()
+                + " of the record at "
+                + path
+                + " ("
+                + e
+                + "): make the record public or pass a Map instead",
+            e);
       }
       node.set(c.getName(), encode(v, path + "." + c.getName()));
     }
@@ -155,8 +178,12 @@ public final class Values {
 
   private static double finite(double d, String path) {
     if (!Double.isFinite(d)) {
-      throw new ValueEncodingException("cannot encode the number " + d + " at " + path
-          + ": JSON carries only finite numbers; replace it with null or a string");
+      throw new ValueEncodingException(
+          "cannot encode the number "
+              + d
+              + " at "
+              + path
+              + ": JSON carries only finite numbers; replace it with null or a string");
     }
     return d;
   }
@@ -199,17 +226,25 @@ public final class Values {
     String name = node.get(TYPE).asString();
     TypedValue<?> typed = TypedValues.forName(name);
     if (typed == null) {
-      throw new ValueEncodingException("unknown __type__ '" + name + "' at " + path + ": expected "
-          + TypedValues.names());
+      throw new ValueEncodingException(
+          "unknown __type__ '" + name + "' at " + path + ": expected " + TypedValues.names());
     }
     if (!node.has(VALUE)) {
-      throw new ValueEncodingException("the " + name + " at " + path + " has no __value__: expected "
-          + "{\"__type__\": \"" + name + "\", \"__value__\": ...}");
+      throw new ValueEncodingException(
+          "the "
+              + name
+              + " at "
+              + path
+              + " has no __value__: expected "
+              + "{\"__type__\": \""
+              + name
+              + "\", \"__value__\": ...}");
     }
     try {
       return typed.decodeEnvelope(node);
     } catch (RuntimeException e) {
-      throw new ValueEncodingException("cannot decode the " + name + " at " + path + ": " + e.getMessage(), e);
+      throw new ValueEncodingException(
+          "cannot decode the " + name + " at " + path + ": " + e.getMessage(), e);
     }
   }
 }

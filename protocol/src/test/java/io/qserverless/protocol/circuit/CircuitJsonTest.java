@@ -25,7 +25,9 @@ class CircuitJsonTest {
   @Test
   void random_circuits_with_measurements_conditions_and_resets_survive_a_round_trip() {
     for (int seed = 0; seed < 60; seed++) {
-      QuantumCircuit c = RandomCircuit.randomCircuit(1 + seed % 6, 5, 4, seed % 2 == 0, seed % 3 == 0, seed % 4 == 0, seed);
+      QuantumCircuit c =
+          RandomCircuit.randomCircuit(
+              1 + seed % 6, 5, 4, seed % 2 == 0, seed % 3 == 0, seed % 4 == 0, seed);
       c.setGlobalPhase(seed * 0.1234567891234);
       QuantumCircuit back = roundTrip(c);
       assertThat(back).as("seed %d", seed).isEqualTo(c);
@@ -46,7 +48,8 @@ class CircuitJsonTest {
     assertThat(back.parameters()).containsExactly(phi, theta);
     // bound with the sender's own Parameter objects
     QuantumCircuit bound = back.assignParameters(Map.of(theta, 0.5, phi, 1.0));
-    assertThat(bound.data().get(0).operation().params().get(0).evaluate()).isEqualTo(1.0 + Math.PI / 4);
+    assertThat(bound.data().get(0).operation().params().get(0).evaluate())
+        .isEqualTo(1.0 + Math.PI / 4);
   }
 
   @Test
@@ -60,7 +63,8 @@ class CircuitJsonTest {
     outer.append(innerGate.gate(b.mul(3)), 2, 0).ccx(0, 1, 2);
     GateDefinition outerGate = new GateDefinition("outer", List.of(b), outer);
     QuantumCircuit c = new QuantumCircuit(3);
-    c.append(outerGate.gate(ParameterExpression.of(0.3)), 0, 1, 2).append(innerGate.gate(ParameterExpression.of(1)), 1, 2);
+    c.append(outerGate.gate(ParameterExpression.of(0.3)), 0, 1, 2)
+        .append(innerGate.gate(ParameterExpression.of(1)), 1, 2);
     ObjectNode tree = CircuitJson.toTree(c);
     assertThat(tree.get("gate_definitions").size()).isEqualTo(2);
     QuantumCircuit back = CircuitJson.fromTree(tree);
@@ -74,13 +78,17 @@ class CircuitJsonTest {
     ClassicalRegister m = new ClassicalRegister(2, "m");
     ClassicalRegister flag = new ClassicalRegister(1, "flag");
     QuantumCircuit c = new QuantumCircuit(q, m, flag);
-    c.setName("my circuit").setMetadata(Map.of("experiment", "bell", "shots", 100, "tags", List.of("a", "b")));
+    c.setName("my circuit")
+        .setMetadata(Map.of("experiment", "bell", "shots", 100, "tags", List.of("a", "b")));
     c.h(0).barrier().delay(120, 1, "ns").measure(0, 0).x(1).cIf(m, 1).z(1).cIf(2, 1).measureAll();
     QuantumCircuit back = roundTrip(c);
     assertThat(back).isEqualTo(c);
     assertThat(back.name()).isEqualTo("my circuit");
-    assertThat(back.metadata()).isEqualTo(Map.of("experiment", "bell", "shots", 100, "tags", List.of("a", "b")));
-    assertThat(back.cregs()).extracting(ClassicalRegister::name).containsExactly("m", "flag", "meas");
+    assertThat(back.metadata())
+        .isEqualTo(Map.of("experiment", "bell", "shots", 100, "tags", List.of("a", "b")));
+    assertThat(back.cregs())
+        .extracting(ClassicalRegister::name)
+        .containsExactly("m", "flag", "meas");
   }
 
   @Test
@@ -98,17 +106,23 @@ class CircuitJsonTest {
     c.cx(0, 1);
     String good = CircuitJson.toJson(c);
     assertThatThrownBy(() -> CircuitJson.fromJson(good.replace("\"cx\"", "\"cxx\"")))
-        .isInstanceOf(CircuitJsonException.class).hasMessageContaining("$.instructions[0].op").hasMessageContaining("unknown operation 'cxx'");
+        .isInstanceOf(CircuitJsonException.class)
+        .hasMessageContaining("$.instructions[0].op")
+        .hasMessageContaining("unknown operation 'cxx'");
     assertThatThrownBy(() -> CircuitJson.fromJson(good.replace("[0,1]", "[0,5]")))
-        .hasMessageContaining("$.instructions[0]").hasMessageContaining("qubit 5");
+        .hasMessageContaining("$.instructions[0]")
+        .hasMessageContaining("qubit 5");
     assertThatThrownBy(() -> CircuitJson.fromJson(good.replace("[0,1]", "[0,-1]")))
         .hasMessageContaining("$.instructions[0].qubits[1]");
     assertThatThrownBy(() -> CircuitJson.fromJson(good.replace("qserverless.circuit/1", "other/2")))
         .hasMessageContaining("$.format");
-    assertThatThrownBy(() -> CircuitJson.fromJson("{\"format\": \"qserverless.circuit/1\", \"registers\": [{\"kind\": \"quantum\", \"name\": \"q\"}]}"))
-        .hasMessageContaining("$.registers[0].size").hasMessageContaining("missing");
-    assertThatThrownBy(() -> CircuitJson.fromJson("{not json"))
-        .hasMessageContaining("not JSON");
+    assertThatThrownBy(
+            () ->
+                CircuitJson.fromJson(
+                    "{\"format\": \"qserverless.circuit/1\", \"registers\": [{\"kind\": \"quantum\", \"name\": \"q\"}]}"))
+        .hasMessageContaining("$.registers[0].size")
+        .hasMessageContaining("missing");
+    assertThatThrownBy(() -> CircuitJson.fromJson("{not json")).hasMessageContaining("not JSON");
     assertThatThrownBy(() -> CircuitJson.fromTree(Json.MAPPER.createArrayNode()))
         .hasMessageContaining("expected a circuit object");
   }

@@ -18,10 +18,28 @@ import org.junit.jupiter.api.Test;
  * a {@link QpyException} with a message, never a partly read circuit or another exception.
  */
 class RefusalsTest {
-  /** A QPY file of one 2-qubit, 1-clbit circuit "t" holding one instruction, laid out as Qiskit's writer does. */
-  private static byte[] oneInstruction(int version, String className, int numQargs, int numCargs, int numCtrl,
-      int ctrlState, int numVars) {
-    QpyOutput out = new QpyOutput().bytes("QISKIT".getBytes()).u8(version).u8(2).u8(3).u8(0).i64(1).u8('p').u8('q');
+  /**
+   * A QPY file of one 2-qubit, 1-clbit circuit "t" holding one instruction, laid out as Qiskit's
+   * writer does.
+   */
+  private static byte[] oneInstruction(
+      int version,
+      String className,
+      int numQargs,
+      int numCargs,
+      int numCtrl,
+      int ctrlState,
+      int numVars) {
+    QpyOutput out =
+        new QpyOutput()
+            .bytes("QISKIT".getBytes())
+            .u8(version)
+            .u8(2)
+            .u8(3)
+            .u8(0)
+            .i64(1)
+            .u8('p')
+            .u8('q');
     if (version >= 16) {
       out.i64(28);
     }
@@ -34,7 +52,16 @@ class RefusalsTest {
     }
     out.i64(0);
     byte[] name = className.getBytes();
-    out.u16(name.length).u16(0).u16(0).i32(numQargs).i32(numCargs).u8(0).u16(0).i64(0).i32(numCtrl).i32(ctrlState);
+    out.u16(name.length)
+        .u16(0)
+        .u16(0)
+        .i32(numQargs)
+        .i32(numCargs)
+        .u8(0)
+        .u16(0)
+        .i64(0)
+        .i32(numCtrl)
+        .i32(ctrlState);
     out.bytes(name);
     for (int i = 0; i < numQargs; i++) {
       out.u8('q').i32(i);
@@ -57,9 +84,11 @@ class RefusalsTest {
   void control_flow_and_unknown_instructions_are_refused_by_name_and_version() {
     assertThatThrownBy(() -> Qpy.load(oneInstruction(14, "IfElseOp", 1, 1, 0, 0, 0)))
         .isInstanceOf(QpyException.class)
-        .hasMessageStartingWith("QPY feature control flow (IfElseOp) (version 14) is not supported");
+        .hasMessageStartingWith(
+            "QPY feature control flow (IfElseOp) (version 14) is not supported");
     assertThatThrownBy(() -> Qpy.load(oneInstruction(17, "UnitaryGate", 2, 0, 0, 0, 0)))
-        .hasMessageStartingWith("QPY feature the instruction UnitaryGate (version 17) is not supported");
+        .hasMessageStartingWith(
+            "QPY feature the instruction UnitaryGate (version 17) is not supported");
     assertThatThrownBy(() -> Qpy.load(oneInstruction(16, "ForLoopOp", 1, 0, 0, 0, 0)))
         .hasMessageContaining("control flow (ForLoopOp)");
   }
@@ -80,7 +109,8 @@ class RefusalsTest {
   @Test
   void versions_outside_13_to_17_and_non_qpy_bytes_are_refused_with_the_range() {
     assertThatThrownBy(() -> Qpy.load(oneInstruction(12, "HGate", 1, 0, 0, 0, 0)))
-        .hasMessageContaining("QPY version 12 is not supported: this gateway reads versions 13 to 17");
+        .hasMessageContaining(
+            "QPY version 12 is not supported: this gateway reads versions 13 to 17");
     assertThatThrownBy(() -> Qpy.load(oneInstruction(18, "HGate", 1, 0, 0, 0, 0)))
         .hasMessageContaining("QPY version 18 is not supported");
     assertThatThrownBy(() -> Qpy.load("OPENQASM 2.0;".getBytes()))
@@ -90,8 +120,11 @@ class RefusalsTest {
   @Test
   void writing_refuses_what_qiskit_would_read_differently() {
     QuantumCircuit ns = new QuantumCircuit(1).delay(20, 0, "ns");
-    assertThatThrownBy(() -> Qpy.dump(ns)).isInstanceOf(QpyException.class).hasMessageContaining("express it in dt");
-    assertThatThrownBy(() -> Qpy.dump(List.of(new QuantumCircuit(1)), 12)).hasMessageContaining("use 13 to 17");
+    assertThatThrownBy(() -> Qpy.dump(ns))
+        .isInstanceOf(QpyException.class)
+        .hasMessageContaining("express it in dt");
+    assertThatThrownBy(() -> Qpy.dump(List.of(new QuantumCircuit(1)), 12))
+        .hasMessageContaining("use 13 to 17");
   }
 
   private static byte[] richPayload() {
@@ -99,7 +132,11 @@ class RefusalsTest {
     QuantumCircuit body = new QuantumCircuit(2).h(0);
     body.append(StandardGate.CRZ.gate(t), 0, 1);
     QuantumCircuit qc = new QuantumCircuit(3, 2).setMetadata(java.util.Map.of("k", List.of(1L)));
-    qc.append(new GateDefinition("g", List.of(t), body).gate(t.mul(2).apply(io.qserverless.quantum.circuit.ParameterExpression.Function.SIN)), 0, 1);
+    qc.append(
+        new GateDefinition("g", List.of(t), body)
+            .gate(t.mul(2).apply(io.qserverless.quantum.circuit.ParameterExpression.Function.SIN)),
+        0,
+        1);
     qc.append(StandardGate.U.gate(t, t.add(1), t.pow(t)), 2);
     qc.measure(0, 1).x(1).cIf(0, 1);
     qc.setGlobalPhase(t.div(3));
@@ -112,7 +149,9 @@ class RefusalsTest {
     assertThat(Qpy.load(full)).hasSize(1);
     for (int n = 0; n < full.length; n++) {
       byte[] prefix = java.util.Arrays.copyOf(full, n);
-      assertThatThrownBy(() -> Qpy.load(prefix)).as("prefix of %d bytes", n).isInstanceOf(QpyException.class);
+      assertThatThrownBy(() -> Qpy.load(prefix))
+          .as("prefix of %d bytes", n)
+          .isInstanceOf(QpyException.class);
     }
   }
 
@@ -136,7 +175,9 @@ class RefusalsTest {
   @Test
   void a_count_larger_than_the_data_is_refused_before_allocating() {
     byte[] bytes = oneInstruction(14, "HGate", 1, 0, 0, 0, 0);
-    bytes[45] = 0x7f;   // first byte of num_instructions: 20 bytes of file header, 25 of circuit header before it
+    bytes[45] =
+        0x7f; // first byte of num_instructions: 20 bytes of file header, 25 of circuit header
+    // before it
     assertThatThrownBy(() -> Qpy.load(bytes)).hasMessageContaining("declares");
   }
 }

@@ -25,12 +25,23 @@ import org.junit.jupiter.api.Test;
 /**
  * Java → QPY → Java over seeded random circuits, at every supported version: the circuit comes back
  * equal (registers, instructions, exact parameter expressions, phase, name, metadata), and the
- * state it prepares is the same. Plain JUnit with SplittableRandom seeds, so a failure names its seed.
+ * state it prepares is the same. Plain JUnit with SplittableRandom seeds, so a failure names its
+ * seed.
  */
 class RoundTripTest {
   private static final int CIRCUITS = 150;
-  private static final Function[] FUNCTIONS = {Function.NEG, Function.SIN, Function.COS, Function.TAN,
-      Function.ASIN, Function.ACOS, Function.ATAN, Function.EXP, Function.LN, Function.ABS};
+  private static final Function[] FUNCTIONS = {
+    Function.NEG,
+    Function.SIN,
+    Function.COS,
+    Function.TAN,
+    Function.ASIN,
+    Function.ACOS,
+    Function.ATAN,
+    Function.EXP,
+    Function.LN,
+    Function.ABS
+  };
 
   private static QuantumCircuit back(QuantumCircuit qc, int version) {
     List<QuantumCircuit> read = Qpy.load(Qpy.dump(List.of(qc), version));
@@ -48,9 +59,17 @@ class RoundTripTest {
   void random_circuits_with_measures_resets_and_conditions_come_back_equal_at_every_version() {
     for (long seed = 0; seed < CIRCUITS; seed++) {
       SplittableRandom rnd = new SplittableRandom(seed);
-      QuantumCircuit qc = RandomCircuit.randomCircuit(1 + rnd.nextInt(5), 1 + rnd.nextInt(5), 4,
-          rnd.nextBoolean(), rnd.nextBoolean(), rnd.nextBoolean(), seed);
-      qc.setGlobalPhase(rnd.nextDouble() * 6).setMetadata(Map.of("seed", seed, "tags", List.of("a", 1L)));
+      QuantumCircuit qc =
+          RandomCircuit.randomCircuit(
+              1 + rnd.nextInt(5),
+              1 + rnd.nextInt(5),
+              4,
+              rnd.nextBoolean(),
+              rnd.nextBoolean(),
+              rnd.nextBoolean(),
+              seed);
+      qc.setGlobalPhase(rnd.nextDouble() * 6)
+          .setMetadata(Map.of("seed", seed, "tags", List.of("a", 1L)));
       for (int version = Qpy.MIN_VERSION; version <= Qpy.MAX_VERSION; version++) {
         assertSame(back(qc, version), qc, "seed " + seed + " version " + version);
       }
@@ -61,8 +80,10 @@ class RoundTripTest {
   void parameterized_circuits_keep_their_exact_expressions_and_bind_to_the_same_state() {
     for (long seed = 0; seed < CIRCUITS; seed++) {
       SplittableRandom rnd = new SplittableRandom(seed);
-      List<Parameter> params = List.of(new Parameter("a"), new Parameter("b"), new Parameter("θ[0]"));
-      QuantumCircuit random = RandomCircuit.randomCircuit(1 + rnd.nextInt(4), 1 + rnd.nextInt(4), seed);
+      List<Parameter> params =
+          List.of(new Parameter("a"), new Parameter("b"), new Parameter("θ[0]"));
+      QuantumCircuit random =
+          RandomCircuit.randomCircuit(1 + rnd.nextInt(4), 1 + rnd.nextInt(4), seed);
       QuantumCircuit qc = random.copyEmpty();
       for (CircuitInstruction in : random.data()) {
         Gate g = (Gate) in.operation();
@@ -77,7 +98,7 @@ class RoundTripTest {
       Map<Parameter, Double> binding = new HashMap<>();
       params.forEach(p -> binding.put(p, 0.1 + rnd.nextDouble()));
       Statevector expected = Statevector.fromCircuit(qc.assignParameters(binding));
-      boolean finite = Double.isFinite(expected.norm2());   // e.g. ln of a negative angle gives NaN
+      boolean finite = Double.isFinite(expected.norm2()); // e.g. ln of a negative angle gives NaN
       for (int version = Qpy.MIN_VERSION; version <= Qpy.MAX_VERSION; version++) {
         QuantumCircuit back = back(qc, version);
         assertSame(back, qc, "seed " + seed + " version " + version);
@@ -87,10 +108,16 @@ class RoundTripTest {
     }
   }
 
-  /** A random expression tree over {@code params} with constants, arithmetic and the functions QPY has op codes for. */
-  private static ParameterExpression expression(SplittableRandom rnd, List<Parameter> params, int depth) {
+  /**
+   * A random expression tree over {@code params} with constants, arithmetic and the functions QPY
+   * has op codes for.
+   */
+  private static ParameterExpression expression(
+      SplittableRandom rnd, List<Parameter> params, int depth) {
     if (depth == 0 || rnd.nextInt(4) == 0) {
-      return rnd.nextBoolean() ? params.get(rnd.nextInt(params.size())) : ParameterExpression.of(rnd.nextInt(1, 9) / 4.0);
+      return rnd.nextBoolean()
+          ? params.get(rnd.nextInt(params.size()))
+          : ParameterExpression.of(rnd.nextInt(1, 9) / 4.0);
     }
     return switch (rnd.nextInt(7)) {
       case 0 -> expression(rnd, params, depth - 1).add(expression(rnd, params, depth - 1));
@@ -107,9 +134,17 @@ class RoundTripTest {
     Parameter x = new Parameter("x");
     ParameterExpression sum = x.add(1);
     QuantumCircuit qc = new QuantumCircuit(1);
-    for (ParameterExpression e : List.of(ParameterExpression.of(2).sub(sum), ParameterExpression.of(2).div(sum),
-        ParameterExpression.of(2).pow(sum), x.sub(sum), x.div(sum.mul(x)), ParameterExpression.of(3).add(sum),
-        ParameterExpression.of(3).mul(sum), sum.neg(), x.mul(-1))) {
+    for (ParameterExpression e :
+        List.of(
+            ParameterExpression.of(2).sub(sum),
+            ParameterExpression.of(2).div(sum),
+            ParameterExpression.of(2).pow(sum),
+            x.sub(sum),
+            x.div(sum.mul(x)),
+            ParameterExpression.of(3).add(sum),
+            ParameterExpression.of(3).mul(sum),
+            sum.neg(),
+            x.mul(-1))) {
       qc.append(StandardGate.RZ.gate(e), 0);
     }
     assertThat(back(qc, 17)).isEqualTo(qc);
@@ -122,7 +157,8 @@ class RoundTripTest {
     qc.append(StandardGate.RX.gate(x.apply(Function.SQRT)), 0);
 
     ParameterExpression read = back(qc, 16).data().get(0).operation().params().get(0);
-    assertThat(read.substitute(Map.of(x, ParameterExpression.of(2))).evaluate()).isEqualTo(Math.sqrt(2));
+    assertThat(read.substitute(Map.of(x, ParameterExpression.of(2))).evaluate())
+        .isEqualTo(Math.sqrt(2));
   }
 
   @Test
@@ -160,11 +196,14 @@ class RoundTripTest {
     assertThat(back.data()).hasSize(2);
     Gate first = (Gate) back.data().get(0).operation();
     assertThat(first.name()).isEqualTo("mygate");
-    assertThat(first.definition().orElseThrow()).isEqualTo(((Gate) qc.data().get(0).operation()).definition().orElseThrow());
+    assertThat(first.definition().orElseThrow())
+        .isEqualTo(((Gate) qc.data().get(0).operation()).definition().orElseThrow());
     assertThat(back.decompose()).isEqualTo(qc.decompose());
     Map<Parameter, Double> bind = Map.of(phi, 0.4);
-    assertThat(Statevector.fromCircuit(back.assignParameters(bind))
-        .equivalent(Statevector.fromCircuit(qc.assignParameters(bind)), 1e-12)).isTrue();
+    assertThat(
+            Statevector.fromCircuit(back.assignParameters(bind))
+                .equivalent(Statevector.fromCircuit(qc.assignParameters(bind)), 1e-12))
+        .isTrue();
   }
 
   @Test

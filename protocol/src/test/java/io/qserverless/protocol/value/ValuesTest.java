@@ -30,14 +30,16 @@ class ValuesTest {
     quasi.put(1, 0.5);
     quasi.put(3, 0.5);
 
-    assertThat(Values.toJson(Map.of("results", List.of(quasi)))).isEqualTo("{\"results\":[{\"1\":0.5,\"3\":0.5}]}");
+    assertThat(Values.toJson(Map.of("results", List.of(quasi))))
+        .isEqualTo("{\"results\":[{\"1\":0.5,\"3\":0.5}]}");
   }
 
   record Usage(String stage, double cpuTime) {}
 
   @Test
   void records_arrays_and_enums_encode_as_objects_lists_and_names() {
-    assertThat(Values.toJson(new Usage("MAPPING", 1.5))).isEqualTo("{\"stage\":\"MAPPING\",\"cpuTime\":1.5}");
+    assertThat(Values.toJson(new Usage("MAPPING", 1.5)))
+        .isEqualTo("{\"stage\":\"MAPPING\",\"cpuTime\":1.5}");
     assertThat(Values.toJson(new double[] {0.5, 1})).isEqualTo("[0.5,1.0]");
     assertThat(Values.toJson(Thread.State.NEW)).isEqualTo("\"NEW\"");
   }
@@ -58,7 +60,8 @@ class ValuesTest {
     assertThatThrownBy(() -> Values.fromJson("{\"circuits\": ["))
         .isInstanceOf(ValueEncodingException.class)
         .hasMessageContaining("not valid JSON");
-    assertThatThrownBy(() -> Values.fromJson("{\"x\": {\"__type__\": \"datetime\", \"__value__\": \"2026\"}}"))
+    assertThatThrownBy(
+            () -> Values.fromJson("{\"x\": {\"__type__\": \"datetime\", \"__value__\": \"2026\"}}"))
         .hasMessageContaining("unknown __type__ 'datetime' at $.x: expected QuantumCircuit");
   }
 
@@ -68,14 +71,17 @@ class ValuesTest {
 
     String json = Values.toJson(Map.of("circuits", List.of(bell)));
     // base64 of zlib starts "eJ", as the Python client's encoder writes it
-    assertThat(json).startsWith("{\"circuits\":[{\"__type__\":\"QuantumCircuit\",\"__value__\":\"eJ");
+    assertThat(json)
+        .startsWith("{\"circuits\":[{\"__type__\":\"QuantumCircuit\",\"__value__\":\"eJ");
     Object back = ((List<?>) ((Map<?, ?>) Values.fromJson(json)).get("circuits")).getFirst();
     assertThat(back).isInstanceOf(QuantumCircuit.class).isEqualTo(bell);
   }
 
   @Test
   void a_circuit_envelope_with_a_bad_value_is_refused_with_its_path() {
-    assertThatThrownBy(() -> Values.fromJson("{\"c\": [{\"__type__\": \"QuantumCircuit\", \"__value__\": 7}]}"))
+    assertThatThrownBy(
+            () ->
+                Values.fromJson("{\"c\": [{\"__type__\": \"QuantumCircuit\", \"__value__\": 7}]}"))
         .isInstanceOf(ValueEncodingException.class)
         .hasMessageContaining("cannot decode the QuantumCircuit at $.c[0]");
     assertThatThrownBy(() -> Values.fromJson("{\"c\": {\"__type__\": \"QuantumCircuit\"}}"))
@@ -90,12 +96,19 @@ class ValuesTest {
     // q_1: ─────┤ X ├
     //           └───┘
     QuantumCircuit bell = new QuantumCircuit(2).h(0).cx(0, 1);
-    String qasm2 = "OPENQASM 2.0;\\ninclude \\\"qelib1.inc\\\";\\nqreg q[2];\\nh q[0];\\ncx q[0],q[1];\\n";
-    String qasm3 = "OPENQASM 3.0;\\ninclude \\\"stdgates.inc\\\";\\nqubit[2] q;\\nh q[0];\\ncx q[0], q[1];\\n";
+    String qasm2 =
+        "OPENQASM 2.0;\\ninclude \\\"qelib1.inc\\\";\\nqreg q[2];\\nh q[0];\\ncx q[0],q[1];\\n";
+    String qasm3 =
+        "OPENQASM 3.0;\\ninclude \\\"stdgates.inc\\\";\\nqubit[2] q;\\nh q[0];\\ncx q[0], q[1];\\n";
 
     for (String text : List.of(qasm2, qasm3)) {
-      Object back = ((Map<?, ?>) Values.fromJson(
-          "{\"c\": {\"__type__\": \"QuantumCircuit\", \"__value__\": \"" + text + "\"}}")).get("c");
+      Object back =
+          ((Map<?, ?>)
+                  Values.fromJson(
+                      "{\"c\": {\"__type__\": \"QuantumCircuit\", \"__value__\": \""
+                          + text
+                          + "\"}}"))
+              .get("c");
       assertThat(((QuantumCircuit) back).data()).isEqualTo(bell.data());
     }
   }
@@ -103,8 +116,10 @@ class ValuesTest {
   @Test
   void openqasm_text_that_does_not_parse_is_refused_with_its_path_and_line() {
     String bad = "OPENQASM 2.0;\\nqreg q[2];\\nh q[5];\\n";
-    assertThatThrownBy(() -> Values.fromJson(
-            "{\"c\": {\"__type__\": \"QuantumCircuit\", \"__value__\": \"" + bad + "\"}}"))
+    assertThatThrownBy(
+            () ->
+                Values.fromJson(
+                    "{\"c\": {\"__type__\": \"QuantumCircuit\", \"__value__\": \"" + bad + "\"}}"))
         .isInstanceOf(ValueEncodingException.class)
         .hasMessageContaining("$.c")
         .hasMessageContaining(":3:");

@@ -18,7 +18,10 @@ import java.util.stream.Collectors;
  * @param couplingMap directed pairs where the two-qubit gate may act
  */
 public record Backend(
-    String name, String description, int numQubits, List<String> basisGates,
+    String name,
+    String description,
+    int numQubits,
+    List<String> basisGates,
     CouplingMap couplingMap) {
 
   public Backend {
@@ -31,8 +34,8 @@ public record Backend(
   }
 
   /**
-   * This backend as a JSON object with fields {@code name}, {@code num_qubits}, {@code
-   * basis_gates} and {@code coupling_map}, the form {@link Backends#load} reads back.
+   * This backend as a JSON object with fields {@code name}, {@code num_qubits}, {@code basis_gates}
+   * and {@code coupling_map}, the form {@link Backends#load} reads back.
    */
   public String toJson() {
     String basis =
@@ -41,9 +44,14 @@ public record Backend(
         couplingMap.edges().stream()
             .map(e -> "[" + e[0] + ", " + e[1] + "]")
             .collect(Collectors.joining(", ", "[", "]"));
-    return "{\"name\": \"" + name.replace("\\", "\\\\").replace("\"", "\\\"")
-        + "\", \"num_qubits\": " + numQubits
-        + ", \"basis_gates\": " + basis
-        + ", \"coupling_map\": " + edges + "}";
+    return "{\"name\": \""
+        + name.replace("\\", "\\\\").replace("\"", "\\\"")
+        + "\", \"num_qubits\": "
+        + numQubits
+        + ", \"basis_gates\": "
+        + basis
+        + ", \"coupling_map\": "
+        + edges
+        + "}";
   }
 }

@@ -46,7 +46,10 @@ public final class Backends {
   public static Backend get(String name) {
     if (!NAMES.contains(name)) {
       throw new BackendException(
-          "unknown backend '" + name + "'; shipped backends are " + NAMES
+          "unknown backend '"
+              + name
+              + "'; shipped backends are "
+              + NAMES
               + ", or pass a path to a backend JSON file");
     }
     return CACHE.computeIfAbsent(name, Backends::readResource);
@@ -88,7 +91,8 @@ public final class Backends {
     try {
       root = JsonReader.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new BackendException("backend file " + source + " is not valid JSON: " + e.getMessage());
+      throw new BackendException(
+          "backend file " + source + " is not valid JSON: " + e.getMessage());
     }
     if (!(root instanceof Map<?, ?> map)) {
       throw invalid(source, "the top level", "a JSON object");
@@ -113,7 +117,8 @@ public final class Backends {
     }
     for (Object p : pairs) {
       if (!(p instanceof List<?> pair) || pair.size() != 2) {
-        throw invalid(source, "\"coupling_map\" entry " + show(p), "a pair [a, b] of qubit indices");
+        throw invalid(
+            source, "\"coupling_map\" entry " + show(p), "a pair [a, b] of qubit indices");
       }
       String what = "\"coupling_map\" entry " + show(pair);
       int a = integer(pair.get(0), source, what, 0, numQubits - 1);
@@ -125,7 +130,11 @@ public final class Backends {
     }
     String description = map.get("description") instanceof String d ? d : "";
     Backend backend =
-        new Backend(name, description, numQubits, basis.stream().sorted().toList(),
+        new Backend(
+            name,
+            description,
+            numQubits,
+            basis.stream().sorted().toList(),
             new CouplingMap(numQubits, edges));
     try {
       backend.target();

@@ -4,7 +4,8 @@ package io.qserverless.quantum.circuit;
 public record Barrier(int numQubits) implements Operation {
   public Barrier {
     if (numQubits < 1) {
-      throw new IllegalArgumentException("a barrier spans " + numQubits + " qubits: it needs at least 1");
+      throw new IllegalArgumentException(
+          "a barrier spans " + numQubits + " qubits: it needs at least 1");
     }
   }
 

@@ -13,17 +13,28 @@ import java.util.Objects;
  *
  * @param condition null when the instruction is unconditional
  */
-public record CircuitInstruction(Operation operation, int[] qubits, int[] clbits, Condition condition)
-    implements Serializable {
+public record CircuitInstruction(
+    Operation operation, int[] qubits, int[] clbits, Condition condition) implements Serializable {
   public CircuitInstruction {
     Objects.requireNonNull(operation, "operation");
     qubits = qubits.clone();
     clbits = clbits.clone();
     if (qubits.length != operation.numQubits() || clbits.length != operation.numClbits()) {
       throw new IllegalArgumentException(
-          "'" + operation.name() + "' acts on " + operation.numQubits() + " qubits and "
-              + operation.numClbits() + " clbits but was given " + qubits.length + " qubits "
-              + Arrays.toString(qubits) + " and " + clbits.length + " clbits " + Arrays.toString(clbits));
+          "'"
+              + operation.name()
+              + "' acts on "
+              + operation.numQubits()
+              + " qubits and "
+              + operation.numClbits()
+              + " clbits but was given "
+              + qubits.length
+              + " qubits "
+              + Arrays.toString(qubits)
+              + " and "
+              + clbits.length
+              + " clbits "
+              + Arrays.toString(clbits));
     }
   }
 
@@ -77,8 +88,12 @@ public record CircuitInstruction(Operation operation, int[] qubits, int[] clbits
 
   @Override
   public String toString() {
-    String s = operation.name() + (operation.params().isEmpty() ? "" : operation.params().toString())
-        + " q" + Arrays.toString(qubits) + (clbits.length > 0 ? " c" + Arrays.toString(clbits) : "");
+    String s =
+        operation.name()
+            + (operation.params().isEmpty() ? "" : operation.params().toString())
+            + " q"
+            + Arrays.toString(qubits)
+            + (clbits.length > 0 ? " c" + Arrays.toString(clbits) : "");
     return condition == null ? s : s + " if " + condition;
   }
 }

@@ -5,13 +5,14 @@ import java.util.Arrays;
 
 /**
  * A classical condition on an instruction: it runs only if the given classical bits, read as an
- * integer with the first listed bit least significant, equal {@code value}
- * (OpenQASM 2 {@code if (c == 3)}, Qiskit's {@code c_if}).
+ * integer with the first listed bit least significant, equal {@code value} (OpenQASM 2 {@code if (c
+ * == 3)}, Qiskit's {@code c_if}).
  *
  * @param register the register compared, or null when the condition is on a single bit
  * @param clbits the global clbit indices compared (the register's bits, or the one bit)
  */
-public record Condition(ClassicalRegister register, int[] clbits, long value) implements Serializable {
+public record Condition(ClassicalRegister register, int[] clbits, long value)
+    implements Serializable {
   public Condition {
     clbits = clbits.clone();
     if (clbits.length == 0 || clbits.length > 63) {
@@ -20,7 +21,11 @@ public record Condition(ClassicalRegister register, int[] clbits, long value) im
     }
     if (value < 0 || (clbits.length < 63 && value >= 1L << clbits.length)) {
       throw new IllegalArgumentException(
-          "condition value " + value + " does not fit in " + clbits.length + " bits: use 0.."
+          "condition value "
+              + value
+              + " does not fit in "
+              + clbits.length
+              + " bits: use 0.."
               + ((1L << Math.min(clbits.length, 62)) - 1));
     }
   }

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * An idle period on one qubit; the ideal simulator treats it as identity.
  *
- * @param unit one of {@code dt, ns, us, ms, s} (OpenQASM 3 units; {@code dt} is the backend's sample time)
+ * @param unit one of {@code dt, ns, us, ms, s} (OpenQASM 3 units; {@code dt} is the backend's
+ *     sample time)
  */
 public record Delay(ParameterExpression duration, String unit) implements Operation {
   private static final Set<String> UNITS = Set.of("dt", "ns", "us", "ms", "s");
@@ -17,7 +18,8 @@ public record Delay(ParameterExpression duration, String unit) implements Operat
       throw new IllegalArgumentException("a delay needs a duration, got none");
     }
     if (!UNITS.contains(unit)) {
-      throw new IllegalArgumentException("delay unit '" + unit + "' is unknown: use one of dt, ns, us, ms, s");
+      throw new IllegalArgumentException(
+          "delay unit '" + unit + "' is unknown: use one of dt, ns, us, ms, s");
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.Optional;
  * A unitary operation: either a {@link StandardGate} with parameters, or an instance of a
  * user-defined {@link GateDefinition} (an OpenQASM {@code gate} declaration).
  *
- * <p>Immutable. Exactly one of {@link #standardGate()} and {@link #customDefinition()} is
- * non-null; transpiler passes typically switch on {@code standardGate()}.
+ * <p>Immutable. Exactly one of {@link #standardGate()} and {@link #customDefinition()} is non-null;
+ * transpiler passes typically switch on {@code standardGate()}.
  */
 public final class Gate implements Operation {
   private final String name;

@@ -10,9 +10,9 @@ import java.util.Objects;
  * A user-defined gate: a name, formal parameters and a body circuit over those parameters, as an
  * OpenQASM {@code gate name(a, b) q0, q1 { ... }} declaration.
  *
- * <p>{@link #gate} makes an instance with actual parameter values; the instance's
- * {@link Gate#definition()} is the body with the formal parameters substituted. The body must
- * contain only gates (and barriers). Immutable: the body is copied in and out.
+ * <p>{@link #gate} makes an instance with actual parameter values; the instance's {@link
+ * Gate#definition()} is the body with the formal parameters substituted. The body must contain only
+ * gates (and barriers). Immutable: the body is copied in and out.
  *
  * <p>An {@link #opaque} gate (OpenQASM 2 {@code opaque}) has a name and shape but no body: it can
  * be written and read back, but asking for its body (to simulate or decompose it) fails.
@@ -26,16 +26,25 @@ public final class GateDefinition implements Serializable {
   public GateDefinition(String name, List<Parameter> params, QuantumCircuit body) {
     checkName(name);
     for (CircuitInstruction in : body.data()) {
-      if (!(in.operation() instanceof Gate || in.operation() instanceof Barrier) || in.condition() != null) {
+      if (!(in.operation() instanceof Gate || in.operation() instanceof Barrier)
+          || in.condition() != null) {
         throw new IllegalArgumentException(
-            "gate '" + name + "' body contains '" + in.operation().name()
+            "gate '"
+                + name
+                + "' body contains '"
+                + in.operation().name()
                 + "': a gate body may hold only unconditioned gates and barriers");
       }
     }
     for (Parameter p : body.parameters()) {
       if (!params.contains(p)) {
         throw new IllegalArgumentException(
-            "gate '" + name + "' body uses parameter '" + p.name() + "' that is not among its parameters " + params);
+            "gate '"
+                + name
+                + "' body uses parameter '"
+                + p.name()
+                + "' that is not among its parameters "
+                + params);
       }
     }
     this.name = name;
@@ -85,7 +94,9 @@ public final class GateDefinition implements Serializable {
   public QuantumCircuit body() {
     if (body == null) {
       throw new IllegalStateException(
-          "gate '" + name + "' is opaque: it has no body to simulate or decompose; declare it with a gate body instead");
+          "gate '"
+              + name
+              + "' is opaque: it has no body to simulate or decompose; declare it with a gate body instead");
     }
     return body.copy();
   }

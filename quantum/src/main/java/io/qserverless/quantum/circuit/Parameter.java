@@ -19,7 +19,9 @@ public record Parameter(String name, UUID uuid) implements ParameterExpression {
     Objects.requireNonNull(uuid, "uuid");
     if (!name.matches("[A-Za-z_\\p{L}][\\w\\p{L}\\[\\]]*")) {
       throw new IllegalArgumentException(
-          "parameter name '" + name + "' is not an identifier: use letters, digits and _ (e.g. theta_1)");
+          "parameter name '"
+              + name
+              + "' is not an identifier: use letters, digits and _ (e.g. theta_1)");
     }
   }
 
@@ -42,7 +44,9 @@ public record Parameter(String name, UUID uuid) implements ParameterExpression {
   @Override
   public double evaluate() {
     throw new IllegalStateException(
-        "parameter '" + name + "' is unbound: assign it a value with assignParameters before simulating");
+        "parameter '"
+            + name
+            + "' is unbound: assign it a value with assignParameters before simulating");
   }
 
   @Override

@@ -15,7 +15,9 @@ import java.util.function.DoubleUnaryOperator;
  * {@link Constant}. The operators and functions are those OpenQASM 2 and 3 allow in angles.
  */
 public sealed interface ParameterExpression extends Serializable
-    permits Parameter, ParameterExpression.Constant, ParameterExpression.Unary,
+    permits Parameter,
+        ParameterExpression.Constant,
+        ParameterExpression.Unary,
         ParameterExpression.Binary {
 
   /** The parameters this expression still depends on, in first-use order. */
@@ -241,7 +243,10 @@ public sealed interface ParameterExpression extends Serializable
       boolean paren =
           e instanceof Binary b
                   && (b.op.precedence() < op.precedence()
-                      || (isRight && b.op.precedence() == op.precedence() && op != BinaryOp.ADD && op != BinaryOp.MUL)
+                      || (isRight
+                          && b.op.precedence() == op.precedence()
+                          && op != BinaryOp.ADD
+                          && op != BinaryOp.MUL)
                       || (!isRight && op == BinaryOp.POW))
               || (e instanceof Constant c && c.value() < 0)
               || (e instanceof Unary u && u.function() == Function.NEG && op.precedence() > 1);

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A quantum circuit: registers of qubits and classical bits, an ordered list of
- * {@link CircuitInstruction}s over global bit indices, and a global phase.
+ * A quantum circuit: registers of qubits and classical bits, an ordered list of {@link
+ * CircuitInstruction}s over global bit indices, and a global phase.
  *
  * <p>Usage (a Bell pair, sampled):
  *
@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>Bits are numbered globally in register order: for registers {@code q[2], r[3]} qubit 2 is
- * {@code r[0]}. Gate methods append and return {@code this} for chaining; {@link #compose},
- * {@link #inverse}, {@link #copy}, {@link #decompose} and {@link #assignParameters} return new
- * circuits. Mutable and not thread-safe: share a {@link #copy()}.
+ * {@code r[0]}. Gate methods append and return {@code this} for chaining; {@link #compose}, {@link
+ * #inverse}, {@link #copy}, {@link #decompose} and {@link #assignParameters} return new circuits.
+ * Mutable and not thread-safe: share a {@link #copy()}.
  */
 public final class QuantumCircuit extends StandardGateMethods implements Serializable {
   /** Atomic, not a lock: two workers building circuits queued on it. */
@@ -65,7 +65,11 @@ public final class QuantumCircuit extends StandardGateMethods implements Seriali
   private static Register[] defaultRegisters(int numQubits, int numClbits) {
     if (numQubits < 0 || numClbits < 0) {
       throw new IllegalArgumentException(
-          "a circuit cannot have " + numQubits + " qubits and " + numClbits + " clbits: use 0 or more");
+          "a circuit cannot have "
+              + numQubits
+              + " qubits and "
+              + numClbits
+              + " clbits: use 0 or more");
     }
     List<Register> regs = new ArrayList<>();
     if (numQubits > 0) {
@@ -86,7 +90,9 @@ public final class QuantumCircuit extends StandardGateMethods implements Seriali
     for (Register existing : registers) {
       if (existing.name().equals(r.name())) {
         throw new IllegalArgumentException(
-            "register name '" + r.name() + "' is already used in this circuit: choose another name");
+            "register name '"
+                + r.name()
+                + "' is already used in this circuit: choose another name");
       }
     }
     registers.add(r);
@@ -116,18 +122,25 @@ public final class QuantumCircuit extends StandardGateMethods implements Seriali
   }
 
   public List<QuantumRegister> qregs() {
-    return registers.stream().filter(QuantumRegister.class::isInstance).map(QuantumRegister.class::cast).toList();
+    return registers.stream()
+        .filter(QuantumRegister.class::isInstance)
+        .map(QuantumRegister.class::cast)
+        .toList();
   }
 
   public List<ClassicalRegister> cregs() {
-    return registers.stream().filter(ClassicalRegister.class::isInstance).map(ClassicalRegister.class::cast).toList();
+    return registers.stream()
+        .filter(ClassicalRegister.class::isInstance)
+        .map(ClassicalRegister.class::cast)
+        .toList();
   }
 
   /** The global index of the register's first bit. */
   public int offsetOf(Register r) {
     Integer offset = offsets.get(r);
     if (offset == null) {
-      throw new IllegalArgumentException("register '" + r.name() + "' is not part of circuit '" + name + "'");
+      throw new IllegalArgumentException(
+          "register '" + r.name() + "' is not part of circuit '" + name + "'");
     }
     return offset;
   }
@@ -145,7 +158,14 @@ public final class QuantumCircuit extends StandardGateMethods implements Seriali
   private static int checkIndex(Register r, int i) {
     if (i < 0 || i >= r.size()) {
       throw new IllegalArgumentException(
-          "index " + i + " is outside register " + r.name() + "[" + r.size() + "]: use 0.." + (r.size() - 1));
+          "index "
+              + i
+              + " is outside register "
+              + r.name()
+              + "["
+              + r.size()
+              + "]: use 0.."
+              + (r.size() - 1));
     }
     return i;
   }
@@ -219,14 +239,34 @@ public final class QuantumCircuit extends StandardGateMethods implements Seriali
     for (int i = 0; i < bits.length; i++) {
       if (bits[i] < 0 || bits[i] >= count) {
         throw new IllegalArgumentException(
-            "'" + what + "' uses " + kind + " " + bits[i] + " but the circuit has " + count + " "
-                + kind + "s: use 0.." + (count - 1) + " or add a register");
+            "'"
+                + what
+                + "' uses "
+                + kind
+                + " "
+                + bits[i]
+                + " but the circuit has "
+                + count
+                + " "
+                + kind
+                + "s: use 0.."
+                + (count - 1)
+                + " or add a register");
       }
       for (int j = 0; j < i; j++) {
         if (bits[i] == bits[j]) {
           throw new IllegalArgumentException(
-              "'" + what + "' uses " + kind + " " + bits[i] + " twice in " + Arrays.toString(bits)
-                  + ": its " + kind + "s must be distinct");
+              "'"
+                  + what
+                  + "' uses "
+                  + kind
+                  + " "
+                  + bits[i]
+                  + " twice in "
+                  + Arrays.toString(bits)
+                  + ": its "
+                  + kind
+                  + "s must be distinct");
         }
       }
     }
@@ -256,7 +296,15 @@ public final class QuantumCircuit extends StandardGateMethods implements Seriali
   public QuantumCircuit measure(QuantumRegister qr, ClassicalRegister cr) {
     if (qr.size() != cr.size()) {
       throw new IllegalArgumentException(
-          "cannot measure " + qr.name() + "[" + qr.size() + "] into " + cr.name() + "[" + cr.size() + "]: sizes differ");
+          "cannot measure "
+              + qr.name()
+              + "["
+              + qr.size()
+              + "] into "
+              + cr.name()
+              + "["
+              + cr.size()
+              + "]: sizes differ");
     }
     for (int i = 0; i < qr.size(); i++) {
       measure(qubit(qr, i), clbit(cr, i));
@@ -295,7 +343,9 @@ public final class QuantumCircuit extends StandardGateMethods implements Seriali
     return q;
   }
 
-  /** Conditions the last instruction on register {@code c} equal to {@code value} (Qiskit's c_if). */
+  /**
+   * Conditions the last instruction on register {@code c} equal to {@code value} (Qiskit's c_if).
+   */
   public QuantumCircuit cIf(ClassicalRegister c, long value) {
     int[] bits = new int[c.size()];
     Arrays.setAll(bits, i -> clbit(c, i));
@@ -309,7 +359,8 @@ public final class QuantumCircuit extends StandardGateMethods implements Seriali
 
   private QuantumCircuit conditionLast(Condition condition) {
     if (data.isEmpty()) {
-      throw new IllegalStateException("cIf conditions the last instruction, but the circuit is empty: append one first");
+      throw new IllegalStateException(
+          "cIf conditions the last instruction, but the circuit is empty: append one first");
     }
     CircuitInstruction last = data.remove(data.size() - 1);
     try {
@@ -366,8 +417,15 @@ public final class QuantumCircuit extends StandardGateMethods implements Seriali
     List<Parameter> params = parameters();
     if (values.size() != params.size()) {
       throw new IllegalArgumentException(
-          "circuit '" + name + "' has " + params.size() + " parameters " + params + " but "
-              + values.size() + " values were given");
+          "circuit '"
+              + name
+              + "' has "
+              + params.size()
+              + " parameters "
+              + params
+              + " but "
+              + values.size()
+              + " values were given");
     }
     Map<Parameter, Number> map = new HashMap<>();
     for (int i = 0; i < values.size(); i++) {
@@ -412,12 +470,18 @@ public final class QuantumCircuit extends StandardGateMethods implements Seriali
     return compose(other, q, c);
   }
 
-  /** A new circuit: this one followed by {@code other}, its qubit i mapped to qubits[i], clbit j to clbits[j]. */
+  /**
+   * A new circuit: this one followed by {@code other}, its qubit i mapped to qubits[i], clbit j to
+   * clbits[j].
+   */
   public QuantumCircuit compose(QuantumCircuit other, int[] qubits, int[] clbits) {
     return CircuitTransforms.compose(this, other, qubits, clbits);
   }
 
-  /** The inverse circuit (reversed, each gate inverted, phase negated); only gates, barriers and delays allowed. */
+  /**
+   * The inverse circuit (reversed, each gate inverted, phase negated); only gates, barriers and
+   * delays allowed.
+   */
   public QuantumCircuit inverse() {
     return CircuitTransforms.inverse(this);
   }
@@ -459,6 +523,14 @@ public final class QuantumCircuit extends StandardGateMethods implements Seriali
 
   @Override
   public String toString() {
-    return "QuantumCircuit '" + name + "' (" + numQubits + " qubits, " + numClbits + " clbits, " + data.size() + " instructions)";
+    return "QuantumCircuit '"
+        + name
+        + "' ("
+        + numQubits
+        + " qubits, "
+        + numClbits
+        + " clbits, "
+        + data.size()
+        + " instructions)";
   }
 }

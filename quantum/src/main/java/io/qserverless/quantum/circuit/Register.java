@@ -5,8 +5,8 @@ import java.io.Serializable;
 /**
  * A named, fixed-size group of bits of a circuit ({@code qreg q[2];} / {@code creg c[2];}).
  *
- * <p>Registers only name bits: instructions address qubits and clbits by their global index in
- * the circuit, registers being laid out one after another in the order they were added.
+ * <p>Registers only name bits: instructions address qubits and clbits by their global index in the
+ * circuit, registers being laid out one after another in the order they were added.
  */
 public sealed interface Register extends Serializable permits QuantumRegister, ClassicalRegister {
   String name();
@@ -17,7 +17,10 @@ public sealed interface Register extends Serializable permits QuantumRegister, C
   static void validate(String kind, String name, int size) {
     if (!isIdentifier(name)) {
       throw new IllegalArgumentException(
-          kind + " name '" + name + "' is not an identifier: use letters, digits and _ (e.g. q, c0)");
+          kind
+              + " name '"
+              + name
+              + "' is not an identifier: use letters, digits and _ (e.g. q, c0)");
     }
     if (size < 0) {
       throw new IllegalArgumentException(

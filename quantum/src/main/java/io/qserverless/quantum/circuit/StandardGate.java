@@ -122,19 +122,27 @@ public enum StandardGate {
 
   /** This gate with numeric parameters (a fixed-size gate). */
   public Gate gate(double... params) {
-    return gate(Arrays.stream(params).mapToObj(ParameterExpression::of).toArray(ParameterExpression[]::new));
+    return gate(
+        Arrays.stream(params)
+            .mapToObj(ParameterExpression::of)
+            .toArray(ParameterExpression[]::new));
   }
 
   /** This gate with symbolic parameters (a fixed-size gate). */
   public Gate gate(ParameterExpression... params) {
     if (isVariableSize()) {
       throw new IllegalArgumentException(
-          "'" + gateName + "' takes any number of qubits: use sized(numQubits, params) to say how many");
+          "'"
+              + gateName
+              + "' takes any number of qubits: use sized(numQubits, params) to say how many");
     }
     return new Gate(this, numQubits, List.of(params));
   }
 
-  /** This gate on {@code numQubits} qubits (for {@link #MCX}/{@link #MCP}; fixed-size gates must match). */
+  /**
+   * This gate on {@code numQubits} qubits (for {@link #MCX}/{@link #MCP}; fixed-size gates must
+   * match).
+   */
   public Gate sized(int numQubits, ParameterExpression... params) {
     return new Gate(this, numQubits, List.of(params));
   }
@@ -167,8 +175,12 @@ public enum StandardGate {
     }
     if (isVariableSize() ? qubits < 2 : qubits != numQubits) {
       throw new IllegalArgumentException(
-          "'" + gateName + "' acts on " + (isVariableSize() ? "2 or more" : numQubits)
-              + " qubits, got " + qubits);
+          "'"
+              + gateName
+              + "' acts on "
+              + (isVariableSize() ? "2 or more" : numQubits)
+              + " qubits, got "
+              + qubits);
     }
   }
 }

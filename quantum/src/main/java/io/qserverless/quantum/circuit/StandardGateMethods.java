@@ -116,7 +116,8 @@ public abstract sealed class StandardGateMethods permits QuantumCircuit {
     return append(StandardGate.U.gate(theta, phi, lam), qubit);
   }
 
-  public QuantumCircuit u(ParameterExpression theta, ParameterExpression phi, ParameterExpression lam, int qubit) {
+  public QuantumCircuit u(
+      ParameterExpression theta, ParameterExpression phi, ParameterExpression lam, int qubit) {
     return append(StandardGate.U.gate(theta, phi, lam), qubit);
   }
 
@@ -124,7 +125,8 @@ public abstract sealed class StandardGateMethods permits QuantumCircuit {
     return append(StandardGate.U3.gate(theta, phi, lam), qubit);
   }
 
-  public QuantumCircuit u3(ParameterExpression theta, ParameterExpression phi, ParameterExpression lam, int qubit) {
+  public QuantumCircuit u3(
+      ParameterExpression theta, ParameterExpression phi, ParameterExpression lam, int qubit) {
     return append(StandardGate.U3.gate(theta, phi, lam), qubit);
   }
 
@@ -212,11 +214,18 @@ public abstract sealed class StandardGateMethods permits QuantumCircuit {
     return append(StandardGate.CRZ.gate(theta), control, target);
   }
 
-  public QuantumCircuit cu(double theta, double phi, double lam, double gamma, int control, int target) {
+  public QuantumCircuit cu(
+      double theta, double phi, double lam, double gamma, int control, int target) {
     return append(StandardGate.CU.gate(theta, phi, lam, gamma), control, target);
   }
 
-  public QuantumCircuit cu(ParameterExpression theta, ParameterExpression phi, ParameterExpression lam, ParameterExpression gamma, int control, int target) {
+  public QuantumCircuit cu(
+      ParameterExpression theta,
+      ParameterExpression phi,
+      ParameterExpression lam,
+      ParameterExpression gamma,
+      int control,
+      int target) {
     return append(StandardGate.CU.gate(theta, phi, lam, gamma), control, target);
   }
 
@@ -224,7 +233,12 @@ public abstract sealed class StandardGateMethods permits QuantumCircuit {
     return append(StandardGate.CU3.gate(theta, phi, lam), control, target);
   }
 
-  public QuantumCircuit cu3(ParameterExpression theta, ParameterExpression phi, ParameterExpression lam, int control, int target) {
+  public QuantumCircuit cu3(
+      ParameterExpression theta,
+      ParameterExpression phi,
+      ParameterExpression lam,
+      int control,
+      int target) {
     return append(StandardGate.CU3.gate(theta, phi, lam), control, target);
   }
 
@@ -264,7 +278,8 @@ public abstract sealed class StandardGateMethods permits QuantumCircuit {
     return append(StandardGate.XX_MINUS_YY.gate(theta, beta), qubit1, qubit2);
   }
 
-  public QuantumCircuit xxMinusYY(ParameterExpression theta, ParameterExpression beta, int qubit1, int qubit2) {
+  public QuantumCircuit xxMinusYY(
+      ParameterExpression theta, ParameterExpression beta, int qubit1, int qubit2) {
     return append(StandardGate.XX_MINUS_YY.gate(theta, beta), qubit1, qubit2);
   }
 
@@ -272,7 +287,8 @@ public abstract sealed class StandardGateMethods permits QuantumCircuit {
     return append(StandardGate.XX_PLUS_YY.gate(theta, beta), qubit1, qubit2);
   }
 
-  public QuantumCircuit xxPlusYY(ParameterExpression theta, ParameterExpression beta, int qubit1, int qubit2) {
+  public QuantumCircuit xxPlusYY(
+      ParameterExpression theta, ParameterExpression beta, int qubit1, int qubit2) {
     return append(StandardGate.XX_PLUS_YY.gate(theta, beta), qubit1, qubit2);
   }
 
@@ -305,7 +321,8 @@ public abstract sealed class StandardGateMethods permits QuantumCircuit {
     int[] qubits = java.util.Arrays.copyOf(controls, controls.length + 1);
     qubits[controls.length] = target;
     return switch (controls.length) {
-      case 0 -> throw new IllegalArgumentException("mcx needs at least one control qubit, got none");
+      case 0 ->
+          throw new IllegalArgumentException("mcx needs at least one control qubit, got none");
       case 1 -> cx(controls[0], target);
       case 2 -> ccx(controls[0], controls[1], target);
       default -> append(StandardGate.MCX.sized(qubits.length), qubits);
@@ -321,7 +338,8 @@ public abstract sealed class StandardGateMethods permits QuantumCircuit {
     int[] qubits = java.util.Arrays.copyOf(controls, controls.length + 1);
     qubits[controls.length] = target;
     return switch (controls.length) {
-      case 0 -> throw new IllegalArgumentException("mcp needs at least one control qubit, got none");
+      case 0 ->
+          throw new IllegalArgumentException("mcp needs at least one control qubit, got none");
       case 1 -> cp(lam, controls[0], target);
       default -> append(StandardGate.MCP.sized(qubits.length, lam), qubits);
     };

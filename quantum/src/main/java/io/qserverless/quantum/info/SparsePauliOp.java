@@ -34,8 +34,15 @@ public final class SparsePauliOp {
       }
       if (t.label().length() != numQubits) {
         throw new IllegalArgumentException(
-            "Pauli label '" + t.label() + "' has " + t.label().length() + " qubits but '"
-                + terms.get(0).label() + "' has " + numQubits + ": all terms need the same length");
+            "Pauli label '"
+                + t.label()
+                + "' has "
+                + t.label().length()
+                + " qubits but '"
+                + terms.get(0).label()
+                + "' has "
+                + numQubits
+                + ": all terms need the same length");
       }
     }
     this.terms = List.copyOf(terms);

@@ -1,2 +1,5 @@
-/** Quantum information values: observables as sums of Pauli strings ({@link io.qserverless.quantum.info.SparsePauliOp}). */
+/**
+ * Quantum information values: observables as sums of Pauli strings ({@link
+ * io.qserverless.quantum.info.SparsePauliOp}).
+ */
 package io.qserverless.quantum.info;

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * An immutable square complex matrix, stored row-major with real and imaginary parts interleaved.
  *
- * <p>Gate matrices use Qiskit's little-endian convention: basis index {@code i} has qubit k's
- * value in bit k, so for a two-qubit gate on (q0, q1) the row index is {@code q0 + 2*q1}.
+ * <p>Gate matrices use Qiskit's little-endian convention: basis index {@code i} has qubit k's value
+ * in bit k, so for a two-qubit gate on (q0, q1) the row index is {@code q0 + 2*q1}.
  */
 public final class ComplexMatrix {
   private final int dim;
@@ -21,7 +21,14 @@ public final class ComplexMatrix {
   public static ComplexMatrix of(int dim, double... reIm) {
     if (reIm.length != 2 * dim * dim) {
       throw new IllegalArgumentException(
-          "a " + dim + "x" + dim + " complex matrix needs " + 2 * dim * dim + " doubles, got " + reIm.length);
+          "a "
+              + dim
+              + "x"
+              + dim
+              + " complex matrix needs "
+              + 2 * dim * dim
+              + " doubles, got "
+              + reIm.length);
     }
     return new ComplexMatrix(dim, reIm.clone());
   }
@@ -227,8 +234,8 @@ public final class ComplexMatrix {
   }
 
   /**
-   * The global phase φ with {@code this ≈ e^{iφ} · other}, read off {@code other}'s largest
-   * entry (the best-conditioned one).
+   * The global phase φ with {@code this ≈ e^{iφ} · other}, read off {@code other}'s largest entry
+   * (the best-conditioned one).
    */
   public double phaseTo(ComplexMatrix other) {
     int best = 0;
@@ -256,14 +263,15 @@ public final class ComplexMatrix {
   }
 
   /**
-   * Applies this k-qubit matrix in place to an interleaved statevector of {@code numQubits}
-   * qubits, acting on {@code qubits} (qubits[0] is the matrix's least significant qubit).
-   * The generic kernel: O(2^n · 2^k) work, used for small or rare gates.
+   * Applies this k-qubit matrix in place to an interleaved statevector of {@code numQubits} qubits,
+   * acting on {@code qubits} (qubits[0] is the matrix's least significant qubit). The generic
+   * kernel: O(2^n · 2^k) work, used for small or rare gates.
    */
   public void applyTo(double[] state, int numQubits, int[] qubits) {
     int k = qubits.length;
     if (1 << k != dim) {
-      throw new IllegalArgumentException("a " + dim + "x" + dim + " matrix cannot act on " + k + " qubits");
+      throw new IllegalArgumentException(
+          "a " + dim + "x" + dim + " matrix cannot act on " + k + " qubits");
     }
     int[] offsets = new int[dim];
     for (int m = 0; m < dim; m++) {

@@ -19,22 +19,31 @@ import java.util.Map;
  * <p>Circuits must be gate-only (no measurements). Immutable and thread-safe.
  */
 public final class Estimator {
-  public PrimitiveJob<EstimatorResult> run(List<QuantumCircuit> circuits, List<SparsePauliOp> observables) {
+  public PrimitiveJob<EstimatorResult> run(
+      List<QuantumCircuit> circuits, List<SparsePauliOp> observables) {
     return run(circuits, observables, Collections.nCopies(circuits.size(), List.of()));
   }
 
   /** The i-th value is observable i on circuit i bound to parameter values i. */
   public PrimitiveJob<EstimatorResult> run(
-      List<QuantumCircuit> circuits, List<SparsePauliOp> observables, List<? extends List<? extends Number>> parameterValues) {
+      List<QuantumCircuit> circuits,
+      List<SparsePauliOp> observables,
+      List<? extends List<? extends Number>> parameterValues) {
     if (observables.size() != circuits.size() || parameterValues.size() != circuits.size()) {
       throw new IllegalArgumentException(
-          "Estimator.run takes one observable and one parameter value list per circuit, got " + circuits.size()
-              + " circuits, " + observables.size() + " observables, " + parameterValues.size() + " value lists");
+          "Estimator.run takes one observable and one parameter value list per circuit, got "
+              + circuits.size()
+              + " circuits, "
+              + observables.size()
+              + " observables, "
+              + parameterValues.size()
+              + " value lists");
     }
     double[] values = new double[circuits.size()];
     List<Map<String, Object>> metadata = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
-      Statevector psi = Statevector.fromCircuit(Parameters.bind(circuits.get(i), parameterValues.get(i)));
+      Statevector psi =
+          Statevector.fromCircuit(Parameters.bind(circuits.get(i), parameterValues.get(i)));
       values[i] = psi.expectationValue(observables.get(i));
       metadata.add(Map.of());
     }

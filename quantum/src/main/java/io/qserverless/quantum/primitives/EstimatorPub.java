@@ -5,12 +5,16 @@ import io.qserverless.quantum.info.SparsePauliOp;
 import java.util.List;
 
 /**
- * One EstimatorV2 input: a gate-only circuit, the observables to evaluate on its state, values
- * for its parameters (in {@code circuit.parameters()} order) and optionally a target precision.
+ * One EstimatorV2 input: a gate-only circuit, the observables to evaluate on its state, values for
+ * its parameters (in {@code circuit.parameters()} order) and optionally a target precision.
  *
  * @param precision null to use the estimator's default
  */
-public record EstimatorPub(QuantumCircuit circuit, List<SparsePauliOp> observables, List<Double> parameterValues, Double precision) {
+public record EstimatorPub(
+    QuantumCircuit circuit,
+    List<SparsePauliOp> observables,
+    List<Double> parameterValues,
+    Double precision) {
   public EstimatorPub {
     observables = List.copyOf(observables);
     parameterValues = List.copyOf(parameterValues);

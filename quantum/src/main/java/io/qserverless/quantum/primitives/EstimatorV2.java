@@ -16,8 +16,8 @@ import java.util.random.RandomGenerator;
  * }</pre>
  *
  * <p>With precision 0 (the default) values are exact. A precision p &gt; 0 adds Gaussian noise of
- * standard deviation p to each value, like the shot noise of about 1/p² shots, reproducible with a seed.
- * Immutable and thread-safe.
+ * standard deviation p to each value, like the shot noise of about 1/p² shots, reproducible with a
+ * seed. Immutable and thread-safe.
  */
 public final class EstimatorV2 {
   private final double defaultPrecision;
@@ -52,7 +52,8 @@ public final class EstimatorV2 {
     List<EstimatorPubResult> results = new ArrayList<>();
     for (EstimatorPub pub : pubs) {
       double precision = pub.precision() != null ? pub.precision() : defaultPrecision;
-      Statevector psi = Statevector.fromCircuit(Parameters.bind(pub.circuit(), pub.parameterValues()));
+      Statevector psi =
+          Statevector.fromCircuit(Parameters.bind(pub.circuit(), pub.parameterValues()));
       int n = pub.observables().size();
       double[] evs = new double[n];
       double[] stds = new double[n];

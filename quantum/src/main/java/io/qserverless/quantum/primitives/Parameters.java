@@ -15,12 +15,18 @@ final class Parameters {
     return circuit.assignParameters(values);
   }
 
-  /** Sampling a circuit without measurements is a mistake (a forgotten measureAll), as in Qiskit. */
+  /**
+   * Sampling a circuit without measurements is a mistake (a forgotten measureAll), as in Qiskit.
+   */
   static void requireMeasurements(QuantumCircuit circuit, int index) {
     boolean measured = circuit.data().stream().anyMatch(in -> in.operation() instanceof Measure);
     if (!measured) {
       throw new IllegalArgumentException(
-          "circuit " + index + " ('" + circuit.name() + "') has no measurements, so there is nothing to sample: "
+          "circuit "
+              + index
+              + " ('"
+              + circuit.name()
+              + "') has no measurements, so there is nothing to sample: "
               + "add them, e.g. circuit.measureAll()");
     }
   }

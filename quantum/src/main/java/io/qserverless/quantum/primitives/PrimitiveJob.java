@@ -3,8 +3,8 @@ package io.qserverless.quantum.primitives;
 import java.util.UUID;
 
 /**
- * The handle a primitive's {@code run} returns, as in Qiskit. Local primitives compute while
- * {@code run} executes (so bad input fails there, with its message); {@link #result()} returns at once.
+ * The handle a primitive's {@code run} returns, as in Qiskit. Local primitives compute while {@code
+ * run} executes (so bad input fails there, with its message); {@link #result()} returns at once.
  */
 public final class PrimitiveJob<R> {
   private final R result;

@@ -13,9 +13,8 @@ import java.util.TreeMap;
  * Probabilities of classical outcomes, keyed by the clbits read as an integer (clbit 0 least
  * significant), as Qiskit's {@code quasi_dists[i]}: {@code {1: 0.5, 3: 0.5}}.
  *
- * <p>An unmodifiable map in ascending key order; zero outcomes are absent. {@link #shots()} is
- * null for exact distributions. Values are probabilities here (never negative), the name is
- * Qiskit's.
+ * <p>An unmodifiable map in ascending key order; zero outcomes are absent. {@link #shots()} is null
+ * for exact distributions. Values are probabilities here (never negative), the name is Qiskit's.
  */
 public final class QuasiDistribution extends AbstractMap<Integer, Double> implements Serializable {
   private final SortedMap<Integer, Double> probabilities;
@@ -47,7 +46,9 @@ public final class QuasiDistribution extends AbstractMap<Integer, Double> implem
     return numClbits;
   }
 
-  /** The same probabilities keyed by bitstrings of the circuit's clbit count (clbit 0 rightmost). */
+  /**
+   * The same probabilities keyed by bitstrings of the circuit's clbit count (clbit 0 rightmost).
+   */
   public Map<String, Double> binaryProbabilities() {
     return binaryProbabilities(numClbits);
   }

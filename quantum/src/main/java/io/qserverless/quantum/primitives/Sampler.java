@@ -36,7 +36,8 @@ public final class Sampler {
   /** A sampler that draws {@code shots} samples per circuit instead of computing exactly. */
   public Sampler withShots(int shots) {
     if (shots < 1) {
-      throw new IllegalArgumentException("shots must be at least 1, got " + shots + "; omit shots for exact distributions");
+      throw new IllegalArgumentException(
+          "shots must be at least 1, got " + shots + "; omit shots for exact distributions");
     }
     return new Sampler(shots, seed);
   }
@@ -55,10 +56,14 @@ public final class Sampler {
   }
 
   /** Runs each circuit with its parameter values (in the circuit's {@code parameters()} order). */
-  public PrimitiveJob<SamplerResult> run(List<QuantumCircuit> circuits, List<? extends List<? extends Number>> parameterValues) {
+  public PrimitiveJob<SamplerResult> run(
+      List<QuantumCircuit> circuits, List<? extends List<? extends Number>> parameterValues) {
     if (parameterValues.size() != circuits.size()) {
       throw new IllegalArgumentException(
-          circuits.size() + " circuits were given with " + parameterValues.size() + " parameter value lists: give one list per circuit");
+          circuits.size()
+              + " circuits were given with "
+              + parameterValues.size()
+              + " parameter value lists: give one list per circuit");
     }
     List<QuasiDistribution> dists = new ArrayList<>();
     List<Map<String, Object>> metadata = new ArrayList<>();
@@ -67,10 +72,12 @@ public final class Sampler {
       QuantumCircuit c = Parameters.bind(circuits.get(i), parameterValues.get(i));
       Parameters.requireMeasurements(c, i);
       if (shots == null) {
-        dists.add(new QuasiDistribution(StatevectorSimulator.exactDistribution(c), c.numClbits(), null));
+        dists.add(
+            new QuasiDistribution(StatevectorSimulator.exactDistribution(c), c.numClbits(), null));
         metadata.add(Map.of());
       } else {
-        SortedMap<Integer, Integer> counts = StatevectorSimulator.sampleCounts(c, shots, baseSeed + i);
+        SortedMap<Integer, Integer> counts =
+            StatevectorSimulator.sampleCounts(c, shots, baseSeed + i);
         Map<Integer, Double> freq = new HashMap<>();
         counts.forEach((k, n) -> freq.put(k, n / (double) shots));
         dists.add(new QuasiDistribution(freq, c.numClbits(), shots));

@@ -4,8 +4,8 @@ import io.qserverless.quantum.circuit.QuantumCircuit;
 import java.util.List;
 
 /**
- * One SamplerV2 input ("primitive unified bloc"): a circuit, values for its parameters (in
- * {@code circuit.parameters()} order; empty if it has none) and optionally its own shot count.
+ * One SamplerV2 input ("primitive unified bloc"): a circuit, values for its parameters (in {@code
+ * circuit.parameters()} order; empty if it has none) and optionally its own shot count.
  *
  * @param shots null to use the sampler's default
  */

@@ -20,7 +20,10 @@ public final class SamplerPubResult {
     BitArray bits = data.get(name);
     if (bits == null) {
       throw new IllegalArgumentException(
-          "the circuit has no classical register '" + name + "': its registers are " + data.keySet());
+          "the circuit has no classical register '"
+              + name
+              + "': its registers are "
+              + data.keySet());
     }
     return bits;
   }

@@ -16,7 +16,8 @@ import java.util.Map;
  * Map<String, Integer> counts = result.get(0).data("meas").getCounts(); // {"00"=..., "11"=...}
  * }</pre>
  *
- * <p>{@value #DEFAULT_SHOTS} shots unless the sampler or the pub says otherwise. Immutable and thread-safe.
+ * <p>{@value #DEFAULT_SHOTS} shots unless the sampler or the pub says otherwise. Immutable and
+ * thread-safe.
  */
 public final class SamplerV2 {
   public static final int DEFAULT_SHOTS = 1024;

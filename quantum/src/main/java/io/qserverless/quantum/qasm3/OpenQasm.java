@@ -36,10 +36,38 @@ public final class OpenQasm {
   /** Words that are keywords in OpenQASM 3 and not in 2, where a statement could use them. */
   private static final Set<String> VERSION_3_WORDS =
       Set.of(
-          "qubit", "bit", "int", "uint", "float", "angle", "bool", "const", "input", "output",
-          "def", "for", "while", "switch", "box", "duration", "stretch", "extern", "defcal", "cal",
-          "let", "else", "return", "break", "continue", "array", "gphase", "defcalgrammar",
-          "durationof", "π", "τ", "ℇ");
+          "qubit",
+          "bit",
+          "int",
+          "uint",
+          "float",
+          "angle",
+          "bool",
+          "const",
+          "input",
+          "output",
+          "def",
+          "for",
+          "while",
+          "switch",
+          "box",
+          "duration",
+          "stretch",
+          "extern",
+          "defcal",
+          "cal",
+          "let",
+          "else",
+          "return",
+          "break",
+          "continue",
+          "array",
+          "gphase",
+          "defcalgrammar",
+          "durationof",
+          "π",
+          "τ",
+          "ℇ");
 
   private OpenQasm() {}
 
@@ -117,7 +145,10 @@ public final class OpenQasm {
       boolean marker =
           switch (t.kind()) {
             case IDENTIFIER -> VERSION_3_WORDS.contains(t.text()) || t.text().startsWith("$");
-            case SYMBOL -> !List.of("->", "==", ";", ",", "(", ")", "[", "]", "{", "}", "+", "-", "*", "/", "^").contains(t.text());
+            case SYMBOL ->
+                !List.of(
+                        "->", "==", ";", ",", "(", ")", "[", "]", "{", "}", "+", "-", "*", "/", "^")
+                    .contains(t.text());
             case STRING -> t.text().equals("stdgates.inc");
             default -> false;
           };

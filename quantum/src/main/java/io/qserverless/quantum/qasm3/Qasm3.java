@@ -2,9 +2,9 @@ package io.qserverless.quantum.qasm3;
 
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.qasm2.QasmParseException;
-import io.qserverless.quantum.qasm3.internal.Qasm3Reader;
 import io.qserverless.quantum.qasm2.internal.QasmWriter;
 import io.qserverless.quantum.qasm2.internal.TextFiles;
+import io.qserverless.quantum.qasm3.internal.Qasm3Reader;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -29,9 +29,9 @@ import java.nio.file.Path;
  * <p>Reading runs the classical part of the program (types, expressions, {@code const}, {@code
  * for}, {@code while}, {@code def}, {@code switch}, arrays) and unrolls it; a branch on measured
  * bits becomes conditions on those bits, which the simulator follows exactly. Timing is accepted
- * and ignored; {@code extern}, {@code defcal}, {@code cal} and pulse code are refused with a
- * {@link QasmParseException} naming the feature and line. docs/qasm.md has the full table.
- * Writing gives text this reader reads back to the same circuit.
+ * and ignored; {@code extern}, {@code defcal}, {@code cal} and pulse code are refused with a {@link
+ * QasmParseException} naming the feature and line. docs/qasm.md has the full table. Writing gives
+ * text this reader reads back to the same circuit.
  */
 public final class Qasm3 {
 

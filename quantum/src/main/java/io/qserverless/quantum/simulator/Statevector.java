@@ -34,11 +34,16 @@ public final class Statevector {
   /** The state a gate-only circuit prepares from |0...0> (barriers and delays allowed). */
   public static Statevector fromCircuit(QuantumCircuit circuit) {
     for (CircuitInstruction in : circuit.data()) {
-      boolean unitary = in.operation() instanceof Gate || in.operation() instanceof Barrier
-          || in.operation() instanceof Delay;
+      boolean unitary =
+          in.operation() instanceof Gate
+              || in.operation() instanceof Barrier
+              || in.operation() instanceof Delay;
       if (!unitary || in.condition() != null) {
         throw new IllegalArgumentException(
-            "Statevector.fromCircuit needs a circuit of gates only, but '" + circuit.name() + "' has '" + in
+            "Statevector.fromCircuit needs a circuit of gates only, but '"
+                + circuit.name()
+                + "' has '"
+                + in
                 + "'; use StatevectorSimulator.run for measurements, resets and conditions");
       }
     }

@@ -5,14 +5,14 @@ import io.qserverless.quantum.simulator.internal.CircuitRunner;
 import io.qserverless.quantum.simulator.internal.Outcomes;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 import java.util.SortedMap;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.random.RandomGenerator;
 
 /**
- * Exact statevector simulation of circuits with measurements, resets and classical conditions,
- * in double precision unless a {@link Precision} says otherwise.
+ * Exact statevector simulation of circuits with measurements, resets and classical conditions, in
+ * double precision unless a {@link Precision} says otherwise.
  *
  * <pre>{@code
  * Map<Integer, Double> dist = StatevectorSimulator.exactDistribution(bellWithMeasureAll); // {0=0.5, 3=0.5}
@@ -20,14 +20,17 @@ import java.util.TreeMap;
  * Map<Integer, Double> big = StatevectorSimulator.exactDistribution(qc29, Precision.SINGLE); // 4 GiB, not 8
  * }</pre>
  *
- * <p>Outcome keys are the clbits as an integer, clbit 0 least significant (Qiskit's convention).
- * A circuit measured only at the end is simulated once. Mid-circuit measurements and resets are
+ * <p>Outcome keys are the clbits as an integer, clbit 0 least significant (Qiskit's convention). A
+ * circuit measured only at the end is simulated once. Mid-circuit measurements and resets are
  * followed exactly branch by branch (up to {@value #MAX_BRANCHES} branches; a split copies the
  * state, so only states up to 20 qubits split); when sampling beyond those limits, each shot is
- * simulated as its own trajectory. Deterministic outcomes (a reset of |0>) never split. Thread-safe (no shared state).
+ * simulated as its own trajectory. Deterministic outcomes (a reset of |0>) never split. Thread-safe
+ * (no shared state).
  */
 public final class StatevectorSimulator {
-  /** Outcomes with probability at most this are dropped from exact distributions (double precision). */
+  /**
+   * Outcomes with probability at most this are dropped from exact distributions (double precision).
+   */
   public static final double TOLERANCE = 1e-12;
 
   public static final int MAX_BRANCHES = 1 << 12;
@@ -46,10 +49,21 @@ public final class StatevectorSimulator {
   public static Trajectory run(QuantumCircuit circuit, long seed) {
     CircuitRunner runner = new CircuitRunner(circuit);
     RandomGenerator rnd = new SplittableRandom(seed);
-    Outcomes outcomes = new Outcomes(circuit.numQubits(), circuit.numClbits(), runner.terminalMeasurements());
+    Outcomes outcomes =
+        new Outcomes(circuit.numQubits(), circuit.numClbits(), runner.terminalMeasurements());
     Trajectory[] out = new Trajectory[1];
-    runner.runTrajectory(rnd, (state, clbits, weight) -> outcomes.sample(state, clbits, 1, rnd,
-        k -> out[0] = new Trajectory(new Statevector(circuit.numQubits(), state.amplitudes()), k)));
+    runner.runTrajectory(
+        rnd,
+        (state, clbits, weight) ->
+            outcomes.sample(
+                state,
+                clbits,
+                1,
+                rnd,
+                k ->
+                    out[0] =
+                        new Trajectory(
+                            new Statevector(circuit.numQubits(), state.amplitudes()), k)));
     return out[0];
   }
 
@@ -65,7 +79,8 @@ public final class StatevectorSimulator {
    * As above with amplitudes stored in {@code precision}; in {@link Precision#SINGLE} outcomes up
    * to {@link Precision#tolerance()} (1e-6) are dropped, as they are within rounding.
    */
-  public static SortedMap<Integer, Double> exactDistribution(QuantumCircuit circuit, Precision precision) {
+  public static SortedMap<Integer, Double> exactDistribution(
+      QuantumCircuit circuit, Precision precision) {
     try {
       return branchExactly(circuit, precision);
     } catch (CircuitRunner.TooManyBranchesException e) {
@@ -73,20 +88,24 @@ public final class StatevectorSimulator {
     }
   }
 
-  private static SortedMap<Integer, Double> branchExactly(QuantumCircuit circuit, Precision precision) {
+  private static SortedMap<Integer, Double> branchExactly(
+      QuantumCircuit circuit, Precision precision) {
     CircuitRunner runner = new CircuitRunner(circuit, precision);
-    Outcomes outcomes = new Outcomes(circuit.numQubits(), circuit.numClbits(), runner.terminalMeasurements());
+    Outcomes outcomes =
+        new Outcomes(circuit.numQubits(), circuit.numClbits(), runner.terminalMeasurements());
     runner.runExact(MAX_BRANCHES, outcomes::add);
     return outcomes.distribution(precision.tolerance());
   }
 
   /** {@code shots} sampled outcomes as counts per clbit integer, reproducible for a seed. */
-  public static SortedMap<Integer, Integer> sampleCounts(QuantumCircuit circuit, int shots, long seed) {
+  public static SortedMap<Integer, Integer> sampleCounts(
+      QuantumCircuit circuit, int shots, long seed) {
     return sampleCounts(circuit, shots, seed, Precision.DOUBLE);
   }
 
   /** As above with amplitudes stored in {@code precision}. */
-  public static SortedMap<Integer, Integer> sampleCounts(QuantumCircuit circuit, int shots, long seed, Precision precision) {
+  public static SortedMap<Integer, Integer> sampleCounts(
+      QuantumCircuit circuit, int shots, long seed, Precision precision) {
     TreeMap<Integer, Integer> counts = new TreeMap<>();
     for (int key : sampleShots(circuit, shots, seed, precision)) {
       counts.merge(key, 1, Integer::sum);
@@ -94,12 +113,15 @@ public final class StatevectorSimulator {
     return counts;
   }
 
-  /** {@code shots} sampled outcomes (clbit integers) in random shot order, reproducible for a seed. */
+  /**
+   * {@code shots} sampled outcomes (clbit integers) in random shot order, reproducible for a seed.
+   */
   public static int[] sampleShots(QuantumCircuit circuit, int shots, long seed) {
     return sampleShots(circuit, shots, seed, Precision.DOUBLE);
   }
 
-  private static int[] sampleShots(QuantumCircuit circuit, int shots, long seed, Precision precision) {
+  private static int[] sampleShots(
+      QuantumCircuit circuit, int shots, long seed, Precision precision) {
     if (shots < 1) {
       throw new IllegalArgumentException("shots must be at least 1, got " + shots);
     }
@@ -107,9 +129,13 @@ public final class StatevectorSimulator {
     RandomGenerator rnd = new SplittableRandom(seed);
     int[] keys = new int[shots];
     int[] next = new int[1];
-    Outcomes outcomes = new Outcomes(circuit.numQubits(), circuit.numClbits(), runner.terminalMeasurements());
+    Outcomes outcomes =
+        new Outcomes(circuit.numQubits(), circuit.numClbits(), runner.terminalMeasurements());
     if (!runner.branches()) {
-      runner.runExact(1, (state, clbits, w) -> outcomes.sample(state, clbits, shots, rnd, k -> keys[next[0]++] = k));
+      runner.runExact(
+          1,
+          (state, clbits, w) ->
+              outcomes.sample(state, clbits, shots, rnd, k -> keys[next[0]++] = k));
       shuffle(keys, rnd);
       return keys;
     }
@@ -120,7 +146,9 @@ public final class StatevectorSimulator {
       // fall through: simulate shot by shot
     }
     for (int shot = 0; shot < shots; shot++) {
-      runner.runTrajectory(rnd, (state, clbits, w) -> outcomes.sample(state, clbits, 1, rnd, k -> keys[next[0]++] = k));
+      runner.runTrajectory(
+          rnd,
+          (state, clbits, w) -> outcomes.sample(state, clbits, 1, rnd, k -> keys[next[0]++] = k));
     }
     return keys;
   }

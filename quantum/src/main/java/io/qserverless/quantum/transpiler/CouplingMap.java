@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The directed graph of physical qubit pairs on which a device runs two-qubit gates, with
- * all-pairs hop distances precomputed for layout and routing.
+ * The directed graph of physical qubit pairs on which a device runs two-qubit gates, with all-pairs
+ * hop distances precomputed for layout and routing.
  *
  * <p>An edge {@code [a, b]} means a two-qubit gate may act with {@code a} first (control) and
  * {@code b} second. Distances ignore direction: a gate on a reversed edge is fixed by local gates,
@@ -28,7 +28,9 @@ public final class CouplingMap {
     for (int[] e : edges) {
       if (e.length != 2 || e[0] == e[1] || !inRange(e[0]) || !inRange(e[1])) {
         throw new IllegalArgumentException(
-            "coupling map edge " + Arrays.toString(e) + " must join two distinct qubits below "
+            "coupling map edge "
+                + Arrays.toString(e)
+                + " must join two distinct qubits below "
                 + numQubits);
       }
       if (!directed[e[0]][e[1]]) {

@@ -6,12 +6,12 @@ import java.util.List;
 
 /**
  * The circuit form the passes work on: qubit and clbit counts and a list of {@link Op}s in a
- * topological order (two ops depend on each other exactly when they share a qubit or clbit, and
- * the earlier one comes first).
+ * topological order (two ops depend on each other exactly when they share a qubit or clbit, and the
+ * earlier one comes first).
  *
  * <p>A flat list rather than a node graph keeps passes simple and fast on the small circuits this
- * project transpiles; passes that need the front layer (routing) compute it from the wires.
- * Before layout the qubits are the input's (virtual) qubits; after layout they are physical.
+ * project transpiles; passes that need the front layer (routing) compute it from the wires. Before
+ * layout the qubits are the input's (virtual) qubits; after layout they are physical.
  */
 public final class DagCircuit {
   private final int numQubits;
@@ -48,9 +48,9 @@ public final class DagCircuit {
   }
 
   /**
-   * The global phase φ: the circuit's unitary is e^{iφ} times the product of its ops. Passes
-   * that replace gates by equivalents up to phase add the difference here, so the output stays
-   * exactly equal to the input.
+   * The global phase φ: the circuit's unitary is e^{iφ} times the product of its ops. Passes that
+   * replace gates by equivalents up to phase add the difference here, so the output stays exactly
+   * equal to the input.
    */
   public double globalPhase() {
     return globalPhase;

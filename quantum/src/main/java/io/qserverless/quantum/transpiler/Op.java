@@ -24,8 +24,13 @@ import java.util.Arrays;
  * @param condition the classical condition, or null
  */
 public record Op(
-    String name, int[] qubits, int[] clbits, double[] params, ComplexMatrix matrix,
-    Operation source, Condition condition) {
+    String name,
+    int[] qubits,
+    int[] clbits,
+    double[] params,
+    ComplexMatrix matrix,
+    Operation source,
+    Condition condition) {
   private static final int[] NONE = new int[0];
   private static final double[] NO_PARAMS = new double[0];
 
@@ -98,7 +103,10 @@ public record Op(
 
   @Override
   public String toString() {
-    return name + (params.length > 0 ? Arrays.toString(params) : "") + " q" + Arrays.toString(qubits)
+    return name
+        + (params.length > 0 ? Arrays.toString(params) : "")
+        + " q"
+        + Arrays.toString(qubits)
         + (clbits.length > 0 ? " c" + Arrays.toString(clbits) : "");
   }
 }

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Facts passes share during one run: analysis passes write them, later passes read them. Keys
- * are typed. One property set per {@link PassManager#run} call, so not thread-safe.
+ * Facts passes share during one run: analysis passes write them, later passes read them. Keys are
+ * typed. One property set per {@link PassManager#run} call, so not thread-safe.
  */
 public final class PropertySet {
   /** A typed key. */

@@ -31,19 +31,27 @@ public record Target(int numQubits, Set<String> basisGates, CouplingMap coupling
     for (String g : basisGates) {
       if (!TWO_QUBIT_GATES.contains(g) && !ONE_QUBIT_GATES.contains(g)) {
         throw new TranspilerException(
-            "basis gate '" + g + "' is not supported; a basis may hold "
-                + ONE_QUBIT_GATES + " and one of " + TWO_QUBIT_GATES);
+            "basis gate '"
+                + g
+                + "' is not supported; a basis may hold "
+                + ONE_QUBIT_GATES
+                + " and one of "
+                + TWO_QUBIT_GATES);
       }
     }
     if (!basisGates.contains("rz") || !basisGates.contains("sx")) {
       throw new TranspilerException(
-          "basis " + new TreeSet<>(basisGates) + " lacks rz or sx; single-qubit gates are"
+          "basis "
+              + new TreeSet<>(basisGates)
+              + " lacks rz or sx; single-qubit gates are"
               + " synthesised as rz and sx, so add both");
     }
     long twoQubit = basisGates.stream().filter(TWO_QUBIT_GATES::contains).count();
     if (twoQubit > 1 || (twoQubit == 0 && numQubits > 1 && !couplingMap.edges().isEmpty())) {
       throw new TranspilerException(
-          "basis " + new TreeSet<>(basisGates) + " must hold exactly one two-qubit gate of "
+          "basis "
+              + new TreeSet<>(basisGates)
+              + " must hold exactly one two-qubit gate of "
               + TWO_QUBIT_GATES);
     }
     if (couplingMap.numQubits() != numQubits) {
@@ -60,8 +68,13 @@ public record Target(int numQubits, Set<String> basisGates, CouplingMap coupling
   public void requireFits(int circuitQubits) {
     if (circuitQubits > numQubits) {
       throw new TranspilerException(
-          "the circuit has " + circuitQubits + " qubits but the target has only " + numQubits
-              + "; pick a backend with at least " + circuitQubits + " qubits");
+          "the circuit has "
+              + circuitQubits
+              + " qubits but the target has only "
+              + numQubits
+              + "; pick a backend with at least "
+              + circuitQubits
+              + " qubits");
     }
   }
 

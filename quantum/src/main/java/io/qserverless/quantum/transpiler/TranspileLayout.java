@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a transpiled circuit put the input's qubits: {@code initialLayout[v]} is the physical
- * qubit virtual qubit {@code v} starts on, {@code finalLayout[v]} the one its state ends on after
+ * Where a transpiled circuit put the input's qubits: {@code initialLayout[v]} is the physical qubit
+ * virtual qubit {@code v} starts on, {@code finalLayout[v]} the one its state ends on after
  * routing's swaps. Measurements in the output already act on the right physical qubits, so
  * classical results need no remapping; these arrays matter for reading out states or observables.
  *
@@ -38,7 +38,8 @@ public record TranspileLayout(int[] initialLayout, int[] finalLayout) {
   /** The layout a transpiled circuit carries, if any. */
   public static Optional<TranspileLayout> of(QuantumCircuit circuit) {
     Map<String, Object> md = circuit.metadata();
-    if (!(md.get(INITIAL_KEY) instanceof List<?> init) || !(md.get(FINAL_KEY) instanceof List<?> fin)) {
+    if (!(md.get(INITIAL_KEY) instanceof List<?> init)
+        || !(md.get(FINAL_KEY) instanceof List<?> fin)) {
       return Optional.empty();
     }
     return Optional.of(new TranspileLayout(toInts(init), toInts(fin)));
@@ -70,7 +71,10 @@ public record TranspileLayout(int[] initialLayout, int[] finalLayout) {
 
   @Override
   public String toString() {
-    return "TranspileLayout(initial=" + Arrays.toString(initialLayout) + ", final="
-        + Arrays.toString(finalLayout) + ")";
+    return "TranspileLayout(initial="
+        + Arrays.toString(initialLayout)
+        + ", final="
+        + Arrays.toString(finalLayout)
+        + ")";
   }
 }

@@ -26,8 +26,10 @@ class BackendsTest {
 
   @Test
   void the_five_qubit_and_seven_qubit_devices_have_their_published_shapes() {
-    assertThat(undirected(Backends.get("fake_manila"))).containsExactlyInAnyOrder("0-1", "1-2", "2-3", "3-4");
-    assertThat(undirected(Backends.get("fake_lima"))).containsExactlyInAnyOrder("0-1", "1-2", "1-3", "3-4");
+    assertThat(undirected(Backends.get("fake_manila")))
+        .containsExactlyInAnyOrder("0-1", "1-2", "2-3", "3-4");
+    assertThat(undirected(Backends.get("fake_lima")))
+        .containsExactlyInAnyOrder("0-1", "1-2", "1-3", "3-4");
     assertThat(undirected(Backends.get("fake_nairobi")))
         .containsExactlyInAnyOrder("0-1", "1-2", "1-3", "3-5", "4-5", "5-6");
     for (String name : List.of("fake_manila", "fake_lima", "fake_nairobi")) {
@@ -45,8 +47,10 @@ class BackendsTest {
     assertThat(undirected(falcon)).hasSize(28).contains("0-1", "1-4", "12-15", "25-26");
     assertThat(eagle.numQubits()).isEqualTo(127);
     // Eagle r3: 144 couplers; rows of 14/15 qubits joined by bridge qubits 14-17, 33-36, ...
-    assertThat(undirected(eagle)).hasSize(144)
-        .contains("0-14", "14-18", "4-15", "15-22", "20-33", "33-39", "96-109", "109-114", "112-126");
+    assertThat(undirected(eagle))
+        .hasSize(144)
+        .contains(
+            "0-14", "14-18", "4-15", "15-22", "20-33", "33-39", "96-109", "109-114", "112-126");
     for (Backend b : List.of(falcon, eagle)) {
       CouplingMap cm = b.couplingMap();
       assertThat(b.basisGates()).containsExactly("ecr", "id", "rz", "sx", "x");
@@ -76,21 +80,30 @@ class BackendsTest {
   void an_unknown_name_lists_the_shipped_backends() {
     assertThatThrownBy(() -> Backends.get("fake_paris"))
         .isInstanceOf(BackendException.class)
-        .hasMessage("unknown backend 'fake_paris'; shipped backends are [fake_manila, fake_lima,"
-            + " fake_nairobi, fake_kolkata, fake_sherbrooke], or pass a path to a backend JSON file");
+        .hasMessage(
+            "unknown backend 'fake_paris'; shipped backends are [fake_manila, fake_lima,"
+                + " fake_nairobi, fake_kolkata, fake_sherbrooke], or pass a path to a backend JSON file");
   }
 
   @Test
   void malformed_backend_files_name_the_field_and_the_expected_form() throws Exception {
     String[][] cases = {
-      {"{\"name\": \"x\", \"num_qubits\": 2, \"basis_gates\": [\"cx\",\"rz\",\"sx\"], \"coupling_map\": [[0, 2]]}",
-          "\"coupling_map\" entry [0, 2] = 2 is invalid; expected an integer from 0 to 1"},
-      {"{\"name\": \"x\", \"num_qubits\": -1, \"basis_gates\": [\"cx\"], \"coupling_map\": []}",
-          "\"num_qubits\" = -1 is invalid; expected an integer from 1 to 2000"},
-      {"{\"name\": \"x\", \"num_qubits\": 2, \"basis_gates\": [\"cx\",\"u3\"], \"coupling_map\": []}",
-          "basis gate 'u3' is not supported"},
-      {"{\"name\": \"x\", \"num_qubits\": 2, \"basis_gates\": [\"cx\",\"rz\",\"sx\"], \"coupling_map\": [[0, 1]",
-          "is not valid JSON: line 1, column"},
+      {
+        "{\"name\": \"x\", \"num_qubits\": 2, \"basis_gates\": [\"cx\",\"rz\",\"sx\"], \"coupling_map\": [[0, 2]]}",
+        "\"coupling_map\" entry [0, 2] = 2 is invalid; expected an integer from 0 to 1"
+      },
+      {
+        "{\"name\": \"x\", \"num_qubits\": -1, \"basis_gates\": [\"cx\"], \"coupling_map\": []}",
+        "\"num_qubits\" = -1 is invalid; expected an integer from 1 to 2000"
+      },
+      {
+        "{\"name\": \"x\", \"num_qubits\": 2, \"basis_gates\": [\"cx\",\"u3\"], \"coupling_map\": []}",
+        "basis gate 'u3' is not supported"
+      },
+      {
+        "{\"name\": \"x\", \"num_qubits\": 2, \"basis_gates\": [\"cx\",\"rz\",\"sx\"], \"coupling_map\": [[0, 1]",
+        "is not valid JSON: line 1, column"
+      },
       {"[1, 2]", "the top level is invalid; expected a JSON object"},
     };
     for (String[] c : cases) {

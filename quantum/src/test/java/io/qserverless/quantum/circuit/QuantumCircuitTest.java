@@ -31,8 +31,12 @@ class QuantumCircuitTest {
     assertThat(qc.data().get(2).operation()).isEqualTo(new Barrier(2));
     assertThat(qc.data().get(4).qubits()).containsExactly(1);
     assertThat(qc.data().get(4).clbits()).containsExactly(1);
-    assertThat(qc.countOps()).containsExactly(
-        Map.entry("measure", 2), Map.entry("barrier", 1), Map.entry("cx", 1), Map.entry("h", 1));
+    assertThat(qc.countOps())
+        .containsExactly(
+            Map.entry("measure", 2),
+            Map.entry("barrier", 1),
+            Map.entry("cx", 1),
+            Map.entry("h", 1));
   }
 
   @Test
@@ -53,7 +57,9 @@ class QuantumCircuitTest {
   @Test
   void bad_qubit_indices_are_refused_with_the_valid_range() {
     QuantumCircuit qc = new QuantumCircuit(2);
-    assertThatThrownBy(() -> qc.cx(0, 2)).hasMessageContaining("qubit 2").hasMessageContaining("0..1");
+    assertThatThrownBy(() -> qc.cx(0, 2))
+        .hasMessageContaining("qubit 2")
+        .hasMessageContaining("0..1");
     assertThatThrownBy(() -> qc.cx(1, 1)).hasMessageContaining("twice");
     assertThat(qc.size()).isZero();
   }
@@ -61,7 +67,13 @@ class QuantumCircuitTest {
   @Test
   void inverse_composed_with_the_circuit_is_the_identity() {
     QuantumCircuit qc = new QuantumCircuit(3);
-    qc.h(0).sx(1).cu(0.3, 0.2, 0.1, 0.7, 0, 2).iswap(1, 2).u2(0.4, 1.1, 0).rccx(0, 1, 2).setGlobalPhase(0.25);
+    qc.h(0)
+        .sx(1)
+        .cu(0.3, 0.2, 0.1, 0.7, 0, 2)
+        .iswap(1, 2)
+        .u2(0.4, 1.1, 0)
+        .rccx(0, 1, 2)
+        .setGlobalPhase(0.25);
     ComplexMatrix product = Unitaries.of(qc.compose(qc.inverse()));
     assertThat(product.approxEquals(ComplexMatrix.identity(8), 1e-10)).isTrue();
   }
@@ -76,7 +88,8 @@ class QuantumCircuitTest {
     QuantumCircuit bound = qc.assignParameters(List.of(0.5, 0.25));
     assertThat(bound.parameters()).isEmpty();
     assertThat(bound.data().get(0).operation().params().get(0).evaluate()).isEqualTo(0.5);
-    assertThat(bound.data().get(1).operation().params().get(0).evaluate()).isEqualTo(0.5 + Math.PI / 2);
+    assertThat(bound.data().get(1).operation().params().get(0).evaluate())
+        .isEqualTo(0.5 + Math.PI / 2);
     QuantumCircuit half = qc.assignParameters(Map.of(theta, 1.0));
     assertThat(half.parameters()).containsExactly(alpha);
     assertThat(qc.data().get(0).operation().params().get(0).toString()).isEqualTo("theta*2");
@@ -93,8 +106,11 @@ class QuantumCircuitTest {
     QuantumCircuit expected = new QuantumCircuit(2);
     expected.h(1).crz(0.8, 1, 0);
     assertThat(qc.decompose().data()).isEqualTo(expected.data());
-    assertThat(def.gate(ParameterExpression.of(0.8)).matrix()
-        .approxEquals(Unitaries.of(body.assignParameters(Map.of(t, 0.8))), 1e-12)).isTrue();
+    assertThat(
+            def.gate(ParameterExpression.of(0.8))
+                .matrix()
+                .approxEquals(Unitaries.of(body.assignParameters(Map.of(t, 0.8))), 1e-12))
+        .isTrue();
     assertThat(def.gate(ParameterExpression.of(0.8)).inverse().name()).isEqualTo("mygate_dg");
   }
 
@@ -104,7 +120,8 @@ class QuantumCircuitTest {
     qc.x(0).cIf(new ClassicalRegister(2, "c"), 2);
     assertThat(qc.data().get(0).condition().value()).isEqualTo(2);
     assertThat(qc.data().get(0).condition().clbits()).containsExactly(0, 1);
-    assertThatThrownBy(() -> new QuantumCircuit(1, 1).x(0).cIf(0, 2)).hasMessageContaining("does not fit");
+    assertThatThrownBy(() -> new QuantumCircuit(1, 1).x(0).cIf(0, 2))
+        .hasMessageContaining("does not fit");
   }
 
   @Test

@@ -43,7 +43,8 @@ class StandardGateTest {
     Gate gate = randomInstance(g, new Random(7 + g.ordinal()));
     ComplexMatrix m = gate.matrix();
     assertThat(m.isUnitary(TOL)).isTrue();
-    assertThat(gate.inverse().matrix().multiply(m).approxEquals(ComplexMatrix.identity(m.dim()), TOL))
+    assertThat(
+            gate.inverse().matrix().multiply(m).approxEquals(ComplexMatrix.identity(m.dim()), TOL))
         .as("%s inverse %s", gate, gate.inverse())
         .isTrue();
   }
@@ -52,11 +53,22 @@ class StandardGateTest {
   void qiskit_matrices_for_gates_with_easily_mistaken_phases() {
     double r = Math.sqrt(0.5);
     // ECR = 1/√2 [[0,1,0,i],[1,0,-i,0],[0,i,0,1],[-i,0,1,0]] (Qiskit ECRGate docs)
-    assertThat(StandardGate.ECR.gate().matrix().approxEquals(ComplexMatrix.of(4,
-        0, 0, r, 0, 0, 0, 0, r, r, 0, 0, 0, 0, -r, 0, 0, 0, 0, 0, r, 0, 0, r, 0, 0, -r, 0, 0, r, 0, 0, 0), TOL)).isTrue();
+    assertThat(
+            StandardGate.ECR
+                .gate()
+                .matrix()
+                .approxEquals(
+                    ComplexMatrix.of(
+                        4, 0, 0, r, 0, 0, 0, 0, r, r, 0, 0, 0, 0, -r, 0, 0, 0, 0, 0, r, 0, 0, r, 0,
+                        0, -r, 0, 0, r, 0, 0, 0),
+                    TOL))
+        .isTrue();
     // U(π/2, 0, π) is exactly H: no global phase in Qiskit's U
-    assertThat(StandardGate.U.gate(Math.PI / 2, 0, Math.PI).matrix()
-        .approxEquals(StandardGate.H.gate().matrix(), TOL)).isTrue();
+    assertThat(
+            StandardGate.U.gate(Math.PI / 2, 0, Math.PI)
+                .matrix()
+                .approxEquals(StandardGate.H.gate().matrix(), TOL))
+        .isTrue();
     // RZ(π) = diag(-i, i), whereas P(π) = diag(1, -1)
     ComplexMatrix rz = StandardGate.RZ.gate(Math.PI).matrix();
     assertThat(rz.im(0, 0)).isCloseTo(-1, org.assertj.core.data.Offset.offset(TOL));

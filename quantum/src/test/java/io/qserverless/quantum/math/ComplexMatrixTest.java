@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** The arithmetic that the simulator and the transpiler's synthesis share, on hand-worked values. */
+/**
+ * The arithmetic that the simulator and the transpiler's synthesis share, on hand-worked values.
+ */
 class ComplexMatrixTest {
   // [[1, 2i], [3, 4]]
   private final ComplexMatrix m = ComplexMatrix.of(2, 1, 0, 0, 2, 3, 0, 4, 0);

@@ -58,7 +58,8 @@ class AlgorithmsTest {
   }
 
   @Test
-  void grover_on_three_qubits_after_two_iterations_finds_the_marked_state_with_probability_0_9453() {
+  void
+      grover_on_three_qubits_after_two_iterations_finds_the_marked_state_with_probability_0_9453() {
     // marked |101>: oracle = X(q1) CCZ X(q1); diffuser = H X CCZ X H on all three
     QuantumCircuit qc = new QuantumCircuit(3);
     qc.h(0).h(1).h(2);
@@ -88,9 +89,14 @@ class AlgorithmsTest {
         qc.h(2);
       }
       qc.measure(2, 2);
-      double pOne = exact(qc).entrySet().stream().filter(e -> (e.getKey() & 4) != 0).mapToDouble(e -> e.getValue()).sum();
+      double pOne =
+          exact(qc).entrySet().stream()
+              .filter(e -> (e.getKey() & 4) != 0)
+              .mapToDouble(e -> e.getValue())
+              .sum();
       // input Bloch vector: <Z> = cos θ, <X> = sin θ cos φ; P(1) = (1 - <P>)/2
-      double expected = xBasis ? (1 - Math.sin(theta) * Math.cos(phi)) / 2 : (1 - Math.cos(theta)) / 2;
+      double expected =
+          xBasis ? (1 - Math.sin(theta) * Math.cos(phi)) / 2 : (1 - Math.cos(theta)) / 2;
       assertThat(pOne).as("x basis: %s", xBasis).isCloseTo(expected, within(1e-12));
     }
   }

@@ -71,7 +71,8 @@ class SamplerTest {
     assertThat(a.shots()).isEqualTo(20_000);
     // 4 standard deviations of a binomial frequency at 20k shots is at most 0.0142
     ex.forEach((k, p) -> assertThat(a.getOrDefault(k, 0.0)).isCloseTo(p, within(0.0142)));
-    assertThat(new Sampler().withShots(20_000).withSeed(99).run(qc).result().quasiDists().get(0)).isNotEqualTo(a);
+    assertThat(new Sampler().withShots(20_000).withSeed(99).run(qc).result().quasiDists().get(0))
+        .isNotEqualTo(a);
   }
 
   @Test
@@ -81,7 +82,8 @@ class SamplerTest {
     QuantumCircuit qc = new QuantumCircuit(2);
     qc.rx(theta, 0).ry(alpha, 1).measureAll();
     // alpha = 0 keeps q1 at 0, theta = π flips q0 to 1
-    QuasiDistribution d = new Sampler().run(List.of(qc), List.of(List.of(0.0, Math.PI))).result().quasiDists().get(0);
+    QuasiDistribution d =
+        new Sampler().run(List.of(qc), List.of(List.of(0.0, Math.PI))).result().quasiDists().get(0);
     assertThat(d).containsOnlyKeys(1);
   }
 
@@ -121,10 +123,12 @@ class SamplerTest {
     QuantumCircuit qc = new QuantumCircuit(2, 2);
     qc.ry(0.7, 0).measure(0, 0).x(1).cIf(0, 1).h(1).measure(1, 1);
     QuasiDistribution ex = exact(qc);
-    QuasiDistribution sampled = new Sampler().withShots(40_000).withSeed(5).run(qc).result().quasiDists().get(0);
+    QuasiDistribution sampled =
+        new Sampler().withShots(40_000).withSeed(5).run(qc).result().quasiDists().get(0);
     ex.forEach((k, p) -> assertThat(sampled.getOrDefault(k, 0.0)).isCloseTo(p, within(0.01)));
     assertThat(sampled.keySet()).isEqualTo(ex.keySet());
-    assertThat(ex.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1, within(TOL));
+    assertThat(ex.values().stream().mapToDouble(Double::doubleValue).sum())
+        .isCloseTo(1, within(TOL));
     // c0 = 0 with cos²(0.35); then q1 untouched, H gives c1 = 0 with probability 1/2
     assertThat(ex.get(0)).isCloseTo(Math.cos(0.35) * Math.cos(0.35) / 2, within(TOL));
   }

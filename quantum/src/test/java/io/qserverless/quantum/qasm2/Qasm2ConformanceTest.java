@@ -80,7 +80,8 @@ class Qasm2ConformanceTest {
     // Qiskit's legacy custom instructions (sx, rzz, ...) ignore a compatible declaration.
     QuantumCircuit qc =
         Qasm2.loads(
-            HEADER + "gate rzz(t) a, b { cx a, b; u1(t) b; cx a, b; }\nqreg q[2];\nrzz(0.5) q[0], q[1];");
+            HEADER
+                + "gate rzz(t) a, b { cx a, b; u1(t) b; cx a, b; }\nqreg q[2];\nrzz(0.5) q[0], q[1];");
     assertThat(qc.data().getFirst().operation().name()).isEqualTo("rzz");
   }
 
@@ -136,7 +137,8 @@ class Qasm2ConformanceTest {
   void an_expression_at_the_depth_limit_still_reads_and_simulates() {
     // pi/2 plus 254 zeros: depth 256, and rx(pi/2)|0> gives 0 and 1 with 1/2 each.
     String chain = "pi/2" + "+0".repeat(254);
-    QuantumCircuit qc = Qasm2.loads(HEADER + "qreg q[1];\ncreg c[1];\nrx(" + chain + ") q[0];\nmeasure q -> c;");
+    QuantumCircuit qc =
+        Qasm2.loads(HEADER + "qreg q[1];\ncreg c[1];\nrx(" + chain + ") q[0];\nmeasure q -> c;");
     Map<Integer, Double> dist = StatevectorSimulator.exactDistribution(qc);
     assertThat(dist.get(0)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(dist.get(1)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));

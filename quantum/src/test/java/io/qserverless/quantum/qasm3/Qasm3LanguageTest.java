@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.Delay;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.qasm2.QasmParseException;
@@ -13,10 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OpenQASM 3 that real programs use (issue 12): classical types and expressions, control
- * flow, subroutines, arrays, hardware qubits, timing, and measurements feeding classical control.
- * Every program was written for this test; every distribution is derived by hand in the comment
- * above it (keys: the clbits as an integer, the first declared bit least significant).
+ * The OpenQASM 3 that real programs use (issue 12): classical types and expressions, control flow,
+ * subroutines, arrays, hardware qubits, timing, and measurements feeding classical control. Every
+ * program was written for this test; every distribution is derived by hand in the comment above it
+ * (keys: the clbits as an integer, the first declared bit least significant).
  */
 class Qasm3LanguageTest {
 
@@ -29,7 +28,8 @@ class Qasm3LanguageTest {
   private static void assertDistribution(String program, Map<Integer, Double> expected) {
     Map<Integer, Double> actual = distribution(program);
     assertThat(actual.keySet()).as(program).isEqualTo(expected.keySet());
-    expected.forEach((k, p) -> assertThat(actual.get(k)).as("outcome " + k).isCloseTo(p, within(1e-12)));
+    expected.forEach(
+        (k, p) -> assertThat(actual.get(k)).as("outcome " + k).isCloseTo(p, within(1e-12)));
   }
 
   private static void refused(String program, String message) {
@@ -167,7 +167,8 @@ class Qasm3LanguageTest {
   void hardware_qubits_become_a_register_sized_to_the_highest_one() {
     // A Bell pair on $0 and $2: c is 00 or 11 with 1/2 each; $1 exists, idle.
     QuantumCircuit qc =
-        Qasm3.loads(HEADER + "bit[2] c;\nh $0;\ncx $0, $2;\nc[0] = measure $0;\nc[1] = measure $2;\n");
+        Qasm3.loads(
+            HEADER + "bit[2] c;\nh $0;\ncx $0, $2;\nc[0] = measure $0;\nc[1] = measure $2;\n");
     assertThat(qc.numQubits()).isEqualTo(3);
     assertThat(qc.qregs().getFirst().name()).isEqualTo("physical");
     assertThat(StatevectorSimulator.exactDistribution(qc)).containsOnlyKeys(0, 3);
@@ -197,8 +198,7 @@ class Qasm3LanguageTest {
                 measure q[0:1] -> pair;
                 """);
     // a = 10 (bits 0,1), b = 10 (bits 2,3), one = 1 (bit 4), pair = 10 (bits 5,6).
-    assertThat(StatevectorSimulator.exactDistribution(qc))
-        .containsOnlyKeys(2 + 8 + 16 + 64);
+    assertThat(StatevectorSimulator.exactDistribution(qc)).containsOnlyKeys(2 + 8 + 16 + 64);
     refused(
         "qubit q;\nmeasure q;\n",
         "<string>:4:1: 'measure' without a target discards the result, which this circuit model"
@@ -376,8 +376,11 @@ class Qasm3LanguageTest {
                 delay[50ns] q;
                 c = measure q;
                 """);
-    assertThat(qc.data()).extracting(in -> in.operation().name()).containsExactly("h", "delay", "measure");
-    assertThat(qc.data().get(1).operation()).isEqualTo(new Delay(io.qserverless.quantum.circuit.ParameterExpression.of(50), "ns"));
+    assertThat(qc.data())
+        .extracting(in -> in.operation().name())
+        .containsExactly("h", "delay", "measure");
+    assertThat(qc.data().get(1).operation())
+        .isEqualTo(new Delay(io.qserverless.quantum.circuit.ParameterExpression.of(50), "ns"));
     assertThat(StatevectorSimulator.exactDistribution(qc)).containsOnlyKeys(0, 1);
   }
 
@@ -391,7 +394,9 @@ class Qasm3LanguageTest {
         "qubit q;\ndefcal x $0 { }\n",
         "<string>:4:1: 'defcal' pulse calibrations are not simulated; remove it, the gate's own"
             + " definition is what runs");
-    refused("qubit q;\ncal { }\n", "<string>:4:1: 'cal' pulse blocks are not simulated; remove the block");
+    refused(
+        "qubit q;\ncal { }\n",
+        "<string>:4:1: 'cal' pulse blocks are not simulated; remove the block");
     refused(
         "extern rand() -> int;\n",
         "<string>:3:1: 'extern' declares a function that runs outside the program, which this"
@@ -400,9 +405,13 @@ class Qasm3LanguageTest {
 
   @Test
   void errors_give_line_column_what_was_expected_and_the_fix() {
-    refused("qubit[2] q;\nx q[2];\n", "<string>:4:4: index 2 is out of range: 'q' has 2 (indices 0..1)");
+    refused(
+        "qubit[2] q;\nx q[2];\n",
+        "<string>:4:4: index 2 is out of range: 'q' has 2 (indices 0..1)");
     refused("int x = 1;\nx = y;\n", "<string>:4:5: unknown name 'y'; declare it first");
-    refused("const int n = 1;\nn = 2;\n", "<string>:4:1: 'n' is a constant; declare a variable to change it");
+    refused(
+        "const int n = 1;\nn = 2;\n",
+        "<string>:4:1: 'n' is a constant; declare a variable to change it");
     refused("int x = 1 / 0;\n", "<string>:3:11: integer division by zero; change the divisor");
     refused("qubit q;\nif (1 2) x q;\n", "<string>:4:7: expected ')' but found '2'");
     refused(
@@ -454,7 +463,8 @@ class Qasm3LanguageTest {
             "read as OpenQASM 2: no OPENQASM line and no OpenQASM 3 syntax; add 'OPENQASM 2.0;'"
                 + " or 'OPENQASM 3.0;' as the first line to choose");
     assertThat(OpenQasm.detect("OPENQASM 2.0;\nqreg q[1];").declared()).isTrue();
-    QuantumCircuit qc = OpenQasm.loads("qubit[2] q;\nbit[2] c;\nU(pi, 0, pi) q[0];\nc = measure q;\n");
+    QuantumCircuit qc =
+        OpenQasm.loads("qubit[2] q;\nbit[2] c;\nU(pi, 0, pi) q[0];\nc = measure q;\n");
     assertThat(StatevectorSimulator.exactDistribution(qc)).containsOnlyKeys(1);
     assertThatThrownBy(() -> OpenQasm.loads("qubit q;\nfoo q;\n"))
         .hasMessage(

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.QuantumCircuit;
-import io.qserverless.quantum.circuit.random.RandomCircuit;
 import io.qserverless.quantum.circuit.internal.Unitaries;
+import io.qserverless.quantum.circuit.random.RandomCircuit;
 import io.qserverless.quantum.math.ComplexMatrix;
 import org.junit.jupiter.api.Test;
 
 /**
- * The simulator's specialised kernels and gate fusion against an independent reference: each
- * gate's dense matrix applied by the generic {@link ComplexMatrix#applyTo} kernel, one by one.
+ * The simulator's specialised kernels and gate fusion against an independent reference: each gate's
+ * dense matrix applied by the generic {@link ComplexMatrix#applyTo} kernel, one by one.
  */
 class KernelTest {
 
@@ -51,7 +51,8 @@ class KernelTest {
       int n = 1 + seed % 6;
       QuantumCircuit qc = RandomCircuit.randomCircuit(n, 6, 4, false, false, false, seed);
       qc.setGlobalPhase(0.1 * seed);
-      assertThat(Statevector.fromCircuit(qc).toArray()).as("seed %d\n%s", seed, qc.draw())
+      assertThat(Statevector.fromCircuit(qc).toArray())
+          .as("seed %d\n%s", seed, qc.draw())
           .containsExactly(reference(qc), within(1e-10));
     }
   }
@@ -60,7 +61,16 @@ class KernelTest {
   void parallel_kernels_on_17_qubits_match_the_dense_reference() {
     // 2^16 amplitude pairs is above the parallel threshold: the chunked kernels run
     QuantumCircuit qc = RandomCircuit.randomCircuit(17, 2, 2, false, false, false, 99);
-    qc.h(16).ry(0.4, 3).cx(16, 0).ccx(0, 16, 8).swap(2, 15).crz(0.3, 4, 14).x(0).y(5).h(1).p(0.2, 1);
+    qc.h(16)
+        .ry(0.4, 3)
+        .cx(16, 0)
+        .ccx(0, 16, 8)
+        .swap(2, 15)
+        .crz(0.3, 4, 14)
+        .x(0)
+        .y(5)
+        .h(1)
+        .p(0.2, 1);
     assertMatchesReference(qc);
   }
 
@@ -89,7 +99,20 @@ class KernelTest {
   void high_target_qubits_on_21_qubits_match_the_reference() {
     // qubit 20 pairs amplitudes 2^20 apart, with grouped runs under low controls
     QuantumCircuit qc = new QuantumCircuit(21);
-    qc.h(0).h(20).ry(0.3, 19).rz(0.7, 20).cx(19, 20).y(20).swap(0, 20).cry(0.9, 3, 20).x(20).p(0.4, 20).sx(20).cx(0, 1).rz(0.5, 20).cz(20, 5);
+    qc.h(0)
+        .h(20)
+        .ry(0.3, 19)
+        .rz(0.7, 20)
+        .cx(19, 20)
+        .y(20)
+        .swap(0, 20)
+        .cry(0.9, 3, 20)
+        .x(20)
+        .p(0.4, 20)
+        .sx(20)
+        .cx(0, 1)
+        .rz(0.5, 20)
+        .cz(20, 5);
     assertMatchesReference(qc);
   }
 
@@ -113,7 +136,9 @@ class KernelTest {
     for (int seed = 200; seed < 210; seed++) {
       QuantumCircuit qc = RandomCircuit.randomCircuit(4, 6, seed);
       ComplexMatrix product = Unitaries.of(qc.compose(qc.inverse()));
-      assertThat(product.equivalentUpToPhase(ComplexMatrix.identity(16), 1e-10)).as("seed %d", seed).isTrue();
+      assertThat(product.equivalentUpToPhase(ComplexMatrix.identity(16), 1e-10))
+          .as("seed %d", seed)
+          .isTrue();
     }
   }
 }

@@ -15,7 +15,10 @@ class SimulatorPrecisionTest {
   private static double maxDifference(Map<Integer, Double> a, Map<Integer, Double> b) {
     TreeSet<Integer> keys = new TreeSet<>(a.keySet());
     keys.addAll(b.keySet());
-    return keys.stream().mapToDouble(k -> Math.abs(a.getOrDefault(k, 0.0) - b.getOrDefault(k, 0.0))).max().orElse(0);
+    return keys.stream()
+        .mapToDouble(k -> Math.abs(a.getOrDefault(k, 0.0) - b.getOrDefault(k, 0.0)))
+        .max()
+        .orElse(0);
   }
 
   @Test

@@ -29,7 +29,9 @@ class StatevectorSimulatorTest {
       StatevectorSimulator.Trajectory t = StatevectorSimulator.run(teleport(theta), seed);
       seen[t.clbits()]++;
       double[] bob = t.state().probabilities(2);
-      assertThat(bob[1]).as("seed %d", seed).isCloseTo(Math.pow(Math.sin(theta / 2), 2), within(1e-12));
+      assertThat(bob[1])
+          .as("seed %d", seed)
+          .isCloseTo(Math.pow(Math.sin(theta / 2), 2), within(1e-12));
       assertThat(t.state().norm2()).isCloseTo(1, within(1e-12));
     }
     // the four measurement outcomes are equally likely: each about 50 of 200
@@ -40,22 +42,29 @@ class StatevectorSimulatorTest {
 
   @Test
   void many_mid_circuit_measurements_switch_from_exact_branching_to_per_shot_trajectories() {
-    // q_0: ─H─M─H─M─ ... 14 times: 2^13 branches before the last, terminal one, over the exact limit
+    // q_0: ─H─M─H─M─ ... 14 times: 2^13 branches before the last, terminal one, over the exact
+    // limit
     QuantumCircuit qc = new QuantumCircuit(1, 14);
     for (int i = 0; i < 14; i++) {
       qc.h(0).measure(0, i);
     }
-    assertThatThrownBy(() -> StatevectorSimulator.exactDistribution(qc)).hasMessageContaining("run it with shots");
+    assertThatThrownBy(() -> StatevectorSimulator.exactDistribution(qc))
+        .hasMessageContaining("run it with shots");
     Map<Integer, Integer> counts = StatevectorSimulator.sampleCounts(qc, 4000, 3);
     int total = counts.values().stream().mapToInt(Integer::intValue).sum();
     assertThat(total).isEqualTo(4000);
     for (int bit = 0; bit < 14; bit += 6) {
       int b = bit;
-      int ones = counts.entrySet().stream().filter(e -> (e.getKey() >> b & 1) != 0).mapToInt(Map.Entry::getValue).sum();
+      int ones =
+          counts.entrySet().stream()
+              .filter(e -> (e.getKey() >> b & 1) != 0)
+              .mapToInt(Map.Entry::getValue)
+              .sum();
       // each measurement is a fair coin: 4 sigma at 4000 shots is 126
       assertThat(ones).as("clbit %d", bit).isBetween(2000 - 126, 2000 + 126);
     }
-    assertThat(StatevectorSimulator.sampleCounts(qc, 500, 9)).isEqualTo(StatevectorSimulator.sampleCounts(qc, 500, 9));
+    assertThat(StatevectorSimulator.sampleCounts(qc, 500, 9))
+        .isEqualTo(StatevectorSimulator.sampleCounts(qc, 500, 9));
   }
 
   @Test
@@ -66,17 +75,26 @@ class StatevectorSimulatorTest {
     assertThat(StatevectorSimulator.exactDistribution(qc)).containsOnlyKeys(0, 1);
     // a real split of that state is refused, and sampling still works shot by shot
     qc.h(20).measure(20, 1).h(20).measure(20, 0);
-    assertThatThrownBy(() -> StatevectorSimulator.exactDistribution(qc)).hasMessageContaining("20 qubits").hasMessageContaining("shots");
-    assertThat(StatevectorSimulator.sampleCounts(qc, 20, 1).values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(20);
+    assertThatThrownBy(() -> StatevectorSimulator.exactDistribution(qc))
+        .hasMessageContaining("20 qubits")
+        .hasMessageContaining("shots");
+    assertThat(
+            StatevectorSimulator.sampleCounts(qc, 20, 1).values().stream()
+                .mapToInt(Integer::intValue)
+                .sum())
+        .isEqualTo(20);
   }
 
   @Test
   void too_many_qubits_and_unbound_parameters_are_refused_with_the_limit() {
     assertThatThrownBy(() -> StatevectorSimulator.exactDistribution(new QuantumCircuit(30, 1)))
-        .hasMessageContaining("30 qubits").hasMessageContaining("0 to 29");
+        .hasMessageContaining("30 qubits")
+        .hasMessageContaining("0 to 29");
     QuantumCircuit qc = new QuantumCircuit(1, 1);
     qc.rx(new io.qserverless.quantum.circuit.Parameter("t"), 0).measure(0, 0);
-    assertThatThrownBy(() -> StatevectorSimulator.exactDistribution(qc)).hasMessageContaining("unbound parameters [t]");
-    assertThatThrownBy(() -> StatevectorSimulator.sampleCounts(new QuantumCircuit(1, 1), 0, 1)).hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> StatevectorSimulator.exactDistribution(qc))
+        .hasMessageContaining("unbound parameters [t]");
+    assertThatThrownBy(() -> StatevectorSimulator.sampleCounts(new QuantumCircuit(1, 1), 0, 1))
+        .hasMessageContaining("at least 1");
   }
 }

@@ -77,7 +77,9 @@ class StatevectorTest {
     }
   }
 
-  /** Textbook QFT: H and controlled phases from the top qubit down, then reverse the qubit order. */
+  /**
+   * Textbook QFT: H and controlled phases from the top qubit down, then reverse the qubit order.
+   */
   static QuantumCircuit qft(int n) {
     QuantumCircuit qc = new QuantumCircuit(n);
     for (int j = n - 1; j >= 0; j--) {
@@ -113,9 +115,12 @@ class StatevectorTest {
     }
     Statevector psi = Statevector.fromCircuit(qc);
     assertThat(psi.expectationValue(SparsePauliOp.of("X".repeat(17)))).isCloseTo(1, within(1e-12));
-    assertThat(psi.expectationValue(SparsePauliOp.of("YY" + "X".repeat(15)))).isCloseTo(-1, within(1e-12));
-    assertThat(psi.expectationValue(SparsePauliOp.of("ZZ" + "I".repeat(15)))).isCloseTo(1, within(1e-12));
-    assertThat(psi.expectationValue(SparsePauliOp.of("Z" + "I".repeat(16)))).isCloseTo(0, within(1e-12));
+    assertThat(psi.expectationValue(SparsePauliOp.of("YY" + "X".repeat(15))))
+        .isCloseTo(-1, within(1e-12));
+    assertThat(psi.expectationValue(SparsePauliOp.of("ZZ" + "I".repeat(15))))
+        .isCloseTo(1, within(1e-12));
+    assertThat(psi.expectationValue(SparsePauliOp.of("Z" + "I".repeat(16))))
+        .isCloseTo(0, within(1e-12));
   }
 
   @Test
@@ -131,13 +136,15 @@ class StatevectorTest {
   void y_expectation_of_the_plus_i_state_is_one() {
     QuantumCircuit qc = new QuantumCircuit(1);
     qc.h(0).s(0); // (|0> + i|1>)/√2
-    assertThat(Statevector.fromCircuit(qc).expectationValue(SparsePauliOp.of("Y"))).isCloseTo(1, within(TOL));
+    assertThat(Statevector.fromCircuit(qc).expectationValue(SparsePauliOp.of("Y")))
+        .isCloseTo(1, within(TOL));
   }
 
   @Test
   void measurement_in_a_state_circuit_is_refused_with_the_alternative() {
     QuantumCircuit qc = new QuantumCircuit(1, 1);
     qc.measure(0, 0);
-    assertThatThrownBy(() -> Statevector.fromCircuit(qc)).hasMessageContaining("StatevectorSimulator.run");
+    assertThatThrownBy(() -> Statevector.fromCircuit(qc))
+        .hasMessageContaining("StatevectorSimulator.run");
   }
 }

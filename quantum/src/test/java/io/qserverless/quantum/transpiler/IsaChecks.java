@@ -27,7 +27,8 @@ final class IsaChecks {
     for (CircuitInstruction in : out.data()) {
       String name = in.operation().name();
       assertThat(backend.basisGates().contains(name) || DIRECTIVES.contains(name))
-          .as("%s is a basis gate of %s", name, backend.name()).isTrue();
+          .as("%s is a basis gate of %s", name, backend.name())
+          .isTrue();
       if (in.operation() instanceof Gate && in.qubits().length == 2) {
         assertThat(directed).as("edge of %s", in).contains(in.qubit(0) + "," + in.qubit(1));
       }

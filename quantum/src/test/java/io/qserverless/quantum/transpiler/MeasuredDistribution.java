@@ -2,17 +2,17 @@ package io.qserverless.quantum.transpiler;
 
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.Gate;
-import io.qserverless.quantum.math.ComplexMatrix;
 import io.qserverless.quantum.circuit.QuantumCircuit;
+import io.qserverless.quantum.math.ComplexMatrix;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Test oracle: the exact distribution of a circuit's classical bits, by statevector simulation
- * over only the qubits the circuit touches. Measurements are deferred (each becomes a CX onto a
- * fresh qubit standing for its clbit), which gives the right joint distribution even when swaps
- * move a qubit after it was measured.
+ * Test oracle: the exact distribution of a circuit's classical bits, by statevector simulation over
+ * only the qubits the circuit touches. Measurements are deferred (each becomes a CX onto a fresh
+ * qubit standing for its clbit), which gives the right joint distribution even when swaps move a
+ * qubit after it was measured.
  */
 final class MeasuredDistribution {
   private static final ComplexMatrix CX = io.qserverless.quantum.circuit.StandardGate.CX.matrix(2);
@@ -47,7 +47,7 @@ final class MeasuredDistribution {
         case Gate g -> g.matrix().applyTo(state, n, qs);
         case io.qserverless.quantum.circuit.Measure m ->
             CX.applyTo(state, n, new int[] {qs[0], nq + in.clbit(0)});
-        default -> { }
+        default -> {}
       }
     }
     Map<Long, Double> dist = new HashMap<>();

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded random circuits (2–7 qubits, a broad gate set, measured into shuffled clbits) through
- * every level on every backend: the output is an ISA circuit, its measured distribution equals
- * the input's exactly (simulated), and its recorded layout explains its final state.
+ * every level on every backend: the output is an ISA circuit, its measured distribution equals the
+ * input's exactly (simulated), and its recorded layout explains its final state.
  */
 class TranspilerPropertyTest {
 
@@ -46,10 +46,13 @@ class TranspilerPropertyTest {
   @Test
   void a_user_backend_with_one_way_cz_gets_isa_circuits_with_the_same_distribution() {
     // A 4-qubit ring 0-1-2-3-0 with CZ declared one way only: CZ is symmetric, so any edge works.
-    Backend ring = Backends.parse("""
+    Backend ring =
+        Backends.parse(
+            """
         {"name": "cz_ring", "num_qubits": 4, "basis_gates": ["cz", "rz", "sx", "x"],
          "coupling_map": [[0, 1], [1, 2], [2, 3], [3, 0]]}
-        """, "cz_ring.json");
+        """,
+            "cz_ring.json");
     for (int level = 0; level <= 3; level++) {
       PassManager pm = PresetPassManagers.generate(level, ring);
       for (int seed = 0; seed < 8; seed++) {

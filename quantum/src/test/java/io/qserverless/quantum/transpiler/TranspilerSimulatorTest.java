@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class TranspilerSimulatorTest {
 
   @Test
-  void circuits_with_conditions_resets_and_mid_circuit_measurements_keep_their_exact_distribution() {
+  void
+      circuits_with_conditions_resets_and_mid_circuit_measurements_keep_their_exact_distribution() {
     for (String name : new String[] {"fake_manila", "fake_nairobi"}) {
       Backend backend = Backends.get(name);
       for (int level = 0; level <= 3; level++) {
@@ -33,8 +34,10 @@ class TranspilerSimulatorTest {
               RandomCircuit.randomCircuit(width, 5, 4, true, seed % 2 == 0, seed % 3 == 0, seed);
           QuantumCircuit out = pm.run(in);
           IsaChecks.assertIsa(out, backend);
-          assertThat(distance(StatevectorSimulator.exactDistribution(in),
-                  StatevectorSimulator.exactDistribution(out)))
+          assertThat(
+                  distance(
+                      StatevectorSimulator.exactDistribution(in),
+                      StatevectorSimulator.exactDistribution(out)))
               .as("level %d on %s for %s", level, name, in.data())
               .isLessThan(1e-8);
         }

@@ -75,7 +75,9 @@ class TranspilerTest {
     QuantumCircuit out = Transpiler.transpile(qc, MANILA, 1);
     assertThat(out.data().stream().filter(i -> !i.operation().name().equals("measure")).count())
         .isLessThanOrEqualTo(5);
-    assertThat(MeasuredDistribution.distance(MeasuredDistribution.of(qc), MeasuredDistribution.of(out)))
+    assertThat(
+            MeasuredDistribution.distance(
+                MeasuredDistribution.of(qc), MeasuredDistribution.of(out)))
         .isLessThan(1e-9);
   }
 
@@ -95,7 +97,9 @@ class TranspilerTest {
     qc.h(0).cx(0, 1).swap(0, 1).measure(0, 0).measure(1, 1);
     QuantumCircuit out = Transpiler.transpile(qc, MANILA, 1);
     assertThat(count(out, "cx")).isEqualTo(2);
-    assertThat(MeasuredDistribution.distance(MeasuredDistribution.of(qc), MeasuredDistribution.of(out)))
+    assertThat(
+            MeasuredDistribution.distance(
+                MeasuredDistribution.of(qc), MeasuredDistribution.of(out)))
         .isLessThan(1e-9);
   }
 
@@ -106,7 +110,9 @@ class TranspilerTest {
     qc.h(0).swap(0, 1).cx(0, 1).measure(0, 0).measure(1, 1);
     QuantumCircuit out = Transpiler.transpile(qc, MANILA, 2);
     assertThat(count(out, "cx")).isLessThanOrEqualTo(2);
-    assertThat(MeasuredDistribution.distance(MeasuredDistribution.of(qc), MeasuredDistribution.of(out)))
+    assertThat(
+            MeasuredDistribution.distance(
+                MeasuredDistribution.of(qc), MeasuredDistribution.of(out)))
         .isLessThan(1e-9);
   }
 
@@ -116,8 +122,9 @@ class TranspilerTest {
     qc.h(5);
     assertThatThrownBy(() -> Transpiler.transpile(qc, MANILA, 1))
         .isInstanceOf(TranspilerException.class)
-        .hasMessage("the circuit has 6 qubits but the target has only 5; pick a backend with at"
-            + " least 6 qubits");
+        .hasMessage(
+            "the circuit has 6 qubits but the target has only 5; pick a backend with at"
+                + " least 6 qubits");
   }
 
   @Test
@@ -147,7 +154,9 @@ class TranspilerTest {
     qc.measure(0, 0).measure(1, 1).measure(2, 2);
     QuantumCircuit out = Transpiler.transpile(qc, MANILA, 1);
     IsaChecks.assertIsa(out, MANILA);
-    assertThat(MeasuredDistribution.distance(MeasuredDistribution.of(qc), MeasuredDistribution.of(out)))
+    assertThat(
+            MeasuredDistribution.distance(
+                MeasuredDistribution.of(qc), MeasuredDistribution.of(out)))
         .isLessThan(1e-9);
   }
 

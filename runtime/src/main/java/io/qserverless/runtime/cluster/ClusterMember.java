@@ -23,9 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * This JVM's membership of its job's Hazelcast cluster: the driver (the job's own JVM, which
- * places every task) or a worker. Every member runs the tasks placed on it and may distribute
- * tasks itself (a task distributing tasks): a worker sends those to the driver to be placed.
+ * This JVM's membership of its job's Hazelcast cluster: the driver (the job's own JVM, which places
+ * every task) or a worker. Every member runs the tasks placed on it and may distribute tasks itself
+ * (a task distributing tasks): a worker sends those to the driver to be placed.
  *
  * <p>Messages between members travel batched in {@link Envelope}s through one {@link Outbox} per
  * member; the driver's own tasks and decisions take no message.
@@ -33,7 +33,9 @@ import java.util.concurrent.Executors;
  * <p>Thread-safe.
  */
 public final class ClusterMember implements AutoCloseable {
-  /** What a member reports about the cluster: joins and departures, for the job's log and events. */
+  /**
+   * What a member reports about the cluster: joins and departures, for the job's log and events.
+   */
   public interface Listener {
     void joined(String name, String address, Resources allotment);
 
@@ -61,18 +63,35 @@ public final class ClusterMember implements AutoCloseable {
   private ClusterMember(ClusterSettings settings, Listener listener) {
     this.settings = settings;
     this.listener = listener;
-    this.sender = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name(settings.memberName() + "-sender").factory());
+    this.sender =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name(settings.memberName() + "-sender").factory());
     this.scheduler = settings.isDriver() ? new Scheduler(new Dispatch()) : null;
-    this.runner = new TaskRunner(settings.memberName(), settings.isDriver() ? scheduler::done
-        : (id, outcome) -> toDriver(new Item(outcome.failed() ? Item.Kind.FAILED : Item.Kind.DONE, id, null, outcome.bytes())));
+    this.runner =
+        new TaskRunner(
+            settings.memberName(),
+            settings.isDriver()
+                ? scheduler::done
+                : (id, outcome) ->
+                    toDriver(
+                        new Item(
+                            outcome.failed() ? Item.Kind.FAILED : Item.Kind.DONE,
+                            id,
+                            null,
+                            outcome.bytes())));
   }
 
-  /** Starts this JVM's member with {@code allotment} for the tasks placed on it, and joins the cluster. */
-  public static ClusterMember start(ClusterSettings settings, Resources allotment, Listener listener) {
+  /**
+   * Starts this JVM's member with {@code allotment} for the tasks placed on it, and joins the
+   * cluster.
+   */
+  public static ClusterMember start(
+      ClusterSettings settings, Resources allotment, Listener listener) {
     ClusterMember m = new ClusterMember(settings, listener);
     // The membership listener is in the configuration so that it sees the members from the start:
     // the driver may place a task here before newHazelcastInstance returns.
-    HazelcastInstance hazelcast = daemonStart(HazelcastConfig.of(settings, allotment, m, m.new Membership()));
+    HazelcastInstance hazelcast =
+        daemonStart(HazelcastConfig.of(settings, allotment, m, m.new Membership()));
     m.hazelcast = hazelcast;
     m.envelopes = hazelcast.getExecutorService(HazelcastConfig.EXECUTOR);
     m.started.countDown();
@@ -85,13 +104,17 @@ public final class ClusterMember implements AutoCloseable {
    */
   private static HazelcastInstance daemonStart(Config config) {
     CompletableFuture<HazelcastInstance> started = new CompletableFuture<>();
-    Thread.ofPlatform().daemon().name("cluster-start").start(() -> {
-      try {
-        started.complete(Hazelcast.newHazelcastInstance(config));
-      } catch (Throwable t) {
-        started.completeExceptionally(t);
-      }
-    });
+    Thread.ofPlatform()
+        .daemon()
+        .name("cluster-start")
+        .start(
+            () -> {
+              try {
+                started.complete(Hazelcast.newHazelcastInstance(config));
+              } catch (Throwable t) {
+                started.completeExceptionally(t);
+              }
+            });
     try {
       return started.join();
     } catch (CompletionException e) {
@@ -99,8 +122,11 @@ public final class ClusterMember implements AutoCloseable {
     }
   }
 
-  /** {@link #start}s the driver of a program's job, which ends the member when the program is done. */
-  public static ClusterMember startDriver(ClusterSettings settings, Resources allotment, Listener listener) {
+  /**
+   * {@link #start}s the driver of a program's job, which ends the member when the program is done.
+   */
+  public static ClusterMember startDriver(
+      ClusterSettings settings, Resources allotment, Listener listener) {
     ClusterMember m = start(settings, allotment, listener);
     ProgramEnd.closeWhenDone(m);
     return m;
@@ -125,9 +151,14 @@ public final class ClusterMember implements AutoCloseable {
         wait(Math.max(1, left / 1_000_000));
       }
       if (workersPresent < settings.minWorkers()) {
-        throw new ServerlessException("only " + workersPresent + " of the job's " + settings.workers()
-            + " workers joined its cluster within " + settings.joinTimeout().toSeconds()
-            + " s: see their lines ([worker-N]) in the job's log for why they did not start");
+        throw new ServerlessException(
+            "only "
+                + workersPresent
+                + " of the job's "
+                + settings.workers()
+                + " workers joined its cluster within "
+                + settings.joinTimeout().toSeconds()
+                + " s: see their lines ([worker-N]) in the job's log for why they did not start");
       }
     }
   }
@@ -147,7 +178,8 @@ public final class ClusterMember implements AutoCloseable {
     if (scheduler != null) {
       scheduler.submit(self, id, asked, bytes, retryable);
     } else {
-      toDriver(new Item(retryable ? Item.Kind.SUBMIT_RETRYABLE : Item.Kind.SUBMIT, id, asked, bytes));
+      toDriver(
+          new Item(retryable ? Item.Kind.SUBMIT_RETRYABLE : Item.Kind.SUBMIT, id, asked, bytes));
     }
     return new Submission(id, outcome);
   }
@@ -170,7 +202,10 @@ public final class ClusterMember implements AutoCloseable {
     }
   }
 
-  /** Worker: waits for the driver to be in the cluster; false if it has not joined within the join timeout. */
+  /**
+   * Worker: waits for the driver to be in the cluster; false if it has not joined within the join
+   * timeout.
+   */
   public boolean awaitDriver() throws InterruptedException {
     long deadline = System.nanoTime() + settings.joinTimeout().toNanos();
     synchronized (this) {
@@ -212,11 +247,20 @@ public final class ClusterMember implements AutoCloseable {
     for (Item item : items) {
       switch (item.kind()) {
         case RUN -> runner.run(item.id(), item.bytes());
-        case DONE, FAILED -> scheduler.done(item.id(), new TaskCodec.Outcome(item.kind() == Item.Kind.FAILED, item.bytes()));
-        case SUBMIT, SUBMIT_RETRYABLE -> scheduler.submit(from, item.id(), item.resources(), item.bytes(),
-            item.kind() == Item.Kind.SUBMIT_RETRYABLE);
-        case RESULT, RESULT_FAILED -> submissions.complete(item.id(),
-            new TaskCodec.Outcome(item.kind() == Item.Kind.RESULT_FAILED, item.bytes()));
+        case DONE, FAILED ->
+            scheduler.done(
+                item.id(), new TaskCodec.Outcome(item.kind() == Item.Kind.FAILED, item.bytes()));
+        case SUBMIT, SUBMIT_RETRYABLE ->
+            scheduler.submit(
+                from,
+                item.id(),
+                item.resources(),
+                item.bytes(),
+                item.kind() == Item.Kind.SUBMIT_RETRYABLE);
+        case RESULT, RESULT_FAILED ->
+            submissions.complete(
+                item.id(),
+                new TaskCodec.Outcome(item.kind() == Item.Kind.RESULT_FAILED, item.bytes()));
         case HOLD -> scheduler.hold(item.id());
         case RETAKE -> scheduler.retake(item.id());
       }
@@ -245,7 +289,8 @@ public final class ClusterMember implements AutoCloseable {
   private void toDriver(Item item) {
     UUID d = driver;
     if (d == null) {
-      throw new ServerlessException("the job's driver is not in the cluster (it has not joined yet, or it left)");
+      throw new ServerlessException(
+          "the job's driver is not in the cluster (it has not joined yet, or it left)");
     }
     send(d, item);
   }
@@ -255,16 +300,24 @@ public final class ClusterMember implements AutoCloseable {
     if (member == null) {
       return; // it left: the scheduler fails or re-queues what it held
     }
-    outboxes.computeIfAbsent(to, uuid -> new Outbox(sender, batch -> {
-      try {
-        started.await();
-        envelopes.executeOnMember(new Envelope(self, List.copyOf(batch)), member);
-      } catch (InterruptedException closing) {
-        Thread.currentThread().interrupt();
-      } catch (RuntimeException gone) {
-        // The member left or this one is shutting down: membership events settle its tasks.
-      }
-    })).add(item);
+    outboxes
+        .computeIfAbsent(
+            to,
+            uuid ->
+                new Outbox(
+                    sender,
+                    batch -> {
+                      try {
+                        started.await();
+                        envelopes.executeOnMember(new Envelope(self, List.copyOf(batch)), member);
+                      } catch (InterruptedException closing) {
+                        Thread.currentThread().interrupt();
+                      } catch (RuntimeException gone) {
+                        // The member left or this one is shutting down: membership events settle
+                        // its tasks.
+                      }
+                    }))
+        .add(item);
   }
 
   private final class Dispatch implements Scheduler.Dispatch {
@@ -282,7 +335,13 @@ public final class ClusterMember implements AutoCloseable {
       if (origin.equals(self)) {
         submissions.complete(originId, outcome);
       } else {
-        send(origin, new Item(outcome.failed() ? Item.Kind.RESULT_FAILED : Item.Kind.RESULT, originId, null, outcome.bytes()));
+        send(
+            origin,
+            new Item(
+                outcome.failed() ? Item.Kind.RESULT_FAILED : Item.Kind.RESULT,
+                originId,
+                null,
+                outcome.bytes()));
       }
     }
   }
@@ -333,7 +392,8 @@ public final class ClusterMember implements AutoCloseable {
       }
     }
     if (scheduler != null) {
-      scheduler.memberJoined(m.getUuid(), m.getAttribute(HazelcastConfig.NAME), HazelcastConfig.allotment(m));
+      scheduler.memberJoined(
+          m.getUuid(), m.getAttribute(HazelcastConfig.NAME), HazelcastConfig.allotment(m));
     }
     if (!m.localMember()) {
       if (isWorker(m)) {
@@ -342,7 +402,10 @@ public final class ClusterMember implements AutoCloseable {
           notifyAll();
         }
       }
-      listener.joined(m.getAttribute(HazelcastConfig.NAME), m.getAddress().toString(), HazelcastConfig.allotment(m));
+      listener.joined(
+          m.getAttribute(HazelcastConfig.NAME),
+          m.getAddress().toString(),
+          HazelcastConfig.allotment(m));
     }
   }
 

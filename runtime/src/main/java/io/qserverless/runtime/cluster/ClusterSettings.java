@@ -31,60 +31,107 @@ import java.util.Map;
  * @param workerIndex this JVM's worker number from 1, or 0 for the driver
  * @param joinTimeout how long the driver waits for its workers, and a worker for its driver
  */
-public record ClusterSettings(String name, String host, int firstPort, int lastPort, List<String> members,
-    int workers, int minWorkers, int workerIndex, Duration joinTimeout) {
+public record ClusterSettings(
+    String name,
+    String host,
+    int firstPort,
+    int lastPort,
+    List<String> members,
+    int workers,
+    int minWorkers,
+    int workerIndex,
+    Duration joinTimeout) {
   public static final String DEFAULT_HOST = "127.0.0.1";
-  /** A worker JVM starts in about a second; 60 s covers a loaded machine, and a lost worker is reported by then. */
+
+  /**
+   * A worker JVM starts in about a second; 60 s covers a loaded machine, and a lost worker is
+   * reported by then.
+   */
   public static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
 
   public ClusterSettings {
     members = List.copyOf(members);
     if (firstPort < 1 || lastPort > 65535 || firstPort > lastPort) {
-      throw new IllegalArgumentException(CLUSTER_PORTS + " must be a range first-last within 1-65535, got "
-          + firstPort + "-" + lastPort);
+      throw new IllegalArgumentException(
+          CLUSTER_PORTS
+              + " must be a range first-last within 1-65535, got "
+              + firstPort
+              + "-"
+              + lastPort);
     }
     if (minWorkers < 0 || minWorkers > workers) {
-      throw new IllegalArgumentException(MIN_WORKERS + "=" + minWorkers + " must be between 0 and "
-          + WORKERS + "=" + workers);
+      throw new IllegalArgumentException(
+          MIN_WORKERS + "=" + minWorkers + " must be between 0 and " + WORKERS + "=" + workers);
     }
   }
 
-  /** Settings for a job's JVM whose gateway made the cluster; {@code workers} is the count it started. */
+  /**
+   * Settings for a job's JVM whose gateway made the cluster; {@code workers} is the count it
+   * started.
+   */
   public static ClusterSettings fromEnvironment(Map<String, String> env, int workers) {
     String name = env.get(CLUSTER_NAME);
     String ports = env.get(CLUSTER_PORTS);
     if (name == null || name.isBlank() || ports == null) {
-      throw new IllegalArgumentException("a job JVM of a cluster needs " + CLUSTER_NAME + " and " + CLUSTER_PORTS
-          + " (e.g. 41200-41204); without them a driver starts local workers itself");
+      throw new IllegalArgumentException(
+          "a job JVM of a cluster needs "
+              + CLUSTER_NAME
+              + " and "
+              + CLUSTER_PORTS
+              + " (e.g. 41200-41204); without them a driver starts local workers itself");
     }
     int[] range = portRange(ports);
     String host = env.getOrDefault(CLUSTER_HOST, DEFAULT_HOST);
     String listed = env.get(CLUSTER_MEMBERS);
-    List<String> members = listed == null || listed.isBlank() ? everyPort(host, range[0], range[1])
-        : Arrays.stream(listed.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    List<String> members =
+        listed == null || listed.isBlank()
+            ? everyPort(host, range[0], range[1])
+            : Arrays.stream(listed.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     int index = env.containsKey(WORKER_INDEX) ? count(env, WORKER_INDEX) : 0;
     int min = env.containsKey(MIN_WORKERS) ? count(env, MIN_WORKERS) : workers;
-    return new ClusterSettings(name, host, range[0], range[1], members, workers, min, index, JOIN_TIMEOUT);
+    return new ClusterSettings(
+        name, host, range[0], range[1], members, workers, min, index, JOIN_TIMEOUT);
   }
 
   /** Settings for local workers started by a driver run with plain {@code java}. */
   public static ClusterSettings local(String name, int firstPort, int lastPort, int workers) {
-    return new ClusterSettings(name, DEFAULT_HOST, firstPort, lastPort, everyPort(DEFAULT_HOST, firstPort, lastPort),
-        workers, workers, 0, JOIN_TIMEOUT);
+    return new ClusterSettings(
+        name,
+        DEFAULT_HOST,
+        firstPort,
+        lastPort,
+        everyPort(DEFAULT_HOST, firstPort, lastPort),
+        workers,
+        workers,
+        0,
+        JOIN_TIMEOUT);
   }
 
   /** The environment that makes worker {@code index} join this cluster. */
   public Map<String, String> workerEnvironment(int index) {
-    return Map.of(CLUSTER_NAME, name, CLUSTER_PORTS, firstPort + "-" + lastPort, CLUSTER_HOST, host,
-        CLUSTER_MEMBERS, String.join(",", members), WORKERS, Integer.toString(workers),
-        WORKER_INDEX, Integer.toString(index));
+    return Map.of(
+        CLUSTER_NAME,
+        name,
+        CLUSTER_PORTS,
+        firstPort + "-" + lastPort,
+        CLUSTER_HOST,
+        host,
+        CLUSTER_MEMBERS,
+        String.join(",", members),
+        WORKERS,
+        Integer.toString(workers),
+        WORKER_INDEX,
+        Integer.toString(index));
   }
 
   /**
-   * Worker: waits until a member listens on one of the join addresses (the driver, which starts
-   * at once, or a worker started earlier). Members that start together each claim to be the
-   * master and settle it in a vote with a 10 s timeout; one that joins a listening member does
-   * not. False if none listens within the join timeout.
+   * Worker: waits until a member listens on one of the join addresses (the driver, which starts at
+   * once, or a worker started earlier). Members that start together each claim to be the master and
+   * settle it in a vote with a 10 s timeout; one that joins a listening member does not. False if
+   * none listens within the join timeout.
    */
   public boolean awaitFirstListener() throws InterruptedException {
     long deadline = System.nanoTime() + joinTimeout.toNanos();
@@ -92,7 +139,10 @@ public record ClusterSettings(String name, String host, int firstPort, int lastP
       for (String address : members) {
         int colon = address.lastIndexOf(':');
         try (Socket s = new Socket()) {
-          s.connect(new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))), 200);
+          s.connect(
+              new InetSocketAddress(
+                  address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))),
+              200);
           return true;
         } catch (IOException | NumberFormatException notYet) {
           // try the next address
@@ -112,7 +162,10 @@ public record ClusterSettings(String name, String host, int firstPort, int lastP
     return isDriver() ? "driver" : "worker-" + workerIndex;
   }
 
-  /** The worker count asked for: variable {@code QS_WORKERS}, else property {@code qs.workers}; 0 when neither. */
+  /**
+   * The worker count asked for: variable {@code QS_WORKERS}, else property {@code qs.workers}; 0
+   * when neither.
+   */
   public static int workersAsked(Map<String, String> env) {
     String text = env.getOrDefault(WORKERS, System.getProperty("qs.workers"));
     return text == null || text.isBlank() ? 0 : parseCount(WORKERS, text);
@@ -133,7 +186,8 @@ public record ClusterSettings(String name, String host, int firstPort, int lastP
       int last = parts.length == 2 ? Integer.parseInt(parts[1].strip()) : first;
       return new int[] {first, last};
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(CLUSTER_PORTS + "='" + text + "' is not a port range such as 41200-41204");
+      throw new IllegalArgumentException(
+          CLUSTER_PORTS + "='" + text + "' is not a port range such as 41200-41204");
     }
   }
 
@@ -150,6 +204,7 @@ public record ClusterSettings(String name, String host, int firstPort, int lastP
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(variable + "='" + text + "' is not a whole number >= 0, e.g. 2");
+    throw new IllegalArgumentException(
+        variable + "='" + text + "' is not a whole number >= 0, e.g. 2");
   }
 }

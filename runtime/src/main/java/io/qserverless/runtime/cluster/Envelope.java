@@ -15,11 +15,11 @@ import java.util.UUID;
  * A batch of {@link Item}s from one member to another, sent with Hazelcast's executor service and
  * handed, on arrival, to the receiving JVM's {@link ClusterMember}.
  *
- * <p>Batching is what makes small tasks cheap across JVMs: one executor call per task manages
- * about 5,000 tasks/s on a 2-core machine, one per batch carries hundreds of tasks. Encoded by
- * hand ({@link DataSerializable}) rather than with Java serialization, which would repeat class
- * descriptors for every item. Public with a no-argument constructor because Hazelcast creates it
- * by reflection on arrival; not an API.
+ * <p>Batching is what makes small tasks cheap across JVMs: one executor call per task manages about
+ * 5,000 tasks/s on a 2-core machine, one per batch carries hundreds of tasks. Encoded by hand
+ * ({@link DataSerializable}) rather than with Java serialization, which would repeat class
+ * descriptors for every item. Public with a no-argument constructor because Hazelcast creates it by
+ * reflection on arrival; not an API.
  */
 public final class Envelope implements Runnable, DataSerializable, HazelcastInstanceAware {
   private UUID from;
@@ -71,7 +71,8 @@ public final class Envelope implements Runnable, DataSerializable, HazelcastInst
     for (int i = 0; i < n; i++) {
       Item.Kind kind = Item.Kind.ALL[in.readByte()];
       long id = in.readLong();
-      Resources resources = kind.isSubmit() ? new Resources(in.readDouble(), in.readLong(), in.readInt()) : null;
+      Resources resources =
+          kind.isSubmit() ? new Resources(in.readDouble(), in.readLong(), in.readInt()) : null;
       byte[] bytes = kind.carriesBytes() ? in.readByteArray() : null;
       items.add(new Item(kind, id, resources, bytes));
     }

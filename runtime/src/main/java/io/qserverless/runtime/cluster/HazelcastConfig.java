@@ -14,12 +14,12 @@ import java.util.logging.Logger;
 /**
  * The Hazelcast configuration of one member of a job's cluster: private, small and quick.
  *
- * <p>Private: the cluster's name is the job's random secret; members bind only the job's host
- * and port range and join only by the TCP-IP list (multicast and auto-detection off, so no
- * member of another job or another program is ever found); phone-home off. Quick: no wait
- * before joining (Hazelcast's defaults wait 5 to 20 s), a lost member declared dead after 5 s without
- * heartbeat (default 60 s), and split clusters from a simultaneous start merged after 1 s
- * (default 300 s). Small: one partition, as the cluster stores no data, only runs tasks.
+ * <p>Private: the cluster's name is the job's random secret; members bind only the job's host and
+ * port range and join only by the TCP-IP list (multicast and auto-detection off, so no member of
+ * another job or another program is ever found); phone-home off. Quick: no wait before joining
+ * (Hazelcast's defaults wait 5 to 20 s), a lost member declared dead after 5 s without heartbeat
+ * (default 60 s), and split clusters from a simultaneous start merged after 1 s (default 300 s).
+ * Small: one partition, as the cluster stores no data, only runs tasks.
  */
 final class HazelcastConfig {
   static final String EXECUTOR = "qs-envelopes";
@@ -28,49 +28,69 @@ final class HazelcastConfig {
   static final String CPU = "qs.cpu";
   static final String MEM = "qs.mem";
   static final String GPU = "qs.gpu";
+
   /**
    * Hazelcast logs every join at INFO and a member's departure as several WARNINGs; the job's log
-   * gets one line per join or departure from the driver instead, and Hazelcast's errors. Held:
-   * JUL keeps loggers by weak reference.
+   * gets one line per join or departure from the driver instead, and Hazelcast's errors. Held: JUL
+   * keeps loggers by weak reference.
    */
   private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
 
   private HazelcastConfig() {}
 
-  static Config of(ClusterSettings settings, Resources allotment, ClusterMember member, MembershipListener membership) {
+  static Config of(
+      ClusterSettings settings,
+      Resources allotment,
+      ClusterMember member,
+      MembershipListener membership) {
     HAZELCAST_LOG.setLevel(Level.SEVERE);
     Config config = new Config();
     config.setClusterName(settings.name());
-    config.setInstanceName("qs-" + settings.memberName() + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-    Map<String, String> properties = Map.ofEntries(
-        Map.entry("hazelcast.phone.home.enabled", "false"),
-        Map.entry("hazelcast.logging.type", "jdk"),
-        Map.entry("hazelcast.wait.seconds.before.join", "0"),
-        Map.entry("hazelcast.max.wait.seconds.before.join", "1"),
-        Map.entry("hazelcast.max.no.heartbeat.seconds", "5"),
-        Map.entry("hazelcast.heartbeat.interval.seconds", "1"),
-        Map.entry("hazelcast.merge.first.run.delay.seconds", "1"),
-        Map.entry("hazelcast.merge.next.run.delay.seconds", "1"),
-        Map.entry("hazelcast.partition.count", "1"),
-        Map.entry("hazelcast.socket.bind.any", "false"),
-        Map.entry("hazelcast.shutdownhook.policy", "TERMINATE"));
+    config.setInstanceName(
+        "qs-"
+            + settings.memberName()
+            + "-"
+            + ProcessHandle.current().pid()
+            + "-"
+            + System.nanoTime());
+    Map<String, String> properties =
+        Map.ofEntries(
+            Map.entry("hazelcast.phone.home.enabled", "false"),
+            Map.entry("hazelcast.logging.type", "jdk"),
+            Map.entry("hazelcast.wait.seconds.before.join", "0"),
+            Map.entry("hazelcast.max.wait.seconds.before.join", "1"),
+            Map.entry("hazelcast.max.no.heartbeat.seconds", "5"),
+            Map.entry("hazelcast.heartbeat.interval.seconds", "1"),
+            Map.entry("hazelcast.merge.first.run.delay.seconds", "1"),
+            Map.entry("hazelcast.merge.next.run.delay.seconds", "1"),
+            Map.entry("hazelcast.partition.count", "1"),
+            Map.entry("hazelcast.socket.bind.any", "false"),
+            Map.entry("hazelcast.shutdownhook.policy", "TERMINATE"));
     properties.forEach(config::setProperty);
 
     NetworkConfig network = config.getNetworkConfig();
-    network.setPort(settings.firstPort()).setPortCount(settings.lastPort() - settings.firstPort() + 1)
+    network
+        .setPort(settings.firstPort())
+        .setPortCount(settings.lastPort() - settings.firstPort() + 1)
         .setPortAutoIncrement(true);
     network.getInterfaces().setEnabled(true).addInterface(settings.host());
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(settings.members()).setConnectionTimeoutSeconds(2);
+    join.getTcpIpConfig()
+        .setEnabled(true)
+        .setMembers(settings.members())
+        .setConnectionTimeoutSeconds(2);
 
-    config.getMemberAttributeConfig().setAttributes(Map.of(
-        NAME, settings.memberName(),
-        ROLE, settings.isDriver() ? "driver" : "worker",
-        CPU, Double.toString(allotment.cpu()),
-        MEM, Long.toString(allotment.mem()),
-        GPU, Integer.toString(allotment.gpu())));
+    config
+        .getMemberAttributeConfig()
+        .setAttributes(
+            Map.of(
+                NAME, settings.memberName(),
+                ROLE, settings.isDriver() ? "driver" : "worker",
+                CPU, Double.toString(allotment.cpu()),
+                MEM, Long.toString(allotment.mem()),
+                GPU, Integer.toString(allotment.gpu())));
     // Envelopes only hand items over (tasks run on virtual threads), so two threads keep up.
     config.getExecutorConfig(EXECUTOR).setPoolSize(2);
     ConcurrentHashMap<String, Object> context = new ConcurrentHashMap<>();
@@ -81,7 +101,9 @@ final class HazelcastConfig {
   }
 
   static Resources allotment(com.hazelcast.cluster.Member m) {
-    return new Resources(Double.parseDouble(m.getAttribute(CPU)), Long.parseLong(m.getAttribute(MEM)),
+    return new Resources(
+        Double.parseDouble(m.getAttribute(CPU)),
+        Long.parseLong(m.getAttribute(MEM)),
         Integer.parseInt(m.getAttribute(GPU)));
   }
 }

@@ -6,8 +6,8 @@ import io.qserverless.runtime.Resources;
  * One message between the members of a job's cluster; {@link Envelope} carries them in batches.
  *
  * @param kind what the message says
- * @param id the driver's placement id (RUN, DONE, FAILED, HOLD, RETAKE) or the submitter's own
- *     task id (SUBMIT, RESULT)
+ * @param id the driver's placement id (RUN, DONE, FAILED, HOLD, RETAKE) or the submitter's own task
+ *     id (SUBMIT, RESULT)
  * @param resources what a submitted task asks; null otherwise
  * @param bytes the task, its result or its exception (TaskCodec); null for HOLD and RETAKE
  */
@@ -15,7 +15,9 @@ record Item(Kind kind, long id, Resources resources, byte[] bytes) {
   enum Kind {
     /** Driver to member: run this task. */
     RUN,
-    /** Member to driver: the task placed there returned (bytes: result) or threw (bytes: exception). */
+    /**
+     * Member to driver: the task placed there returned (bytes: result) or threw (bytes: exception).
+     */
     DONE,
     FAILED,
     /** Worker to driver: place this task (a task running on the worker distributed it). */
@@ -24,7 +26,10 @@ record Item(Kind kind, long id, Resources resources, byte[] bytes) {
     /** Driver to worker: the outcome of a task it submitted. */
     RESULT,
     RESULT_FAILED,
-    /** Member to driver: the task placed there waits for other tasks (gives its share back), or woke. */
+    /**
+     * Member to driver: the task placed there waits for other tasks (gives its share back), or
+     * woke.
+     */
     HOLD,
     RETAKE;
 

@@ -3,11 +3,11 @@ package io.qserverless.runtime.cluster;
 import io.qserverless.runtime.Resources;
 
 /**
- * The free part of one allotment: the job's JVM alone, or one member of the job's cluster.
- * Counts cpu in thousandths so that fractional tasks never drift.
+ * The free part of one allotment: the job's JVM alone, or one member of the job's cluster. Counts
+ * cpu in thousandths so that fractional tasks never drift.
  *
- * <p>{@link #take} may drive it below zero: a task that waits for its children gives its share
- * back and takes it again when it wakes, even if that briefly over-commits the allotment.
+ * <p>{@link #take} may drive it below zero: a task that waits for its children gives its share back
+ * and takes it again when it wakes, even if that briefly over-commits the allotment.
  *
  * <p>Not thread-safe: its owner guards it.
  */
@@ -60,6 +60,7 @@ public final class Ledger {
 
   /** The free part, never below zero (for messages). */
   public Resources free() {
-    return new Resources(Math.max(0, freeMilliCpu) / 1000.0, Math.max(0, freeMem), (int) Math.max(0, freeGpu));
+    return new Resources(
+        Math.max(0, freeMilliCpu) / 1000.0, Math.max(0, freeMem), (int) Math.max(0, freeGpu));
   }
 }

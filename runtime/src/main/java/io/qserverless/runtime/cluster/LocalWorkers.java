@@ -18,13 +18,14 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Worker JVMs that a driver run with plain {@code java} (no gateway) starts for itself: the same
- * class path, the cluster's secret and ports in their environment, their output on the driver's
- * own (each line prefixed {@code [worker-N]} by the worker). They end with the driver: at its exit,
+ * class path, the cluster's secret and ports in their environment, their output on the driver's own
+ * (each line prefixed {@code [worker-N]} by the worker). They end with the driver: at its exit,
  * and, should it be killed, when they see its process gone.
  */
 public final class LocalWorkers implements AutoCloseable {
   /** The worker JVM's main class. */
   public static final String MAIN = "io.qserverless.runtime.Worker";
+
   /** Set in a local worker's environment: the driver's pid, whose end ends the worker. */
   public static final String DRIVER_PID = "QS_DRIVER_PID";
 
@@ -40,7 +41,8 @@ public final class LocalWorkers implements AutoCloseable {
     byte[] secret = new byte[16];
     new SecureRandom().nextBytes(secret);
     int[] ports = freePorts(workers + 3);
-    return ClusterSettings.local("qs-" + HexFormat.of().formatHex(secret), ports[0], ports[1], workers);
+    return ClusterSettings.local(
+        "qs-" + HexFormat.of().formatHex(secret), ports[0], ports[1], workers);
   }
 
   /** Starts worker 1 to N of {@code settings}, each with {@code allotment}. */
@@ -59,17 +61,22 @@ public final class LocalWorkers implements AutoCloseable {
       }
     } catch (IOException e) {
       started.forEach(Process::destroyForcibly);
-      throw new UncheckedIOException("cannot start a local worker JVM with " + java + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot start a local worker JVM with " + java + ": " + e.getMessage(), e);
     }
     return new LocalWorkers(started);
   }
 
-  /** The worker's command line: this JVM's class path and main class, sized to its cpu allotment. */
+  /**
+   * The worker's command line: this JVM's class path and main class, sized to its cpu allotment.
+   */
   private static List<String> command(Path java, Resources allotment) {
     int cores = Math.max(1, (int) Math.ceil(allotment.cpu()));
-    List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:ActiveProcessorCount=" + cores));
+    List<String> command =
+        new ArrayList<>(List.of(java.toString(), "-XX:ActiveProcessorCount=" + cores));
     if (Runtime.version().feature() >= 24) {
-      command.add("--sun-misc-unsafe-memory-access=allow"); // Hazelcast's Unsafe use would print a warning
+      command.add(
+          "--sun-misc-unsafe-memory-access=allow"); // Hazelcast's Unsafe use would print a warning
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN));
     return command;
@@ -97,7 +104,8 @@ public final class LocalWorkers implements AutoCloseable {
         return new int[] {first, first + count - 1};
       }
     }
-    throw new IllegalStateException("found no " + count + " free consecutive ports on 127.0.0.1 in 100 tries");
+    throw new IllegalStateException(
+        "found no " + count + " free consecutive ports on 127.0.0.1 in 100 tries");
   }
 
   private static boolean allFree(int first, int count) {

@@ -6,15 +6,18 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * The messages waiting to go to one member: {@link #add} queues an item and, if no send is
- * pending, asks the sender thread for one; that send takes every item queued by then. So items
- * batch by themselves under load (while one batch is encoded and sent, the next fills) and go at
- * once when the cluster is quiet: no timer, no added latency.
+ * The messages waiting to go to one member: {@link #add} queues an item and, if no send is pending,
+ * asks the sender thread for one; that send takes every item queued by then. So items batch by
+ * themselves under load (while one batch is encoded and sent, the next fills) and go at once when
+ * the cluster is quiet: no timer, no added latency.
  *
  * <p>Thread-safe.
  */
 final class Outbox {
-  /** Bounds one envelope (and so one allocation on the receiver) to a few megabytes of typical tasks. */
+  /**
+   * Bounds one envelope (and so one allocation on the receiver) to a few megabytes of typical
+   * tasks.
+   */
   static final int MAX_BATCH = 4096;
 
   private final Executor sender;

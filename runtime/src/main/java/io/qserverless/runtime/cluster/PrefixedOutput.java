@@ -25,14 +25,18 @@ public final class PrefixedOutput extends OutputStream {
     this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Makes {@code System.out} and {@code System.err} of this JVM prefix each line with {@code prefix}. */
+  /**
+   * Makes {@code System.out} and {@code System.err} of this JVM prefix each line with {@code
+   * prefix}.
+   */
   public static void install(String prefix) {
     System.setOut(stream(FileDescriptor.out, prefix));
     System.setErr(stream(FileDescriptor.err, prefix));
   }
 
   private static PrintStream stream(FileDescriptor fd, String prefix) {
-    return new PrintStream(new PrefixedOutput(new FileOutputStream(fd), prefix), true, StandardCharsets.UTF_8);
+    return new PrintStream(
+        new PrefixedOutput(new FileOutputStream(fd), prefix), true, StandardCharsets.UTF_8);
   }
 
   @Override

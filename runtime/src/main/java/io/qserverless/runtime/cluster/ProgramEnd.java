@@ -3,9 +3,9 @@ package io.qserverless.runtime.cluster;
 import java.time.Duration;
 
 /**
- * Ends this JVM's cluster member once the program is done, so that the JVM ends as it would
- * without workers. Hazelcast runs some pools on non-daemon threads whatever thread starts it, so
- * without this a driver whose {@code main} returned would run for ever.
+ * Ends this JVM's cluster member once the program is done, so that the JVM ends as it would without
+ * workers. Hazelcast runs some pools on non-daemon threads whatever thread starts it, so without
+ * this a driver whose {@code main} returned would run for ever.
  *
  * <p>"Done" is the JVM's own rule: {@code main} has returned (the launcher's {@code DestroyJavaVM}
  * thread waits) and no non-daemon thread is left but Hazelcast's ({@code hz.} names). A program
@@ -17,16 +17,20 @@ final class ProgramEnd {
   private ProgramEnd() {}
 
   static void closeWhenDone(AutoCloseable member) {
-    Thread.ofPlatform().daemon().name("program-end").start(() -> {
-      try {
-        while (!done()) {
-          Thread.sleep(POLL);
-        }
-        member.close();
-      } catch (Exception e) {
-        // interrupted or failed to close: the JVM's own exit ends the member
-      }
-    });
+    Thread.ofPlatform()
+        .daemon()
+        .name("program-end")
+        .start(
+            () -> {
+              try {
+                while (!done()) {
+                  Thread.sleep(POLL);
+                }
+                member.close();
+              } catch (Exception e) {
+                // interrupted or failed to close: the JVM's own exit ends the member
+              }
+            });
   }
 
   private static boolean done() {

@@ -13,16 +13,16 @@ import java.util.UUID;
 
 /**
  * The driver's placement of a job's tasks on the members of its cluster: one {@link Ledger} per
- * member, a task placed only on a member whose free allotment fits it, the same rules as the
- * local executor (first in, first out; a task waiting for other tasks gives its share back).
+ * member, a task placed only on a member whose free allotment fits it, the same rules as the local
+ * executor (first in, first out; a task waiting for other tasks gives its share back).
  *
  * <p>Among the members that fit, the one running the fewest tasks gets the task, so that tasks
- * asking little (or nothing) still spread over the workers. A member that leaves fails the tasks
- * it held with a {@link WorkerLostException} naming it, or queues them again at the head when
- * they are retryable (3 runs in all).
+ * asking little (or nothing) still spread over the workers. A member that leaves fails the tasks it
+ * held with a {@link WorkerLostException} naming it, or queues them again at the head when they are
+ * retryable (3 runs in all).
  *
- * <p>Thread-safe: state is guarded by {@code this}; what it sends (runs, outcomes) goes out
- * through {@link Dispatch} after the lock is released.
+ * <p>Thread-safe: state is guarded by {@code this}; what it sends (runs, outcomes) goes out through
+ * {@link Dispatch} after the lock is released.
  */
 final class Scheduler {
   static final int MAX_RUNS = 3;
@@ -77,7 +77,10 @@ final class Scheduler {
     dispatch.deliver(p.origin, p.originId, outcome);
   }
 
-  /** The task waits for other tasks: its share is free meanwhile. Idempotent; unknown ids are ignored. */
+  /**
+   * The task waits for other tasks: its share is free meanwhile. Idempotent; unknown ids are
+   * ignored.
+   */
   void hold(long id) {
     List<Runnable> actions = new ArrayList<>();
     synchronized (this) {
@@ -121,16 +124,29 @@ final class Scheduler {
       }
       waiting.removeIf(p -> p.origin.equals(member)); // no one waits for them any more
       List<Placement> lost = new ArrayList<>(slot.running.values());
-      lost.sort((a, b) -> Long.compare(b.id, a.id)); // re-queued at the head in their original order
+      lost.sort(
+          (a, b) -> Long.compare(b.id, a.id)); // re-queued at the head in their original order
       for (Placement p : lost) {
         placedOn.remove(p.id);
         if (p.retryable && p.runs < MAX_RUNS) {
           waiting.addFirst(p);
         } else {
-          actions.add(fail(p.origin, p.originId, new WorkerLostException("task " + p.originId + " was running on "
-              + slot.name + " (" + address + "), which left the job's cluster: its JVM ended, was killed or lost"
-              + " its connection" + (p.retryable ? ", on its run " + p.runs + " of " + MAX_RUNS
-              : "; mark the task Task.retryable(...) to have it re-run on another member"))));
+          actions.add(
+              fail(
+                  p.origin,
+                  p.originId,
+                  new WorkerLostException(
+                      "task "
+                          + p.originId
+                          + " was running on "
+                          + slot.name
+                          + " ("
+                          + address
+                          + "), which left the job's cluster: its JVM ended, was killed or lost"
+                          + " its connection"
+                          + (p.retryable
+                              ? ", on its run " + p.runs + " of " + MAX_RUNS
+                              : "; mark the task Task.retryable(...) to have it re-run on another member"))));
         }
       }
       Map<String, Resources> totals = totals();
@@ -139,8 +155,11 @@ final class Scheduler {
         String refusal = refusal(p.asked, totals);
         if (refusal != null) {
           it.remove();
-          actions.add(fail(p.origin, p.originId, new ResourcesExceededException(refusal + " (after " + slot.name
-              + " left)")));
+          actions.add(
+              fail(
+                  p.origin,
+                  p.originId,
+                  new ResourcesExceededException(refusal + " (after " + slot.name + " left)")));
         }
       }
       place(actions);
@@ -173,14 +192,21 @@ final class Scheduler {
       cpu += a.cpu();
       mem += a.mem();
       gpu += a.gpu();
-      if (biggest == null || a.milliCpu() > biggest.milliCpu()
+      if (biggest == null
+          || a.milliCpu() > biggest.milliCpu()
           || (a.milliCpu() == biggest.milliCpu() && a.mem() > biggest.mem())) {
         biggest = a;
         largest = e.getKey() + " with " + a;
       }
     }
-    return "a task asks " + asked + " but no member of the job's cluster can hold it: the largest member is "
-        + largest + " and the cluster's " + allotments.size() + " members have " + new Resources(cpu, mem, gpu)
+    return "a task asks "
+        + asked
+        + " but no member of the job's cluster can hold it: the largest member is "
+        + largest
+        + " and the cluster's "
+        + allotments.size()
+        + " members have "
+        + new Resources(cpu, mem, gpu)
         + " in all, so it could never start; ask for less, or run the job with larger workers (run config"
         + " worker cpu and memory)";
   }
@@ -191,7 +217,8 @@ final class Scheduler {
       Map.Entry<UUID, Slot> best = null;
       for (Map.Entry<UUID, Slot> e : slots.entrySet()) {
         Slot s = e.getValue();
-        if (s.ledger.fits(p.asked) && (best == null || s.running.size() < best.getValue().running.size())) {
+        if (s.ledger.fits(p.asked)
+            && (best == null || s.running.size() < best.getValue().running.size())) {
           best = e;
         }
       }
@@ -236,7 +263,8 @@ final class Scheduler {
     int runs;
     boolean held;
 
-    Placement(long id, UUID origin, long originId, Resources asked, byte[] task, boolean retryable) {
+    Placement(
+        long id, UUID origin, long originId, Resources asked, byte[] task, boolean retryable) {
       this.id = id;
       this.origin = origin;
       this.originId = originId;

@@ -4,10 +4,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The tasks this member distributed that have not come back yet, by this member's task id. Thread-safe. */
+/**
+ * The tasks this member distributed that have not come back yet, by this member's task id.
+ * Thread-safe.
+ */
 final class Submissions {
   private final AtomicLong lastId = new AtomicLong();
-  private final ConcurrentHashMap<Long, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, CompletableFuture<Object>> pending =
+      new ConcurrentHashMap<>();
 
   /** A new id for a task whose outcome completes {@code outcome}. */
   long add(CompletableFuture<Object> outcome) {
@@ -25,8 +29,13 @@ final class Submissions {
     try {
       value = TaskCodec.decode(outcome.bytes());
     } catch (Exception e) {
-      f.completeExceptionally(new IllegalStateException("the task's " + (outcome.failed() ? "exception" : "result")
-          + " could not be read in this JVM: " + e, e));
+      f.completeExceptionally(
+          new IllegalStateException(
+              "the task's "
+                  + (outcome.failed() ? "exception" : "result")
+                  + " could not be read in this JVM: "
+                  + e,
+              e));
       return;
     }
     if (outcome.failed()) {

@@ -22,12 +22,17 @@ final class TaskCodec {
     try {
       return encode(task);
     } catch (NotSerializableException e) {
-      throw new IllegalArgumentException("the task captures a value of type " + e.getMessage()
-          + ", which is not java.io.Serializable, so it cannot travel to a worker JVM: make " + e.getMessage()
-          + " Serializable, or capture only what the task needs (numbers, strings, records, circuits) and"
-          + " build the rest inside the task", e);
+      throw new IllegalArgumentException(
+          "the task captures a value of type "
+              + e.getMessage()
+              + ", which is not java.io.Serializable, so it cannot travel to a worker JVM: make "
+              + e.getMessage()
+              + " Serializable, or capture only what the task needs (numbers, strings, records, circuits) and"
+              + " build the rest inside the task",
+          e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("the task cannot be serialized to travel to a worker JVM: " + e, e);
+      throw new IllegalArgumentException(
+          "the task cannot be serialized to travel to a worker JVM: " + e, e);
     }
   }
 
@@ -37,13 +42,19 @@ final class TaskCodec {
       return new Outcome(false, encode(value));
     } catch (IOException e) {
       String type = e instanceof NotSerializableException ? e.getMessage() : String.valueOf(e);
-      return encodeFailure(new IllegalArgumentException("the task returned a value holding a " + type
-          + ", which is not java.io.Serializable, so it cannot travel back from the worker JVM: return"
-          + " Serializable values (numbers, strings, lists, maps, records, circuits)"));
+      return encodeFailure(
+          new IllegalArgumentException(
+              "the task returned a value holding a "
+                  + type
+                  + ", which is not java.io.Serializable, so it cannot travel back from the worker JVM: return"
+                  + " Serializable values (numbers, strings, lists, maps, records, circuits)"));
     }
   }
 
-  /** The exception's bytes; one that cannot travel as itself travels as a {@link RemoteTaskException}. */
+  /**
+   * The exception's bytes; one that cannot travel as itself travels as a {@link
+   * RemoteTaskException}.
+   */
   static Outcome encodeFailure(Throwable failure) {
     try {
       return new Outcome(true, encode(failure));
@@ -71,8 +82,11 @@ final class TaskCodec {
   }
 
   private static RemoteTaskException portable(Throwable t) {
-    RemoteTaskException copy = new RemoteTaskException(t.getClass().getName(), t.getMessage(),
-        t.getCause() == null || t.getCause() == t ? null : portable(t.getCause()));
+    RemoteTaskException copy =
+        new RemoteTaskException(
+            t.getClass().getName(),
+            t.getMessage(),
+            t.getCause() == null || t.getCause() == t ? null : portable(t.getCause()));
     copy.setStackTrace(t.getStackTrace());
     return copy;
   }

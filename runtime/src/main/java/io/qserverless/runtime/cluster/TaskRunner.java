@@ -4,8 +4,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Runs the tasks the driver placed on this member, each on its own virtual thread, and reports
- * each outcome as soon as it is known (so results stream back while other tasks still run).
+ * Runs the tasks the driver placed on this member, each on its own virtual thread, and reports each
+ * outcome as soon as it is known (so results stream back while other tasks still run).
  */
 final class TaskRunner {
   /** The driver's placement id of the task this thread runs; null on threads that run no task. */

@@ -26,18 +26,25 @@ import java.util.Set;
 
 /**
  * Reads one circuit payload of QPY 13–17 (HEADER_V12, METADATA, REGISTERS, ANNOTATION_HEADER from
- * 15, STANDALONE_VARS, CUSTOM_DEFINITIONS, INSTRUCTIONS, CALIBRATIONS, LAYOUT) into a
- * {@link QuantumCircuit}, refusing what the Java model cannot hold exactly.
+ * 15, STANDALONE_VARS, CUSTOM_DEFINITIONS, INSTRUCTIONS, CALIBRATIONS, LAYOUT) into a {@link
+ * QuantumCircuit}, refusing what the Java model cannot hold exactly.
  *
- * <p>Dropped on purpose because they do not change what the circuit does: instruction labels and
- * a transpiled circuit's layout (the physical qubits stay the circuit's qubits). Qiskit stores no
+ * <p>Dropped on purpose because they do not change what the circuit does: instruction labels and a
+ * transpiled circuit's layout (the physical qubits stay the circuit's qubits). Qiskit stores no
  * unit for a {@code Delay} in these versions and reads every delay as {@code dt}; so does this
  * reader. Not thread-safe: one reader per payload.
  */
 final class CircuitReader {
   private static final int MAX_DEPTH = 16;
   private static final Set<String> CONTROL_FLOW =
-      Set.of("IfElseOp", "WhileLoopOp", "ForLoopOp", "SwitchCaseOp", "BreakLoopOp", "ContinueLoopOp", "BoxOp");
+      Set.of(
+          "IfElseOp",
+          "WhileLoopOp",
+          "ForLoopOp",
+          "SwitchCaseOp",
+          "BreakLoopOp",
+          "ContinueLoopOp",
+          "BoxOp");
 
   private final int version;
   private final int depth;
@@ -45,8 +52,10 @@ final class CircuitReader {
 
   CircuitReader(int version, int depth) {
     if (depth > MAX_DEPTH) {
-      throw new QpyException("QPY custom gate definitions nest deeper than " + MAX_DEPTH
-          + " levels: flatten the circuit (qc.decompose()) before sending it");
+      throw new QpyException(
+          "QPY custom gate definitions nest deeper than "
+              + MAX_DEPTH
+              + " levels: flatten the circuit (qc.decompose()) before sending it");
     }
     this.version = version;
     this.depth = depth;
@@ -55,8 +64,14 @@ final class CircuitReader {
 
   private record RegisterRecord(char kind, String name, long[] bits, boolean inCircuit) {}
 
-  private record Custom(String key, char type, int numQubits, int numClbits, QpyInput definition,
-      long numCtrlQubits, long ctrlState) {}
+  private record Custom(
+      String key,
+      char type,
+      int numQubits,
+      int numClbits,
+      QpyInput definition,
+      long numCtrlQubits,
+      long ctrlState) {}
 
   QuantumCircuit read(QpyInput in) {
     int nameSize = in.u16("circuit name size");
@@ -69,7 +84,8 @@ final class CircuitReader {
     long numInstructions = in.i64("instruction count");
     long numVars = in.u32("variable count");
     String name = in.utf8(nameSize, "circuit name");
-    ParameterExpression phase = values.read(phaseType, in.slice(phaseSize, "global phase"), false, "the global phase");
+    ParameterExpression phase =
+        values.read(phaseType, in.slice(phaseSize, "global phase"), false, "the global phase");
     String metadata = in.utf8(metadataSize, "circuit metadata");
     List<RegisterRecord> records = new ArrayList<>();
     for (int i = in.count(numRegisters, 9, "registers"); i > 0; i--) {
@@ -79,7 +95,9 @@ final class CircuitReader {
       throw QpyException.unsupported("classical variables (expr.Var / Stretch)", version);
     }
     if (version >= 15) {
-      for (int i = in.count(in.u32("annotation namespace count"), 12, "annotation namespaces"); i > 0; i--) {
+      for (int i = in.count(in.u32("annotation namespace count"), 12, "annotation namespaces");
+          i > 0;
+          i--) {
         long namespaceSize = in.u32("annotation namespace size");
         long stateSize = in.i64("annotation state size");
         in.skip(namespaceSize, "annotation namespace");
@@ -87,7 +105,9 @@ final class CircuitReader {
       }
     }
     Map<String, Custom> customs = new HashMap<>();
-    for (int i = in.count(in.i64("custom definition count"), 31, "custom definitions"); i > 0; i--) {
+    for (int i = in.count(in.i64("custom definition count"), 31, "custom definitions");
+        i > 0;
+        i--) {
       Custom c = readCustom(in);
       customs.put(c.key, c);
     }
@@ -122,12 +142,15 @@ final class CircuitReader {
       bits[i] = in.i64("register bit index");
     }
     if (kind != 'q' && kind != 'c') {
-      throw new QpyException("QPY register '" + name + "' has type '" + kind + "': expected q or c");
+      throw new QpyException(
+          "QPY register '" + name + "' has type '" + kind + "': expected q or c");
     }
     return new RegisterRecord(kind, name, bits, inCircuit);
   }
 
-  /** The Java registers: the circuit's registers must tile its bits in order, or there must be none. */
+  /**
+   * The Java registers: the circuit's registers must tile its bits in order, or there must be none.
+   */
   private Register[] registers(List<RegisterRecord> records, int numQubits, int numClbits) {
     List<Register> out = new ArrayList<>();
     for (char kind : new char[] {'q', 'c'}) {
@@ -141,8 +164,13 @@ final class CircuitReader {
         any = true;
         for (long bit : r.bits) {
           if (bit != next++) {
-            throw QpyException.unsupported("registers that do not hold the circuit's "
-                + (kind == 'q' ? "qubits" : "clbits") + " once each in order (register '" + r.name + "')", version);
+            throw QpyException.unsupported(
+                "registers that do not hold the circuit's "
+                    + (kind == 'q' ? "qubits" : "clbits")
+                    + " once each in order (register '"
+                    + r.name
+                    + "')",
+                version);
           }
         }
         out.add(register(kind, r.name, r.bits.length));
@@ -150,8 +178,13 @@ final class CircuitReader {
       if (!any && total > 0) {
         out.add(register(kind, freeName(records, kind == 'q' ? "q" : "c"), total));
       } else if (next != total) {
-        throw QpyException.unsupported("bits outside every register (" + (total - next) + " "
-            + (kind == 'q' ? "qubits" : "clbits") + ")", version);
+        throw QpyException.unsupported(
+            "bits outside every register ("
+                + (total - next)
+                + " "
+                + (kind == 'q' ? "qubits" : "clbits")
+                + ")",
+            version);
       }
     }
     return out.toArray(Register[]::new);
@@ -169,7 +202,8 @@ final class CircuitReader {
     try {
       return kind == 'q' ? new QuantumRegister(size, name) : new ClassicalRegister(size, name);
     } catch (IllegalArgumentException e) {
-      throw new QpyException("QPY register '" + name + "' cannot be a Java register: " + e.getMessage(), e);
+      throw new QpyException(
+          "QPY register '" + name + "' cannot be a Java register: " + e.getMessage(), e);
     }
   }
 
@@ -207,8 +241,13 @@ final class CircuitReader {
     return new Custom(key, type, numQubits, numClbits, definition, numCtrl, ctrlState);
   }
 
-  private ParameterExpression readInstruction(QpyInput in, QuantumCircuit qc, Map<String, ClassicalRegister> cregs,
-      Map<String, Custom> customs, Map<String, GateDefinition> definitions, ParameterExpression phase) {
+  private ParameterExpression readInstruction(
+      QpyInput in,
+      QuantumCircuit qc,
+      Map<String, ClassicalRegister> cregs,
+      Map<String, Custom> customs,
+      Map<String, GateDefinition> definitions,
+      ParameterExpression phase) {
     int nameSize = in.u16("instruction name size");
     int labelSize = in.u16("instruction label size");
     int numParams = in.u16("instruction parameter count");
@@ -237,17 +276,32 @@ final class CircuitReader {
     }
     if (className.equals("GlobalPhaseGate")) {
       if (qubits.length != 0 || params.size() != 1 || (extras & 3) != 0) {
-        throw new QpyException("QPY GlobalPhaseGate has " + qubits.length + " qubits and " + params.size()
-            + " parameters: expected none and one");
+        throw new QpyException(
+            "QPY GlobalPhaseGate has "
+                + qubits.length
+                + " qubits and "
+                + params.size()
+                + " parameters: expected none and one");
       }
       return phase.add(param(params.get(0), className, 0));
     }
-    Operation op = operation(className, qubits.length, clbits.length, numCtrl, ctrlState, params, customs, definitions);
-    Condition condition = (extras & 3) == 1 ? condition(conditionRegister, conditionValue, cregs, qc) : null;
+    Operation op =
+        operation(
+            className,
+            qubits.length,
+            clbits.length,
+            numCtrl,
+            ctrlState,
+            params,
+            customs,
+            definitions);
+    Condition condition =
+        (extras & 3) == 1 ? condition(conditionRegister, conditionValue, cregs, qc) : null;
     try {
       qc.append(new CircuitInstruction(op, qubits, clbits, condition));
     } catch (IllegalArgumentException e) {
-      throw new QpyException("QPY instruction " + className + " is invalid here: " + e.getMessage(), e);
+      throw new QpyException(
+          "QPY instruction " + className + " is invalid here: " + e.getMessage(), e);
     }
     return phase;
   }
@@ -264,16 +318,32 @@ final class CircuitReader {
       char k = in.ascii("instruction argument type");
       int index = in.index32("instruction argument index");
       if (k != kind || index >= available) {
-        throw new QpyException("QPY instruction " + className + " uses " + (k == 'q' ? "qubit " : "clbit ") + index
-            + " where a " + (kind == 'q' ? "qubit" : "clbit") + " below " + available + " was expected");
+        throw new QpyException(
+            "QPY instruction "
+                + className
+                + " uses "
+                + (k == 'q' ? "qubit " : "clbit ")
+                + index
+                + " where a "
+                + (kind == 'q' ? "qubit" : "clbit")
+                + " below "
+                + available
+                + " was expected");
       }
       out[i] = index;
     }
     return out;
   }
 
-  private Operation operation(String className, int numQubits, int numClbits, long numCtrl, long ctrlState,
-      List<Param> params, Map<String, Custom> customs, Map<String, GateDefinition> definitions) {
+  private Operation operation(
+      String className,
+      int numQubits,
+      int numClbits,
+      long numCtrl,
+      long ctrlState,
+      List<Param> params,
+      Map<String, Custom> customs,
+      Map<String, GateDefinition> definitions) {
     GateClasses.Entry entry = GateClasses.forClass(className);
     if (entry != null) {
       return standardGate(entry, numQubits, numClbits, numCtrl, ctrlState, params);
@@ -281,26 +351,55 @@ final class CircuitReader {
     Custom custom = customs.get(className);
     if (custom != null) {
       if (custom.numQubits != numQubits || numClbits != 0) {
-        throw new QpyException("QPY custom gate " + className + " is applied to " + numQubits + " qubits and "
-            + numClbits + " clbits but defined on " + custom.numQubits + " qubits");
+        throw new QpyException(
+            "QPY custom gate "
+                + className
+                + " is applied to "
+                + numQubits
+                + " qubits and "
+                + numClbits
+                + " clbits but defined on "
+                + custom.numQubits
+                + " qubits");
       }
       GateDefinition d = definitions.computeIfAbsent(className, k -> definition(custom));
       return d.gate(d.params());
     }
-    String expected = switch (className) {
-      case "Measure" -> numQubits == 1 && numClbits == 1 && params.isEmpty() ? "" : "1 qubit, 1 clbit, no parameters";
-      case "Reset" -> numQubits == 1 && numClbits == 0 && params.isEmpty() ? "" : "1 qubit, no parameters";
-      case "Barrier" -> numQubits >= 1 && numClbits == 0 && params.isEmpty() ? "" : "qubits only";
-      case "Delay" -> numQubits == 1 && numClbits == 0 && params.size() == 1 ? "" : "1 qubit and a duration";
-      default -> null;
-    };
+    String expected =
+        switch (className) {
+          case "Measure" ->
+              numQubits == 1 && numClbits == 1 && params.isEmpty()
+                  ? ""
+                  : "1 qubit, 1 clbit, no parameters";
+          case "Reset" ->
+              numQubits == 1 && numClbits == 0 && params.isEmpty() ? "" : "1 qubit, no parameters";
+          case "Barrier" ->
+              numQubits >= 1 && numClbits == 0 && params.isEmpty() ? "" : "qubits only";
+          case "Delay" ->
+              numQubits == 1 && numClbits == 0 && params.size() == 1
+                  ? ""
+                  : "1 qubit and a duration";
+          default -> null;
+        };
     if (expected == null) {
-      throw QpyException.unsupported(CONTROL_FLOW.contains(className)
-          ? "control flow (" + className + ")" : "the instruction " + className, version);
+      throw QpyException.unsupported(
+          CONTROL_FLOW.contains(className)
+              ? "control flow (" + className + ")"
+              : "the instruction " + className,
+          version);
     }
     if (!expected.isEmpty()) {
-      throw new QpyException("QPY " + className + " has " + numQubits + " qubits, " + numClbits + " clbits and "
-          + params.size() + " parameters: expected " + expected);
+      throw new QpyException(
+          "QPY "
+              + className
+              + " has "
+              + numQubits
+              + " qubits, "
+              + numClbits
+              + " clbits and "
+              + params.size()
+              + " parameters: expected "
+              + expected);
     }
     return switch (className) {
       case "Measure" -> new Measure();
@@ -310,19 +409,46 @@ final class CircuitReader {
     };
   }
 
-  private Operation standardGate(GateClasses.Entry entry, int numQubits, int numClbits, long numCtrl, long ctrlState,
+  private Operation standardGate(
+      GateClasses.Entry entry,
+      int numQubits,
+      int numClbits,
+      long numCtrl,
+      long ctrlState,
       List<Param> params) {
     String name = entry.className();
     int expectedQubits = entry.numQubits() > 0 ? entry.numQubits() : (int) numCtrl + 1;
     int expectedCtrl = entry.numQubits() > 0 ? entry.numCtrlQubits() : (int) numCtrl;
     if (numCtrl != 0 && (numCtrl != expectedCtrl || ctrlState != (1L << numCtrl) - 1)) {
-      throw QpyException.unsupported("open or extra controls on " + name + " (" + numCtrl + " controls, state "
-          + ctrlState + ")", version);
+      throw QpyException.unsupported(
+          "open or extra controls on "
+              + name
+              + " ("
+              + numCtrl
+              + " controls, state "
+              + ctrlState
+              + ")",
+          version);
     }
     StandardGate gate = entry.gate();
-    if (numQubits != expectedQubits || numClbits != 0 || params.size() != gate.numParams() || expectedQubits < 1) {
-      throw new QpyException("QPY " + name + " has " + numQubits + " qubits, " + numClbits + " clbits and "
-          + params.size() + " parameters: expected " + expectedQubits + " qubits and " + gate.numParams() + " parameters");
+    if (numQubits != expectedQubits
+        || numClbits != 0
+        || params.size() != gate.numParams()
+        || expectedQubits < 1) {
+      throw new QpyException(
+          "QPY "
+              + name
+              + " has "
+              + numQubits
+              + " qubits, "
+              + numClbits
+              + " clbits and "
+              + params.size()
+              + " parameters: expected "
+              + expectedQubits
+              + " qubits and "
+              + gate.numParams()
+              + " parameters");
     }
     ParameterExpression[] values = new ParameterExpression[params.size()];
     for (int i = 0; i < values.length; i++) {
@@ -340,26 +466,39 @@ final class CircuitReader {
       throw QpyException.unsupported("PauliEvolutionGate (" + name + ")", version);
     }
     if (c.type == 'c' && c.ctrlState != (1L << c.numCtrlQubits) - 1) {
-      throw QpyException.unsupported("open-controlled gates (" + name + ", control state " + c.ctrlState + ")", version);
+      throw QpyException.unsupported(
+          "open-controlled gates (" + name + ", control state " + c.ctrlState + ")", version);
     }
     if (c.numClbits != 0 || (c.type != 'g' && c.type != 'i' && c.type != 'c')) {
-      throw QpyException.unsupported("custom instructions with classical bits or type '" + c.type + "' (" + name + ")", version);
+      throw QpyException.unsupported(
+          "custom instructions with classical bits or type '" + c.type + "' (" + name + ")",
+          version);
     }
     if (c.definition == null) {
       if (c.type != 'g') {
-        throw QpyException.unsupported("custom instructions without a definition (" + name + ")", version);
+        throw QpyException.unsupported(
+            "custom instructions without a definition (" + name + ")", version);
       }
       return GateDefinition.opaque(name, List.of(), c.numQubits);
     }
     QuantumCircuit body = new CircuitReader(version, depth + 1).read(c.definition);
     if (body.numQubits() != c.numQubits || body.numClbits() != 0) {
-      throw new QpyException("QPY custom gate " + name + " is declared on " + c.numQubits
-          + " qubits but its definition has " + body.numQubits() + " qubits and " + body.numClbits() + " clbits");
+      throw new QpyException(
+          "QPY custom gate "
+              + name
+              + " is declared on "
+              + c.numQubits
+              + " qubits but its definition has "
+              + body.numQubits()
+              + " qubits and "
+              + body.numClbits()
+              + " clbits");
     }
     try {
       return new GateDefinition(name, body.parameters(), body);
     } catch (IllegalArgumentException e) {
-      throw QpyException.unsupported("custom instructions that are not unitary gates (" + e.getMessage() + ")", version);
+      throw QpyException.unsupported(
+          "custom instructions that are not unitary gates (" + e.getMessage() + ")", version);
     }
   }
 
@@ -370,19 +509,28 @@ final class CircuitReader {
     return name.isEmpty() || Character.isDigit(name.charAt(0)) ? "_" + name : name;
   }
 
-  private Condition condition(byte[] register, long value, Map<String, ClassicalRegister> cregs, QuantumCircuit qc) {
+  private Condition condition(
+      byte[] register, long value, Map<String, ClassicalRegister> cregs, QuantumCircuit qc) {
     String text = new String(register, java.nio.charset.StandardCharsets.UTF_8);
     try {
       if (!text.isEmpty() && text.charAt(0) == 0) {
         int bit = Integer.parseInt(text.substring(1));
         if (bit < 0 || bit >= qc.numClbits()) {
-          throw new QpyException("QPY condition on clbit " + bit + " but the circuit has " + qc.numClbits() + " clbits");
+          throw new QpyException(
+              "QPY condition on clbit "
+                  + bit
+                  + " but the circuit has "
+                  + qc.numClbits()
+                  + " clbits");
         }
         return new Condition(null, new int[] {bit}, value);
       }
       ClassicalRegister c = cregs.get(text);
       if (c == null) {
-        throw new QpyException("QPY condition names the classical register '" + text + "', which the circuit does not have");
+        throw new QpyException(
+            "QPY condition names the classical register '"
+                + text
+                + "', which the circuit does not have");
       }
       int[] bits = new int[c.size()];
       for (int i = 0; i < bits.length; i++) {
@@ -390,7 +538,14 @@ final class CircuitReader {
       }
       return new Condition(c, bits, value);
     } catch (IllegalArgumentException e) {
-      throw new QpyException("QPY condition '" + text.replace('\0', '#') + " == " + value + "' is invalid: " + e.getMessage(), e);
+      throw new QpyException(
+          "QPY condition '"
+              + text.replace('\0', '#')
+              + " == "
+              + value
+              + "' is invalid: "
+              + e.getMessage(),
+          e);
     }
   }
 

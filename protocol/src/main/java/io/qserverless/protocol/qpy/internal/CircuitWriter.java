@@ -24,8 +24,8 @@ import java.util.UUID;
  * {@code name_<uuid>} as Qiskit does, holding the instance's definition circuit), conditions as
  * register/bit two-tuples, an empty calibration block and no layout.
  *
- * <p>Refused, because Qiskit would read something else: delays in a unit other than {@code dt}
- * (QPY 13–17 carry no unit) or of a fractional number of dt.
+ * <p>Refused, because Qiskit would read something else: delays in a unit other than {@code dt} (QPY
+ * 13–17 carry no unit) or of a fractional number of dt.
  */
 final class CircuitWriter {
   private final int version;
@@ -49,12 +49,24 @@ final class CircuitWriter {
     for (CircuitInstruction in : qc.data()) {
       writeInstruction(instructions, in, customs);
     }
-    out.u16(name.length).u8(phaseType).u16(phaseData.length).i32(qc.numQubits()).i32(qc.numClbits())
-        .i64(metadata.length).i32(qc.registers().size()).i64(qc.size()).i32(0);
+    out.u16(name.length)
+        .u8(phaseType)
+        .u16(phaseData.length)
+        .i32(qc.numQubits())
+        .i32(qc.numClbits())
+        .i64(metadata.length)
+        .i32(qc.registers().size())
+        .i64(qc.size())
+        .i32(0);
     out.bytes(name).bytes(phaseData).bytes(metadata);
     for (Register r : qc.registers()) {
       byte[] regName = QpyOutput.utf8(r.name());
-      out.u8(r instanceof QuantumRegister ? 'q' : 'c').bool(true).i32(r.size()).u16(regName.length).bool(true).bytes(regName);
+      out.u8(r instanceof QuantumRegister ? 'q' : 'c')
+          .bool(true)
+          .i32(r.size())
+          .u16(regName.length)
+          .bool(true)
+          .bytes(regName);
       int offset = qc.offsetOf(r);
       for (int i = 0; i < r.size(); i++) {
         out.i64(offset + i);
@@ -71,7 +83,9 @@ final class CircuitWriter {
   }
 
   private static char phaseType(ParameterExpression e) {
-    return e instanceof ParameterExpression.Constant ? 'f' : e instanceof io.qserverless.quantum.circuit.Parameter ? 'p' : 'e';
+    return e instanceof ParameterExpression.Constant
+        ? 'f'
+        : e instanceof io.qserverless.quantum.circuit.Parameter ? 'p' : 'e';
   }
 
   private void writeInstruction(QpyOutput out, CircuitInstruction in, Map<String, Gate> customs) {
@@ -99,9 +113,16 @@ final class CircuitWriter {
     byte[] name = QpyOutput.utf8(className);
     Condition c = in.condition();
     byte[] condition = c == null ? new byte[0] : conditionBytes(c, in);
-    out.u16(name.length).u16(0).u16(params.size()).i32(in.qubits().length).i32(in.clbits().length)
-        .u8(c == null ? 0 : 1).u16(condition.length).i64(c == null ? 0 : c.value())
-        .i32(numCtrl).i32((int) ((1L << numCtrl) - 1));
+    out.u16(name.length)
+        .u16(0)
+        .u16(params.size())
+        .i32(in.qubits().length)
+        .i32(in.clbits().length)
+        .u8(c == null ? 0 : 1)
+        .u16(condition.length)
+        .i64(c == null ? 0 : c.value())
+        .i32(numCtrl)
+        .i32((int) ((1L << numCtrl) - 1));
     out.bytes(name).bytes(condition);
     for (int q : in.qubits()) {
       out.u8('q').i32(q);
@@ -120,11 +141,18 @@ final class CircuitWriter {
 
   private static void checkDelay(Delay d) {
     if (!d.unit().equals("dt")) {
-      throw new QpyException("cannot write a delay of " + d.duration() + " " + d.unit() + " as QPY " 
-          + "13-17: these versions store no unit and Qiskit reads every delay as dt; express it in dt");
+      throw new QpyException(
+          "cannot write a delay of "
+              + d.duration()
+              + " "
+              + d.unit()
+              + " as QPY "
+              + "13-17: these versions store no unit and Qiskit reads every delay as dt; express it in dt");
     }
-    if (d.duration() instanceof ParameterExpression.Constant k && k.value() != Math.rint(k.value())) {
-      throw new QpyException("cannot write a delay of " + k.value() + " dt as QPY: Qiskit needs a whole number of dt");
+    if (d.duration() instanceof ParameterExpression.Constant k
+        && k.value() != Math.rint(k.value())) {
+      throw new QpyException(
+          "cannot write a delay of " + k.value() + " dt as QPY: Qiskit needs a whole number of dt");
     }
   }
 
@@ -134,17 +162,29 @@ final class CircuitWriter {
     }
     int[] bits = c.clbits();
     if (bits.length != 1) {
-      throw new QpyException("cannot write the condition of " + in.operation().name()
-          + " on " + bits.length + " loose clbits as QPY: condition on a register or one clbit");
+      throw new QpyException(
+          "cannot write the condition of "
+              + in.operation().name()
+              + " on "
+              + bits.length
+              + " loose clbits as QPY: condition on a register or one clbit");
     }
     return QpyOutput.utf8("\0" + bits[0]);
   }
 
   private void writeCustom(QpyOutput out, String key, Gate gate) {
     byte[] name = QpyOutput.utf8(key);
-    byte[] definition = gate.customDefinition().isOpaque() ? null : circuit(gate.definition().orElseThrow());
-    out.u16(name.length).u8('g').i32(gate.numQubits()).i32(0).bool(definition != null)
-        .i64(definition == null ? 0 : definition.length).i32(0).i32(0).i64(0);
+    byte[] definition =
+        gate.customDefinition().isOpaque() ? null : circuit(gate.definition().orElseThrow());
+    out.u16(name.length)
+        .u8('g')
+        .i32(gate.numQubits())
+        .i32(0)
+        .bool(definition != null)
+        .i64(definition == null ? 0 : definition.length)
+        .i32(0)
+        .i32(0)
+        .i64(0);
     out.bytes(name);
     if (definition != null) {
       out.bytes(definition);

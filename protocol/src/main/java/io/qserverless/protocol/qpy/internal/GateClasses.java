@@ -11,11 +11,13 @@ import java.util.Map;
  *
  * <p>Names from qiskit/crates/qpy/src/consts.rs ({@code standard_gate_from_gate_class_name}) and
  * the Python library ({@code MCXGate}, {@code MCPhaseGate}, {@code C4XGate}, {@code MCU1Gate} take
- * their size from the control count). {@code C3XGate} and {@code C4XGate} are this project's
- * {@code mcx} on 4 and 5 qubits.
+ * their size from the control count). {@code C3XGate} and {@code C4XGate} are this project's {@code
+ * mcx} on 4 and 5 qubits.
  */
 final class GateClasses {
-  /** A class name: the gate, its qubit count (0: one more than the control count) and its controls. */
+  /**
+   * A class name: the gate, its qubit count (0: one more than the control count) and its controls.
+   */
   record Entry(String className, StandardGate gate, int numQubits, int numCtrlQubits) {}
 
   private static final Map<String, Entry> BY_CLASS = new HashMap<>();

@@ -17,15 +17,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * QPY's values for angles and phases: numbers, {@code Parameter} ({@code p}),
- * {@code ParameterVectorElement} ({@code v}) and {@code ParameterExpression} ({@code e}), the
- * latter as the V13+ replay of {@code PARAM_EXPR_ELEM_V13} entries.
+ * QPY's values for angles and phases: numbers, {@code Parameter} ({@code p}), {@code
+ * ParameterVectorElement} ({@code v}) and {@code ParameterExpression} ({@code e}), the latter as
+ * the V13+ replay of {@code PARAM_EXPR_ELEM_V13} entries.
  *
- * <p>The replay is read with the semantics of Qiskit's Rust reader (qiskit/crates/qpy/src/params.rs):
- * an operand of type {@code n} pops the stack, the right operand first; {@code RSUB/RDIV/RPOW}
- * (18–20) compute {@code rhs op lhs}. Negation travels as multiplication by the int {@code -1},
- * as Qiskit writes it. The writer emits the reverse ops when a literal precedes a sub-expression,
- * so that both Qiskit's Rust and Python readers rebuild the same expression.
+ * <p>The replay is read with the semantics of Qiskit's Rust reader
+ * (qiskit/crates/qpy/src/params.rs): an operand of type {@code n} pops the stack, the right operand
+ * first; {@code RSUB/RDIV/RPOW} (18–20) compute {@code rhs op lhs}. Negation travels as
+ * multiplication by the int {@code -1}, as Qiskit writes it. The writer emits the reverse ops when
+ * a literal precedes a sub-expression, so that both Qiskit's Rust and Python readers rebuild the
+ * same expression.
  */
 final class Parameters {
   static final int ELEMENT_SIZE = 35;
@@ -38,9 +39,26 @@ final class Parameters {
   private static final int RDIV = 19;
   private static final int RPOW = 20;
   private static final int MARKER = 255;
-  private static final Map<Integer, Function> UNARY = Map.of(
-      5, Function.SIN, 6, Function.COS, 7, Function.TAN, 8, Function.ASIN, 9, Function.ACOS,
-      10, Function.EXP, 11, Function.LN, 16, Function.ABS, 17, Function.ATAN);
+  private static final Map<Integer, Function> UNARY =
+      Map.of(
+          5,
+          Function.SIN,
+          6,
+          Function.COS,
+          7,
+          Function.TAN,
+          8,
+          Function.ASIN,
+          9,
+          Function.ACOS,
+          10,
+          Function.EXP,
+          11,
+          Function.LN,
+          16,
+          Function.ABS,
+          17,
+          Function.ATAN);
   private static final Map<Function, Integer> UNARY_CODES = new HashMap<>();
 
   static {
@@ -55,7 +73,10 @@ final class Parameters {
 
   // ---- reading
 
-  /** A value of type {@code type}: numbers big-endian, or little-endian as instruction parameters of QPY ≤ 17. */
+  /**
+   * A value of type {@code type}: numbers big-endian, or little-endian as instruction parameters of
+   * QPY ≤ 17.
+   */
   ParameterExpression read(char type, QpyInput in, boolean littleEndian, String what) {
     return switch (type) {
       case 'f' -> ParameterExpression.of(littleEndian ? in.f64LittleEndian(what) : in.f64(what));
@@ -70,25 +91,27 @@ final class Parameters {
   }
 
   QpyException unsupportedValue(char type, String what) {
-    String kind = switch (type) {
-      case 's' -> "a string";
-      case 'z' -> "None";
-      case 'q' -> "a circuit";
-      case 't' -> "a tuple";
-      case 'r' -> "a range";
-      case 'R' -> "a classical register";
-      case 'x' -> "a classical expression";
-      case 'm' -> "a modifier";
-      case 'd' -> "a case default";
-      default -> "type key '" + type + "'";
-    };
+    String kind =
+        switch (type) {
+          case 's' -> "a string";
+          case 'z' -> "None";
+          case 'q' -> "a circuit";
+          case 't' -> "a tuple";
+          case 'r' -> "a range";
+          case 'R' -> "a classical register";
+          case 'x' -> "a classical expression";
+          case 'm' -> "a modifier";
+          case 'd' -> "a case default";
+          default -> "type key '" + type + "'";
+        };
     return QpyException.unsupported(kind + " as " + what, version);
   }
 
   private ParameterExpression real(double re, double im, String what) {
     if (im != 0) {
-      throw QpyException.unsupported("the complex value " + new Complex(re, im) + " as " + what
-          + " (angles here are real)", version);
+      throw QpyException.unsupported(
+          "the complex value " + new Complex(re, im) + " as " + what + " (angles here are real)",
+          version);
     }
     return ParameterExpression.of(re);
   }
@@ -98,7 +121,8 @@ final class Parameters {
     try {
       v = Npy.read(npy);
     } catch (IllegalArgumentException e) {
-      throw new QpyException("QPY numpy value for " + what + " is unreadable: " + e.getMessage(), e);
+      throw new QpyException(
+          "QPY numpy value for " + what + " is unreadable: " + e.getMessage(), e);
     }
     return switch (v) {
       case Double d -> ParameterExpression.of(d);
@@ -126,7 +150,8 @@ final class Parameters {
     try {
       return new Parameter(name, uuid);
     } catch (IllegalArgumentException e) {
-      throw new QpyException("QPY parameter '" + name + "' cannot be a Java parameter: " + e.getMessage(), e);
+      throw new QpyException(
+          "QPY parameter '" + name + "' cannot be a Java parameter: " + e.getMessage(), e);
     }
   }
 
@@ -138,13 +163,17 @@ final class Parameters {
       char symbolType = in.ascii("expression symbol type");
       char valueType = in.ascii("expression symbol value type");
       long valueSize = in.i64("expression symbol value size");
-      Parameter p = switch (symbolType) {
-        case 'p' -> readParameter(in);
-        case 'v' -> readVectorElement(in);
-        default -> throw QpyException.unsupported("an expression symbol of type '" + symbolType + "'", version);
-      };
+      Parameter p =
+          switch (symbolType) {
+            case 'p' -> readParameter(in);
+            case 'v' -> readVectorElement(in);
+            default ->
+                throw QpyException.unsupported(
+                    "an expression symbol of type '" + symbolType + "'", version);
+          };
       if (valueType != symbolType || valueSize != 0) {
-        throw QpyException.unsupported("ParameterExpression substitution values in the symbol table", version);
+        throw QpyException.unsupported(
+            "ParameterExpression substitution values in the symbol table", version);
       }
       byUuid.put(p.uuid(), p);
     }
@@ -171,34 +200,40 @@ final class Parameters {
         boolean negation = op == MUL && rhsType == 'i' && literalLong(new QpyInput(rhs)) == -1;
         ParameterExpression r = negation ? null : operand(stack, rhsType, rhs, symbols);
         ParameterExpression l = operand(stack, lhsType, lhs, symbols);
-        out = switch (op) {
-          case ADD -> l.add(r);
-          case SUB -> l.sub(r);
-          case MUL -> negation ? l.neg() : l.mul(r);
-          case DIV -> l.div(r);
-          case POW -> l.pow(r);
-          case RSUB -> r.sub(l);
-          case RDIV -> r.div(l);
-          default -> r.pow(l);
-        };
+        out =
+            switch (op) {
+              case ADD -> l.add(r);
+              case SUB -> l.sub(r);
+              case MUL -> negation ? l.neg() : l.mul(r);
+              case DIV -> l.div(r);
+              case POW -> l.pow(r);
+              case RSUB -> r.sub(l);
+              case RDIV -> r.div(l);
+              default -> r.pow(l);
+            };
       } else if (UNARY.containsKey(op)) {
         out = operand(stack, lhsType, lhs, symbols).apply(UNARY.get(op));
       } else if (op == 14) {
         out = operand(stack, lhsType, lhs, symbols);
       } else {
-        String name = switch (op) {
-          case 12 -> "ParameterExpression.sign";
-          case 13 -> "ParameterExpression.gradient";
-          case 15 -> "ParameterExpression.subs";
-          default -> "the expression op code " + op;
-        };
+        String name =
+            switch (op) {
+              case 12 -> "ParameterExpression.sign";
+              case 13 -> "ParameterExpression.gradient";
+              case 15 -> "ParameterExpression.subs";
+              default -> "the expression op code " + op;
+            };
         throw QpyException.unsupported(name, version);
       }
       stack.push(out);
     }
     if (in.remaining() != 0 || stack.size() != 1) {
-      throw new QpyException("QPY expression is malformed: its replay leaves " + stack.size()
-          + " values (and " + in.remaining() + " stray bytes) instead of one");
+      throw new QpyException(
+          "QPY expression is malformed: its replay leaves "
+              + stack.size()
+              + " values (and "
+              + in.remaining()
+              + " stray bytes) instead of one");
     }
     return stack.pop();
   }
@@ -208,13 +243,14 @@ final class Parameters {
     return data.i64("int operand");
   }
 
-  private ParameterExpression operand(Deque<ParameterExpression> stack, char type, byte[] bytes,
-      Map<UUID, Parameter> symbols) {
+  private ParameterExpression operand(
+      Deque<ParameterExpression> stack, char type, byte[] bytes, Map<UUID, Parameter> symbols) {
     QpyInput data = new QpyInput(bytes);
     return switch (type) {
       case 'n' -> {
         if (stack.isEmpty()) {
-          throw new QpyException("QPY expression is malformed: an operand refers to a value before any was computed");
+          throw new QpyException(
+              "QPY expression is malformed: an operand refers to a value before any was computed");
         }
         yield stack.pop();
       }
@@ -222,7 +258,8 @@ final class Parameters {
         UUID uuid = data.uuid("parameter operand");
         Parameter p = symbols.get(uuid);
         if (p == null) {
-          throw new QpyException("QPY expression refers to parameter " + uuid + " missing from its symbol table");
+          throw new QpyException(
+              "QPY expression refers to parameter " + uuid + " missing from its symbol table");
         }
         yield p;
       }
@@ -231,8 +268,11 @@ final class Parameters {
         yield ParameterExpression.of(data.f64("float operand"));
       }
       case 'i' -> ParameterExpression.of(literalLong(data));
-      case 'c' -> real(data.f64("complex operand"), data.f64("complex operand"), "an expression operand");
-      default -> throw new QpyException("QPY expression operand type '" + type + "' is unknown or misplaced");
+      case 'c' ->
+          real(data.f64("complex operand"), data.f64("complex operand"), "an expression operand");
+      default ->
+          throw new QpyException(
+              "QPY expression operand type '" + type + "' is unknown or misplaced");
     };
   }
 
@@ -241,24 +281,25 @@ final class Parameters {
   /** Writes {@code e} as a generic typed value: its type key and payload. */
   void write(QpyOutput out, ParameterExpression e, boolean littleEndian) {
     QpyOutput payload = new QpyOutput();
-    char type = switch (e) {
-      case Constant c -> {
-        if (littleEndian) {
-          payload.f64LittleEndian(c.value());
-        } else {
-          payload.f64(c.value());
-        }
-        yield 'f';
-      }
-      case Parameter p -> {
-        writeParameter(payload, p);
-        yield 'p';
-      }
-      default -> {
-        writeExpression(payload, e);
-        yield 'e';
-      }
-    };
+    char type =
+        switch (e) {
+          case Constant c -> {
+            if (littleEndian) {
+              payload.f64LittleEndian(c.value());
+            } else {
+              payload.f64(c.value());
+            }
+            yield 'f';
+          }
+          case Parameter p -> {
+            writeParameter(payload, p);
+            yield 'p';
+          }
+          default -> {
+            writeExpression(payload, e);
+            yield 'e';
+          }
+        };
     writeTyped(out, type, payload);
   }
 
@@ -281,7 +322,9 @@ final class Parameters {
     }
   }
 
-  /** An operand as it sits in an element: a type key and 16 bytes; {@code n} for "the last result". */
+  /**
+   * An operand as it sits in an element: a type key and 16 bytes; {@code n} for "the last result".
+   */
   private record Operand(char type, long high, long low) {
     static final Operand RESULT = new Operand('n', 0, 0);
   }
@@ -289,7 +332,8 @@ final class Parameters {
   private static Operand emit(QpyOutput out, ParameterExpression e) {
     switch (e) {
       case Parameter p -> {
-        return new Operand('p', p.uuid().getMostSignificantBits(), p.uuid().getLeastSignificantBits());
+        return new Operand(
+            'p', p.uuid().getMostSignificantBits(), p.uuid().getLeastSignificantBits());
       }
       case Constant c -> {
         return new Operand('f', 0, Double.doubleToRawLongBits(c.value()));
@@ -308,14 +352,16 @@ final class Parameters {
       case Binary b -> {
         Operand l = emit(out, b.left());
         Operand r = emit(out, b.right());
-        int op = switch (b.op()) {
-          case ADD -> ADD;
-          case SUB -> SUB;
-          case MUL -> MUL;
-          case DIV -> DIV;
-          case POW -> POW;
-        };
-        boolean reversed = l.type != 'n' && r.type == 'n' && b.op() != BinaryOp.ADD && b.op() != BinaryOp.MUL;
+        int op =
+            switch (b.op()) {
+              case ADD -> ADD;
+              case SUB -> SUB;
+              case MUL -> MUL;
+              case DIV -> DIV;
+              case POW -> POW;
+            };
+        boolean reversed =
+            l.type != 'n' && r.type == 'n' && b.op() != BinaryOp.ADD && b.op() != BinaryOp.MUL;
         if (reversed) {
           element(out, op == SUB ? RSUB : op == DIV ? RDIV : RPOW, Operand.RESULT, l);
         } else {

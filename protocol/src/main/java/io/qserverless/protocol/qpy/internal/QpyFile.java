@@ -15,7 +15,11 @@ public final class QpyFile {
   public static final int MIN_VERSION = 13;
   public static final int MAX_VERSION = 17;
   private static final byte[] PREFACE = {'Q', 'I', 'S', 'K', 'I', 'T'};
-  /** The earliest Qiskit release writing each version (the QPY version table), so that no reader warns. */
+
+  /**
+   * The earliest Qiskit release writing each version (the QPY version table), so that no reader
+   * warns.
+   */
   private static final int[][] WRITER = {{1, 3, 0}, {2, 0, 0}, {2, 1, 0}, {2, 1, 1}, {2, 3, 0}};
 
   private QpyFile() {}
@@ -25,7 +29,8 @@ public final class QpyFile {
     QpyInput in = new QpyInput(data);
     for (byte b : PREFACE) {
       if (in.remaining() == 0 || in.u8("preface") != (b & 0xff)) {
-        throw new QpyException("not QPY data: it does not start with QISKIT (write it with qiskit.qpy.dump)");
+        throw new QpyException(
+            "not QPY data: it does not start with QISKIT (write it with qiskit.qpy.dump)");
       }
     }
     return in.u8("QPY version");
@@ -34,20 +39,29 @@ public final class QpyFile {
   public static List<QuantumCircuit> read(byte[] data) {
     int version = version(data);
     if (version < MIN_VERSION || version > MAX_VERSION) {
-      throw new QpyException("QPY version " + version + " is not supported: this gateway reads versions "
-          + MIN_VERSION + " to " + MAX_VERSION + " (Qiskit 1.3 and later write them); dump with qpy.dump(..., version="
-          + MAX_VERSION + ") or upgrade Qiskit");
+      throw new QpyException(
+          "QPY version "
+              + version
+              + " is not supported: this gateway reads versions "
+              + MIN_VERSION
+              + " to "
+              + MAX_VERSION
+              + " (Qiskit 1.3 and later write them); dump with qpy.dump(..., version="
+              + MAX_VERSION
+              + ") or upgrade Qiskit");
     }
     QpyInput in = new QpyInput(data);
     in.skip(PREFACE.length + 1 + 3, "file header");
     int count = in.count(in.i64("circuit count"), 29, "circuits");
     char encoding = in.ascii("symbolic encoding");
     if (encoding != 'p' && encoding != 'e') {
-      throw new QpyException("QPY symbolic encoding '" + encoding + "' is unknown: expected p or e");
+      throw new QpyException(
+          "QPY symbolic encoding '" + encoding + "' is unknown: expected p or e");
     }
     char type = in.ascii("program type");
     if (type != 'q') {
-      throw QpyException.unsupported(type == 's' ? "pulse schedules (ScheduleBlock)" : "program type '" + type + "'", version);
+      throw QpyException.unsupported(
+          type == 's' ? "pulse schedules (ScheduleBlock)" : "program type '" + type + "'", version);
     }
     long[] offsets = new long[count];
     if (version >= 16) {
@@ -67,11 +81,25 @@ public final class QpyFile {
 
   public static byte[] write(List<QuantumCircuit> circuits, int version) {
     if (version < MIN_VERSION || version > MAX_VERSION) {
-      throw new IllegalArgumentException("QPY version " + version + " cannot be written: use " + MIN_VERSION + " to " + MAX_VERSION);
+      throw new IllegalArgumentException(
+          "QPY version "
+              + version
+              + " cannot be written: use "
+              + MIN_VERSION
+              + " to "
+              + MAX_VERSION);
     }
     int[] qiskit = WRITER[version - MIN_VERSION];
-    QpyOutput out = new QpyOutput().bytes(PREFACE).u8(version).u8(qiskit[0]).u8(qiskit[1]).u8(qiskit[2])
-        .i64(circuits.size()).u8('p').u8('q');
+    QpyOutput out =
+        new QpyOutput()
+            .bytes(PREFACE)
+            .u8(version)
+            .u8(qiskit[0])
+            .u8(qiskit[1])
+            .u8(qiskit[2])
+            .i64(circuits.size())
+            .u8('p')
+            .u8('q');
     List<byte[]> payloads = new ArrayList<>();
     CircuitWriter writer = new CircuitWriter(version);
     for (QuantumCircuit qc : circuits) {
@@ -94,7 +122,8 @@ public final class QpyFile {
     QpyInput in = new QpyInput(struct);
     Parameter p = new Parameters(MAX_VERSION).readParameter(in);
     if (in.remaining() != 0) {
-      throw new QpyException("QPY parameter has " + in.remaining() + " bytes after its name: expected none");
+      throw new QpyException(
+          "QPY parameter has " + in.remaining() + " bytes after its name: expected none");
     }
     return p;
   }

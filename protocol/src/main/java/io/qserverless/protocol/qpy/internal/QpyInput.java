@@ -9,8 +9,8 @@ import java.util.UUID;
  * int and float that QPY 1–17 use for instruction parameters.
  *
  * <p>Every read checks the bytes left, so truncated or hostile input fails with a message naming
- * the field and offset instead of an index exception; counts read from the data are checked
- * against the bytes left before anything is allocated for them.
+ * the field and offset instead of an index exception; counts read from the data are checked against
+ * the bytes left before anything is allocated for them.
  */
 public final class QpyInput {
   private final byte[] data;
@@ -38,8 +38,14 @@ public final class QpyInput {
   /** Moves to an absolute offset of the whole payload (the QPY 16+ circuit table gives these). */
   public void seek(long offset, String what) {
     if (offset < 0 || offset > limit) {
-      throw new QpyException("QPY " + what + " points to offset " + offset + " but the payload has "
-          + limit + " bytes: the data is corrupt or truncated");
+      throw new QpyException(
+          "QPY "
+              + what
+              + " points to offset "
+              + offset
+              + " but the payload has "
+              + limit
+              + " bytes: the data is corrupt or truncated");
     }
     pos = (int) offset;
   }
@@ -54,8 +60,16 @@ public final class QpyInput {
 
   private int need(long n, String what) {
     if (n < 0 || n > limit - pos) {
-      throw new QpyException("QPY data ends early: " + what + " needs " + n + " bytes at offset "
-          + pos + " but " + (limit - pos) + " are left; the payload is truncated or not QPY");
+      throw new QpyException(
+          "QPY data ends early: "
+              + what
+              + " needs "
+              + n
+              + " bytes at offset "
+              + pos
+              + " but "
+              + (limit - pos)
+              + " are left; the payload is truncated or not QPY");
     }
     return (int) n;
   }
@@ -63,8 +77,16 @@ public final class QpyInput {
   /** Fails unless {@code count} items of at least {@code minSize} bytes each can still follow. */
   public int count(long count, int minSize, String what) {
     if (count < 0 || count > Integer.MAX_VALUE || count * (long) minSize > limit - pos) {
-      throw new QpyException("QPY data declares " + Long.toUnsignedString(count) + " " + what + " at offset "
-          + pos + " but only " + (limit - pos) + " bytes are left: the payload is corrupt or truncated");
+      throw new QpyException(
+          "QPY data declares "
+              + Long.toUnsignedString(count)
+              + " "
+              + what
+              + " at offset "
+              + pos
+              + " but only "
+              + (limit - pos)
+              + " bytes are left: the payload is corrupt or truncated");
     }
     return (int) count;
   }
@@ -91,7 +113,11 @@ public final class QpyInput {
 
   public int i32(String what) {
     need(4, what);
-    int v = (data[pos] & 0xff) << 24 | (data[pos + 1] & 0xff) << 16 | (data[pos + 2] & 0xff) << 8 | data[pos + 3] & 0xff;
+    int v =
+        (data[pos] & 0xff) << 24
+            | (data[pos + 1] & 0xff) << 16
+            | (data[pos + 2] & 0xff) << 8
+            | data[pos + 3] & 0xff;
     pos += 4;
     return v;
   }

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
 
-/** A growable big-endian byte buffer for writing QPY (with the little-endian parameter numbers of QPY ≤ 17). */
+/**
+ * A growable big-endian byte buffer for writing QPY (with the little-endian parameter numbers of
+ * QPY ≤ 17).
+ */
 public final class QpyOutput {
   private byte[] buf = new byte[256];
   private int size;

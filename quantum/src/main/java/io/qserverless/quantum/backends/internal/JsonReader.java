@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small strict JSON reader: objects become {@link Map}, arrays {@link List}, numbers
- * {@link Double}, plus {@link String}, {@link Boolean} and {@code null}.
+ * A small strict JSON reader: objects become {@link Map}, arrays {@link List}, numbers {@link
+ * Double}, plus {@link String}, {@link Boolean} and {@code null}.
  *
  * <p>It exists because the {@code quantum} module has no dependencies, and backend files are the
  * only JSON it reads. Errors name the line and column and what was expected.

@@ -19,9 +19,10 @@ import java.util.Set;
  * {@code ░}; conditions print after the label ({@code X?c=1}).
  */
 public final class CircuitDrawer {
-  private static final Set<String> CONTROLLED = Set.of(
-      "cx", "cy", "cz", "ch", "cs", "csdg", "csx", "cp", "cu1", "crx", "cry", "crz", "cu", "cu3",
-      "ccx", "ccz", "c3sx", "mcx", "mcphase");
+  private static final Set<String> CONTROLLED =
+      Set.of(
+          "cx", "cy", "cz", "ch", "cs", "csdg", "csx", "cp", "cu1", "crx", "cry", "crz", "cu",
+          "cu3", "ccx", "ccz", "c3sx", "mcx", "mcphase");
 
   private CircuitDrawer() {}
 
@@ -60,7 +61,8 @@ public final class CircuitDrawer {
       lines[r].insert(0, " ".repeat(nameWidth - lines[r].length()));
     }
     for (String[] column : columns) {
-      int width = Arrays.stream(column).filter(s -> s != null).mapToInt(String::length).max().orElse(1);
+      int width =
+          Arrays.stream(column).filter(s -> s != null).mapToInt(String::length).max().orElse(1);
       for (int r = 0; r < rows; r++) {
         String wire = r < c.numQubits() ? "─" : "═";
         String cell = column[r] == null ? wire.repeat(width) : center(column[r], width, wire);
@@ -88,15 +90,17 @@ public final class CircuitDrawer {
         for (int i = 0; i < qs.length - 1; i++) {
           cells[qs[i]] = "■";
         }
-        String base = g.name().equals("mcphase") ? "p" : g.name().substring(g.name().lastIndexOf('c') + 1);
-        cells[qs[qs.length - 1]] = label(base.isEmpty() ? "x" : base, g) ;
+        String base =
+            g.name().equals("mcphase") ? "p" : g.name().substring(g.name().lastIndexOf('c') + 1);
+        cells[qs[qs.length - 1]] = label(base.isEmpty() ? "x" : base, g);
         if (g.name().equals("cswap")) {
           cells[qs[1]] = "x";
           cells[qs[2]] = "x";
         }
       }
       default -> {
-        String label = label(in.operation().name(), in.operation() instanceof Gate g ? g : null) + cond;
+        String label =
+            label(in.operation().name(), in.operation() instanceof Gate g ? g : null) + cond;
         for (int i = 0; i < qs.length; i++) {
           cells[qs[i]] = qs.length == 1 ? label : label + ":" + i;
         }
@@ -115,7 +119,10 @@ public final class CircuitDrawer {
     if (g == null || g.params().isEmpty()) {
       return upper;
     }
-    return upper + "(" + String.join(",", g.params().stream().map(CircuitDrawer::angle).toList()) + ")";
+    return upper
+        + "("
+        + String.join(",", g.params().stream().map(CircuitDrawer::angle).toList())
+        + ")";
   }
 
   private static String angle(io.qserverless.quantum.circuit.ParameterExpression p) {
@@ -135,7 +142,8 @@ public final class CircuitDrawer {
     boolean quantum = row < c.numQubits();
     int index = quantum ? row : row - c.numQubits();
     for (Register r : c.registers()) {
-      if ((r instanceof QuantumRegister) == quantum && !(quantum && r instanceof ClassicalRegister)) {
+      if ((r instanceof QuantumRegister) == quantum
+          && !(quantum && r instanceof ClassicalRegister)) {
         int offset = c.offsetOf(r);
         if (index >= offset && index < offset + r.size()) {
           return r.name() + "_" + (index - offset);

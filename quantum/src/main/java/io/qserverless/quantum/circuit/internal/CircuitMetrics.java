@@ -14,9 +14,9 @@ public final class CircuitMetrics {
   private CircuitMetrics() {}
 
   /**
-   * The layer (1-based) of each instruction: one more than the latest layer on any of its
-   * qubits, clbits or condition bits. A barrier takes the latest layer of its bits without
-   * adding one, so it aligns wires but adds no depth.
+   * The layer (1-based) of each instruction: one more than the latest layer on any of its qubits,
+   * clbits or condition bits. A barrier takes the latest layer of its bits without adding one, so
+   * it aligns wires but adds no depth.
    */
   public static int[] layers(QuantumCircuit c) {
     int[] qubitLevel = new int[c.numQubits()];
@@ -71,7 +71,10 @@ public final class CircuitMetrics {
     }
     Map<String, Integer> sorted = new LinkedHashMap<>();
     counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .forEach(e -> sorted.put(e.getKey(), e.getValue()));
     return sorted;
   }

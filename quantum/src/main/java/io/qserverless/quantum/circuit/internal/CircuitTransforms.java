@@ -13,11 +13,18 @@ import java.util.Arrays;
 public final class CircuitTransforms {
   private CircuitTransforms() {}
 
-  public static QuantumCircuit compose(QuantumCircuit first, QuantumCircuit other, int[] qubits, int[] clbits) {
+  public static QuantumCircuit compose(
+      QuantumCircuit first, QuantumCircuit other, int[] qubits, int[] clbits) {
     if (qubits.length != other.numQubits() || clbits.length != other.numClbits()) {
       throw new IllegalArgumentException(
-          "composing a circuit of " + other.numQubits() + " qubits and " + other.numClbits()
-              + " clbits needs as many target bits, got " + qubits.length + " and " + clbits.length);
+          "composing a circuit of "
+              + other.numQubits()
+              + " qubits and "
+              + other.numClbits()
+              + " clbits needs as many target bits, got "
+              + qubits.length
+              + " and "
+              + clbits.length);
     }
     QuantumCircuit out = first.copy();
     out.setGlobalPhase(first.globalPhase().add(other.globalPhase()));
@@ -29,7 +36,9 @@ public final class CircuitTransforms {
         boolean sameRegister = cond.register() != null && out.registers().contains(cond.register());
         cond = new Condition(sameRegister ? cond.register() : null, bits, cond.value());
       }
-      out.append(new CircuitInstruction(in.operation(), map(in.qubits(), qubits), map(in.clbits(), clbits), cond));
+      out.append(
+          new CircuitInstruction(
+              in.operation(), map(in.qubits(), qubits), map(in.clbits(), clbits), cond));
     }
     return out;
   }
@@ -39,9 +48,15 @@ public final class CircuitTransforms {
     for (int i = c.size() - 1; i >= 0; i--) {
       CircuitInstruction in = c.data().get(i);
       Operation op = in.operation();
-      if (in.condition() != null || !(op instanceof Gate || op instanceof Barrier || op instanceof Delay)) {
+      if (in.condition() != null
+          || !(op instanceof Gate || op instanceof Barrier || op instanceof Delay)) {
         throw new IllegalArgumentException(
-            "cannot invert circuit '" + c.name() + "': instruction " + i + " (" + in
+            "cannot invert circuit '"
+                + c.name()
+                + "': instruction "
+                + i
+                + " ("
+                + in
                 + ") is not unitary; remove measurements, resets and conditions first");
       }
       out.append(op instanceof Gate g ? in.withOperation(g.inverse()) : in);
@@ -56,7 +71,9 @@ public final class CircuitTransforms {
         QuantumCircuit def = g.definition().get();
         out.setGlobalPhase(out.globalPhase().add(def.globalPhase()));
         for (CircuitInstruction d : def.data()) {
-          out.append(new CircuitInstruction(d.operation(), map(d.qubits(), in.qubits()), new int[0], in.condition()));
+          out.append(
+              new CircuitInstruction(
+                  d.operation(), map(d.qubits(), in.qubits()), new int[0], in.condition()));
         }
       } else {
         out.append(in);

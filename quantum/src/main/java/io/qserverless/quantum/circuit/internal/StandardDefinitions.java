@@ -65,17 +65,54 @@ public final class StandardDefinitions {
       case RZZ -> c.cx(0, 1).rz(p.get(0), 1).cx(0, 1);
       case RZX -> c.h(1).rzz(p.get(0), 0, 1).h(1);
       case XX_MINUS_YY ->
-          c.rz(p.get(1).neg(), 0).rxx(p.get(0).div(2), 0, 1).ryy(p.get(0).div(-2), 0, 1).rz(p.get(1), 0);
+          c.rz(p.get(1).neg(), 0)
+              .rxx(p.get(0).div(2), 0, 1)
+              .ryy(p.get(0).div(-2), 0, 1)
+              .rz(p.get(1), 0);
       case XX_PLUS_YY ->
-          c.rz(p.get(1), 0).rxx(p.get(0).div(2), 0, 1).ryy(p.get(0).div(2), 0, 1).rz(p.get(1).neg(), 0);
-      case CCX -> c.h(2).cx(1, 2).tdg(2).cx(0, 2).t(2).cx(1, 2).tdg(2).cx(0, 2).t(1).t(2).h(2)
-          .cx(0, 1).t(0).tdg(1).cx(0, 1);
+          c.rz(p.get(1), 0)
+              .rxx(p.get(0).div(2), 0, 1)
+              .ryy(p.get(0).div(2), 0, 1)
+              .rz(p.get(1).neg(), 0);
+      case CCX ->
+          c.h(2)
+              .cx(1, 2)
+              .tdg(2)
+              .cx(0, 2)
+              .t(2)
+              .cx(1, 2)
+              .tdg(2)
+              .cx(0, 2)
+              .t(1)
+              .t(2)
+              .h(2)
+              .cx(0, 1)
+              .t(0)
+              .tdg(1)
+              .cx(0, 1);
       case CCZ -> c.h(2).ccx(0, 1, 2).h(2);
       case CSWAP -> c.cx(2, 1).ccx(0, 1, 2).cx(2, 1);
       case RCCX -> c.h(2).t(2).cx(1, 2).tdg(2).cx(0, 2).t(2).cx(1, 2).tdg(2).h(2);
       case C3SX -> c.h(3).mcp(PI / 2, new int[] {0, 1, 2}, 3).h(3);
-      case RC3X -> c.h(3).t(3).cx(2, 3).tdg(3).h(3).cx(0, 3).t(3).cx(1, 3).tdg(3).cx(0, 3).t(3).cx(1, 3)
-          .tdg(3).h(3).t(3).cx(2, 3).tdg(3).h(3);
+      case RC3X ->
+          c.h(3)
+              .t(3)
+              .cx(2, 3)
+              .tdg(3)
+              .h(3)
+              .cx(0, 3)
+              .t(3)
+              .cx(1, 3)
+              .tdg(3)
+              .cx(0, 3)
+              .t(3)
+              .cx(1, 3)
+              .tdg(3)
+              .h(3)
+              .t(3)
+              .cx(2, 3)
+              .tdg(3)
+              .h(3);
       case MCX -> c.h(n - 1).mcp(PI, range(n - 1), n - 1).h(n - 1);
       case MCP -> multiControlledPhase(c, p.get(0), n);
     }
@@ -102,7 +139,8 @@ public final class StandardDefinitions {
    * cp(-λ/2), flip back, then mcp(λ/2) on the remaining controls. The phases sum to λ only when
    * every control is 1.
    */
-  private static QuantumCircuit multiControlledPhase(QuantumCircuit c, ParameterExpression lam, int n) {
+  private static QuantumCircuit multiControlledPhase(
+      QuantumCircuit c, ParameterExpression lam, int n) {
     if (n == 2) {
       return c.cp(lam, 0, 1);
     }

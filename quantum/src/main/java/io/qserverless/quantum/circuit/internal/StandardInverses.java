@@ -16,7 +16,8 @@ public final class StandardInverses {
 
   public static Gate of(StandardGate g, int numQubits, List<ParameterExpression> p) {
     return switch (g) {
-      case I, X, Y, Z, H, CX, CY, CZ, CH, SWAP, ECR, CCX, CCZ, CSWAP, RCCX, MCX -> g.sized(numQubits);
+      case I, X, Y, Z, H, CX, CY, CZ, CH, SWAP, ECR, CCX, CCZ, CSWAP, RCCX, MCX ->
+          g.sized(numQubits);
       case S -> StandardGate.SDG.gate();
       case SDG -> StandardGate.S.gate();
       case T -> StandardGate.TDG.gate();
@@ -29,7 +30,10 @@ public final class StandardInverses {
           g.sized(numQubits, p.get(0).neg());
       case R, XX_MINUS_YY, XX_PLUS_YY -> g.gate(p.get(0).neg(), p.get(1));
       case U, U3 -> g.gate(p.get(0).neg(), p.get(2).neg(), p.get(1).neg());
-      case U2 -> g.gate(p.get(1).neg().sub(ParameterExpression.pi()), p.get(0).neg().add(ParameterExpression.pi()));
+      case U2 ->
+          g.gate(
+              p.get(1).neg().sub(ParameterExpression.pi()),
+              p.get(0).neg().add(ParameterExpression.pi()));
       case CU -> g.gate(p.get(0).neg(), p.get(2).neg(), p.get(1).neg(), p.get(3).neg());
       case CU3 -> g.gate(p.get(0).neg(), p.get(2).neg(), p.get(1).neg());
       case ISWAP, DCX, CSX, C3SX, RC3X -> byDefinition(g, numQubits, p);
@@ -37,7 +41,8 @@ public final class StandardInverses {
   }
 
   private static Gate byDefinition(StandardGate g, int numQubits, List<ParameterExpression> p) {
-    return new GateDefinition(g.gateName() + "_dg", List.of(), g.definition(numQubits, p).orElseThrow().inverse())
+    return new GateDefinition(
+            g.gateName() + "_dg", List.of(), g.definition(numQubits, p).orElseThrow().inverse())
         .gate();
   }
 }

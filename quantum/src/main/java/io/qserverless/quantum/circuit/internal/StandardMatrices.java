@@ -46,11 +46,15 @@ public final class StandardMatrices {
       case CU -> controlled(1, u(p[0], p[1], p[2]).timesPhase(p[3]));
       case CU3 -> controlled(1, u(p[0], p[1], p[2]));
       case SWAP -> ComplexMatrix.permutation(0, 2, 1, 3);
-      case ISWAP -> ComplexMatrix.of(4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0,
-          0, 0, 0, 0, 0, 0, 1, 0);
+      case ISWAP ->
+          ComplexMatrix.of(
+              4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+              0, 0, 1, 0);
       case DCX -> ComplexMatrix.permutation(0, 2, 3, 1);
-      case ECR -> ComplexMatrix.of(4, 0, 0, R2, 0, 0, 0, 0, R2, R2, 0, 0, 0, 0, -R2, 0, 0, 0, 0, 0, R2, 0, 0, R2,
-          0, 0, -R2, 0, 0, R2, 0, 0, 0);
+      case ECR ->
+          ComplexMatrix.of(
+              4, 0, 0, R2, 0, 0, 0, 0, R2, R2, 0, 0, 0, 0, -R2, 0, 0, 0, 0, 0, R2, 0, 0, R2, 0, 0,
+              -R2, 0, 0, R2, 0, 0, 0);
       case RXX -> pairRotation(p[0], -1, -1);
       case RYY -> pairRotation(p[0], 1, -1);
       case RZZ -> ComplexMatrix.phaseDiagonal(-p[0] / 2, p[0] / 2, p[0] / 2, -p[0] / 2);
@@ -75,15 +79,22 @@ public final class StandardMatrices {
   /** Qiskit's U(θ,φ,λ) = [[cos, -e^{iλ} sin], [e^{iφ} sin, e^{i(φ+λ)} cos]] with half angles. */
   private static ComplexMatrix u(double theta, double phi, double lam) {
     double c = Math.cos(theta / 2), s = Math.sin(theta / 2);
-    return m2(c, 0, -Math.cos(lam) * s, -Math.sin(lam) * s,
-        Math.cos(phi) * s, Math.sin(phi) * s, Math.cos(phi + lam) * c, Math.sin(phi + lam) * c);
+    return m2(
+        c,
+        0,
+        -Math.cos(lam) * s,
+        -Math.sin(lam) * s,
+        Math.cos(phi) * s,
+        Math.sin(phi) * s,
+        Math.cos(phi + lam) * c,
+        Math.sin(phi + lam) * c);
   }
 
   /** R(θ,φ) = [[cos, -i e^{-iφ} sin], [-i e^{iφ} sin, cos]]; RX is R(θ,0). */
   private static ComplexMatrix r(double theta, double phi) {
     double c = Math.cos(theta / 2), s = Math.sin(theta / 2);
-    return m2(c, 0, -Math.sin(phi) * s, -Math.cos(phi) * s,
-        Math.sin(phi) * s, -Math.cos(phi) * s, c, 0);
+    return m2(
+        c, 0, -Math.sin(phi) * s, -Math.cos(phi) * s, Math.sin(phi) * s, -Math.cos(phi) * s, c, 0);
   }
 
   /** Identity, except the block where all {@code controls} low qubits are 1 holds {@code u}. */
@@ -116,8 +127,9 @@ public final class StandardMatrices {
   /** RZX(θ) = exp(-iθ/2 X⊗Z): X on the second qubit, Z on the first. */
   private static ComplexMatrix rzx(double theta) {
     double c = Math.cos(theta / 2), s = Math.sin(theta / 2);
-    return ComplexMatrix.of(4, c, 0, 0, 0, 0, -s, 0, 0, 0, 0, c, 0, 0, 0, 0, s,
-        0, -s, 0, 0, c, 0, 0, 0, 0, 0, 0, s, 0, 0, c, 0);
+    return ComplexMatrix.of(
+        4, c, 0, 0, 0, 0, -s, 0, 0, 0, 0, c, 0, 0, 0, 0, s, 0, -s, 0, 0, c, 0, 0, 0, 0, 0, 0, s, 0,
+        0, c, 0);
   }
 
   /** XX±YY: a rotation between basis states {@code a < b}, -i sin e^{-iβ} above the diagonal. */

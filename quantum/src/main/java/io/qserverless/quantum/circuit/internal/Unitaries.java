@@ -18,8 +18,13 @@ public final class Unitaries {
     int n = circuit.numQubits();
     if (n > MAX_QUBITS) {
       throw new IllegalArgumentException(
-          "the unitary of circuit '" + circuit.name() + "' on " + n + " qubits is too large: at most "
-              + MAX_QUBITS + " qubits; simulate a statevector instead");
+          "the unitary of circuit '"
+              + circuit.name()
+              + "' on "
+              + n
+              + " qubits is too large: at most "
+              + MAX_QUBITS
+              + " qubits; simulate a statevector instead");
     }
     int dim = 1 << n;
     double[][] columns = new double[dim][2 * dim];
@@ -32,7 +37,10 @@ public final class Unitaries {
       }
       if (!(in.operation() instanceof Gate g) || in.condition() != null) {
         throw new IllegalArgumentException(
-            "circuit '" + circuit.name() + "' has no unitary: it contains '" + in
+            "circuit '"
+                + circuit.name()
+                + "' has no unitary: it contains '"
+                + in
                 + "'; remove measurements, resets and conditions");
       }
       ComplexMatrix m = g.matrix();

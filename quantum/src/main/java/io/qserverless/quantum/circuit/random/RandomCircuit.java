@@ -25,17 +25,41 @@ import java.util.random.RandomGenerator;
  * <p>As in Qiskit: the fractions of 1-, 2-, 3- and 4-qubit gates are drawn once from a flat
  * Dirichlet distribution over 1..min(maxOperands, numQubits); each of {@code depth} layers draws
  * gates until the next would not fit, fills leftover qubits with gate sizes still under their
- * share, and places the gates on a random permutation of the qubits; angles are uniform in
- * [0, 2π). With {@code conditional}, from the second layer on each gate is, with probability
- * 0.1, preceded by measuring every qubit into register {@code c} and conditioned on {@code c}
- * equal to a random value. With {@code reset}, reset joins the one-qubit choices. Same seed, same
- * circuit (Java's SplittableRandom, so not the circuits Qiskit draws for that seed).
+ * share, and places the gates on a random permutation of the qubits; angles are uniform in [0, 2π).
+ * With {@code conditional}, from the second layer on each gate is, with probability 0.1, preceded
+ * by measuring every qubit into register {@code c} and conditioned on {@code c} equal to a random
+ * value. With {@code reset}, reset joins the one-qubit choices. Same seed, same circuit (Java's
+ * SplittableRandom, so not the circuits Qiskit draws for that seed).
  */
 public final class RandomCircuit {
   private static final StandardGate[][] GATES = {
     {I, SX, X, RZ, R, H, P, RX, RY, S, SDG, SXDG, T, TDG, U, U1, U2, U3, Y, Z},
-    {CX, DCX, CH, CP, CRX, CRY, CRZ, CSX, CU, CU1, CU3, CY, CZ, RXX, RYY, RZZ, RZX, XX_MINUS_YY,
-        XX_PLUS_YY, ECR, CS, CSDG, SWAP, ISWAP},
+    {
+      CX,
+      DCX,
+      CH,
+      CP,
+      CRX,
+      CRY,
+      CRZ,
+      CSX,
+      CU,
+      CU1,
+      CU3,
+      CY,
+      CZ,
+      RXX,
+      RYY,
+      RZZ,
+      RZX,
+      XX_MINUS_YY,
+      XX_PLUS_YY,
+      ECR,
+      CS,
+      CSDG,
+      SWAP,
+      ISWAP
+    },
     {CCX, CSWAP, CCZ, RCCX},
     {C3SX, RC3X},
   };
@@ -49,13 +73,22 @@ public final class RandomCircuit {
   }
 
   public static QuantumCircuit randomCircuit(
-      int numQubits, int depth, int maxOperands, boolean measure, boolean conditional, boolean reset, long seed) {
+      int numQubits,
+      int depth,
+      int maxOperands,
+      boolean measure,
+      boolean conditional,
+      boolean reset,
+      long seed) {
     if (maxOperands < 1 || maxOperands > 4) {
       throw new IllegalArgumentException("maxOperands must be between 1 and 4, got " + maxOperands);
     }
     if (numQubits < 0 || depth < 0) {
       throw new IllegalArgumentException(
-          "a random circuit needs 0 or more qubits and layers, got " + numQubits + " qubits, depth " + depth);
+          "a random circuit needs 0 or more qubits and layers, got "
+              + numQubits
+              + " qubits, depth "
+              + depth);
     }
     if (numQubits == 0) {
       return new QuantumCircuit(0);

@@ -188,7 +188,8 @@ public final class CircuitBuilder {
       case Statement.Measure m -> {
         int[] qubits = qubits(m.qubit());
         int[] clbits = clbits(m.clbit());
-        // In OpenQASM 3 a one-bit register ('bit c;') stands for its bit; OpenQASM 2 has no scalars.
+        // In OpenQASM 3 a one-bit register ('bit c;') stands for its bit; OpenQASM 2 has no
+        // scalars.
         if (m.qubit().whole() != m.clbit().whole()
             && (version == 2 || Math.max(qubits.length, clbits.length) > 1)) {
           throw error(

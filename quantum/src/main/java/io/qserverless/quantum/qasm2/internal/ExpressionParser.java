@@ -5,8 +5,8 @@ import io.qserverless.quantum.circuit.ParameterExpression.BinaryOp;
 import io.qserverless.quantum.qasm2.internal.Token.Kind;
 
 /**
- * Reads OpenQASM 2 gate-argument expressions with the usual precedence: {@code + -} below {@code
- * * /} below unary minus below power {@code ^}, which is right-associative ({@code -a^b} is {@code
+ * Reads OpenQASM 2 gate-argument expressions with the usual precedence: {@code + -} below {@code *
+ * /} below unary minus below power {@code ^}, which is right-associative ({@code -a^b} is {@code
  * -(a^b)}). OpenQASM 3 has its own expression parser, in qasm3.internal.
  *
  * <p>Trees deeper than {@value #MAX_DEPTH} (by nesting or by a long chain of operators) are

@@ -177,12 +177,12 @@ public final class Parser {
       } else if (t.is("reset")) {
         body.add(reset());
       } else if ((t.is("if")
-              || t.is("gate")
-              || t.is("opaque")
-              || t.is("qreg")
-              || t.is("creg")
-              || t.is("include")
-              || t.is("barrier"))) {
+          || t.is("gate")
+          || t.is("opaque")
+          || t.is("qreg")
+          || t.is("creg")
+          || t.is("include")
+          || t.is("barrier"))) {
         throw in.expected("a gate, 'measure' or 'reset' after 'if (...)'");
       } else {
         body.add(gateCall());

@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads OpenQASM 2 text into a circuit: parse, then build, resolving user include files against
- * one directory (the loaded file's, or the working directory for text). The OpenQASM 3 reader uses
- * its include handling too.
+ * Reads OpenQASM 2 text into a circuit: parse, then build, resolving user include files against one
+ * directory (the loaded file's, or the working directory for text). The OpenQASM 3 reader uses its
+ * include handling too.
  */
 public final class QasmReader {
 

@@ -102,11 +102,7 @@ public final class QasmWriter {
     if (c == null) {
       body.append(statement).append('\n');
     } else if (version == 3) {
-      body.append("if (")
-          .append(condition3(c))
-          .append(") {\n  ")
-          .append(statement)
-          .append("\n}\n");
+      body.append("if (").append(condition3(c)).append(") {\n  ").append(statement).append("\n}\n");
     } else {
       body.append("if(")
           .append(condition(c))

@@ -84,10 +84,10 @@ public sealed interface Statement {
   record If(Operand condition, long value, List<Statement> body, Token at) implements Statement {}
 
   /**
-   * {@code body} under a condition on measured bits (what an OpenQASM 3 {@code if}, {@code else}
-   * or {@code switch} on them becomes): it runs when {@code clbits}, read as an integer with the
-   * first least significant, equal one of {@code values}. {@code register} names the register
-   * whose bits these are when the program compared the register whole, else null.
+   * {@code body} under a condition on measured bits (what an OpenQASM 3 {@code if}, {@code else} or
+   * {@code switch} on them becomes): it runs when {@code clbits}, read as an integer with the first
+   * least significant, equal one of {@code values}. {@code register} names the register whose bits
+   * these are when the program compared the register whole, else null.
    */
   record Conditioned(
       List<Operand> clbits, List<Long> values, String register, Statement body, Token at)

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The circuit's classical bits while a program is unrolled: which register each belongs to and
- * how many times a measurement has written it, so that a value read before the latest measurement
- * is recognised as stale. Bits are values of the running circuit: reading one gives a {@link
+ * The circuit's classical bits while a program is unrolled: which register each belongs to and how
+ * many times a measurement has written it, so that a value read before the latest measurement is
+ * recognised as stale. Bits are values of the running circuit: reading one gives a {@link
  * Value.Dynamic}, even before any measurement (the circuit starts them at 0), so that a condition
  * on them stays a condition in the circuit.
  */

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Declarations and assignments while a program is unrolled: qubit and bit registers become
- * circuit registers, {@code input float} a circuit parameter, other classical types variables
- * whose values the unroller computes. An assignment under a condition on measured bits keeps
- * the old value where the condition fails, so the variable becomes a table over those bits.
+ * Declarations and assignments while a program is unrolled: qubit and bit registers become circuit
+ * registers, {@code input float} a circuit parameter, other classical types variables whose values
+ * the unroller computes. An assignment under a condition on measured bits keeps the old value where
+ * the condition fails, so the variable becomes a table over those bits.
  */
 final class Declarations {
 
@@ -65,7 +65,8 @@ final class Declarations {
                 + " = value;' instead");
       }
       Parameter p = new Parameter(d.name());
-      scopes.declare(d.name(), new Binding.Variable(type.kind(), 0, new Value.Symbolic(p), true), d.at());
+      scopes.declare(
+          d.name(), new Binding.Variable(type.kind(), 0, new Value.Symbolic(p), true), d.at());
       emitter.declare(new Statement.InputDeclaration(p, d.at()));
       return;
     }
@@ -80,16 +81,23 @@ final class Declarations {
     Value value;
     if (d.init() == null) {
       if (d.constant()) {
-        throw error(d.at(), "constant '" + d.name() + "' needs a value: const ... " + d.name() + " = value;");
+        throw error(
+            d.at(),
+            "constant '" + d.name() + "' needs a value: const ... " + d.name() + " = value;");
       }
       value = Evaluator.initial(type);
     } else if (d.init() instanceof Syntax.Measure) {
-      throw error(d.init().at(), "a measurement gives bits; declare '" + d.name() + "' as bit or bit[n]");
+      throw error(
+          d.init().at(), "a measurement gives bits; declare '" + d.name() + "' as bit or bit[n]");
     } else {
       value = values.coerce(type, width, values.evaluate(d.init()), d.init().at());
     }
     if (d.constant() && (value instanceof Dynamic || value instanceof Value.Symbolic)) {
-      throw error(d.at(), "constant '" + d.name() + "' must be known before the circuit runs, not depend on a measurement or input");
+      throw error(
+          d.at(),
+          "constant '"
+              + d.name()
+              + "' must be known before the circuit runs, not depend on a measurement or input");
     }
     scopes.declare(d.name(), new Binding.Variable(type.kind(), width, value, d.constant()), d.at());
   }
@@ -100,7 +108,8 @@ final class Declarations {
     String name = bits.uniqueName(d.name(), scopes.isGlobal());
     int offset = bits.add(name, size);
     emitter.declare(new Statement.RegisterDeclaration(false, name, size, d.at()));
-    scopes.declare(d.name(), new Binding.Clbits(name, offset, size, d.type().width() == null), d.at());
+    scopes.declare(
+        d.name(), new Binding.Clbits(name, offset, size, d.type().width() == null), d.at());
     if (d.init() instanceof Syntax.Measure m) {
       quantum.measure(m.qubit(), new Syntax.Identifier(d.name(), d.at()), m.at());
     } else if (d.init() != null) {
@@ -121,21 +130,32 @@ final class Declarations {
     }
     switch (target) {
       case Binding.Clbits c -> {
-        if (!(a.op().equals("=") && a.target() instanceof Syntax.Identifier id && adopt(id.name(), c, value))) {
+        if (!(a.op().equals("=")
+            && a.target() instanceof Syntax.Identifier id
+            && adopt(id.name(), c, value))) {
           storeBits(operands.bits(a.target()), value, a.value().at());
         }
       }
       case Binding.Variable v -> {
         if (v.constant()) {
-          throw error(a.at(), "'" + Operands.rootName(a.target()) + "' is a constant; declare a variable to change it");
+          throw error(
+              a.at(),
+              "'"
+                  + Operands.rootName(a.target())
+                  + "' is a constant; declare a variable to change it");
         }
         Value updated =
             a.target() instanceof Syntax.Index index
                 ? withElement(v.value(), index, value)
-                : values.coerce(new Type(v.kind(), null, null, List.of(), a.at()), v.width(), value, a.at());
+                : values.coerce(
+                    new Type(v.kind(), null, null, List.of(), a.at()), v.width(), value, a.at());
         Value old = v.value();
         if (emitter.wide() != null) {
-          throw error(a.at(), "a classical assignment under a condition on more than " + Operators.MAX_DYNAMIC_BITS + " bits is not supported; compare fewer bits");
+          throw error(
+              a.at(),
+              "a classical assignment under a condition on more than "
+                  + Operators.MAX_DYNAMIC_BITS
+                  + " bits is not supported; compare fewer bits");
         }
         Value merged =
             emitter.path() instanceof Bool
@@ -146,8 +166,15 @@ final class Declarations {
                     a.at());
         scopes.assign(Operands.rootName(a.target()), v.with(merged));
       }
-      case Binding.Qubits q -> throw error(a.at(), "'" + q.register() + "' holds qubits; assign to classical variables only");
-      case Binding.QubitList q -> throw error(a.at(), "'" + Operands.rootName(a.target()) + "' holds qubits; assign to classical variables only");
+      case Binding.Qubits q ->
+          throw error(
+              a.at(), "'" + q.register() + "' holds qubits; assign to classical variables only");
+      case Binding.QubitList q ->
+          throw error(
+              a.at(),
+              "'"
+                  + Operands.rootName(a.target())
+                  + "' holds qubits; assign to classical variables only");
     }
   }
 
@@ -157,7 +184,8 @@ final class Declarations {
     }
     int i = (int) Operators.integer(values.evaluate(index.index()), index.at());
     if (i < 0 || i >= items.items().size()) {
-      throw error(index.at(), "index " + i + " is out of range for an array of " + items.items().size());
+      throw error(
+          index.at(), "index " + i + " is out of range for an array of " + items.items().size());
     }
     List<Value> copy = new ArrayList<>(items.items());
     copy.set(i, element);
@@ -193,7 +221,8 @@ final class Declarations {
       return false;
     }
     bits.adopt(d.clbits(), target.register(), Operands.range(target.offset(), target.size()));
-    scopes.assign(name, new Binding.Clbits(target.register(), d.clbits()[0], target.size(), target.scalar()));
+    scopes.assign(
+        name, new Binding.Clbits(target.register(), d.clbits()[0], target.size(), target.scalar()));
     return true;
   }
 
@@ -210,5 +239,4 @@ final class Declarations {
             + Value.show(value)
             + "; keep the value in an int or bool variable instead");
   }
-
 }

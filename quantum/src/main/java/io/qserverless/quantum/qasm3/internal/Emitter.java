@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The circuit statements an unrolled program writes, each under the condition on measured bits
- * that holds where it stands ({@link #path()}): true outside branches on measurements, a table
- * over measured bits inside them, or one wide register equality.
+ * The circuit statements an unrolled program writes, each under the condition on measured bits that
+ * holds where it stands ({@link #path()}): true outside branches on measurements, a table over
+ * measured bits inside them, or one wide register equality.
  *
- * <p>Each circuit instruction tests its condition when it runs, while the program tested it once
- * at the branch; the two agree while no emitted instruction rewrites the condition's bits, which
+ * <p>Each circuit instruction tests its condition when it runs, while the program tested it once at
+ * the branch; the two agree while no emitted instruction rewrites the condition's bits, which
  * {@link #emit} checks ({@link BitLedger#checkFresh} and the self-measurement check).
  */
 final class Emitter {
@@ -63,7 +63,9 @@ final class Emitter {
   boolean rename(String from, String to) {
     int declared = -1;
     for (int i = 0; i < out.size(); i++) {
-      if (out.get(i) instanceof Statement.RegisterDeclaration r && !r.quantum() && r.name().equals(from)) {
+      if (out.get(i) instanceof Statement.RegisterDeclaration r
+          && !r.quantum()
+          && r.name().equals(from)) {
         declared = i;
       }
     }
@@ -84,14 +86,16 @@ final class Emitter {
     return switch (s) {
       case Statement.Measure m -> m.clbit().register().equals(register);
       case Statement.Conditioned c ->
-          c.clbits().stream().anyMatch(o -> o.register().equals(register)) || touches(c.body(), register);
+          c.clbits().stream().anyMatch(o -> o.register().equals(register))
+              || touches(c.body(), register);
       default -> false;
     };
   }
 
   private static Statement renamed(Statement s, String from, String to) {
     return switch (s) {
-      case Statement.Measure m -> new Statement.Measure(m.qubit(), renamed(m.clbit(), from, to), m.at());
+      case Statement.Measure m ->
+          new Statement.Measure(m.qubit(), renamed(m.clbit(), from, to), m.at());
       case Statement.Conditioned c ->
           new Statement.Conditioned(
               c.clbits().stream().map(o -> renamed(o, from, to)).toList(),
@@ -143,7 +147,9 @@ final class Emitter {
           for (int i = 0; i < values.size(); i++) {
             for (int j = i + 1; j < values.size(); j++) {
               if ((values.get(i) ^ (1L << k)) == values.get(j)) {
-                throw error(at, "this measures into a bit that its own condition reads; measure into another bit");
+                throw error(
+                    at,
+                    "this measures into a bit that its own condition reads; measure into another bit");
               }
             }
           }
@@ -160,7 +166,13 @@ final class Emitter {
   /** Measures each qubit into the bit at the same position. */
   void measureInto(List<Operand> qubits, List<Integer> clbits, Token at) {
     if (qubits.size() != clbits.size()) {
-      throw error(at, "measure needs as many bits as qubits, but got " + qubits.size() + " qubits and " + clbits.size() + " bits");
+      throw error(
+          at,
+          "measure needs as many bits as qubits, but got "
+              + qubits.size()
+              + " qubits and "
+              + clbits.size()
+              + " bits");
     }
     for (int i = 0; i < qubits.size(); i++) {
       int clbit = clbits.get(i);

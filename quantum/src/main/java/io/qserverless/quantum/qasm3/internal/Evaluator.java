@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * Evaluates classical expressions while a program is unrolled: names, bits (as {@link
- * Value.Dynamic} tables), indexing, operators, casts and calls, which it hands back to the
- * unroller since a subroutine body is statements.
+ * Value.Dynamic} tables), indexing, operators, casts and calls, which it hands back to the unroller
+ * since a subroutine body is statements.
  */
 final class Evaluator {
 
@@ -32,13 +32,22 @@ final class Evaluator {
     return switch (e) {
       case Syntax.Literal l -> l.value();
       case Syntax.DurationLiteral d -> new Value.Real(d.amount());
-      case Syntax.Identifier id -> switch (scopes.lookup(id.name(), id.at())) {
-        case Binding.Variable v -> v.value();
-        case Binding.Clbits c -> bits.read(Operands.range(c.offset(), c.size()), c.register(), id.at());
-        case Binding.Qubits q -> throw error(id.at(), "'" + id.name() + "' holds qubits where a classical value is expected");
-        case Binding.QubitList q -> throw error(id.at(), "'" + id.name() + "' holds qubits where a classical value is expected");
-      };
-      case Syntax.HardwareQubit h -> throw error(h.at(), "a qubit stands where a classical value is expected");
+      case Syntax.Identifier id ->
+          switch (scopes.lookup(id.name(), id.at())) {
+            case Binding.Variable v -> v.value();
+            case Binding.Clbits c ->
+                bits.read(Operands.range(c.offset(), c.size()), c.register(), id.at());
+            case Binding.Qubits q ->
+                throw error(
+                    id.at(),
+                    "'" + id.name() + "' holds qubits where a classical value is expected");
+            case Binding.QubitList q ->
+                throw error(
+                    id.at(),
+                    "'" + id.name() + "' holds qubits where a classical value is expected");
+          };
+      case Syntax.HardwareQubit h ->
+          throw error(h.at(), "a qubit stands where a classical value is expected");
       case Syntax.Index index -> {
         Binding root = scopes.lookup(Operands.rootName(index), index.at());
         if (root instanceof Binding.Clbits) {
@@ -49,21 +58,34 @@ final class Evaluator {
         if (base instanceof Value.Array a) {
           int k = (int) Operators.integer(i, index.at());
           if (k < 0 || k >= a.items().size()) {
-            throw error(index.at(), "index " + k + " is out of range for an array of " + a.items().size());
+            throw error(
+                index.at(), "index " + k + " is out of range for an array of " + a.items().size());
           }
           yield a.items().get(k);
         }
         yield Operators.lift(
             List.of(base, i),
-            x -> new Bits(Operators.integer(x.get(0), index.at()) >>> Operators.integer(x.get(1), index.at()) & 1, 1),
+            x ->
+                new Bits(
+                    Operators.integer(x.get(0), index.at())
+                            >>> Operators.integer(x.get(1), index.at())
+                        & 1,
+                    1),
             index.at());
       }
       case Syntax.Unary u -> Operators.unary(u.op(), evaluate(u.operand()), u.at());
-      case Syntax.Binary b -> Operators.binary(b.op(), evaluate(b.left()), evaluate(b.right()), b.at());
+      case Syntax.Binary b ->
+          Operators.binary(b.op(), evaluate(b.left()), evaluate(b.right()), b.at());
       case Syntax.Call c -> calls.apply(c);
-      case Syntax.Cast c -> coerce(c.type(), c.type().width() == null ? 0 : size(c.type().width()), evaluate(c.value()), c.at());
+      case Syntax.Cast c ->
+          coerce(
+              c.type(),
+              c.type().width() == null ? 0 : size(c.type().width()),
+              evaluate(c.value()),
+              c.at());
       case Syntax.SetLiteral s -> new Value.Array(s.items().stream().map(this::evaluate).toList());
-      case Syntax.Measure m -> throw error(m.at(), "'measure' can only stand alone or on the right of '='");
+      case Syntax.Measure m ->
+          throw error(m.at(), "'measure' can only stand alone or on the right of '='");
       case Syntax.Range r -> throw error(r.at(), "a range stands only in a for loop or an index");
     };
   }
@@ -75,8 +97,14 @@ final class Evaluator {
         if (!(v instanceof Value.Array a)) {
           throw error(at, "expected an array such as {1, 2, 3} but found " + Value.show(v));
         }
-        if (type.dimensions().size() == 1 && a.items().size() != size(type.dimensions().getFirst())) {
-          throw error(at, "the array has " + a.items().size() + " elements but its type says " + size(type.dimensions().getFirst()));
+        if (type.dimensions().size() == 1
+            && a.items().size() != size(type.dimensions().getFirst())) {
+          throw error(
+              at,
+              "the array has "
+                  + a.items().size()
+                  + " elements but its type says "
+                  + size(type.dimensions().getFirst()));
         }
         Type element = type.element();
         int w = element.width() == null ? 0 : size(element.width());

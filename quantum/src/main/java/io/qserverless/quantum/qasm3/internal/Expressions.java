@@ -12,10 +12,10 @@ import java.util.Set;
 
 /**
  * Reads OpenQASM 3 classical expressions with the precedence of the specification, lowest first:
- * {@code ||}, {@code &&}, {@code |}, {@code ^}, {@code &}, {@code == !=}, {@code < <= > >=},
- * {@code << >>}, {@code + -}, {@code * / %}, unary {@code - ! ~}, {@code **} (right-associative,
- * so {@code -a**b} is {@code -(a**b)}), then indexing and calls. Trees deeper than {@value
- * #MAX_DEPTH} are refused, as in OpenQASM 2, before anything walks them recursively.
+ * {@code ||}, {@code &&}, {@code |}, {@code ^}, {@code &}, {@code == !=}, {@code < <= > >=}, {@code
+ * << >>}, {@code + -}, {@code * / %}, unary {@code - ! ~}, {@code **} (right-associative, so {@code
+ * -a**b} is {@code -(a**b)}), then indexing and calls. Trees deeper than {@value #MAX_DEPTH} are
+ * refused, as in OpenQASM 2, before anything walks them recursively.
  */
 final class Expressions {
 
@@ -57,9 +57,12 @@ final class Expressions {
   /** A classical type; {@code qubit} too where subroutine arguments allow it. */
   Syntax.Type type() {
     Token at = in.next();
-    Syntax.Type.Kind kind = at.is("qubit") ? Syntax.Type.Kind.QUBIT : ProgramParser.TYPES.get(at.text());
+    Syntax.Type.Kind kind =
+        at.is("qubit") ? Syntax.Type.Kind.QUBIT : ProgramParser.TYPES.get(at.text());
     if (kind == null) {
-      throw error(at, "expected a type such as int[32], float[64], bit[2] or bool but found " + at.describe());
+      throw error(
+          at,
+          "expected a type such as int[32], float[64], bit[2] or bool but found " + at.describe());
     }
     if (kind == Syntax.Type.Kind.ARRAY) {
       in.expect("[");
@@ -229,7 +232,8 @@ final class Expressions {
         in.next();
         String bits = t.text().replace("_", "");
         if (!bits.matches("[01]{1,64}")) {
-          throw error(t, "a bit string holds 1 to 64 characters 0 and 1, but found \"" + t.text() + "\"");
+          throw error(
+              t, "a bit string holds 1 to 64 characters 0 and 1, but found \"" + t.text() + "\"");
         }
         return new Syntax.Literal(new Value.Bits(Long.parseLong(bits, 2), bits.length()), t);
       }
@@ -246,9 +250,11 @@ final class Expressions {
       }
       case IDENTIFIER -> {
         if (t.is("measure")) {
-          throw error(t, "'measure' can only stand alone or on the right of '='; write b = measure q;");
+          throw error(
+              t, "'measure' can only stand alone or on the right of '='; write b = measure q;");
         }
-        if (ProgramParser.TYPES.containsKey(t.text()) && (in.peek(1).is("(") || in.peek(1).is("["))) {
+        if (ProgramParser.TYPES.containsKey(t.text())
+            && (in.peek(1).is("(") || in.peek(1).is("["))) {
           Syntax.Type type = type();
           in.expect("(");
           Expr value = expression();
@@ -300,7 +306,10 @@ final class Expressions {
       default -> {
         if (t.text().startsWith("$")) {
           if (!t.text().substring(1).matches("\\d{1,6}")) {
-            throw error(t, "a hardware qubit is written $ and its number, as in $0, but found " + t.describe());
+            throw error(
+                t,
+                "a hardware qubit is written $ and its number, as in $0, but found "
+                    + t.describe());
           }
           yield new Syntax.HardwareQubit(Integer.parseInt(t.text().substring(1)), t);
         }

@@ -47,21 +47,24 @@ final class Operands {
     return switch (e) {
       case Syntax.HardwareQubit h -> {
         if (virtual) {
-          throw error(h.at(), "this program declares qubit registers, so it cannot also address hardware qubits; use one or the other");
+          throw error(
+              h.at(),
+              "this program declares qubit registers, so it cannot also address hardware qubits; use one or the other");
         }
         yield List.of(new Operand(Unroller.HARDWARE_REGISTER, h.index(), h.at()));
       }
-      case Syntax.Identifier id -> switch (scopes.lookup(id.name(), id.at())) {
-        case Binding.Qubits q -> {
-          List<Operand> all = new ArrayList<>();
-          for (int i = 0; i < q.size(); i++) {
-            all.add(new Operand(q.register(), i, id.at()));
-          }
-          yield all;
-        }
-        case Binding.QubitList l -> l.qubits();
-        default -> throw error(id.at(), "'" + id.name() + "' is not a qubit or qubit register");
-      };
+      case Syntax.Identifier id ->
+          switch (scopes.lookup(id.name(), id.at())) {
+            case Binding.Qubits q -> {
+              List<Operand> all = new ArrayList<>();
+              for (int i = 0; i < q.size(); i++) {
+                all.add(new Operand(q.register(), i, id.at()));
+              }
+              yield all;
+            }
+            case Binding.QubitList l -> l.qubits();
+            default -> throw error(id.at(), "'" + id.name() + "' is not a qubit or qubit register");
+          };
       case Syntax.Index index -> select(qubits(index.base()), index, index.at());
       default -> throw error(e.at(), "expected a qubit or a qubit register");
     };
@@ -72,7 +75,8 @@ final class Operands {
     return switch (e) {
       case Syntax.Identifier id -> {
         if (!(scopes.lookup(id.name(), id.at()) instanceof Binding.Clbits c)) {
-          throw error(id.at(), "'" + id.name() + "' is not a bit or bit register; declare it as bit[n]");
+          throw error(
+              id.at(), "'" + id.name() + "' is not a bit or bit register; declare it as bit[n]");
         }
         yield range(c.offset(), c.size());
       }
@@ -98,11 +102,13 @@ final class Operands {
           }
         }
       }
-      case Syntax.SetLiteral s -> s.items().forEach(x -> picks.add(Operators.integer(evaluate(x), at)));
+      case Syntax.SetLiteral s ->
+          s.items().forEach(x -> picks.add(Operators.integer(evaluate(x), at)));
       default -> {
         Value v = evaluate(index.index());
         if (v instanceof Dynamic) {
-          throw error(at, "an index must be known before the circuit runs, not depend on a measurement");
+          throw error(
+              at, "an index must be known before the circuit runs, not depend on a measurement");
         }
         picks.add(Operators.integer(v, at));
       }
@@ -111,7 +117,17 @@ final class Operands {
     for (long i : picks) {
       long k = i < 0 ? all.size() + i : i;
       if (k < 0 || k >= all.size()) {
-        throw error(at, "index " + i + " is out of range: '" + rootName(index) + "' has " + all.size() + " (indices 0.." + (all.size() - 1) + ")");
+        throw error(
+            at,
+            "index "
+                + i
+                + " is out of range: '"
+                + rootName(index)
+                + "' has "
+                + all.size()
+                + " (indices 0.."
+                + (all.size() - 1)
+                + ")");
       }
       chosen.add(all.get((int) k));
     }

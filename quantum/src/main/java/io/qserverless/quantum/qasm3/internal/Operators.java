@@ -62,8 +62,22 @@ final class Operators {
 
   static boolean isFunction(String name) {
     return switch (name) {
-      case "sin", "cos", "tan", "arcsin", "arccos", "arctan", "exp", "ln", "log", "sqrt", "floor",
-          "ceiling", "ceil", "popcount", "mod", "abs" ->
+      case "sin",
+          "cos",
+          "tan",
+          "arcsin",
+          "arccos",
+          "arctan",
+          "exp",
+          "ln",
+          "log",
+          "sqrt",
+          "floor",
+          "ceiling",
+          "ceil",
+          "popcount",
+          "mod",
+          "abs" ->
           true;
       default -> false;
     };
@@ -129,7 +143,9 @@ final class Operators {
     return new Dynamic(bits, v, table, sameBits ? register : null);
   }
 
-  /** The index into a table over {@code sub} of the assignment {@code assignment} over {@code all}. */
+  /**
+   * The index into a table over {@code sub} of the assignment {@code assignment} over {@code all}.
+   */
   static int project(int assignment, int[] all, int[] sub) {
     int index = 0;
     for (int j = 0; j < sub.length; j++) {
@@ -148,10 +164,15 @@ final class Operators {
     }
     boolean real = a instanceof Real || b instanceof Real;
     return switch (op) {
-      case "+", "-", "*", "/", "%", "**" -> real ? realArithmetic(op, real(a, at), real(b, at), at)
-          : integerArithmetic(op, integer(a, at), integer(b, at), at);
+      case "+", "-", "*", "/", "%", "**" ->
+          real
+              ? realArithmetic(op, real(a, at), real(b, at), at)
+              : integerArithmetic(op, integer(a, at), integer(b, at), at);
       case "==", "!=", "<", ">", "<=", ">=" -> {
-        int c = real ? Double.compare(real(a, at), real(b, at)) : Long.compare(integer(a, at), integer(b, at));
+        int c =
+            real
+                ? Double.compare(real(a, at), real(b, at))
+                : Long.compare(integer(a, at), integer(b, at));
         yield new Bool(
             switch (op) {
               case "==" -> c == 0;
@@ -237,7 +258,15 @@ final class Operators {
   private static Value knownFunction(String name, List<Value> v, Token at) {
     int arity = name.equals("mod") ? 2 : 1;
     if (v.size() != arity) {
-      throw error(at, name + " takes " + arity + " argument" + (arity == 1 ? "" : "s") + " but was given " + v.size());
+      throw error(
+          at,
+          name
+              + " takes "
+              + arity
+              + " argument"
+              + (arity == 1 ? "" : "s")
+              + " but was given "
+              + v.size());
     }
     Value x = v.getFirst();
     switch (name) {
@@ -248,7 +277,9 @@ final class Operators {
         return known("%", x, v.get(1), at);
       }
       case "abs" -> {
-        return x instanceof Real r ? new Real(Math.abs(r.value())) : new Int(Math.abs(integer(x, at)));
+        return x instanceof Real r
+            ? new Real(Math.abs(r.value()))
+            : new Int(Math.abs(integer(x, at)));
       }
       case "floor" -> {
         return new Int((long) Math.floor(real(x, at)));
@@ -290,12 +321,28 @@ final class Operators {
         List.of(v),
         x ->
             switch (kind) {
-              case INT -> new Int(width == 0 ? integer(x.getFirst(), at) : signed(integer(x.getFirst(), at), width));
+              case INT ->
+                  new Int(
+                      width == 0
+                          ? integer(x.getFirst(), at)
+                          : signed(integer(x.getFirst(), at), width));
               case UINT -> new Int(integer(x.getFirst(), at) & mask(width == 0 ? 64 : width));
-              case FLOAT, ANGLE -> x.getFirst() instanceof Symbolic ? x.getFirst() : new Real(real(x.getFirst(), at));
+              case FLOAT, ANGLE ->
+                  x.getFirst() instanceof Symbolic
+                      ? x.getFirst()
+                      : new Real(real(x.getFirst(), at));
               case BOOL -> new Bool(truth(x.getFirst(), at));
-              case BIT -> new Bits(integer(x.getFirst(), at) & mask(width == 0 ? 1 : width), width == 0 ? 1 : width);
-              default -> throw error(at, "cannot convert " + Value.show(x.getFirst()) + " to " + kind.name().toLowerCase());
+              case BIT ->
+                  new Bits(
+                      integer(x.getFirst(), at) & mask(width == 0 ? 1 : width),
+                      width == 0 ? 1 : width);
+              default ->
+                  throw error(
+                      at,
+                      "cannot convert "
+                          + Value.show(x.getFirst())
+                          + " to "
+                          + kind.name().toLowerCase());
             },
         at);
   }

@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads OpenQASM 3 statements: declarations of qubits and classical variables, gates,
- * subroutines, control flow, measurement and timing. Checks syntax only; names, types and sizes
- * are checked when the {@link Unroller} runs the program. Pulse-level and external features are
- * refused here, at their keyword, since nothing later could give them a meaning.
+ * Reads OpenQASM 3 statements: declarations of qubits and classical variables, gates, subroutines,
+ * control flow, measurement and timing. Checks syntax only; names, types and sizes are checked when
+ * the {@link Unroller} runs the program. Pulse-level and external features are refused here, at
+ * their keyword, since nothing later could give them a meaning.
  */
 public final class ProgramParser {
 
@@ -175,7 +175,12 @@ public final class ProgramParser {
         }
         in.expect(";");
         yield new Syntax.Declaration(
-            new Type(Type.Kind.BIT, size, null, List.of(), t), name, null, Syntax.Io.NONE, false, t);
+            new Type(Type.Kind.BIT, size, null, List.of(), t),
+            name,
+            null,
+            Syntax.Io.NONE,
+            false,
+            t);
       }
       case "const" -> {
         in.next();
@@ -383,7 +388,8 @@ public final class ProgramParser {
       Expr target = expressions.operand();
       Token op = in.next();
       if (!op.is("=") && !Expressions.ASSIGNMENTS.contains(op.text())) {
-        throw error(op, "expected '=' or a compound assignment such as '+=' but found " + op.describe());
+        throw error(
+            op, "expected '=' or a compound assignment such as '+=' but found " + op.describe());
       }
       if (op.is("=") && in.peek().is("measure")) {
         Token measureAt = in.next();
@@ -400,8 +406,7 @@ public final class ProgramParser {
 
   private List<Syntax.Modifier> modifiers() {
     List<Syntax.Modifier> modifiers = new ArrayList<>();
-    while (MODIFIERS.contains(in.peek().text())
-        && (in.peek(1).is("@") || in.peek(1).is("("))) {
+    while (MODIFIERS.contains(in.peek().text()) && (in.peek(1).is("@") || in.peek(1).is("("))) {
       Token at = in.next();
       Expr argument = null;
       if (!at.is("inv") && in.accept("(")) {
@@ -484,7 +489,8 @@ public final class ProgramParser {
   private void enter() {
     if (++nesting > MAX_NESTING) {
       throw error(
-          in.peek(), "blocks nest more than " + MAX_NESTING + " deep; move the inner part into a 'def'");
+          in.peek(),
+          "blocks nest more than " + MAX_NESTING + " deep; move the inner part into a 'def'");
     }
   }
 }

@@ -11,7 +11,10 @@ public final class Qasm3Reader {
 
   private Qasm3Reader() {}
 
-  /** The circuit of {@code text}; {@code source} names it in errors; includes resolve in {@code directory}. */
+  /**
+   * The circuit of {@code text}; {@code source} names it in errors; includes resolve in {@code
+   * directory}.
+   */
   public static QuantumCircuit read(String text, String source, Path directory) {
     QasmReader files = new QasmReader(directory);
     ProgramParser.Program program = ProgramParser.parse(text, source);
@@ -19,7 +22,9 @@ public final class Qasm3Reader {
         Unroller.unroll(
             program.statements(),
             program.hardwareQubits(),
-            i -> ProgramParser.parse(files.text(i.file(), i.at()), files.source(i.file())).statements()),
+            i ->
+                ProgramParser.parse(files.text(i.file(), i.at()), files.source(i.file()))
+                    .statements()),
         3,
         i -> List.of());
   }

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The quantum statements of an unrolled program, written as circuit statements with their
- * arguments computed: gate definitions and calls (modifier arguments and angles evaluated,
- * registers broadcast), measurements, and delays.
+ * The quantum statements of an unrolled program, written as circuit statements with their arguments
+ * computed: gate definitions and calls (modifier arguments and angles evaluated, registers
+ * broadcast), measurements, and delays.
  */
 final class QuantumOperations {
 
@@ -39,12 +39,14 @@ final class QuantumOperations {
           List<Operand> operands = new ArrayList<>();
           for (Syntax.Expr o : c.operands()) {
             if (!(o instanceof Syntax.Identifier id)) {
-              throw error(o.at(), "inside a gate body qubits are named without an index; write its name");
+              throw error(
+                  o.at(), "inside a gate body qubits are named without an index; write its name");
             }
             operands.add(new Operand(id.name(), -1, id.at()));
           }
           List<Expr> args = c.arguments().stream().map(a -> angle(a, g.parameters())).toList();
-          body.add(new Statement.GateCall(modifiers(c.modifiers()), c.name(), args, operands, c.at()));
+          body.add(
+              new Statement.GateCall(modifiers(c.modifiers()), c.name(), args, operands, c.at()));
         }
         case Syntax.Barrier b ->
             body.add(
@@ -54,17 +56,22 @@ final class QuantumOperations {
                         .toList(),
                     b.at()));
         default ->
-            throw error(s.at(), "a gate body holds only gate calls, gphase and barrier; move this into a 'def'");
+            throw error(
+                s.at(),
+                "a gate body holds only gate calls, gphase and barrier; move this into a 'def'");
       }
     }
-    emitter.declare(new Statement.GateDefinition(g.name(), g.parameters(), g.qubits(), body, g.at()));
+    emitter.declare(
+        new Statement.GateDefinition(g.name(), g.parameters(), g.qubits(), body, g.at()));
   }
 
   /** A gate-body angle as an OpenQASM 2-style expression over the gate's parameters. */
   private Expr angle(Syntax.Expr e, List<String> parameters) {
     return switch (e) {
-      case Syntax.Identifier id when parameters.contains(id.name()) -> new Expr.Name(id.name(), id.at());
-      case Syntax.Unary u when u.op().equals("-") -> new Expr.Negate(angle(u.operand(), parameters));
+      case Syntax.Identifier id when parameters.contains(id.name()) ->
+          new Expr.Name(id.name(), id.at());
+      case Syntax.Unary u when u.op().equals("-") ->
+          new Expr.Negate(angle(u.operand(), parameters));
       case Syntax.Binary b when List.of("+", "-", "*", "/", "**").contains(b.op()) ->
           new Expr.Binary(
               switch (b.op()) {
@@ -78,7 +85,8 @@ final class QuantumOperations {
               angle(b.right(), parameters),
               b.at());
       case Syntax.Call c when Expr.function(c.name()) != null && c.arguments().size() == 1 ->
-          new Expr.Call(Expr.function(c.name()), angle(c.arguments().getFirst(), parameters), c.at());
+          new Expr.Call(
+              Expr.function(c.name()), angle(c.arguments().getFirst(), parameters), c.at());
       default -> {
         Value v = values.evaluate(e);
         yield new Expr.Known(Operators.angle(v, e.at()));
@@ -94,7 +102,8 @@ final class QuantumOperations {
                     m.kind(),
                     m.argument() == null
                         ? null
-                        : new Expr.Number(Operators.real(values.evaluate(m.argument()), m.at()), m.at()),
+                        : new Expr.Number(
+                            Operators.real(values.evaluate(m.argument()), m.at()), m.at()),
                     m.at()))
         .toList();
   }
@@ -111,7 +120,11 @@ final class QuantumOperations {
       return;
     }
     if (emitter.wide() != null) {
-      throw error(c.at(), "an angle that depends on a measurement cannot stand under a condition on more than " + Operators.MAX_DYNAMIC_BITS + " bits; compare fewer bits");
+      throw error(
+          c.at(),
+          "an angle that depends on a measurement cannot stand under a condition on more than "
+              + Operators.MAX_DYNAMIC_BITS
+              + " bits; compare fewer bits");
     }
     Value outer = emitter.path();
     for (Value choice : java.util.Arrays.stream(d.table()).distinct().toList()) {
@@ -120,7 +133,12 @@ final class QuantumOperations {
         when[a] = new Value.Bool(d.table()[a].equals(choice));
       }
       try {
-        emitter.path(Operators.binary("&&", outer, new Value.Dynamic(d.clbits(), d.versions(), when, d.register()), c.at()));
+        emitter.path(
+            Operators.binary(
+                "&&",
+                outer,
+                new Value.Dynamic(d.clbits(), d.versions(), when, d.register()),
+                c.at()));
         apply(c, ((Value.Array) choice).items());
       } finally {
         emitter.path(outer);
@@ -138,7 +156,13 @@ final class QuantumOperations {
     for (int i = 0; i < targets.size(); i++) {
       int n = targets.get(i).size();
       if (n != 1 && size != 1 && n != size) {
-        throw error(c.operands().get(i).at(), "this operand has " + n + " qubits but an earlier one has " + size + "; broadcast needs one size");
+        throw error(
+            c.operands().get(i).at(),
+            "this operand has "
+                + n
+                + " qubits but an earlier one has "
+                + size
+                + "; broadcast needs one size");
       }
       size = n == 1 ? size : n;
     }
@@ -148,7 +172,8 @@ final class QuantumOperations {
       for (List<Operand> o : targets) {
         instance.add(o.size() == 1 ? o.getFirst() : o.get(k));
       }
-      emitter.emit(new Statement.GateCall(modifiers, c.name(), args, instance, c.at()), List.of(), c.at());
+      emitter.emit(
+          new Statement.GateCall(modifiers, c.name(), args, instance, c.at()), List.of(), c.at());
     }
   }
 
@@ -162,7 +187,6 @@ final class QuantumOperations {
     }
     emitter.measureInto(qubits, operands.bits(target), at);
   }
-
 
   /**
    * {@code return measure q;}: the result goes to a new bit register named {@code measured} (or
@@ -201,5 +225,4 @@ final class QuantumOperations {
         List.of(),
         d.at());
   }
-
 }

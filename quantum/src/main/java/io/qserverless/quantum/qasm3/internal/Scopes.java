@@ -64,7 +64,10 @@ final class Scopes {
     return b;
   }
 
-  /** Whether any name in scope or in a suspended caller's scope stands for bit register {@code register}. */
+  /**
+   * Whether any name in scope or in a suspended caller's scope stands for bit register {@code
+   * register}.
+   */
   boolean bindsRegister(String register) {
     List<Map<String, Binding>> all = new ArrayList<>(blocks);
     all.add(global);

@@ -2,7 +2,6 @@ package io.qserverless.quantum.qasm3.internal;
 
 import static io.qserverless.quantum.qasm3.internal.Syntax.error;
 
-import io.qserverless.quantum.qasm2.internal.Expr;
 import io.qserverless.quantum.qasm2.internal.Statement;
 import io.qserverless.quantum.qasm2.internal.Statement.Operand;
 import io.qserverless.quantum.qasm2.internal.Token;
@@ -20,15 +19,15 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Runs the classical part of an OpenQASM 3 program while reading it, and writes the quantum part
- * as plain circuit statements: loops, subroutine calls and branches on known values are unrolled;
- * branches on measured bits become conditions on those bits, so the simulator follows them
- * exactly, branch by branch.
+ * Runs the classical part of an OpenQASM 3 program while reading it, and writes the quantum part as
+ * plain circuit statements: loops, subroutine calls and branches on known values are unrolled;
+ * branches on measured bits become conditions on those bits, so the simulator follows them exactly,
+ * branch by branch.
  *
  * <p>Values computed from measured bits are tables over those bits ({@link Dynamic}). The circuit
- * keeps only each bit's latest value, so a program that needs a bit's earlier value after
- * measuring into it again is refused, as is a {@code while} whose condition depends on a
- * measurement (its iteration count is only known at run time). Timing is accepted and ignored.
+ * keeps only each bit's latest value, so a program that needs a bit's earlier value after measuring
+ * into it again is refused, as is a {@code while} whose condition depends on a measurement (its
+ * iteration count is only known at run time). Timing is accepted and ignored.
  */
 public final class Unroller {
 
@@ -63,8 +62,8 @@ public final class Unroller {
   }
 
   /**
-   * The circuit statements of {@code program}; {@code includes} parses a user include file.
-   * {@code hardwareQubits} is one more than the highest {@code $n} the program names (0 if none).
+   * The circuit statements of {@code program}; {@code includes} parses a user include file. {@code
+   * hardwareQubits} is one more than the highest {@code $n} the program names (0 if none).
    */
   public static List<Statement> unroll(
       List<Stmt> program, int hardwareQubits, Function<Syntax.Include, List<Stmt>> includes) {
@@ -120,7 +119,8 @@ public final class Unroller {
         }
       }
       case Syntax.QubitDeclaration q -> declarations.qubits(q);
-      case Syntax.Alias a -> scopes.declare(a.name(), new Binding.QubitList(operands.qubits(a.target())), a.at());
+      case Syntax.Alias a ->
+          scopes.declare(a.name(), new Binding.QubitList(operands.qubits(a.target())), a.at());
       case Syntax.Declaration d -> declarations.declare(d);
       case Syntax.GateDefinition g -> {
         if (gates.put(g.name(), g) != null || subroutines.containsKey(g.name())) {
@@ -230,7 +230,8 @@ public final class Unroller {
     }
     long value = Operators.integer(literal.value(), literal.at());
     if (value < 0 || (c.size() < 63 && value >= 1L << c.size())) {
-      throw error(literal.at(), "cannot compare " + id.name() + " (" + c.size() + " bits) with " + value);
+      throw error(
+          literal.at(), "cannot compare " + id.name() + " (" + c.size() + " bits) with " + value);
     }
     List<Integer> clbits = Operands.range(c.offset(), c.size());
     return new Emitter.Equality(
@@ -239,7 +240,6 @@ public final class Unroller {
         value,
         c.register());
   }
-
 
   private void switchStatement(Syntax.Switch w) {
     Value subject = values.evaluate(w.subject());
@@ -251,7 +251,8 @@ public final class Unroller {
         if (label instanceof Dynamic) {
           throw error(v.at(), "a case label must be known before the circuit runs");
         }
-        matches = Operators.binary("||", matches, Operators.binary("==", subject, label, v.at()), v.at());
+        matches =
+            Operators.binary("||", matches, Operators.binary("==", subject, label, v.at()), v.at());
       }
       ifThen(Operators.binary("&&", none, matches, k.at()), k.body(), k.at());
       none = Operators.binary("&&", none, Operators.unary("!", matches, k.at()), k.at());
@@ -315,7 +316,8 @@ public final class Unroller {
         List<Value> items = new ArrayList<>();
         for (long i = start; step > 0 ? i <= end : i >= end; i += step) {
           if (items.size() >= MAX_STEPS) {
-            throw error(r.at(), "the range has more than " + MAX_STEPS + " values; loop over fewer");
+            throw error(
+                r.at(), "the range has more than " + MAX_STEPS + " values; loop over fewer");
           }
           items.add(new Value.Int(i));
         }
@@ -327,7 +329,9 @@ public final class Unroller {
         if (v instanceof Value.Array a) {
           yield a.items();
         }
-        throw error(iterable.at(), "a for loop runs over a range [a:b], a set {a, b} or an array, not " + Value.show(v));
+        throw error(
+            iterable.at(),
+            "a for loop runs over a range [a:b], a set {a, b} or an array, not " + Value.show(v));
       }
     };
   }
@@ -348,7 +352,8 @@ public final class Unroller {
           return;
         }
         if (++steps > MAX_STEPS) {
-          throw error(w.at(), "this 'while' loop runs more than " + MAX_STEPS + " times; is it endless?");
+          throw error(
+              w.at(), "this 'while' loop runs more than " + MAX_STEPS + " times; is it endless?");
         }
         try {
           scoped(w.body());
@@ -398,13 +403,11 @@ public final class Unroller {
 
   // ---- emission
 
-
   // ---- expressions
 
   private Value measuredOrValue(Syntax.Expr e) {
     return e instanceof Syntax.Measure m ? quantum.measuredValue(m) : values.evaluate(e);
   }
-
 
   private Value call(Syntax.Call c) {
     Syntax.Subroutine def = subroutines.get(c.name());
@@ -414,17 +417,33 @@ public final class Unroller {
         return new Value.Int(v instanceof Value.Array a ? a.items().size() : ((Bits) v).width());
       }
       if (Operators.isFunction(c.name())) {
-        return Operators.function(c.name(), c.arguments().stream().map(values::evaluate).toList(), c.at());
+        return Operators.function(
+            c.name(), c.arguments().stream().map(values::evaluate).toList(), c.at());
       }
-      throw error(c.at(), gates.containsKey(c.name())
-          ? "gate '" + c.name() + "' needs qubits: " + c.name() + "(...) q;"
-          : "unknown subroutine '" + c.name() + "'; define it with 'def' before use");
+      throw error(
+          c.at(),
+          gates.containsKey(c.name())
+              ? "gate '" + c.name() + "' needs qubits: " + c.name() + "(...) q;"
+              : "unknown subroutine '" + c.name() + "'; define it with 'def' before use");
     }
     if (def.arguments().size() != c.arguments().size()) {
-      throw error(c.at(), "subroutine '" + c.name() + "' takes " + def.arguments().size() + " arguments but was given " + c.arguments().size());
+      throw error(
+          c.at(),
+          "subroutine '"
+              + c.name()
+              + "' takes "
+              + def.arguments().size()
+              + " arguments but was given "
+              + c.arguments().size());
     }
     if (++callDepth > MAX_CALL_DEPTH) {
-      throw error(c.at(), "subroutine calls nest more than " + MAX_CALL_DEPTH + " deep; is '" + c.name() + "' recursive without end?");
+      throw error(
+          c.at(),
+          "subroutine calls nest more than "
+              + MAX_CALL_DEPTH
+              + " deep; is '"
+              + c.name()
+              + "' recursive without end?");
     }
     Map<String, Binding> frame = new HashMap<>();
     for (int i = 0; i < def.arguments().size(); i++) {
@@ -434,7 +453,13 @@ public final class Unroller {
         frame.put(a.name(), new Binding.QubitList(operands.qubits(actual)));
       } else {
         int width = a.type().width() == null ? 0 : values.size(a.type().width());
-        frame.put(a.name(), new Binding.Variable(a.type().kind(), width, values.coerce(a.type(), width, values.evaluate(actual), actual.at()), false));
+        frame.put(
+            a.name(),
+            new Binding.Variable(
+                a.type().kind(),
+                width,
+                values.coerce(a.type(), width, values.evaluate(actual), actual.at()),
+                false));
       }
     }
     Value savedEntry = returnEntry;
@@ -462,13 +487,6 @@ public final class Unroller {
     }
   }
 
-
-
-
   // ---- operands
-
-
-
-
 
 }

@@ -27,10 +27,10 @@ sealed interface Value {
 
   /**
    * A value known only once the circuit runs: for each assignment of the measured {@code clbits}
-   * (assignment bit i is clbit {@code clbits[i]}) the known value {@code table[assignment]}.
-   * {@code versions} are the clbits' write counts when read, so a value read before a bit was
-   * measured again is recognised as stale. {@code register} names the register it reads whole, if
-   * any (a condition on it is then written {@code if (c == n)}).
+   * (assignment bit i is clbit {@code clbits[i]}) the known value {@code table[assignment]}. {@code
+   * versions} are the clbits' write counts when read, so a value read before a bit was measured
+   * again is recognised as stale. {@code register} names the register it reads whole, if any (a
+   * condition on it is then written {@code if (c == n)}).
    */
   record Dynamic(int[] clbits, int[] versions, Value[] table, String register) implements Value {
     @Override

@@ -1,7 +1,5 @@
 package io.qserverless.quantum.simulator.internal;
 
-import io.qserverless.quantum.simulator.SimulatorException;
-
 import io.qserverless.quantum.circuit.Barrier;
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.Delay;
@@ -11,18 +9,18 @@ import io.qserverless.quantum.circuit.Operation;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.Reset;
 import io.qserverless.quantum.simulator.Precision;
+import io.qserverless.quantum.simulator.SimulatorException;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
  * Runs a circuit with measurements, resets and classical conditions.
  *
- * <p>Terminal measurements (nothing later touches the qubit or the clbit) are not simulated: at
- * the end their clbits are read off the final state's probabilities, so a circuit measured only
- * at the end is simulated once, whatever the number of shots. Every other measurement or reset
- * splits the run: {@link #walk} follows both outcomes with their probabilities (exact mode, the
- * state copied per branch) or draws one with the RNG (trajectory mode).
+ * <p>Terminal measurements (nothing later touches the qubit or the clbit) are not simulated: at the
+ * end their clbits are read off the final state's probabilities, so a circuit measured only at the
+ * end is simulated once, whatever the number of shots. Every other measurement or reset splits the
+ * run: {@link #walk} follows both outcomes with their probabilities (exact mode, the state copied
+ * per branch) or draws one with the RNG (trajectory mode).
  */
 public final class CircuitRunner {
   /** Outcomes below this probability are treated as impossible (rounding residue). */
@@ -52,12 +50,18 @@ public final class CircuitRunner {
   public CircuitRunner(QuantumCircuit circuit, Precision precision) {
     if (circuit.numClbits() > 31) {
       throw new SimulatorException(
-          "circuit '" + circuit.name() + "' has " + circuit.numClbits()
+          "circuit '"
+              + circuit.name()
+              + "' has "
+              + circuit.numClbits()
               + " clbits: the simulator's outcomes are int keys, so at most 31 clbits");
     }
     if (circuit.isParameterized()) {
       throw new SimulatorException(
-          "circuit '" + circuit.name() + "' has unbound parameters " + circuit.parameters()
+          "circuit '"
+              + circuit.name()
+              + "' has unbound parameters "
+              + circuit.parameters()
               + ": bind them with assignParameters or pass parameter values");
     }
     this.circuit = circuit;
@@ -71,12 +75,18 @@ public final class CircuitRunner {
       CircuitInstruction in = data.get(i);
       Operation op = in.operation();
       if (op instanceof Measure) {
-        terminal[i] = !qubitTouched[in.qubit(0)] && !clbitUsed[in.clbit(0)] && in.condition() == null;
+        terminal[i] =
+            !qubitTouched[in.qubit(0)] && !clbitUsed[in.clbit(0)] && in.condition() == null;
         split |= !terminal[i];
       } else if (op instanceof Reset) {
         split = true;
       } else if (!(op instanceof Gate || op instanceof Barrier || op instanceof Delay)) {
-        throw new SimulatorException("the simulator does not support '" + op.name() + "' in circuit '" + circuit.name() + "'");
+        throw new SimulatorException(
+            "the simulator does not support '"
+                + op.name()
+                + "' in circuit '"
+                + circuit.name()
+                + "'");
       }
       if (!(op instanceof Barrier)) {
         for (int q : in.qubits()) {
@@ -133,7 +143,8 @@ public final class CircuitRunner {
     walk(new StateEngine(circuit.numQubits(), precision), 0, 0, 1, rnd, leaf);
   }
 
-  private void walk(StateEngine e, int from, int clbits, double weight, RandomGenerator rnd, Leaf leaf) {
+  private void walk(
+      StateEngine e, int from, int clbits, double weight, RandomGenerator rnd, Leaf leaf) {
     if (from == 0) {
       e.addGlobalPhase(circuit.globalPhase().evaluate());
     }
@@ -158,9 +169,13 @@ public final class CircuitRunner {
         } else if (rnd == null) {
           if (e.numQubits() > MAX_BRANCHING_QUBITS) {
             throw new TooManyBranchesException(
-                "the measurement or reset at instruction " + i + " splits a " + e.numQubits()
+                "the measurement or reset at instruction "
+                    + i
+                    + " splits a "
+                    + e.numQubits()
                     + "-qubit state; exact branching copies the state, so it is limited to "
-                    + MAX_BRANCHING_QUBITS + " qubits: run the circuit with shots to sample instead");
+                    + MAX_BRANCHING_QUBITS
+                    + " qubits: run the circuit with shots to sample instead");
           }
           StateEngine other = e.copy();
           other.collapse(q, 1, p1, reset);
@@ -182,7 +197,8 @@ public final class CircuitRunner {
     }
     if (rnd == null && ++leaves > maxLeaves) {
       throw new TooManyBranchesException(
-          "the circuit's mid-circuit measurements give more than " + maxLeaves
+          "the circuit's mid-circuit measurements give more than "
+              + maxLeaves
               + " outcome branches: run it with shots to sample instead of computing exactly");
     }
     leaf.accept(e, clbits, weight);

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Gate fusion inside a sweep: pairs of single-qubit gates on different qubits become one 4x4
- * step. The cost model, per amplitude: a k-qubit block costs 2^(k+2) real multiply-adds, k
- * separate 2x2 gates 8k, and in a cached chunk a pass costs loads and stores, not DRAM traffic.
- * So k = 2 keeps the arithmetic (16 either way) and halves the chunk passes and shuffles, while
- * k = 3 already costs 32 against 24: blocks stop at two qubits. Only with the vector kernel
- * (the scalar dense kernel is slower than two 2x2 ones) and on qubits from 2 up, whose partners
- * lie in other vectors. Diagonal gates on the pair that follow it (the cz of a u3 + cz layer)
- * are multiplied into the block.
+ * Gate fusion inside a sweep: pairs of single-qubit gates on different qubits become one 4x4 step.
+ * The cost model, per amplitude: a k-qubit block costs 2^(k+2) real multiply-adds, k separate 2x2
+ * gates 8k, and in a cached chunk a pass costs loads and stores, not DRAM traffic. So k = 2 keeps
+ * the arithmetic (16 either way) and halves the chunk passes and shuffles, while k = 3 already
+ * costs 32 against 24: blocks stop at two qubits. Only with the vector kernel (the scalar dense
+ * kernel is slower than two 2x2 ones) and on qubits from 2 up, whose partners lie in other vectors.
+ * Diagonal gates on the pair that follow it (the cz of a u3 + cz layer) are multiplied into the
+ * block.
  */
 final class Fusion {
   /** Steps looked at for a partner. */
@@ -55,8 +55,8 @@ final class Fusion {
   }
 
   /**
-   * The next fusable gate on another qubit that may move up to step i: nothing in between
-   * touches its qubit, and nothing in between touches step i's qubit before it is found.
+   * The next fusable gate on another qubit that may move up to step i: nothing in between touches
+   * its qubit, and nothing in between touches step i's qubit before it is found.
    */
   private static int partner(List<Step> steps, boolean[] moved, int i) {
     int a = steps.get(i).a;

@@ -3,19 +3,18 @@ package io.qserverless.quantum.simulator.internal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
+import java.util.random.RandomGenerator;
 
 /**
  * Turns final states into classical outcomes: the clbit integer (bit k = clbit k) that terminal
  * measurements would write, combined with the clbits a branch already holds.
  *
  * <p>An amplitude index maps to its clbit bits through two lookup tables (low and high halves of
- * the index), two loads per amplitude instead of a loop over measured qubits. Exact
- * distributions accumulate in a dense array up to 2^20 outcomes, else in a map of the non-zero
- * outcomes, capped at {@link #MAX_SPARSE} entries.
+ * the index), two loads per amplitude instead of a loop over measured qubits. Exact distributions
+ * accumulate in a dense array up to 2^20 outcomes, else in a map of the non-zero outcomes, capped
+ * at {@link #MAX_SPARSE} entries.
  */
 public final class Outcomes {
   static final int DENSE_CLBITS = 20;
@@ -74,7 +73,8 @@ public final class Outcomes {
         sparse.merge(key, weight * p, Double::sum);
         if (sparse.size() > MAX_SPARSE) {
           throw new IllegalStateException(
-              "the exact distribution has more than " + MAX_SPARSE
+              "the exact distribution has more than "
+                  + MAX_SPARSE
                   + " outcomes: measure fewer qubits or run with shots to sample");
         }
       }
@@ -91,17 +91,19 @@ public final class Outcomes {
         }
       }
     } else {
-      sparse.forEach((k, p) -> {
-        if (p > tolerance) {
-          out.put(k, p);
-        }
-      });
+      sparse.forEach(
+          (k, p) -> {
+            if (p > tolerance) {
+              out.put(k, p);
+            }
+          });
     }
     return out;
   }
 
   /** Draws {@code shots} outcomes from one final state in a single sweep over its amplitudes. */
-  public void sample(StateEngine state, int clbits, int shots, RandomGenerator rnd, IntConsumer out) {
+  public void sample(
+      StateEngine state, int clbits, int shots, RandomGenerator rnd, IntConsumer out) {
     state.settle();
     double[] u = new double[shots];
     for (int j = 0; j < shots; j++) {

@@ -6,18 +6,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a kernel's index range on the simulator's own threads in small chunks that the threads
- * take in order from a shared counter, so that at any moment all threads work on neighbouring
- * memory. (Halving the range per thread, as parallel streams do, put the threads' streams a large
- * power of two apart, onto the same DRAM banks, measured 1.3x slower on top-qubit gates.) Up to
- * {@link #THRESHOLD} items a kernel runs on the calling thread: the hand-off costs more than the work.
+ * Runs a kernel's index range on the simulator's own threads in small chunks that the threads take
+ * in order from a shared counter, so that at any moment all threads work on neighbouring memory.
+ * (Halving the range per thread, as parallel streams do, put the threads' streams a large power of
+ * two apart, onto the same DRAM banks, measured 1.3x slower on top-qubit gates.) Up to {@link
+ * #THRESHOLD} items a kernel runs on the calling thread: the hand-off costs more than the work.
  *
  * <p>The thread count is the system property {@value #THREADS_PROPERTY} (default: the available
- * processors), read once. The simulator keeps its own helper threads instead of the common
- * ForkJoin pool: with {@code java.util.concurrent.ForkJoinPool.common.parallelism=0} that pool
- * has no workers and a submitted chunk was never run, so the caller waited forever. Here the
- * caller works through the chunks itself and waits only for helpers that took one, so a busy or
- * absent helper never blocks it. A kernel called inside a chunk runs on its thread, not nested.
+ * processors), read once. The simulator keeps its own helper threads instead of the common ForkJoin
+ * pool: with {@code java.util.concurrent.ForkJoinPool.common.parallelism=0} that pool has no
+ * workers and a submitted chunk was never run, so the caller waited forever. Here the caller works
+ * through the chunks itself and waits only for helpers that took one, so a busy or absent helper
+ * never blocks it. A kernel called inside a chunk runs on its thread, not nested.
  */
 final class Parallel {
   static final String THREADS_PROPERTY = "qserverless.simulator.threads";
@@ -33,12 +33,16 @@ final class Parallel {
   /** The setting, or 1 if it is invalid: then {@link #requireValidSetting} refuses every state. */
   static final int THREADS = validOrOne(SETTING);
 
-  private static final ExecutorService HELPERS = THREADS == 1 ? null
-      : Executors.newFixedThreadPool(THREADS - 1, r -> {
-        Thread t = new Thread(r, "simulator-helper");
-        t.setDaemon(true);
-        return t;
-      });
+  private static final ExecutorService HELPERS =
+      THREADS == 1
+          ? null
+          : Executors.newFixedThreadPool(
+              THREADS - 1,
+              r -> {
+                Thread t = new Thread(r, "simulator-helper");
+                t.setDaemon(true);
+                return t;
+              });
 
   private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
 
@@ -53,8 +57,8 @@ final class Parallel {
   }
 
   /**
-   * Refuses a bad thread setting with its message each time a state is made (thrown from the
-   * class initialiser it would surface once, then as a bare NoClassDefFoundError).
+   * Refuses a bad thread setting with its message each time a state is made (thrown from the class
+   * initialiser it would surface once, then as a bare NoClassDefFoundError).
    */
   static void requireValidSetting() {
     threads(SETTING);
@@ -81,7 +85,11 @@ final class Parallel {
       // refused below
     }
     throw new IllegalArgumentException(
-        "system property " + THREADS_PROPERTY + "=" + setting + " must be a thread count from 1 to 1024");
+        "system property "
+            + THREADS_PROPERTY
+            + "="
+            + setting
+            + " must be a thread count from 1 to 1024");
   }
 
   /** The range in chunks of {@link #CHUNK} items, on one thread up to {@link #THRESHOLD} items. */
@@ -102,29 +110,31 @@ final class Parallel {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger working = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Runnable worker = () -> {
-      INSIDE.set(true);
-      try {
-        while (true) {
-          // counted before taking a chunk: the caller, once out of chunks, waits for this to drain
-          working.incrementAndGet();
+    Runnable worker =
+        () -> {
+          INSIDE.set(true);
           try {
-            int from = next.getAndAdd(grain);
-            if (from >= count) {
-              return;
+            while (true) {
+              // counted before taking a chunk: the caller, once out of chunks, waits for this to
+              // drain
+              working.incrementAndGet();
+              try {
+                int from = next.getAndAdd(grain);
+                if (from >= count) {
+                  return;
+                }
+                body.run(from, Math.min(count, from + grain));
+              } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+                next.set(count);
+              } finally {
+                working.decrementAndGet();
+              }
             }
-            body.run(from, Math.min(count, from + grain));
-          } catch (Throwable t) {
-            failure.compareAndSet(null, t);
-            next.set(count);
           } finally {
-            working.decrementAndGet();
+            INSIDE.set(false);
           }
-        }
-      } finally {
-        INSIDE.set(false);
-      }
-    };
+        };
     int helpers = Math.min(THREADS - 1, (count + grain - 1) / grain - 1);
     for (int t = 0; t < helpers; t++) {
       HELPERS.execute(worker);

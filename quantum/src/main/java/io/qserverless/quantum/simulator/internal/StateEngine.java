@@ -1,25 +1,24 @@
 package io.qserverless.quantum.simulator.internal;
 
-import io.qserverless.quantum.simulator.Precision;
-import io.qserverless.quantum.simulator.SimulatorException;
-
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.StandardGate;
 import io.qserverless.quantum.math.ComplexMatrix;
+import io.qserverless.quantum.simulator.Precision;
+import io.qserverless.quantum.simulator.SimulatorException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A mutable statevector with gate application. Runs of single-qubit gates on a qubit become one
- * 2x2 matrix (dropped if it is the identity to 1e-15, e.g. H·H), queued when something else
- * touches that qubit; on states larger than a chunk the queue is applied in {@link Sweep}s, many
- * gates per pass over memory, when the state is read.
+ * A mutable statevector with gate application. Runs of single-qubit gates on a qubit become one 2x2
+ * matrix (dropped if it is the identity to 1e-15, e.g. H·H), queued when something else touches
+ * that qubit; on states larger than a chunk the queue is applied in {@link Sweep}s, many gates per
+ * pass over memory, when the state is read.
  *
  * <p>The state is one interleaved (re, im) array of 2^(n+1) entries: both parts of an amplitude
- * share a cache line, so a gate streams through memory once. In double precision gates run on
- * it directly or in sweeps; in single precision (floats) every gate runs in a sweep, whose chunk
+ * share a cache line, so a gate streams through memory once. In double precision gates run on it
+ * directly or in sweeps; in single precision (floats) every gate runs in a sweep, whose chunk
  * buffer is double. Java arrays cap both at 29 qubits (8 GiB double, 4 GiB single). Not
  * thread-safe; kernels parallelise internally on large states.
  */
@@ -38,8 +37,10 @@ public final class StateEngine {
   private final int n;
   private final int chunkQubits;
   private final Precision precision;
+
   /** Double amplitudes, or null in single precision. */
   private final double[] s;
+
   private final float[] f;
   private final Storage storage;
   private final double[][] pending;
@@ -67,17 +68,26 @@ public final class StateEngine {
   StateEngine(int numQubits, int chunkQubits, Precision precision) {
     if (numQubits < 0 || numQubits > MAX_QUBITS) {
       throw new SimulatorException(
-          "cannot simulate " + numQubits + " qubits: the statevector simulator handles 0 to " + MAX_QUBITS
+          "cannot simulate "
+              + numQubits
+              + " qubits: the statevector simulator handles 0 to "
+              + MAX_QUBITS
               + " (29 qubits take 8 GiB, or 4 GiB in single precision)");
     }
     requireHeap(numQubits, precision, Runtime.getRuntime().maxMemory());
     Parallel.requireValidSetting();
     if (precision == Precision.SINGLE && chunkQubits == 0) {
-      throw new IllegalArgumentException("single precision runs every gate in a sweep: chunk qubits must not be 0");
+      throw new IllegalArgumentException(
+          "single precision runs every gate in a sweep: chunk qubits must not be 0");
     }
     if (chunkQubits != 0 && (chunkQubits < Sweep.RUN_BITS || chunkQubits > CHUNK_QUBITS)) {
       throw new IllegalArgumentException(
-          "chunk qubits must be 0 (no sweeps) or " + Sweep.RUN_BITS + " to " + CHUNK_QUBITS + ", got " + chunkQubits);
+          "chunk qubits must be 0 (no sweeps) or "
+              + Sweep.RUN_BITS
+              + " to "
+              + CHUNK_QUBITS
+              + ", got "
+              + chunkQubits);
     }
     this.n = numQubits;
     this.chunkQubits = chunkQubits;
@@ -97,18 +107,29 @@ public final class StateEngine {
   }
 
   /**
-   * Refuses a state larger than the heap before allocating it, with the figures and the way out
-   * (an OutOfMemoryError would say neither).
+   * Refuses a state larger than the heap before allocating it, with the figures and the way out (an
+   * OutOfMemoryError would say neither).
    */
   static void requireHeap(int numQubits, Precision precision, long maxHeap) {
     long need = precision.stateBytes(numQubits);
     if (need > maxHeap) {
-      String single = precision == Precision.DOUBLE
-          ? " or single precision (" + gib(Precision.SINGLE.stateBytes(numQubits)) + ")" : "";
+      String single =
+          precision == Precision.DOUBLE
+              ? " or single precision (" + gib(Precision.SINGLE.stateBytes(numQubits)) + ")"
+              : "";
       throw new SimulatorException(
-          "a " + numQubits + "-qubit state in " + precision.name().toLowerCase() + " precision needs " + gib(need)
-              + " but the JVM's maximum heap is " + gib(maxHeap) + ": start Java with a larger -Xmx (at least "
-              + (need / (1L << 30) + 1) + "g)" + single);
+          "a "
+              + numQubits
+              + "-qubit state in "
+              + precision.name().toLowerCase()
+              + " precision needs "
+              + gib(need)
+              + " but the JVM's maximum heap is "
+              + gib(maxHeap)
+              + ": start Java with a larger -Xmx (at least "
+              + (need / (1L << 30) + 1)
+              + "g)"
+              + single);
     }
   }
 
@@ -145,7 +166,9 @@ public final class StateEngine {
     return passes;
   }
 
-  /** Applies every gate of a gate-only circuit (barriers and delays skipped) and its global phase. */
+  /**
+   * Applies every gate of a gate-only circuit (barriers and delays skipped) and its global phase.
+   */
   public void applyCircuit(QuantumCircuit c, int[] qubitMap) {
     phase += c.globalPhase().evaluate();
     for (CircuitInstruction in : c.data()) {
@@ -177,15 +200,16 @@ public final class StateEngine {
     }
     int last = qubits[qubits.length - 1];
     int controls = Step.maskOf(qubits) & ~(1 << last);
-    add(switch (sg) {
-      case CX, CCX, MCX -> Step.one(controls, last, StandardGate.X.matrix(1).toArray());
-      case MCP -> Step.one(controls, last, StandardGate.P.matrix(1, g.paramValues()).toArray());
-      case CY, CZ, CH, CS, CSDG, CSX, CP, CU1, CRX, CRY, CRZ, CU, CU3, CCZ, C3SX ->
-          Step.one(controls, last, controlledBlock(g.matrix(), qubits.length - 1));
-      case SWAP -> Step.swap(0, qubits[0], qubits[1]);
-      case CSWAP -> Step.swap(1 << qubits[0], qubits[1], qubits[2]);
-      default -> Step.dense(qubits, g.matrix().toArray());
-    });
+    add(
+        switch (sg) {
+          case CX, CCX, MCX -> Step.one(controls, last, StandardGate.X.matrix(1).toArray());
+          case MCP -> Step.one(controls, last, StandardGate.P.matrix(1, g.paramValues()).toArray());
+          case CY, CZ, CH, CS, CSDG, CSX, CP, CU1, CRX, CRY, CRZ, CU, CU3, CCZ, C3SX ->
+              Step.one(controls, last, controlledBlock(g.matrix(), qubits.length - 1));
+          case SWAP -> Step.swap(0, qubits[0], qubits[1]);
+          case CSWAP -> Step.swap(1 << qubits[0], qubits[1], qubits[2]);
+          default -> Step.dense(qubits, g.matrix().toArray());
+        });
   }
 
   /** Applies the step now on a state that fits one chunk, else queues it for a sweep. */
@@ -250,7 +274,8 @@ public final class StateEngine {
     }
     pending[q] = null;
     double off = Math.max(Math.hypot(m[2], m[3]), Math.hypot(m[4], m[5]));
-    if (off <= IDENTITY_TOLERANCE && Math.hypot(m[0] - m[6], m[1] - m[7]) <= IDENTITY_TOLERANCE
+    if (off <= IDENTITY_TOLERANCE
+        && Math.hypot(m[0] - m[6], m[1] - m[7]) <= IDENTITY_TOLERANCE
         && Math.abs(Math.hypot(m[0], m[1]) - 1) <= IDENTITY_TOLERANCE) {
       phase += Math.atan2(m[1], m[0]);
       return;
@@ -269,13 +294,23 @@ public final class StateEngine {
     return s != null ? Kernels.probabilityOne(s, n, q) : Kernels.probabilityOne(f, n, q);
   }
 
-  /** Projects qubit q on {@code outcome} of probability {@code p}; {@code reset} then sets it to |0>. */
+  /**
+   * Projects qubit q on {@code outcome} of probability {@code p}; {@code reset} then sets it to
+   * |0>.
+   */
   public void collapse(int q, int outcome, double p, boolean reset) {
     flushPending(q);
     double k = 1 / Math.sqrt(p);
     // keeps the outcome's half, scaled; a reset after reading 1 moves it to |0>
-    add(Step.one(0, q, outcome == 0 ? new double[] {k, 0, 0, 0, 0, 0, 0, 0}
-        : reset ? new double[] {0, 0, k, 0, 0, 0, 0, 0} : new double[] {0, 0, 0, 0, 0, 0, k, 0}));
+    add(
+        Step.one(
+            0,
+            q,
+            outcome == 0
+                ? new double[] {k, 0, 0, 0, 0, 0, 0, 0}
+                : reset
+                    ? new double[] {0, 0, k, 0, 0, 0, 0, 0}
+                    : new double[] {0, 0, 0, 0, 0, 0, k, 0}));
   }
 
   public Precision precision() {
@@ -283,8 +318,8 @@ public final class StateEngine {
   }
 
   /**
-   * The probability of basis state i; call {@link #settle} first. Reads the state in place, so
-   * that outcomes of a single-precision state need no double copy.
+   * The probability of basis state i; call {@link #settle} first. Reads the state in place, so that
+   * outcomes of a single-precision state need no double copy.
    */
   public double probability(int i) {
     if (s != null) {
@@ -317,12 +352,19 @@ public final class StateEngine {
     }
     if (phase != 0 && n == 0) {
       double re = amplitude0(0), im = amplitude0(1);
-      setAmplitude0(re * Math.cos(phase) - im * Math.sin(phase), re * Math.sin(phase) + im * Math.cos(phase));
+      setAmplitude0(
+          re * Math.cos(phase) - im * Math.sin(phase), re * Math.sin(phase) + im * Math.cos(phase));
       phase = 0;
     }
     if (phase != 0) {
       // joins the last sweep instead of a pass of its own
-      add(Step.one(0, 0, new double[] {Math.cos(phase), Math.sin(phase), 0, 0, 0, 0, Math.cos(phase), Math.sin(phase)}));
+      add(
+          Step.one(
+              0,
+              0,
+              new double[] {
+                Math.cos(phase), Math.sin(phase), 0, 0, 0, 0, Math.cos(phase), Math.sin(phase)
+              }));
       phase = 0;
     }
     runQueue();

@@ -3,26 +3,36 @@ package io.qserverless.quantum.simulator.internal;
 import java.util.Arrays;
 
 /**
- * One gate in the simulator's form, queued until a sweep applies it: a 2x2 matrix on a target
- * under control bits (every 1- and controlled 1-qubit gate), a controlled swap, or a dense matrix.
+ * One gate in the simulator's form, queued until a sweep applies it: a 2x2 matrix on a target under
+ * control bits (every 1- and controlled 1-qubit gate), a controlled swap, or a dense matrix.
  *
- * <p>{@link #pairing} holds the qubits whose amplitudes the gate mixes; a sweep must hold those
- * in its chunk. Controls and the target of a diagonal gate only read an amplitude's index, so they
- * may lie outside the chunk, where each chunk has them fixed.
+ * <p>{@link #pairing} holds the qubits whose amplitudes the gate mixes; a sweep must hold those in
+ * its chunk. Controls and the target of a diagonal gate only read an amplitude's index, so they may
+ * lie outside the chunk, where each chunk has them fixed.
  */
 final class Step {
-  enum Kind { ONE, SWAP, DENSE }
+  enum Kind {
+    ONE,
+    SWAP,
+    DENSE
+  }
 
   final Kind kind;
+
   /** Control bits that must be 1 (ONE and SWAP). */
   final int controls;
+
   /** ONE: the target; SWAP: the two swapped qubits a, b (a == b is a controlled X). */
   final int a;
+
   final int b;
+
   /** DENSE: the qubits, first one least significant in the matrix. */
   final int[] qubits;
+
   /** ONE: [m00, m01; m10, m11] interleaved; DENSE: row-major interleaved. */
   final double[] m;
+
   final int touched;
   final int pairing;
 
@@ -33,11 +43,12 @@ final class Step {
     this.b = b;
     this.qubits = qubits;
     this.m = m;
-    int pair = switch (kind) {
-      case ONE -> isDiagonal(m) ? 0 : 1 << a;
-      case SWAP -> (1 << a) | (1 << b);
-      case DENSE -> maskOf(qubits);
-    };
+    int pair =
+        switch (kind) {
+          case ONE -> isDiagonal(m) ? 0 : 1 << a;
+          case SWAP -> (1 << a) | (1 << b);
+          case DENSE -> maskOf(qubits);
+        };
     this.pairing = pair;
     this.touched = pair | controls | (kind == Kind.DENSE ? 0 : (1 << a) | (1 << b));
   }
@@ -77,8 +88,8 @@ final class Step {
 
   /**
    * This step on one chunk of a sweep: {@code local[q]} is global qubit q's bit in the chunk (or
-   * -1), {@code base} the chunk's fixed global bits. Null if the step does nothing on the chunk
-   * (a control outside reads 0, or a diagonal factor outside is 1).
+   * -1), {@code base} the chunk's fixed global bits. Null if the step does nothing on the chunk (a
+   * control outside reads 0, or a diagonal factor outside is 1).
    */
   Step localise(int[] local, int inside, int base) {
     int outside = controls & ~inside;
@@ -154,7 +165,13 @@ final class Step {
 
   @Override
   public String toString() {
-    return kind + " controls=" + Integer.toBinaryString(controls) + " a=" + a + " b=" + b
+    return kind
+        + " controls="
+        + Integer.toBinaryString(controls)
+        + " a="
+        + a
+        + " b="
+        + b
         + (qubits == null ? "" : " qubits=" + Arrays.toString(qubits));
   }
 }

@@ -6,7 +6,10 @@ package io.qserverless.quantum.simulator.internal;
  * kernel is written once, in double.
  */
 interface Storage {
-  /** Copies {@code amps} amplitudes from amplitude {@code from} into {@code buf} at double {@code at}. */
+  /**
+   * Copies {@code amps} amplitudes from amplitude {@code from} into {@code buf} at double {@code
+   * at}.
+   */
   void read(int from, double[] buf, int at, int amps);
 
   /** The reverse of {@link #read}. */

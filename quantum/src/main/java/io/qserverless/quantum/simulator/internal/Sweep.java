@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cache blocking: several gates applied in one pass over the state. The qubits {@link #inside}
- * span a chunk of 2^c amplitudes (the addresses with every other bit fixed) that fits in the
- * core's L2 cache; each chunk is copied into a buffer, all the sweep's gates run on it there, and
- * it is copied back. Memory then sees one read and one write per amplitude for the whole group
- * instead of one per gate: at 24 qubits a pass costs about 30 ms of memory traffic here, while a
- * gate on a cached chunk costs a fraction of that.
+ * Cache blocking: several gates applied in one pass over the state. The qubits {@link #inside} span
+ * a chunk of 2^c amplitudes (the addresses with every other bit fixed) that fits in the core's L2
+ * cache; each chunk is copied into a buffer, all the sweep's gates run on it there, and it is
+ * copied back. Memory then sees one read and one write per amplitude for the whole group instead of
+ * one per gate: at 24 qubits a pass costs about 30 ms of memory traffic here, while a gate on a
+ * cached chunk costs a fraction of that.
  *
  * <p>The chunk always holds the lowest {@link #RUN_BITS} qubits (fewer in chunks under 12 qubits),
  * so it is gathered in runs of 2^6 amplitudes (1 KiB, 16 cache lines in a row) however high its
@@ -108,23 +108,26 @@ record Sweep(int inside, List<Step> steps) {
       }
     }
     int runAmps = 1 << run;
-    Parallel.forChunks(1 << (n - c), 1, (from, to) -> {
-      double[] buf = buffer(2 << c);
-      for (int h = from; h < to; h++) {
-        int base = PairWalk.spread(h, qs);
-        for (int r = 0; r < runStart.length; r++) {
-          s.read(base | runStart[r], buf, 2 * r * runAmps, runAmps);
-        }
-        for (Step step : steps) {
-          Step onChunk = step.localise(local, inside, base);
-          if (onChunk != null) {
-            onChunk.apply(buf, c);
+    Parallel.forChunks(
+        1 << (n - c),
+        1,
+        (from, to) -> {
+          double[] buf = buffer(2 << c);
+          for (int h = from; h < to; h++) {
+            int base = PairWalk.spread(h, qs);
+            for (int r = 0; r < runStart.length; r++) {
+              s.read(base | runStart[r], buf, 2 * r * runAmps, runAmps);
+            }
+            for (Step step : steps) {
+              Step onChunk = step.localise(local, inside, base);
+              if (onChunk != null) {
+                onChunk.apply(buf, c);
+              }
+            }
+            for (int r = 0; r < runStart.length; r++) {
+              s.write(buf, 2 * r * runAmps, base | runStart[r], runAmps);
+            }
           }
-        }
-        for (int r = 0; r < runStart.length; r++) {
-          s.write(buf, 2 * r * runAmps, base | runStart[r], runAmps);
-        }
-      }
-    });
+        });
   }
 }

@@ -8,19 +8,21 @@ import jdk.incubator.vector.VectorSpecies;
  * The uncontrolled 2x2 gate with the JDK Vector API: each vector holds L/2 interleaved complex
  * amplitudes (4 with AVX-512 here), and a complex product is two fused multiply-adds over the
  * vector and its re/im-swapped copy, so a pair of vectors costs 8 multiply-adds and 2 shuffles
- * where the scalar loop spends 16 multiply-adds per amplitude pair. Targets inside one vector
- * pair each lane with a shuffled copy of the same vector.
+ * where the scalar loop spends 16 multiply-adds per amplitude pair. Targets inside one vector pair
+ * each lane with a shuffled copy of the same vector.
  *
- * <p>Measured here (AVX-512, 2^15-amplitude chunks in cache, one thread): 0.4-0.7 ns per
- * amplitude per gate against 1.8-3.1 ns for the scalar complex loop.
+ * <p>Measured here (AVX-512, 2^15-amplitude chunks in cache, one thread): 0.4-0.7 ns per amplitude
+ * per gate against 1.8-3.1 ns for the scalar complex loop.
  *
  * <p>Only loaded when the {@code jdk.incubator.vector} module is present ({@link #AVAILABLE} is
  * decided without touching this class's vector types); otherwise the scalar kernels run.
  */
 final class VectorKernels {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+
   /** Doubles and amplitudes per vector. */
   private static final int L = S.length();
+
   private static final int A = L / 2;
   private static final VectorShuffle<Double> SWAP_RE_IM = VectorShuffle.fromOp(S, i -> i ^ 1);
 
@@ -58,17 +60,21 @@ final class VectorKernels {
     DoubleVector dr = DoubleVector.broadcast(S, m[6]), di = alternating(m[7]);
     int low = (1 << target) - 1;
     int off = 2 << target;
-    // one lambda per variant: a shared one, compiled while only real matrices came, ran 3x slower after
-    Parallel.forRange((1 << (n - 1)) / A, (from, to) -> {
-      for (int k = from; k < to; k++) {
-        int p = k * A;
-        int i = 2 * (((p & ~low) << 1) | (p & low));
-        DoubleVector x = DoubleVector.fromArray(S, s, i), y = DoubleVector.fromArray(S, s, i + off);
-        DoubleVector xs = x.rearrange(SWAP_RE_IM), ys = y.rearrange(SWAP_RE_IM);
-        x.fma(ar, xs.fma(ai, y.fma(br, ys.mul(bi)))).intoArray(s, i);
-        x.fma(cr, xs.fma(ci, y.fma(dr, ys.mul(di)))).intoArray(s, i + off);
-      }
-    });
+    // one lambda per variant: a shared one, compiled while only real matrices came, ran 3x slower
+    // after
+    Parallel.forRange(
+        (1 << (n - 1)) / A,
+        (from, to) -> {
+          for (int k = from; k < to; k++) {
+            int p = k * A;
+            int i = 2 * (((p & ~low) << 1) | (p & low));
+            DoubleVector x = DoubleVector.fromArray(S, s, i),
+                y = DoubleVector.fromArray(S, s, i + off);
+            DoubleVector xs = x.rearrange(SWAP_RE_IM), ys = y.rearrange(SWAP_RE_IM);
+            x.fma(ar, xs.fma(ai, y.fma(br, ys.mul(bi)))).intoArray(s, i);
+            x.fma(cr, xs.fma(ci, y.fma(dr, ys.mul(di)))).intoArray(s, i + off);
+          }
+        });
   }
 
   /** A real matrix (h, ry): real and imaginary parts transform alike, no shuffles. */
@@ -77,15 +83,18 @@ final class VectorKernels {
     DoubleVector c = DoubleVector.broadcast(S, m[4]), d = DoubleVector.broadcast(S, m[6]);
     int low = (1 << target) - 1;
     int off = 2 << target;
-    Parallel.forRange((1 << (n - 1)) / A, (from, to) -> {
-      for (int k = from; k < to; k++) {
-        int p = k * A;
-        int i = 2 * (((p & ~low) << 1) | (p & low));
-        DoubleVector x = DoubleVector.fromArray(S, s, i), y = DoubleVector.fromArray(S, s, i + off);
-        x.fma(a, y.mul(b)).intoArray(s, i);
-        x.fma(c, y.mul(d)).intoArray(s, i + off);
-      }
-    });
+    Parallel.forRange(
+        (1 << (n - 1)) / A,
+        (from, to) -> {
+          for (int k = from; k < to; k++) {
+            int p = k * A;
+            int i = 2 * (((p & ~low) << 1) | (p & low));
+            DoubleVector x = DoubleVector.fromArray(S, s, i),
+                y = DoubleVector.fromArray(S, s, i + off);
+            x.fma(a, y.mul(b)).intoArray(s, i);
+            x.fma(c, y.mul(d)).intoArray(s, i + off);
+          }
+        });
   }
 
   /** Partners in the same vector: each lane combines with the lane 2^target amplitudes over. */
@@ -93,7 +102,10 @@ final class VectorKernels {
     VectorShuffle<Double> partner = VectorShuffle.fromOp(S, i -> i ^ (2 << target));
     VectorShuffle<Double> partnerSwapped = VectorShuffle.fromOp(S, i -> i ^ (2 << target) ^ 1);
     // lanes of amplitudes with the target bit 0 take row 0 (m00 self, m01 partner), others row 1
-    double[] selfR = new double[L], selfI = new double[L], partR = new double[L], partI = new double[L];
+    double[] selfR = new double[L],
+        selfI = new double[L],
+        partR = new double[L],
+        partI = new double[L];
     for (int lane = 0; lane < L; lane++) {
       boolean one = ((lane >> 1) >> target & 1) != 0;
       double sign = (lane & 1) == 0 ? -1 : 1;
@@ -104,15 +116,21 @@ final class VectorKernels {
     }
     DoubleVector sr = DoubleVector.fromArray(S, selfR, 0), si = DoubleVector.fromArray(S, selfI, 0);
     DoubleVector pr = DoubleVector.fromArray(S, partR, 0), pi = DoubleVector.fromArray(S, partI, 0);
-    Parallel.forRange((1 << n) / A, (from, to) -> {
-      for (int k = from; k < to; k++) {
-        int i = k * L;
-        DoubleVector v = DoubleVector.fromArray(S, s, i);
-        DoubleVector out = v.fma(sr, v.rearrange(SWAP_RE_IM).fma(si,
-            v.rearrange(partner).fma(pr, v.rearrange(partnerSwapped).mul(pi))));
-        out.intoArray(s, i);
-      }
-    });
+    Parallel.forRange(
+        (1 << n) / A,
+        (from, to) -> {
+          for (int k = from; k < to; k++) {
+            int i = k * L;
+            DoubleVector v = DoubleVector.fromArray(S, s, i);
+            DoubleVector out =
+                v.fma(
+                    sr,
+                    v.rearrange(SWAP_RE_IM)
+                        .fma(
+                            si, v.rearrange(partner).fma(pr, v.rearrange(partnerSwapped).mul(pi))));
+            out.intoArray(s, i);
+          }
+        });
   }
 
   /** True if a qubit's partners lie in other vectors (2^q amplitudes or more apart). */
@@ -138,27 +156,43 @@ final class VectorKernels {
     int lo = Math.min(q0, q1), hi = Math.max(q0, q1);
     int lowMask = (1 << lo) - 1, midMask = (1 << hi) - 1;
     int o1 = 2 << q0, o2 = 2 << q1;
-    Parallel.forRange((1 << (n - 2)) / A, (from, to) -> {
-      for (int k = from; k < to; k++) {
-        int p = k * A;
-        // p with zero bits inserted at lo, then at hi
-        int t = ((p & ~lowMask) << 1) | (p & lowMask);
-        int i = 2 * (((t & ~midMask) << 1) | (t & midMask));
-        DoubleVector x0 = DoubleVector.fromArray(S, s, i), x1 = DoubleVector.fromArray(S, s, i + o1);
-        DoubleVector x2 = DoubleVector.fromArray(S, s, i + o2), x3 = DoubleVector.fromArray(S, s, i + o1 + o2);
-        DoubleVector s0 = x0.rearrange(SWAP_RE_IM), s1 = x1.rearrange(SWAP_RE_IM);
-        DoubleVector s2 = x2.rearrange(SWAP_RE_IM), s3 = x3.rearrange(SWAP_RE_IM);
-        // written out: a helper taking the eight vectors was not inlined and boxed them (4.5x slower)
-        for (int r = 0, at = i; r < 4; r++, at = i + (r & 1) * o1 + (r >> 1) * o2) {
-          int e = 8 * r * L;
-          x0.fma(DoubleVector.fromArray(S, c, e), s0.fma(DoubleVector.fromArray(S, c, e + L),
-              x1.fma(DoubleVector.fromArray(S, c, e + 2 * L), s1.fma(DoubleVector.fromArray(S, c, e + 3 * L),
-              x2.fma(DoubleVector.fromArray(S, c, e + 4 * L), s2.fma(DoubleVector.fromArray(S, c, e + 5 * L),
-              x3.fma(DoubleVector.fromArray(S, c, e + 6 * L), s3.mul(DoubleVector.fromArray(S, c, e + 7 * L)))))))))
-              .intoArray(s, at);
-        }
-      }
-    });
+    Parallel.forRange(
+        (1 << (n - 2)) / A,
+        (from, to) -> {
+          for (int k = from; k < to; k++) {
+            int p = k * A;
+            // p with zero bits inserted at lo, then at hi
+            int t = ((p & ~lowMask) << 1) | (p & lowMask);
+            int i = 2 * (((t & ~midMask) << 1) | (t & midMask));
+            DoubleVector x0 = DoubleVector.fromArray(S, s, i),
+                x1 = DoubleVector.fromArray(S, s, i + o1);
+            DoubleVector x2 = DoubleVector.fromArray(S, s, i + o2),
+                x3 = DoubleVector.fromArray(S, s, i + o1 + o2);
+            DoubleVector s0 = x0.rearrange(SWAP_RE_IM), s1 = x1.rearrange(SWAP_RE_IM);
+            DoubleVector s2 = x2.rearrange(SWAP_RE_IM), s3 = x3.rearrange(SWAP_RE_IM);
+            // written out: a helper taking the eight vectors was not inlined and boxed them (4.5x
+            // slower)
+            for (int r = 0, at = i; r < 4; r++, at = i + (r & 1) * o1 + (r >> 1) * o2) {
+              int e = 8 * r * L;
+              x0.fma(
+                      DoubleVector.fromArray(S, c, e),
+                      s0.fma(
+                          DoubleVector.fromArray(S, c, e + L),
+                          x1.fma(
+                              DoubleVector.fromArray(S, c, e + 2 * L),
+                              s1.fma(
+                                  DoubleVector.fromArray(S, c, e + 3 * L),
+                                  x2.fma(
+                                      DoubleVector.fromArray(S, c, e + 4 * L),
+                                      s2.fma(
+                                          DoubleVector.fromArray(S, c, e + 5 * L),
+                                          x3.fma(
+                                              DoubleVector.fromArray(S, c, e + 6 * L),
+                                              s3.mul(DoubleVector.fromArray(S, c, e + 7 * L)))))))))
+                  .intoArray(s, at);
+            }
+          }
+        });
   }
 
   /** (-x, x, -x, x, ...): the imaginary part's signs in a product with a re/im-swapped vector. */

@@ -21,10 +21,10 @@ import java.util.Set;
 /**
  * Converts between {@link QuantumCircuit} and the passes' {@link DagCircuit}.
  *
- * <p>Going in, gates are lowered so passes see few shapes: single-qubit gates carry their
- * matrix; {@code cx cz ecr swap} stay by name; other two-qubit gates become a {@code unitary}
- * with their matrix (KAK synthesis finds their fewest-CX form); wider gates expand through their
- * definitions. Going out, only basis gates and directives are expected.
+ * <p>Going in, gates are lowered so passes see few shapes: single-qubit gates carry their matrix;
+ * {@code cx cz ecr swap} stay by name; other two-qubit gates become a {@code unitary} with their
+ * matrix (KAK synthesis finds their fewest-CX form); wider gates expand through their definitions.
+ * Going out, only basis gates and directives are expected.
  */
 public final class CircuitLowering {
   private static final Set<String> KNOWN_TWO_QUBIT = Set.of("cx", "cz", "ecr", "swap");
@@ -51,20 +51,33 @@ public final class CircuitLowering {
       params = gate.paramValues();
     } catch (IllegalStateException e) {
       throw new TranspilerException(
-          "gate '" + gate.name() + "' has unbound parameters " + gate.params()
-              + "; bind them with assignParameters before transpiling", e);
+          "gate '"
+              + gate.name()
+              + "' has unbound parameters "
+              + gate.params()
+              + "; bind them with assignParameters before transpiling",
+          e);
     }
     if (qubits.length == 1) {
       add(dag, Op.oneQubit(gate.name(), qubits[0], matrix(gate), params), condition);
-    } else if (qubits.length == 2 && gate.standardGate() != null
+    } else if (qubits.length == 2
+        && gate.standardGate() != null
         && KNOWN_TWO_QUBIT.contains(gate.name())) {
       add(dag, Op.twoQubit(gate.name(), qubits[0], qubits[1]), condition);
     } else if (qubits.length == 2) {
       add(dag, Op.unitary(qubits[0], qubits[1], matrix(gate)), condition);
     } else {
-      QuantumCircuit def = gate.definition().orElseThrow(() -> new TranspilerException(
-          "gate '" + gate.name() + "' on " + qubits.length + " qubits has no definition to"
-              + " decompose it; define it in one- and two-qubit gates"));
+      QuantumCircuit def =
+          gate.definition()
+              .orElseThrow(
+                  () ->
+                      new TranspilerException(
+                          "gate '"
+                              + gate.name()
+                              + "' on "
+                              + qubits.length
+                              + " qubits has no definition to"
+                              + " decompose it; define it in one- and two-qubit gates"));
       if (condition == null) {
         dag.addGlobalPhase(value(def.globalPhase(), "the global phase of '" + gate.name() + "'"));
       }
@@ -121,9 +134,10 @@ public final class CircuitLowering {
     if (op.name().equals("rz")) {
       return StandardGate.RZ.gate(op.params()[0]);
     }
-    StandardGate g = StandardGate.byName(op.name())
-        .filter(s -> s.numParams() == 0)
-        .orElseThrow(() -> new IllegalStateException("no basis gate for " + op));
+    StandardGate g =
+        StandardGate.byName(op.name())
+            .filter(s -> s.numParams() == 0)
+            .orElseThrow(() -> new IllegalStateException("no basis gate for " + op));
     return g.gate();
   }
 }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Single-qubit synthesis in the IBM basis: any 2×2 unitary as at most {@code rz·sx·rz·sx·rz}
- * (ZSX Euler form), fewer when the rotation allows, up to global phase.
+ * Single-qubit synthesis in the IBM basis: any 2×2 unitary as at most {@code rz·sx·rz·sx·rz} (ZSX
+ * Euler form), fewer when the rotation allows, up to global phase.
  *
  * <p>The angles come from the ZYZ form {@code U = e^{iα} Rz(φ) Ry(θ) Rz(λ)}; with {@code SX ≅
  * Rx(π/2)} the general case is {@code Rz(φ+π)·SX·Rz(θ+π)·SX·Rz(λ)}, and θ = 0, π/2, π need one,
@@ -98,12 +98,13 @@ public final class EulerDecomposer {
   public static ComplexMatrix matrixOf(List<Step> steps) {
     ComplexMatrix m = I2;
     for (Step s : steps) {
-      ComplexMatrix g = switch (s.name()) {
-        case "rz" -> SynthesisGates.rz(s.angle());
-        case "sx" -> SX;
-        case "x" -> X;
-        default -> throw new IllegalArgumentException(s.name());
-      };
+      ComplexMatrix g =
+          switch (s.name()) {
+            case "rz" -> SynthesisGates.rz(s.angle());
+            case "sx" -> SX;
+            case "x" -> X;
+            default -> throw new IllegalArgumentException(s.name());
+          };
       m = g.multiply(m);
     }
     return m;

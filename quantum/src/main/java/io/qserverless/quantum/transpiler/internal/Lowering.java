@@ -21,8 +21,8 @@ import java.util.List;
  * and the local corrections that turn one two-qubit Clifford gate into another.
  *
  * <p>The corrections were found by search over the 24 single-qubit Cliffords and are checked
- * numerically by {@code LoweringTest}; sequences are written in time order, {@code h} and {@code
- * s} letters.
+ * numerically by {@code LoweringTest}; sequences are written in time order, {@code h} and {@code s}
+ * letters.
  */
 public final class Lowering {
   /** CX(a,b) = e^{i·CX_VIA_ECR_PHASE} (CX_AFTER_ECR[0] ⊗ CX_AFTER_ECR[1]) · ECR(a,b). */
@@ -34,8 +34,12 @@ public final class Lowering {
   /** ECR(a,b) = e^{i·ECR_FLIP_PHASE} (ECR_FLIP_AFTER[0] ⊗ ECR_FLIP_AFTER[1]) · ECR(b,a) · (H⊗H). */
   public static final ComplexMatrix[] ECR_FLIP_AFTER = {clifford("ssh"), clifford("hss")};
 
-  public static final double ECR_FLIP_PHASE = ECR.phaseTo(
-      ECR_FLIP_AFTER[0].tensor(ECR_FLIP_AFTER[1]).multiply(swapQubits(ECR)).multiply(H.tensor(H)));
+  public static final double ECR_FLIP_PHASE =
+      ECR.phaseTo(
+          ECR_FLIP_AFTER[0]
+              .tensor(ECR_FLIP_AFTER[1])
+              .multiply(swapQubits(ECR))
+              .multiply(H.tensor(H)));
 
   private Lowering() {}
 
@@ -75,14 +79,18 @@ public final class Lowering {
 
   /** Appends already synthesised {@code steps} for {@code u}; returns as {@link #emitOneQubit}. */
   public static double emitSteps(
-      List<Op> out, List<EulerDecomposer.Step> steps, ComplexMatrix u, int qubit,
+      List<Op> out,
+      List<EulerDecomposer.Step> steps,
+      ComplexMatrix u,
+      int qubit,
       Condition condition) {
     for (EulerDecomposer.Step s : steps) {
-      Op op = switch (s.name()) {
-        case "rz" -> Op.rz(qubit, s.angle());
-        case "sx" -> Op.oneQubit("sx", qubit, SX);
-        default -> Op.oneQubit("x", qubit, X);
-      };
+      Op op =
+          switch (s.name()) {
+            case "rz" -> Op.rz(qubit, s.angle());
+            case "sx" -> Op.oneQubit("sx", qubit, SX);
+            default -> Op.oneQubit("x", qubit, X);
+          };
       out.add(condition == null ? op : op.withCondition(condition));
     }
     return condition == null ? u.phaseTo(EulerDecomposer.matrixOf(steps)) : 0;

@@ -1,8 +1,8 @@
 package io.qserverless.quantum.transpiler.internal;
 
 /**
- * Cyclic Jacobi eigen-decomposition of a small real symmetric matrix: {@code A = V·diag·Vᵀ}
- * with {@code V} orthogonal. Used by the KAK decomposition, which needs one real orthogonal basis
+ * Cyclic Jacobi eigen-decomposition of a small real symmetric matrix: {@code A = V·diag·Vᵀ} with
+ * {@code V} orthogonal. Used by the KAK decomposition, which needs one real orthogonal basis
  * diagonalising two commuting symmetric matrices at once.
  */
 final class RealSymmetricEigen {

@@ -10,9 +10,9 @@ import java.util.Random;
 
 /**
  * The SABRE swap search (Li, Ding, Xie, ASPLOS 2019): walk the circuit's front layer, run every
- * gate whose qubits are coupled, and otherwise insert the swap that most lowers the summed
- * distance of the front gates plus half the next gates' (lookahead), damped by a decay that
- * spreads swaps over qubits. Ties break by the seeded random source.
+ * gate whose qubits are coupled, and otherwise insert the swap that most lowers the summed distance
+ * of the front gates plus half the next gates' (lookahead), damped by a decay that spreads swaps
+ * over qubits. Ties break by the seeded random source.
  *
  * <p>Ops are on "logical" qubits {@code 0..n-1} (the circuit after layout, n = device size); a
  * mapping {@code l2p} says where each logical qubit currently sits. Shared by routing (which emits
@@ -172,8 +172,14 @@ public final class SabreRouter {
   }
 
   private void chooseSwap(
-      List<Op> ops, List<Integer> front, int[][] succ, int[] l2p, int[] p2l, double[] decay,
-      Random random, int[] best) {
+      List<Op> ops,
+      List<Integer> front,
+      int[][] succ,
+      int[] l2p,
+      int[] p2l,
+      double[] decay,
+      Random random,
+      int[] best) {
     List<Op> extended = extendedSet(ops, front, succ);
     double bestScore = Double.MAX_VALUE;
     int ties = 0;
@@ -190,7 +196,8 @@ public final class SabreRouter {
           double score =
               Math.max(decay[p], decay[r])
                   * (cost(ops, front, l2p) / countTwoQubit(ops, front)
-                      + (extended.isEmpty() ? 0
+                      + (extended.isEmpty()
+                          ? 0
                           : EXTENDED_WEIGHT * costOf(extended, l2p) / extended.size()));
           swapMapping(p, r, l2p, p2l);
           if (score < bestScore - 1e-12) {

@@ -18,11 +18,15 @@ public final class SynthesisGates {
   public static final ComplexMatrix Y = ComplexMatrix.of(2, 0, 0, 0, -1, 0, 1, 0, 0);
   public static final ComplexMatrix Z = ComplexMatrix.of(2, 1, 0, 0, 0, 0, 0, -1, 0);
   public static final ComplexMatrix H = ComplexMatrix.of(2, S, 0, S, 0, S, 0, -S, 0);
-  public static final ComplexMatrix SX = ComplexMatrix.of(2, 0.5, 0.5, 0.5, -0.5, 0.5, -0.5, 0.5, 0.5);
+  public static final ComplexMatrix SX =
+      ComplexMatrix.of(2, 0.5, 0.5, 0.5, -0.5, 0.5, -0.5, 0.5, 0.5);
   public static final ComplexMatrix CX = ComplexMatrix.permutation(0, 1, 3, 2);
-  public static final ComplexMatrix CZ = ComplexMatrix.of(4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,
-      0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0);
+  public static final ComplexMatrix CZ =
+      ComplexMatrix.of(
+          4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+          0, -1, 0);
   public static final ComplexMatrix SWAP = ComplexMatrix.permutation(0, 2, 1, 3);
+
   /** ECR = (X⊗I − Y⊗X)/√2, with the first qubit on the left. */
   public static final ComplexMatrix ECR = X.tensor(I2).minus(Y.tensor(X)).scale(S, 0);
 

@@ -15,33 +15,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Two-qubit synthesis by the KAK (Cartan) decomposition: any 4×4 unitary as local gates around
- * the canonical gate {@code exp(i(a·XX + b·YY + c·ZZ))}, emitted with the fewest CX gates its
+ * Two-qubit synthesis by the KAK (Cartan) decomposition: any 4×4 unitary as local gates around the
+ * canonical gate {@code exp(i(a·XX + b·YY + c·ZZ))}, emitted with the fewest CX gates its
  * coordinates allow (0, 1, 2 or 3), up to global phase.
  *
- * <p>Method: in the magic basis local gates are real orthogonal, so diagonalising {@code UᵀU}
- * there by a real orthogonal matrix yields both local factors and the canonical phases. Each
- * coordinate is then reduced into [-π/4, π/4] (a shift by π/2 is the local gate {@code P⊗P}).
- * Three CX suffice for any coordinates (Vatan and Williams, PRA 69, 032315, 2004); two when one
- * coordinate is zero; one for a CX-equivalent. Stateless; verified numerically by the tests.
+ * <p>Method: in the magic basis local gates are real orthogonal, so diagonalising {@code UᵀU} there
+ * by a real orthogonal matrix yields both local factors and the canonical phases. Each coordinate
+ * is then reduced into [-π/4, π/4] (a shift by π/2 is the local gate {@code P⊗P}). Three CX suffice
+ * for any coordinates (Vatan and Williams, PRA 69, 032315, 2004); two when one coordinate is zero;
+ * one for a CX-equivalent. Stateless; verified numerically by the tests.
  */
 public final class TwoQubitDecomposer {
   private static final double TOL = 1e-9;
   private static final double H = Math.PI / 2;
   private static final ComplexMatrix B;
   private static final ComplexMatrix B_DAG;
-  private static final ComplexMatrix[] PAULI_PAIRS = {
-    X.tensor(X), Y.tensor(Y), Z.tensor(Z)
-  };
+  private static final ComplexMatrix[] PAULI_PAIRS = {X.tensor(X), Y.tensor(Y), Z.tensor(Z)};
+
   /** The ±1 diagonals of XX, YY and ZZ in the magic basis. */
   private static final double[][] SIGNS = new double[3][4];
 
   static {
     double s = Math.sqrt(0.5);
-    B = ComplexMatrix.of(4, s, 0, 0, 0, 0, 0, 0, s,
-        0, 0, 0, s, s, 0, 0, 0,
-        0, 0, 0, s, -s, 0, 0, 0,
-        s, 0, 0, 0, 0, 0, 0, -s);
+    B =
+        ComplexMatrix.of(
+            4, s, 0, 0, 0, 0, 0, 0, s, 0, 0, 0, s, s, 0, 0, 0, 0, 0, 0, s, -s, 0, 0, 0, s, 0, 0, 0,
+            0, 0, 0, -s);
     B_DAG = B.adjoint();
     for (int p = 0; p < 3; p++) {
       ComplexMatrix d = B_DAG.multiply(PAULI_PAIRS[p]).multiply(B);
@@ -81,7 +80,7 @@ public final class TwoQubitDecomposer {
     List<Object> seq = new ArrayList<>();
     seq.add(k.k2);
     switch (count(k.coords)) {
-      case 0 -> { }
+      case 0 -> {}
       case 1 -> oneCx(seq, k.coords);
       case 2 -> twoCx(seq, a, b, c);
       default -> {
@@ -121,16 +120,19 @@ public final class TwoQubitDecomposer {
   private static void oneCx(List<Object> seq, double[] coords) {
     int p = Math.abs(coords[0]) > TOL ? 0 : Math.abs(coords[1]) > TOL ? 1 : 2;
     double x = coords[p];
-    ComplexMatrix w = switch (p) {
-      case 0 -> ComplexMatrix.identity(4);
-      case 1 -> rz(H).tensor(rz(H));
-      default -> ry(-H).tensor(ry(-H));
-    };
+    ComplexMatrix w =
+        switch (p) {
+          case 0 -> ComplexMatrix.identity(4);
+          case 1 -> rz(H).tensor(rz(H));
+          default -> ry(-H).tensor(ry(-H));
+        };
     ComplexMatrix hh = SynthesisGates.H.tensor(SynthesisGates.H);
     seq.add(I2.tensor(SynthesisGates.H).multiply(hh).multiply(w.adjoint()));
     seq.add(Boolean.FALSE);
-    seq.add(w.multiply(hh).multiply(rz(-2 * x).tensor(rz(-2 * x)))
-        .multiply(I2.tensor(SynthesisGates.H)));
+    seq.add(
+        w.multiply(hh)
+            .multiply(rz(-2 * x).tensor(rz(-2 * x)))
+            .multiply(I2.tensor(SynthesisGates.H)));
   }
 
   /** CX·(Rx(-2p)⊗Rz(-2q))·CX = exp(i(p·XX + q·ZZ)), conjugated so the zero coordinate is YY. */
@@ -313,10 +315,11 @@ public final class TwoQubitDecomposer {
     ComplexMatrix m = ComplexMatrix.identity(4);
     ComplexMatrix cx10 = swapQubits(CX);
     for (Step s : steps) {
-      ComplexMatrix g = switch (s) {
-        case Local l -> l.q0().tensor(l.q1());
-        case Cx cx -> cx.reversed() ? cx10 : CX;
-      };
+      ComplexMatrix g =
+          switch (s) {
+            case Local l -> l.q0().tensor(l.q1());
+            case Cx cx -> cx.reversed() ? cx10 : CX;
+          };
       m = g.multiply(m);
     }
     return m;

@@ -23,17 +23,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Qiskit's {@code generate_preset_pass_manager}: the pass manager for optimization level 0–3
- * and a backend, assembled from one table of stage choices.
+ * Qiskit's {@code generate_preset_pass_manager}: the pass manager for optimization level 0–3 and a
+ * backend, assembled from one table of stage choices.
  *
  * <pre>{@code
  * PassManager pm = PresetPassManagers.generate(2, Backends.get("fake_kolkata"));
  * QuantumCircuit isa = pm.run(circuit);
  * }</pre>
  *
- * <p>Stages, in order: init (2q block resynthesis), layout, routing, translation (basis, then
- * gate direction), optimisation. Levels differ only in their row of {@link #LEVELS}. Seeded, so
- * the same input gives the same output.
+ * <p>Stages, in order: init (2q block resynthesis), layout, routing, translation (basis, then gate
+ * direction), optimisation. Levels differ only in their row of {@link #LEVELS}. Seeded, so the same
+ * input gives the same output.
  */
 public final class PresetPassManagers {
   /** The seed used when none is given. */
@@ -50,14 +50,19 @@ public final class PresetPassManagers {
    * @param optimize merge single-qubit runs and cancel inverse pairs
    */
   private record StageChoices(
-      boolean perfectLayout, int layoutTrials, int layoutIterations, int routingTrials,
-      boolean resynthesize, boolean optimize) {}
+      boolean perfectLayout,
+      int layoutTrials,
+      int layoutIterations,
+      int routingTrials,
+      boolean resynthesize,
+      boolean optimize) {}
 
-  private static final List<StageChoices> LEVELS = List.of(
-      new StageChoices(false, 0, 0, 0, false, false),
-      new StageChoices(true, 2, 1, 1, false, true),
-      new StageChoices(true, 8, 2, 4, true, true),
-      new StageChoices(true, 16, 3, 8, true, true));
+  private static final List<StageChoices> LEVELS =
+      List.of(
+          new StageChoices(false, 0, 0, 0, false, false),
+          new StageChoices(true, 2, 1, 1, false, true),
+          new StageChoices(true, 8, 2, 4, true, true),
+          new StageChoices(true, 16, 3, 8, true, true));
 
   private PresetPassManagers() {}
 
@@ -80,13 +85,15 @@ public final class PresetPassManagers {
     if (c.perfectLayout()) {
       passes.add(new PerfectLayout(target));
     }
-    passes.add(c.layoutTrials() == 0
-        ? new TrivialLayout(target)
-        : new SabreLayout(target, c.layoutTrials(), c.layoutIterations(), seed));
+    passes.add(
+        c.layoutTrials() == 0
+            ? new TrivialLayout(target)
+            : new SabreLayout(target, c.layoutTrials(), c.layoutIterations(), seed));
     passes.add(new ApplyLayout(target));
-    passes.add(c.routingTrials() == 0
-        ? new BasicSwap(target)
-        : new SabreSwap(target, c.routingTrials(), seed));
+    passes.add(
+        c.routingTrials() == 0
+            ? new BasicSwap(target)
+            : new SabreSwap(target, c.routingTrials(), seed));
     if (c.optimize()) {
       passes.add(new DecomposeSwaps());
       passes.add(new InverseCancellation());

@@ -14,8 +14,10 @@ class RandomCircuitTest {
 
   @Test
   void same_seed_gives_the_same_circuit_and_another_seed_another() {
-    assertThat(RandomCircuit.randomCircuit(5, 6, 42).data()).isEqualTo(RandomCircuit.randomCircuit(5, 6, 42).data());
-    assertThat(RandomCircuit.randomCircuit(5, 6, 42).data()).isNotEqualTo(RandomCircuit.randomCircuit(5, 6, 43).data());
+    assertThat(RandomCircuit.randomCircuit(5, 6, 42).data())
+        .isEqualTo(RandomCircuit.randomCircuit(5, 6, 42).data());
+    assertThat(RandomCircuit.randomCircuit(5, 6, 42).data())
+        .isNotEqualTo(RandomCircuit.randomCircuit(5, 6, 43).data());
   }
 
   @Test
@@ -43,7 +45,8 @@ class RandomCircuitTest {
     QuantumCircuit qc = RandomCircuit.randomCircuit(3, 3, 4, true, false, false, 1);
     assertThat(qc.cregs().get(0).name()).isEqualTo("c");
     var tail = qc.data().subList(qc.size() - 3, qc.size());
-    assertThat(tail).allMatch(in -> in.operation() instanceof Measure && in.qubit(0) == in.clbit(0));
+    assertThat(tail)
+        .allMatch(in -> in.operation() instanceof Measure && in.qubit(0) == in.clbit(0));
   }
 
   @Test

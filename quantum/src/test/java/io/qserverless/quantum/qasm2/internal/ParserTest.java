@@ -82,5 +82,4 @@ class ParserTest {
     assertThatThrownBy(() -> Parser.parse("qreg q[1];\n  /* open", "<string>"))
         .hasMessage("<string>:2:3: comment opened here is never closed with '*/'");
   }
-
 }

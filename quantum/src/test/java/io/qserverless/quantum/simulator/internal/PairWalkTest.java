@@ -11,17 +11,18 @@ import org.junit.jupiter.api.Test;
  */
 class PairWalkTest {
   /** A non-linear body, so that a pair visited twice or missed changes the result. */
-  private static final PairWalk.Pairs BODY = (x, i, y, j, n, step, reps, gap) -> {
-    for (int r = 0; r < reps; r++, i += gap, j += gap) {
-      for (int stop = i + n * step; i < stop; i += step, j += step) {
-        double a = x[i], b = y[j];
-        x[i] = a * 0.6 - b * 0.8 + 0.1;
-        y[j] = a * b + 0.3;
-        x[i + 1] += 1;
-        y[j + 1] -= 2;
-      }
-    }
-  };
+  private static final PairWalk.Pairs BODY =
+      (x, i, y, j, n, step, reps, gap) -> {
+        for (int r = 0; r < reps; r++, i += gap, j += gap) {
+          for (int stop = i + n * step; i < stop; i += step, j += step) {
+            double a = x[i], b = y[j];
+            x[i] = a * 0.6 - b * 0.8 + 0.1;
+            y[j] = a * b + 0.3;
+            x[i + 1] += 1;
+            y[j + 1] -= 2;
+          }
+        }
+      };
 
   @Test
   void buffered_walk_visits_exactly_the_pairs_of_the_direct_walk() {

@@ -40,7 +40,8 @@ class SweepTest {
       StateEngine fused = run(qc, chunk);
       StateEngine unfused = run(qc, 0);
       assertThat(maxDifference(fused.amplitudes(), unfused.amplitudes()))
-          .as("seed %d, %d qubits, chunk %d\n%s", seed, n, chunk, qc.draw()).isLessThan(1e-12);
+          .as("seed %d, %d qubits, chunk %d\n%s", seed, n, chunk, qc.draw())
+          .isLessThan(1e-12);
       assertThat(fused.passes()).as("seed %d", seed).isLessThan(unfused.passes());
     }
   }
@@ -80,6 +81,7 @@ class SweepTest {
   @Test
   void a_chunk_size_outside_the_supported_range_is_refused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StateEngine(10, 3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 3");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("got 3");
   }
 }

@@ -24,8 +24,10 @@ class SynthesisTest {
   private final Random random = new Random(7);
 
   private ComplexMatrix randomOneQubit() {
-    return rz(random.nextDouble() * 7).multiply(ry(random.nextDouble() * 7))
-        .multiply(rz(random.nextDouble() * 7)).scale(Math.cos(0.4), Math.sin(0.4));
+    return rz(random.nextDouble() * 7)
+        .multiply(ry(random.nextDouble() * 7))
+        .multiply(rz(random.nextDouble() * 7))
+        .scale(Math.cos(0.4), Math.sin(0.4));
   }
 
   private ComplexMatrix randomLocal() {
@@ -48,11 +50,14 @@ class SynthesisTest {
 
   @Test
   void euler_synthesis_uses_one_gate_for_z_rotations_x_and_sx() {
-    assertThat(EulerDecomposer.synthesize(rz(0.7), true)).extracting(EulerDecomposer.Step::name)
+    assertThat(EulerDecomposer.synthesize(rz(0.7), true))
+        .extracting(EulerDecomposer.Step::name)
         .containsExactly("rz");
-    assertThat(EulerDecomposer.synthesize(X, true)).extracting(EulerDecomposer.Step::name)
+    assertThat(EulerDecomposer.synthesize(X, true))
+        .extracting(EulerDecomposer.Step::name)
         .containsExactly("x");
-    assertThat(EulerDecomposer.synthesize(SX, true)).extracting(EulerDecomposer.Step::name)
+    assertThat(EulerDecomposer.synthesize(SX, true))
+        .extracting(EulerDecomposer.Step::name)
         .containsExactly("sx");
     assertThat(EulerDecomposer.synthesize(I2, true)).isEmpty();
     // H = rz(π/2)·sx·rz(π/2) up to phase: three gates.
@@ -74,12 +79,21 @@ class SynthesisTest {
 
   @Test
   void kak_synthesis_uses_the_known_minimal_cx_counts() {
-    ComplexMatrix iswap = ComplexMatrix.of(4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
-        0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0);
+    ComplexMatrix iswap =
+        ComplexMatrix.of(
+            4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 1, 0);
     Object[][] cases = {
-      {ComplexMatrix.identity(4), 0}, {randomLocal(), 0}, {CX, 1}, {CZ, 1}, {ECR, 1},
-      {swapQubits(CX), 1}, {iswap, 2}, {CX.multiply(swapQubits(CX)), 2},
-      {SWAP, 3}, {randomLocal().multiply(CX).multiply(randomLocal()).multiply(CZ), 2},
+      {ComplexMatrix.identity(4), 0},
+      {randomLocal(), 0},
+      {CX, 1},
+      {CZ, 1},
+      {ECR, 1},
+      {swapQubits(CX), 1},
+      {iswap, 2},
+      {CX.multiply(swapQubits(CX)), 2},
+      {SWAP, 3},
+      {randomLocal().multiply(CX).multiply(randomLocal()).multiply(CZ), 2},
     };
     for (Object[] c : cases) {
       ComplexMatrix u = (ComplexMatrix) c[0];

@@ -7,12 +7,13 @@ import io.qserverless.quantum.transpiler.PropertySet;
 import io.qserverless.quantum.transpiler.Target;
 
 /**
- * Checks that the circuit is an ISA circuit for the target: only basis gates and directives,
- * every two-qubit gate on a coupling-map edge in an allowed direction. Writes {@link #IS_ISA}
- * and, when false, the first offending op into {@link #FIRST_VIOLATION}.
+ * Checks that the circuit is an ISA circuit for the target: only basis gates and directives, every
+ * two-qubit gate on a coupling-map edge in an allowed direction. Writes {@link #IS_ISA} and, when
+ * false, the first offending op into {@link #FIRST_VIOLATION}.
  */
 public final class CheckIsa implements AnalysisPass {
-  public static final PropertySet.Key<Boolean> IS_ISA = new PropertySet.Key<>("is_isa", Boolean.class);
+  public static final PropertySet.Key<Boolean> IS_ISA =
+      new PropertySet.Key<>("is_isa", Boolean.class);
   public static final PropertySet.Key<String> FIRST_VIOLATION =
       new PropertySet.Key<>("first_isa_violation", String.class);
 
@@ -28,7 +29,8 @@ public final class CheckIsa implements AnalysisPass {
       String problem = null;
       if (!target.supports(op.name())) {
         problem = "gate '" + op.name() + "' is not in the basis " + target.basisGates();
-      } else if (op.isGate() && op.numQubits() == 2
+      } else if (op.isGate()
+          && op.numQubits() == 2
           && !target.allowsPair(op.qubit(0), op.qubit(1))) {
         problem = op + " is not on a coupling-map edge in that direction";
       } else if (op.isGate() && op.numQubits() > 2) {

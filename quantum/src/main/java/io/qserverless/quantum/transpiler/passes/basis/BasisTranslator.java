@@ -1,7 +1,6 @@
 package io.qserverless.quantum.transpiler.passes.basis;
 
 import io.qserverless.quantum.circuit.Condition;
-import io.qserverless.quantum.math.ComplexMatrix;
 import io.qserverless.quantum.transpiler.DagCircuit;
 import io.qserverless.quantum.transpiler.Op;
 import io.qserverless.quantum.transpiler.PropertySet;
@@ -16,10 +15,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Rewrites every gate into the target's basis: single-qubit gates as rz/sx(/x) by Euler
- * synthesis, two-qubit gates through CX (CZ and ECR by known local corrections, SWAP as three
- * CX, any other unitary by KAK synthesis) into the native two-qubit gate. Leaves gate direction
- * to {@link GateDirection}.
+ * Rewrites every gate into the target's basis: single-qubit gates as rz/sx(/x) by Euler synthesis,
+ * two-qubit gates through CX (CZ and ECR by known local corrections, SWAP as three CX, any other
+ * unitary by KAK synthesis) into the native two-qubit gate. Leaves gate direction to {@link
+ * GateDirection}.
  */
 public final class BasisTranslator implements TransformationPass {
   private static final Set<String> NATIVE_ONE_QUBIT = Set.of("rz", "sx", "x", "id");
@@ -46,23 +45,32 @@ public final class BasisTranslator implements TransformationPass {
         }
       } else if (op.numQubits() != 2) {
         throw new TranspilerException(
-            "gate '" + op.name() + "' on " + op.numQubits() + " qubits has no decomposition;"
+            "gate '"
+                + op.name()
+                + "' on "
+                + op.numQubits()
+                + " qubits has no decomposition;"
                 + " give it a definition in one- and two-qubit gates");
       } else if (op.name().equals(nativeGate)) {
         out.add(op);
       } else if (nativeGate == null) {
         throw new TranspilerException(
-            "gate '" + op.name() + "' needs a two-qubit gate but the target's basis "
-                + target.basisGates() + " has none");
+            "gate '"
+                + op.name()
+                + "' needs a two-qubit gate but the target's basis "
+                + target.basisGates()
+                + " has none");
       } else {
         List<Op> steps = new ArrayList<>();
         double stepsPhase = viaCx(op, steps);
         phase += op.condition() == null ? stepsPhase : 0;
         for (Op step : steps) {
           if (step.numQubits() == 1) {
-            phase += Lowering.emitOneQubit(out, step.matrix(), step.qubit(0), allowX, op.condition());
+            phase +=
+                Lowering.emitOneQubit(out, step.matrix(), step.qubit(0), allowX, op.condition());
           } else {
-            phase += cxToNative(step.qubit(0), step.qubit(1), nativeGate, op.condition(), allowX, out);
+            phase +=
+                cxToNative(step.qubit(0), step.qubit(1), nativeGate, op.condition(), allowX, out);
           }
         }
       }

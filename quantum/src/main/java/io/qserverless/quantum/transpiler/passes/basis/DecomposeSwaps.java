@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Rewrites each unconditioned {@code swap} as three CX, oriented so that its outer CX gates
- * match a CX met right before or right after it on the same pair: {@code cx(a,b)·swap(a,b)}
- * becomes {@code cx(a,b)·cx(a,b)·cx(b,a)·cx(a,b)}, whose first pair {@link
+ * Rewrites each unconditioned {@code swap} as three CX, oriented so that its outer CX gates match a
+ * CX met right before or right after it on the same pair: {@code cx(a,b)·swap(a,b)} becomes {@code
+ * cx(a,b)·cx(a,b)·cx(b,a)·cx(a,b)}, whose first pair {@link
  * io.qserverless.quantum.transpiler.passes.optimization.InverseCancellation} then removes.
  * Routing's swaps often sit next to the gate they serve, so this saves CX at no search cost.
  */
@@ -48,8 +48,11 @@ public final class DecomposeSwaps implements TransformationPass {
   }
 
   private static boolean isCx(Op op, int control, int target) {
-    return op != null && op.isTwoQubitGate() && op.name().equals("cx")
-        && op.qubit(0) == control && op.qubit(1) == target;
+    return op != null
+        && op.isTwoQubitGate()
+        && op.name().equals("cx")
+        && op.qubit(0) == control
+        && op.qubit(1) == target;
   }
 
   /** For each op, the index of the next op if it is the next one on all its qubits, else -1. */

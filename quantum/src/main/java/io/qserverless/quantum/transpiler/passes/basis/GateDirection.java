@@ -1,7 +1,6 @@
 package io.qserverless.quantum.transpiler.passes.basis;
 
 import io.qserverless.quantum.circuit.Condition;
-import io.qserverless.quantum.math.ComplexMatrix;
 import io.qserverless.quantum.transpiler.DagCircuit;
 import io.qserverless.quantum.transpiler.Op;
 import io.qserverless.quantum.transpiler.PropertySet;
@@ -13,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns each native two-qubit gate that sits on a coupled pair in the wrong direction around:
- * CZ is symmetric, CX reverses under Hadamards on both qubits, ECR under Hadamards before and
- * known Clifford corrections after. Runs after routing and {@link BasisTranslator}.
+ * Turns each native two-qubit gate that sits on a coupled pair in the wrong direction around: CZ is
+ * symmetric, CX reverses under Hadamards on both qubits, ECR under Hadamards before and known
+ * Clifford corrections after. Runs after routing and {@link BasisTranslator}.
  */
 public final class GateDirection implements TransformationPass {
   private final Target target;
@@ -52,11 +51,13 @@ public final class GateDirection implements TransformationPass {
         case "ecr" -> {
           phase += hadamards(out, a, b, allowX, c);
           out.add(flipped);
-          phase += (c == null ? Lowering.ECR_FLIP_PHASE : 0)
-              + Lowering.emitOneQubit(out, Lowering.ECR_FLIP_AFTER[0], a, allowX, c)
-              + Lowering.emitOneQubit(out, Lowering.ECR_FLIP_AFTER[1], b, allowX, c);
+          phase +=
+              (c == null ? Lowering.ECR_FLIP_PHASE : 0)
+                  + Lowering.emitOneQubit(out, Lowering.ECR_FLIP_AFTER[0], a, allowX, c)
+                  + Lowering.emitOneQubit(out, Lowering.ECR_FLIP_AFTER[1], b, allowX, c);
         }
-        default -> throw new IllegalStateException("GateDirection runs after BasisTranslator: " + op);
+        default ->
+            throw new IllegalStateException("GateDirection runs after BasisTranslator: " + op);
       }
     }
     return dag.withOps(out).addGlobalPhase(phase);

@@ -42,7 +42,9 @@ public final class PerfectLayout implements AnalysisPass {
       }
     }
     Integer[] order =
-        IntStream.range(0, v).boxed().sorted(Comparator.comparingInt(q -> -degree[q]))
+        IntStream.range(0, v)
+            .boxed()
+            .sorted(Comparator.comparingInt(q -> -degree[q]))
             .toArray(Integer[]::new);
     int[] layout = new int[v];
     Arrays.fill(layout, -1);

@@ -65,6 +65,7 @@ public final class InverseCancellation implements TransformationPass {
     }
     return Arrays.equals(first.qubits(), second.qubits())
         || (SYMMETRIC.contains(first.name())
-            && first.qubit(0) == second.qubit(1) && first.qubit(1) == second.qubit(0));
+            && first.qubit(0) == second.qubit(1)
+            && first.qubit(1) == second.qubit(0));
   }
 }

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Merges each run of consecutive single-qubit gates on a qubit into one unitary and re-emits it
- * in ZSX Euler form ({@code rz·sx·rz·sx·rz} or shorter) when that is shorter, or when the run
- * holds gates outside the basis. A run that multiplies to the identity disappears.
+ * Merges each run of consecutive single-qubit gates on a qubit into one unitary and re-emits it in
+ * ZSX Euler form ({@code rz·sx·rz·sx·rz} or shorter) when that is shorter, or when the run holds
+ * gates outside the basis. A run that multiplies to the identity disappears.
  */
 public final class Optimize1qGatesDecomposition implements TransformationPass {
   private static final Set<String> BASIS_NAMES = Set.of("rz", "sx", "x");

@@ -6,9 +6,9 @@ import io.qserverless.quantum.transpiler.TransformationPass;
 import java.util.List;
 
 /**
- * Runs a group of transformation passes again and again while each round still removes ops (at
- * most {@code maxRounds} rounds): one optimisation often exposes another, e.g. cancelling two
- * ECRs leaves single-qubit runs to merge.
+ * Runs a group of transformation passes again and again while each round still removes ops (at most
+ * {@code maxRounds} rounds): one optimisation often exposes another, e.g. cancelling two ECRs
+ * leaves single-qubit runs to merge.
  */
 public final class RepeatUntilStable implements TransformationPass {
   private final List<TransformationPass> passes;

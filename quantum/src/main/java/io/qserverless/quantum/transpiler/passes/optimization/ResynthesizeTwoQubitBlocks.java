@@ -13,10 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Collects maximal blocks of gates acting on one pair of qubits, multiplies each into a 4×4
- * unitary and replaces it by its KAK synthesis when that needs fewer CX than the block holds
- * (a SWAP counts three). Qiskit does this with ConsolidateBlocks followed by UnitarySynthesis.
- * Runs before basis translation, on CX-level circuits.
+ * Collects maximal blocks of gates acting on one pair of qubits, multiplies each into a 4×4 unitary
+ * and replaces it by its KAK synthesis when that needs fewer CX than the block holds (a SWAP counts
+ * three). Qiskit does this with ConsolidateBlocks followed by UnitarySynthesis. Runs before basis
+ * translation, on CX-level circuits.
  */
 public final class ResynthesizeTwoQubitBlocks implements TransformationPass {
 
@@ -104,7 +104,8 @@ public final class ResynthesizeTwoQubitBlocks implements TransformationPass {
           out.add(Op.oneQubit("u", blk.b, l.q1()));
         }
         case TwoQubitDecomposer.Cx c ->
-            out.add(c.reversed() ? Op.twoQubit("cx", blk.b, blk.a) : Op.twoQubit("cx", blk.a, blk.b));
+            out.add(
+                c.reversed() ? Op.twoQubit("cx", blk.b, blk.a) : Op.twoQubit("cx", blk.a, blk.b));
       }
     }
     return u.phaseTo(TwoQubitDecomposer.matrixOf(steps));

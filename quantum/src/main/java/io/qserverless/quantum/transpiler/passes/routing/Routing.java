@@ -18,8 +18,11 @@ final class Routing {
       if (op.needsCoupling()
           && target.couplingMap().distance(op.qubit(0), op.qubit(1)) == Integer.MAX_VALUE) {
         throw new TranspilerException(
-            "the circuit needs a two-qubit gate between physical qubits " + op.qubit(0) + " and "
-                + op.qubit(1) + ", which the target's coupling map does not connect; use a"
+            "the circuit needs a two-qubit gate between physical qubits "
+                + op.qubit(0)
+                + " and "
+                + op.qubit(1)
+                + ", which the target's coupling map does not connect; use a"
                 + " connected backend");
       }
     }

@@ -8,8 +8,8 @@ import io.qserverless.quantum.transpiler.internal.SabreRouter;
 import java.util.Random;
 
 /**
- * Routes with the SABRE heuristic (front layer + lookahead + decay), keeping the fewest-swap
- * result over seeded trials. Records the resulting permutation.
+ * Routes with the SABRE heuristic (front layer + lookahead + decay), keeping the fewest-swap result
+ * over seeded trials. Records the resulting permutation.
  */
 public final class SabreSwap implements TransformationPass {
   private final Target target;

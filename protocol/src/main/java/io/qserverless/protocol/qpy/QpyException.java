@@ -1,5 +1,7 @@
 package io.qserverless.protocol.qpy;
 
+import io.qserverless.protocol.ProtocolException;
+
 /**
  * QPY bytes that this reader cannot turn into a circuit, or a circuit the writer cannot express: a
  * feature outside the supported set ({@code QPY feature X (version V) is not supported}), or
@@ -8,7 +10,7 @@ package io.qserverless.protocol.qpy;
  * <p>The reader never returns a circuit it only partly understood: anything it does not model
  * exactly is refused with this exception, naming the feature and the next step.
  */
-public final class QpyException extends RuntimeException {
+public final class QpyException extends ProtocolException {
   public QpyException(String message) {
     super(message);
   }

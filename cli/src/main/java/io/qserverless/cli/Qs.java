@@ -1,6 +1,7 @@
 package io.qserverless.cli;
 
 import io.qserverless.client.ServerlessClientException;
+import io.qserverless.gateway.Gateway;
 import io.qserverless.protocol.value.ValueEncodingException;
 import io.qserverless.quantum.QuantumException;
 import java.io.IOException;
@@ -78,8 +79,8 @@ public final class Qs implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Qs.class.getPackage().getImplementationVersion();
-      return new String[] {"qs " + (v == null ? "development build" : v)};
+      // One source of the release for the CLI and the gateway it embeds (version.properties).
+      return new String[] {"qs " + Gateway.version()};
     }
   }
 }

@@ -15,6 +15,7 @@ import io.qserverless.gateway.program.ArtifactStore;
 import io.qserverless.gateway.program.PlatformClasspath;
 import io.qserverless.gateway.program.Programs;
 import io.qserverless.gateway.runner.JobRunner;
+import io.qserverless.gateway.runner.JvmCaches;
 import io.qserverless.gateway.runner.ProcessRunner;
 import io.qserverless.gateway.sandbox.Sandbox;
 import io.qserverless.gateway.scheduler.Scheduler;
@@ -59,6 +60,7 @@ public final class Gateway implements AutoCloseable {
   private final JobLifecycle lifecycle;
   private final Accounts accounts;
   private final DependencyResolver dependencies;
+  private final JvmCaches jvmCaches;
   private final String host;
   private String initialToken;
 
@@ -86,7 +88,9 @@ public final class Gateway implements AutoCloseable {
       JobRepository jobRepo = new JobRepository(db);
       HttpApi[] api = new HttpApi[1];
       createFirstUser(config);
-      JobRunner runner = new ProcessRunner(data.resolve("jobs"), config.limits(), sandbox(config));
+      this.jvmCaches = JvmCaches.start(data.resolve("jvm-cache"));
+      JobRunner runner =
+          new ProcessRunner(data.resolve("jobs"), config.limits(), sandbox(config), jvmCaches);
       this.lifecycle =
           new JobLifecycle(
               jobRepo,
@@ -150,6 +154,11 @@ public final class Gateway implements AutoCloseable {
   }
 
   /** The accounts of this gateway's database (for the CLI and tests that manage users). */
+  /** The AOT caches of its job JVMs, trained in the background from its start. */
+  public JvmCaches jvmCaches() {
+    return jvmCaches;
+  }
+
   public Accounts accounts() {
     return accounts;
   }

@@ -8,6 +8,7 @@ import io.qserverless.gateway.sandbox.Sandbox;
 import io.qserverless.protocol.JobEnvironment;
 import java.io.File;
 import java.io.IOException;
+import java.lang.module.ModuleFinder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,11 +28,11 @@ import java.util.Map;
  * the program ended, and a recorded code means a complete log.
  *
  * <p>Java programs run on the gateway's own JVM ({@code java.home}) with a heap sized from the
- * job's memory allotment, a processor count from its cpu allotment, and {@code
- * -XX:+ExitOnOutOfMemoryError} so an OutOfMemoryError ends the process instead of leaving it half
- * alive. The sandbox sees the JDK, the artifact, every class path entry and its job directory
- * read-only, the job's {@code work} directory and the owner's files read-write, and nothing else of
- * the gateway's. The wrapper writes only into the job directory, which the job cannot change.
+ * job's memory allotment, a processor count from its cpu allotment, the options of {@link
+ * #jvmOptions} and its AOT cache when trained. The sandbox sees the JDK, the artifact, every class
+ * path entry and its job directory read-only, the job's {@code work} directory and the owner's
+ * files read-write, and nothing else of the gateway's. The wrapper writes only into the job
+ * directory, which the job cannot change.
  */
 final class JobCommand {
   private static final String WRAPPER =
@@ -50,6 +51,9 @@ final class JobCommand {
    * compile path).
    */
   private static final String WORKER_MAIN = "io.qserverless.runtime.Worker";
+
+  static final String VECTOR_MODULE = "jdk.incubator.vector";
+  private static final boolean VECTOR_API = ModuleFinder.ofSystem().find(VECTOR_MODULE).isPresent();
 
   private JobCommand() {}
 
@@ -76,21 +80,26 @@ final class JobCommand {
       JobDirectory dir,
       Map<String, String> environment,
       Sandbox sandbox,
-      GatewayConfig.Limits limits)
+      GatewayConfig.Limits limits,
+      JvmCaches caches)
       throws IOException {
     Launch launch = spec.launch();
     Path java = Path.of(System.getProperty("java.home"));
     List<Path> readOnly = new ArrayList<>(List.of(spec.artifactDir(), java, dir.dir()));
     List<String> program = new ArrayList<>();
     if (launch.isJava()) {
-      List<Path> classpath = new ArrayList<>();
+      boolean cluster = !spec.workers().isEmpty();
+      AotCache cache = caches.of(cluster);
+      cache.file().ifPresent(readOnly::add);
+      List<Path> classpath = new ArrayList<>(classpathPrefix(cluster));
       launch.classpath().forEach(e -> classpath.add(spec.artifactDir().resolve(e)));
-      classpath.addAll(PlatformClasspath.entries());
+      PlatformClasspath.entries().stream()
+          .filter(e -> !classpath.contains(e))
+          .forEach(classpath::add);
       readOnly.addAll(classpath);
       String cp = String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList());
-      boolean cluster = !spec.workers().isEmpty();
-      List<String> driver = java(spec.driver(), cp, launch.mainClass(), cluster);
-      program.addAll(cluster ? withWorkers(spec.workers(), cp, driver) : driver);
+      List<String> driver = java(spec.driver(), cp, launch.mainClass(), cluster, cache);
+      program.addAll(cluster ? withWorkers(spec.workers(), cp, driver, cache) : driver);
     } else {
       program.addAll(launch.command());
     }
@@ -130,26 +139,50 @@ final class JobCommand {
   }
 
   /**
-   * A JVM sized to {@code allotment}: heap from its memory, processor count from its cpu. A member
-   * of a job's cluster allows Hazelcast's use of {@code sun.misc.Unsafe}, which JDK 24+ would
-   * otherwise report in the job's log.
+   * Where a job JVM's class path starts, before the program's own entries: the platform entries its
+   * AOT cache holds ({@link JvmCaches}), the same whether or not the cache is ready, so a program
+   * never sees its class path change. A JVM without workers starts with the runtime jar only (the
+   * other platform jars follow the program's entries, opened only if used); the JVMs of a job with
+   * workers start with every platform jar, as their cache holds Hazelcast's classes. A program
+   * cannot depend on another version of a platform jar (refused at upload), so the order decides
+   * only between copies of the same classes.
    */
+  static List<Path> classpathPrefix(boolean cluster) {
+    return cluster ? PlatformClasspath.runtimeFirst() : List.of(PlatformClasspath.runtime());
+  }
+
+  /**
+   * The options of every job JVM besides its size, which its AOT cache is trained with too: {@code
+   * -XX:+ExitOnOutOfMemoryError} so an OutOfMemoryError ends the process instead of leaving it half
+   * alive; the serial GC, which starts fastest and costs no GC threads (most jobs are short and
+   * small); the Vector API module, which the simulator's SIMD kernels need (its JDK warning line is
+   * kept out of the job's log by {@link JobDirectory#logTail}); and for a member of a job's
+   * cluster, Hazelcast's use of {@code sun.misc.Unsafe}, which JDK 24+ would otherwise report in
+   * the log.
+   */
+  static List<String> jvmOptions(boolean cluster) {
+    List<String> options =
+        new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC"));
+    if (VECTOR_API) {
+      options.add("--add-modules=" + VECTOR_MODULE);
+    }
+    if (cluster && Runtime.version().feature() >= 24) {
+      options.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return options;
+  }
+
+  /** A JVM sized to {@code allotment}: heap from its memory, processor count from its cpu. */
   private static List<String> java(
-      Allotment allotment, String classpath, String mainClass, boolean cluster) {
+      Allotment allotment, String classpath, String mainClass, boolean cluster, AotCache cache) {
     List<String> cmd =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + Math.max(16, allotment.memory() * 3 / 4 / MIB) + "m",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-XX:ActiveProcessorCount=" + Math.max(1, (int) Math.ceil(allotment.cpu())),
-                // Most jobs are short and small: the serial GC starts fastest and costs no GC
-                // threads.
-                "-XX:+UseSerialGC",
-                "-Xshare:auto"));
-    if (cluster && Runtime.version().feature() >= 24) {
-      cmd.add("--sun-misc-unsafe-memory-access=allow");
-    }
+                "-XX:ActiveProcessorCount=" + Math.max(1, (int) Math.ceil(allotment.cpu()))));
+    cmd.addAll(jvmOptions(cluster));
+    cmd.addAll(cache.options());
     cmd.addAll(List.of("-cp", classpath, mainClass));
     return cmd;
   }
@@ -161,7 +194,7 @@ final class JobCommand {
    * also end by themselves once the driver has left their cluster.
    */
   private static List<String> withWorkers(
-      List<Allotment> workers, String classpath, List<String> driver) {
+      List<Allotment> workers, String classpath, List<String> driver, AotCache cache) {
     StringBuilder script = new StringBuilder("w=; ");
     for (int i = 0; i < workers.size(); i++) {
       Allotment a = workers.get(i);
@@ -178,7 +211,8 @@ final class JobCommand {
           .append(JobEnvironment.JOB_MEMORY)
           .append('=')
           .append(a.memory());
-      java(a, classpath, WORKER_MAIN, true).forEach(arg -> script.append(' ').append(quoted(arg)));
+      java(a, classpath, WORKER_MAIN, true, cache)
+          .forEach(arg -> script.append(' ').append(quoted(arg)));
       script.append(" & w=\"$w $!\"; ");
     }
     script.append("\"$@\"; c=$?; kill $w 2>/dev/null; wait; exit $c");

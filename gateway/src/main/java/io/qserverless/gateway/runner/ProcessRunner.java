@@ -35,14 +35,25 @@ public final class ProcessRunner implements JobRunner {
   private final Path jobsRoot;
   private final GatewayConfig.Limits limits;
   private final Sandbox sandbox;
+  private final JvmCaches caches;
   private final Map<String, ProcessHandle> live = new ConcurrentHashMap<>();
   private final ClusterPorts clusterPorts = new ClusterPorts();
 
-  /** Runs jobs in {@code sandbox} under the log, disk and process caps of {@code limits}. */
-  public ProcessRunner(Path jobsRoot, GatewayConfig.Limits limits, Sandbox sandbox) {
+  /**
+   * Runs jobs in {@code sandbox} under the log, disk and process caps of {@code limits}, their JVMs
+   * with {@code caches} once trained.
+   */
+  public ProcessRunner(
+      Path jobsRoot, GatewayConfig.Limits limits, Sandbox sandbox, JvmCaches caches) {
     this.jobsRoot = jobsRoot;
     this.limits = limits;
     this.sandbox = sandbox;
+    this.caches = caches;
+  }
+
+  /** Runs jobs as above, their JVMs without AOT caches. */
+  public ProcessRunner(Path jobsRoot, GatewayConfig.Limits limits, Sandbox sandbox) {
+    this(jobsRoot, limits, sandbox, JvmCaches.none());
   }
 
   @Override
@@ -59,7 +70,8 @@ public final class ProcessRunner implements JobRunner {
       contract.putAll(cluster(spec));
     }
     Sandbox.Command cmd =
-        JobCommand.of(spec, dir, JobCommand.environment(spec, dir, contract), sandbox, limits);
+        JobCommand.of(
+            spec, dir, JobCommand.environment(spec, dir, contract), sandbox, limits, caches);
     ProcessBuilder pb =
         new ProcessBuilder(cmd.argv())
             .directory(spec.artifactDir().resolve("app").toFile())

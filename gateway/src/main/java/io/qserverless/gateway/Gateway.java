@@ -88,7 +88,8 @@ public final class Gateway implements AutoCloseable {
       JobRepository jobRepo = new JobRepository(db);
       HttpApi[] api = new HttpApi[1];
       createFirstUser(config);
-      this.jvmCaches = JvmCaches.start(data.resolve("jvm-cache"));
+      this.jvmCaches =
+          config.jvmCaches() ? JvmCaches.start(data.resolve("jvm-cache")) : JvmCaches.none();
       JobRunner runner =
           new ProcessRunner(data.resolve("jobs"), config.limits(), sandbox(config), jvmCaches);
       this.lifecycle =

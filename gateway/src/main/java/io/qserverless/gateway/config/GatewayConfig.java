@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param dependencies where program dependencies are resolved from and what is admitted
  * @param noSandbox run jobs without a sandbox even where bubblewrap works, and admit several users
  *     where it does not (the operator's explicit {@code --no-sandbox})
+ * @param jvmCaches train the AOT caches of job JVMs at start (docs/operations.md, "Job JVMs"); off
+ *     for the many short-lived gateways of tests, which would each train their own
  */
 public record GatewayConfig(
     String host,
@@ -36,7 +38,8 @@ public record GatewayConfig(
     Limits limits,
     Node node,
     DependencySettings dependencies,
-    boolean noSandbox) {
+    boolean noSandbox,
+    boolean jvmCaches) {
 
   /** A user name and password given explicitly (GATEWAY_USER / GATEWAY_PASSWORD). */
   public record Credentials(String username, String password) {}
@@ -108,6 +111,7 @@ public record GatewayConfig(
     private long maxJobDirBytes = 2048 * MIB;
     private long maxJobProcesses = 4096;
     private boolean noSandbox;
+    private boolean jvmCaches = true;
     private double cpus = Runtime.getRuntime().availableProcessors();
     private long memoryBytes = physicalMemory();
     private double jobCpus = 1;
@@ -229,6 +233,11 @@ public record GatewayConfig(
      * Runs jobs without a sandbox (the operator's {@code --no-sandbox}); see docs/operations.md,
      * "Security model".
      */
+    public Builder jvmCaches(boolean train) {
+      this.jvmCaches = train;
+      return this;
+    }
+
     public Builder noSandbox(boolean noSandbox) {
       this.noSandbox = noSandbox;
       return this;
@@ -267,7 +276,8 @@ public record GatewayConfig(
               maxJobProcesses),
           new Node(cpus, memoryBytes, jobCpus, jobMemoryBytes),
           dependencies,
-          noSandbox);
+          noSandbox,
+          jvmCaches);
     }
 
     private static int check(String name, int v, int min, int max) {

@@ -14,6 +14,7 @@ import io.qserverless.gateway.runner.JobRunner;
 import io.qserverless.gateway.runner.LaunchSpec;
 import io.qserverless.gateway.runner.Run;
 import io.qserverless.gateway.runner.RunHandle;
+import io.qserverless.gateway.store.Database;
 import io.qserverless.protocol.JobStatus;
 import io.qserverless.protocol.Json;
 import io.qserverless.protocol.SubStatus;
@@ -228,9 +229,13 @@ public final class JobLifecycle implements AutoCloseable {
       return false;
     }
     watched.add(job.id());
+    // Not waited for on disk: the RUNNING write before the program is released covers it, and a
+    // claim lost with the gateway leaves the job QUEUED, its held run ended unstarted.
     String token =
-        repo.inTransaction(
-            h -> repo.claim(h, job) ? accounts.newToken(h, job.userId(), job.id()) : null);
+        Database.notWaitingForDisk(
+            () ->
+                repo.inTransaction(
+                    h -> repo.claim(h, job) ? accounts.newToken(h, job.userId(), job.id()) : null));
     if (token == null) {
       watched.remove(job.id());
       capacity.give(job.id());

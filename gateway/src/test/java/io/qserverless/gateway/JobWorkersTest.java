@@ -157,12 +157,29 @@ class JobWorkersTest {
   }
 
   @Test
-  void worker_settings_the_gateway_does_not_honour_answer_400_saying_what_to_send() {
-    assertRefused(Map.of("workers", 2, "auto_scaling", true), "'auto_scaling' is not supported");
+  void worker_settings_that_do_not_mean_one_thing_answer_400_saying_what_to_send() {
     assertRefused(
-        Map.of("workers", 2, "max_workers", 4), "'max_workers' (4) must equal 'workers' (2)");
+        Map.of("workers", 2, "max_workers", 4),
+        "'max_workers' (4) must equal 'workers' (2) without auto-scaling");
     assertRefused(
-        Map.of("workers", 2, "min_workers", 1), "'min_workers' (1) must equal 'workers' (2)");
+        Map.of("workers", 2, "min_workers", 1),
+        "'min_workers' (1) must equal 'workers' (2) without auto-scaling");
+    assertRefused(Map.of("auto_scaling", true), "'max_workers' is needed with \"auto_scaling\"");
+    assertRefused(
+        Map.of("auto_scaling", true, "min_workers", 3, "max_workers", 2),
+        "'min_workers' (3) must be at most 'max_workers' (2)");
+    assertRefused(
+        Map.of("auto_scaling", true, "workers", 5, "min_workers", 1, "max_workers", 4),
+        "'workers' (5), the workers the job starts with, must be between 'min_workers' (1) and"
+            + " 'max_workers' (4)");
+    assertRefused(
+        Map.of("auto_scaling", true, "max_workers", 33),
+        "'max_workers' must be at most 32 (this gateway's limit of workers per job), got 33");
+    assertRefused(
+        Map.of("workers", 2, "worker_idle_timeout", 5), "'worker_idle_timeout' needs \"auto_scaling\"");
+    assertRefused(
+        Map.of("auto_scaling", true, "max_workers", 2, "worker_idle_timeout", 0),
+        "'worker_idle_timeout' must be seconds in [1, 86400], got 0");
     assertRefused(Map.of("worker_cpu", 2), "need \"workers\" > 0");
     assertRefused(Map.of("workers", 33), "'workers' must be at most 32");
     assertRefused(Map.of("workers", 2, "worker_cpu", 40), "more than this node's 64.0 cpus");

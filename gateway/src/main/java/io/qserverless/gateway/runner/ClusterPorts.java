@@ -31,6 +31,21 @@ final class ClusterPorts {
     return first + "-" + (first + members + 3);
   }
 
+  /**
+   * Holds again the range {@code first-last} a job's cluster was given by an earlier gateway
+   * process, so no new job gets it.
+   */
+  synchronized void restore(String jobId, String range) {
+    try {
+      int slot = (Integer.parseInt(range.split("-")[0]) - FIRST) / SLOT;
+      if (slot >= 0 && slot < SLOTS) {
+        slots.put(jobId, slot);
+      }
+    } catch (NumberFormatException notOurs) {
+      // a range this gateway did not give: nothing to hold
+    }
+  }
+
   synchronized void give(String jobId) {
     slots.remove(jobId);
   }

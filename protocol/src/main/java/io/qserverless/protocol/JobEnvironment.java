@@ -49,8 +49,8 @@ public final class JobEnvironment {
   public static final String MIN_WORKERS = "QS_MIN_WORKERS";
 
   /**
-   * Most workers: above {@link #WORKERS}, the driver asks for more workers while tasks wait that fit
-   * no free member (auto-scaling); default: {@link #WORKERS} (a fixed cluster).
+   * Most workers: above {@link #WORKERS}, the driver asks for more workers while tasks wait that
+   * fit no free member (auto-scaling); default: {@link #WORKERS} (a fixed cluster).
    */
   public static final String MAX_WORKERS = "QS_MAX_WORKERS";
 

@@ -69,12 +69,14 @@ class LocalScalingTest {
     assertThat(out)
         .filteredOn(l -> l.matches("cluster: worker-\\d joined .*"))
         .hasSize(3)
-        .anyMatch(l -> l.startsWith("cluster: worker-1 joined") && l.endsWith("started with the job"));
+        .anyMatch(
+            l -> l.startsWith("cluster: worker-1 joined") && l.endsWith("started with the job"));
     List<String> idleLeft =
         out.stream().filter(l -> l.matches("cluster: worker-\\d left .*: idle .*")).toList();
     assertThat(idleLeft)
         .as("one of the two removed in the pause (min 1), before the second round")
         .hasSize(1);
-    assertThat(out.indexOf(idleLeft.getFirst())).isBetween(out.indexOf("round 0 done"), out.indexOf("round 1 done"));
+    assertThat(out.indexOf(idleLeft.getFirst()))
+        .isBetween(out.indexOf("round 0 done"), out.indexOf("round 1 done"));
   }
 }

@@ -10,9 +10,8 @@ import java.util.Map;
  * <p>The lifecycle takes a job's allotment when it hands the job to a runner and gives it back when
  * the job ends or goes back to the queue; it grows a started job's hold by each worker it adds and
  * shrinks it by each worker that ends, so the ledger counts exactly the workers that run. The
- * scheduler only asks. Keyed by job, so giving back
- * twice is harmless. Rebuilt from the database's started jobs when the gateway starts (one gateway
- * per database). Thread-safe.
+ * scheduler only asks. Keyed by job, so giving back twice is harmless. Rebuilt from the database's
+ * started jobs when the gateway starts (one gateway per database). Thread-safe.
  */
 public final class Capacity {
   private record Hold(long userId, Allotment allotment) {}

@@ -337,7 +337,9 @@ public final class JobLifecycle implements AutoCloseable {
     }
   }
 
-  /** Ends a worker of a running job (its driver found it idle); its capacity goes back at its end. */
+  /**
+   * Ends a worker of a running job (its driver found it idle); its capacity goes back at its end.
+   */
   boolean stopWorker(Job job, String worker) {
     return runner.stopWorker(job.id(), worker);
   }
@@ -356,7 +358,11 @@ public final class JobLifecycle implements AutoCloseable {
       LOG.warn("job {}: a worker could not start", job.id(), e);
       capacity.shrink(job.id(), each);
       throw new ConflictException(
-          "The gateway could not start a worker for job " + job.id() + " (" + e.getMessage() + ").");
+          "The gateway could not start a worker for job "
+              + job.id()
+              + " ("
+              + e.getMessage()
+              + ").");
     }
   }
 
@@ -418,7 +424,7 @@ public final class JobLifecycle implements AutoCloseable {
       Allotment each = plan(job).each();
       workers.forEach(w -> w.exited().thenRun(() -> capacity.shrink(job.id(), each)));
       if (run.isPresent()) {
-        LOG.info("job {} re-adopted (pid {})", job.id(), job.pid());
+        LOG.info("job {} re-adopted (pid {}) with {} workers", job.id(), job.pid(), workers.size());
         watch(job, run.get(), job.started() == null ? Instant.now() : job.started().toInstant());
       } else {
         end(job, null);

@@ -206,7 +206,8 @@ public final class Jobs {
    * the worker's name, or 409 with why not (e.g. the node has no capacity free now).
    */
   public String addWorker(Principal who, String id, String reason) {
-    return lifecycle.addWorker(get(who, id), reason == null ? "asked by " + who.username() : reason);
+    return lifecycle.addWorker(
+        get(who, id), reason == null ? "asked by " + who.username() : reason);
   }
 
   /** Ends one worker of a running job; 404 when the job runs no such worker. */

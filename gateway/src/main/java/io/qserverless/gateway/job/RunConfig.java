@@ -102,8 +102,7 @@ record RunConfig(double cpu, long memory, Duration timeout, WorkerPlan workers) 
                 + c.get("worker_cpu")
                 + ".");
       }
-      Allotment worker =
-          new Allotment(workerCpu, memory("worker_mem", c.get("worker_mem"), node));
+      Allotment worker = new Allotment(workerCpu, memory("worker_mem", c.get("worker_mem"), node));
       plan = new WorkerPlan(plan.initial(), plan.min(), plan.max(), worker, plan.idleTimeout());
       Allotment total =
           new Allotment(cpu + workers * worker.cpu(), mem + workers * worker.memory());

@@ -47,6 +47,7 @@ final class JobCommand {
           + JobLog.TAIL
           + "\"; "
           + "mv \"$d/exit-code.tmp\" \"$d/exit-code\" && read c < \"$d/exit-code\" && exit \"$c\"";
+
   /**
    * The wrapper of a worker (/bin/sh, outside the sandbox): its output goes into the job's log pipe
    * (refused if that is not the pipe the job's wrapper made); it ends the worker when the job's
@@ -57,6 +58,7 @@ final class JobCommand {
           + "\"$@\" 3< \"$fd3\" < /dev/null > \"$f\" 2>&1 & p=$!; "
           + "while kill -0 \"$job\" 2>/dev/null && kill -0 $p 2>/dev/null; do sleep 0.5; done; "
           + "kill $p 2>/dev/null; wait $p";
+
   private static final long MIB = 1024 * 1024;
   private static final long OPEN_FILES = 4096;
 
@@ -73,8 +75,7 @@ final class JobCommand {
    * HOME in the job's work directory, LANG), then the function's {@code env_vars}, then the in-job
    * {@code contract}, which nothing overrides. Nothing of the gateway's own environment.
    */
-  static Map<String, String> environment(
-      LaunchSpec spec, Path home, Map<String, String> contract) {
+  static Map<String, String> environment(LaunchSpec spec, Path home, Map<String, String> contract) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put(
         "PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/local/bin:/usr/bin:/bin");

@@ -122,7 +122,8 @@ public record JobDirectory(Path dir) {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot clear what the last attempt left in " + dir.getFileName(), e);
+      throw new UncheckedIOException(
+          "cannot clear what the last attempt left in " + dir.getFileName(), e);
     }
   }
 

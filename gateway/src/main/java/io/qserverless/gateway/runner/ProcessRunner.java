@@ -364,7 +364,9 @@ public final class ProcessRunner implements JobRunner {
                   }
                 });
     WorkerRun run = new WorkerRun(name, exited);
-    workers.computeIfAbsent(jobId, j -> new ConcurrentHashMap<>()).put(name, new Tracked(process, run));
+    workers
+        .computeIfAbsent(jobId, j -> new ConcurrentHashMap<>())
+        .put(name, new Tracked(process, run));
     if (!process.isAlive()) {
       workers.get(jobId).remove(name);
     }

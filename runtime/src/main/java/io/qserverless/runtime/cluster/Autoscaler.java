@@ -29,6 +29,7 @@ final class Autoscaler implements AutoCloseable {
 
   /** Why a worker left that no one removed. */
   static final String LOST = "its JVM ended, was killed or lost its connection";
+
   private static final long FIRST_BACKOFF_NANOS = Duration.ofSeconds(1).toNanos();
   private static final long LAST_BACKOFF_NANOS = Duration.ofSeconds(16).toNanos();
 
@@ -98,10 +99,7 @@ final class Autoscaler implements AutoCloseable {
     if (below > 0) {
       add(
           below,
-          "the cluster has "
-              + present
-              + " workers, below min_workers "
-              + scaling.minWorkers());
+          "the cluster has " + present + " workers, below min_workers " + scaling.minWorkers());
       return;
     }
     int wanted = scheduler.workersWanted(scaling.worker(), pending.size(), room);

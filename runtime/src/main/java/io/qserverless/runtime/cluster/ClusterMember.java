@@ -131,10 +131,7 @@ public final class ClusterMember implements AutoCloseable {
    * scaler}.
    */
   public static ClusterMember startDriver(
-      ClusterSettings settings,
-      Resources allotment,
-      Listener listener,
-      Scaler scaler) {
+      ClusterSettings settings, Resources allotment, Listener listener, Scaler scaler) {
     ClusterMember m = start(settings, allotment, listener);
     if (settings.scaling() != null) {
       m.autoscaler =

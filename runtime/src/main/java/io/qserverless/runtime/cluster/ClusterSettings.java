@@ -11,7 +11,6 @@ import static io.qserverless.protocol.JobEnvironment.WORKER_IDLE_SECONDS;
 import static io.qserverless.protocol.JobEnvironment.WORKER_INDEX;
 
 import io.qserverless.runtime.Resources;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -188,16 +187,16 @@ public record ClusterSettings(
     }
     env.putAll(
         Map.of(
-        CLUSTER_NAME,
-        name,
-        CLUSTER_PORTS,
-        firstPort + "-" + lastPort,
-        CLUSTER_HOST,
-        host,
-        CLUSTER_MEMBERS,
-        String.join(",", members),
-        WORKERS,
-        Integer.toString(workers),
+            CLUSTER_NAME,
+            name,
+            CLUSTER_PORTS,
+            firstPort + "-" + lastPort,
+            CLUSTER_HOST,
+            host,
+            CLUSTER_MEMBERS,
+            String.join(",", members),
+            WORKERS,
+            Integer.toString(workers),
             WORKER_INDEX,
             Integer.toString(index)));
     return env;

@@ -295,7 +295,7 @@ class JobWorkersTest {
     return a.json().get("id").asString();
   }
 
-  private static void awaitNoProcessOf(String jobId) {
+  static void awaitNoProcessOf(String jobId) {
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(processesOf(jobId)).isEmpty());
@@ -305,7 +305,7 @@ class JobWorkersTest {
    * The pids of this machine's processes whose environment names the job (its wrapper, driver,
    * workers).
    */
-  private static List<Long> processesOf(String jobId) {
+  static List<Long> processesOf(String jobId) {
     byte[] marker = ("ENV_JOB_ID_GATEWAY=" + jobId).getBytes(StandardCharsets.UTF_8);
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       return procs

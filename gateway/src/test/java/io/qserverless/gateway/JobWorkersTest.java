@@ -165,7 +165,8 @@ class JobWorkersTest {
       byte[] source = GatewayHarness.tar(Map.of("JvmIds.java", programSource()));
       assertThat(small.upload(owner, "jvm-ids", "JvmIds.java", source).status()).isEqualTo(200);
       // The driver (0.25 cpu) holds no 1-cpu task: they wait, and the driver asks for workers.
-      // The node (2 cpus) has room for one worker of 1 cpu, not for a second.
+      // The node (2 cpus) has room for one worker of 1 cpu, not for a second, which runs the six
+      // tasks of 1 s one after the other.
       String scaling =
           small
               .post(
@@ -175,7 +176,7 @@ class JobWorkersTest {
                       "title",
                       "jvm-ids",
                       "arguments",
-                      "{\"pause_ms\": 6000}",
+                      "{\"block_seconds\": 1, \"pause_ms\": 5000}",
                       "config",
                       Map.of(
                           "auto_scaling",

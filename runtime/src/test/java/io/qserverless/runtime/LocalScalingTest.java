@@ -6,6 +6,7 @@ import io.qserverless.protocol.value.Values;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -25,12 +26,13 @@ class LocalScalingTest {
   @Test
   void the_cluster_grows_to_max_while_tasks_wait_and_shrinks_to_min_when_idle() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path meet = Files.createTempDirectory("qs-scaling");
     ProcessBuilder pb =
         new ProcessBuilder(
                 java.toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                "-Dqs.arguments={\"pause_ms\": 2000, \"task_ms\": 600}",
+                "-Dqs.arguments={\"pause_ms\": 3000, \"meet\": \"" + meet + "\"}",
                 ScalingProgram.class.getName())
             .redirectErrorStream(true);
     pb.environment()

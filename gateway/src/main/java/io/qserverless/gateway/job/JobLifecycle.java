@@ -324,7 +324,17 @@ public final class JobLifecycle implements AutoCloseable {
               + reason
               + ").";
       if (scaleRefused.add(job.id())) {
-        addEvent(job.id(), JobEvent.WORKER_NOT_ADDED, Map.of("reason", why, "workers", running));
+        repo.inTransaction(
+            h -> {
+              JobRepository.event(
+                  h,
+                  job.id(),
+                  JobEvent.WORKER_NOT_ADDED,
+                  "RUNNER",
+                  "SCALE",
+                  Map.of("reason", why, "workers", running));
+              return null;
+            });
       }
       throw new ConflictException(why);
     }

@@ -3,12 +3,14 @@ package io.qserverless.quantum.transpiler.internal;
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.ClassicalRegister;
 import io.qserverless.quantum.circuit.Condition;
+import io.qserverless.quantum.circuit.ControlFlow;
 import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.Operation;
 import io.qserverless.quantum.circuit.ParameterExpression;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.QuantumRegister;
 import io.qserverless.quantum.circuit.Register;
+import io.qserverless.quantum.circuit.SetBit;
 import io.qserverless.quantum.circuit.StandardGate;
 import io.qserverless.quantum.math.ComplexMatrix;
 import io.qserverless.quantum.transpiler.DagCircuit;
@@ -42,6 +44,13 @@ public final class CircuitLowering {
 
   private static void lower(
       Operation operation, int[] qubits, int[] clbits, Condition condition, DagCircuit dag) {
+    if (operation instanceof ControlFlow || operation instanceof SetBit) {
+      throw new TranspilerException(
+          "the transpiler does not map a '"
+              + operation.name()
+              + "' (classical control decided while the circuit runs); run the circuit on the"
+              + " simulator untranspiled");
+    }
     if (!(operation instanceof Gate gate)) {
       dag.add(new Op(operation.name(), qubits, clbits, new double[0], null, operation, condition));
       return;

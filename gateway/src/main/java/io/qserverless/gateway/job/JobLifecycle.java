@@ -272,12 +272,12 @@ public final class JobLifecycle implements AutoCloseable {
     metrics.jobStarted(job.created());
     if (recorded && !repo.find(job.id()).map(Job::stopRequested).orElse(true)) {
       run.release();
-      try {
-        for (int i = 0; i < spec.workers().initial(); i++) {
+      for (int i = 0; i < spec.workers().initial(); i++) {
+        try {
           startWorker(job, spec); // its share is in the job's hold from the start
+        } catch (ConflictException e) {
+          LOG.warn("job {} goes on without one of its workers: {}", job.id(), e.getMessage());
         }
-      } catch (ConflictException e) {
-        LOG.warn("job {} goes on without all its workers: {}", job.id(), e.getMessage());
       }
     } else {
       runner.stop(job.id()); // stopped while PENDING: the program never begins

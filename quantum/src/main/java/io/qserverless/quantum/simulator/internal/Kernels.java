@@ -21,7 +21,7 @@ final class Kernels {
   /** General 2x2 matrix m = [m00, m01; m10, m11], interleaved re/im, row-major. */
   static void general(
       double[] s, int numQubits, int[] fixed, int controlMask, int target, double[] m) {
-    if (SIMD && controlMask == 0 && VectorKernels.fits(numQubits) && (1 << target) < PairWalk.FAR) {
+    if (SIMD && controlMask == 0 && VectorKernels.fits(numQubits)) {
       VectorKernels.general(s, numQubits, target, m);
       return;
     }
@@ -31,19 +31,18 @@ final class Kernels {
       return;
     }
     PairWalk.forEachPair(
-        s,
         numQubits,
         fixed,
         controlMask,
         1 << target,
-        (x, i, y, j, n, step, reps, gap) -> {
+        (i, j, n, step, reps, gap) -> {
           for (int r = 0; r < reps; r++, i += gap, j += gap) {
             for (int k = 0; k < n; k++, i += step, j += step) {
-              double xr = x[i], xi = x[i + 1], yr = y[j], yi = y[j + 1];
-              x[i] = a0 * xr - a1 * xi + b0 * yr - b1 * yi;
-              x[i + 1] = a0 * xi + a1 * xr + b0 * yi + b1 * yr;
-              y[j] = c0 * xr - c1 * xi + d0 * yr - d1 * yi;
-              y[j + 1] = c0 * xi + c1 * xr + d0 * yi + d1 * yr;
+              double xr = s[i], xi = s[i + 1], yr = s[j], yi = s[j + 1];
+              s[i] = a0 * xr - a1 * xi + b0 * yr - b1 * yi;
+              s[i + 1] = a0 * xi + a1 * xr + b0 * yi + b1 * yr;
+              s[j] = c0 * xr - c1 * xi + d0 * yr - d1 * yi;
+              s[j + 1] = c0 * xi + c1 * xr + d0 * yi + d1 * yr;
             }
           }
         });
@@ -86,31 +85,30 @@ final class Kernels {
       double c,
       double d) {
     PairWalk.forEachPair(
-        s,
         numQubits,
         fixed,
         controlMask,
         1 << target,
-        (x, i, y, j, n, step, reps, gap) -> {
+        (i, j, n, step, reps, gap) -> {
           for (int r = 0; r < reps; r++, i += n * step + gap, j += n * step + gap) {
             if (step == 2) {
-              combine(x, i, y, j, 2 * n, a, b, c, d);
+              combine(s, i, j, 2 * n, a, b, c, d);
             } else {
               for (int k = 0; k < n * step; k += step) {
-                combine(x, i + k, y, j + k, 2, a, b, c, d);
+                combine(s, i + k, j + k, 2, a, b, c, d);
               }
             }
           }
         });
   }
 
-  /** (x, y) := (a x + b y, c x + d y) over len doubles from x[i] and y[j]. */
+  /** (x, y) := (a x + b y, c x + d y) over len doubles x from s[i] and y from s[j]. */
   private static void combine(
-      double[] x, int i, double[] y, int j, int len, double a, double b, double c, double d) {
+      double[] s, int i, int j, int len, double a, double b, double c, double d) {
     for (int e = 0; e < len; e++) {
-      double u = x[i + e], v = y[j + e];
-      x[i + e] = a * u + b * v;
-      y[j + e] = c * u + d * v;
+      double u = s[i + e], v = s[j + e];
+      s[i + e] = a * u + b * v;
+      s[j + e] = c * u + d * v;
     }
   }
 
@@ -125,39 +123,22 @@ final class Kernels {
     if (a0 == 1 && a1 == 0) {
       // the partner of i1 is itself: a single stream
       PairWalk.forEachPair(
-          s,
           numQubits,
           fixed,
           controlMask | (1 << target),
           0,
-          (x, i, y, j, n, step, reps, gap) -> {
+          (i, j, n, step, reps, gap) -> {
             for (int r = 0; r < reps; r++, i += gap) {
               for (int k = 0; k < n; k++, i += step) {
-                double xr = x[i], xi = x[i + 1];
-                x[i] = d0 * xr - d1 * xi;
-                x[i + 1] = d0 * xi + d1 * xr;
+                double xr = s[i], xi = s[i + 1];
+                s[i] = d0 * xr - d1 * xi;
+                s[i + 1] = d0 * xi + d1 * xr;
               }
             }
           });
       return;
     }
-    PairWalk.forEachPair(
-        s,
-        numQubits,
-        fixed,
-        controlMask,
-        1 << target,
-        (x, i, y, j, n, step, reps, gap) -> {
-          for (int r = 0; r < reps; r++, i += gap, j += gap) {
-            for (int k = 0; k < n; k++, i += step, j += step) {
-              double xr = x[i], xi = x[i + 1], yr = y[j], yi = y[j + 1];
-              x[i] = a0 * xr - a1 * xi;
-              x[i + 1] = a0 * xi + a1 * xr;
-              y[j] = d0 * yr - d1 * yi;
-              y[j + 1] = d0 * yi + d1 * yr;
-            }
-          }
-        });
+    monomial(s, numQubits, fixed, controlMask, target, a0, a1, d0, d1, false);
   }
 
   /** Anti-diagonal [0, b; c, 0] (X, Y and their controlled forms); a plain swap when b = c = 1. */
@@ -168,20 +149,38 @@ final class Kernels {
       swap(s, numQubits, fixed, controlMask, target, target);
       return;
     }
+    monomial(s, numQubits, fixed, controlMask, target, b0, b1, c0, c1, true);
+  }
+
+  /**
+   * The pairs (x, y) of a matrix with one entry per row: diag(p, q), or [0, p; q, 0] when {@code
+   * crossed} (x := p y, y := q x).
+   */
+  private static void monomial(
+      double[] s,
+      int numQubits,
+      int[] fixed,
+      int controlMask,
+      int target,
+      double p0,
+      double p1,
+      double q0,
+      double q1,
+      boolean crossed) {
     PairWalk.forEachPair(
-        s,
         numQubits,
         fixed,
         controlMask,
         1 << target,
-        (x, i, y, j, n, step, reps, gap) -> {
+        (i, j, n, step, reps, gap) -> {
           for (int r = 0; r < reps; r++, i += gap, j += gap) {
             for (int k = 0; k < n; k++, i += step, j += step) {
-              double xr = x[i], xi = x[i + 1], yr = y[j], yi = y[j + 1];
-              x[i] = b0 * yr - b1 * yi;
-              x[i + 1] = b0 * yi + b1 * yr;
-              y[j] = c0 * xr - c1 * xi;
-              y[j + 1] = c0 * xi + c1 * xr;
+              int from = crossed ? j : i, to = crossed ? i : j;
+              double ur = s[from], ui = s[from + 1], vr = s[to], vi = s[to + 1];
+              s[i] = p0 * ur - p1 * ui;
+              s[i + 1] = p0 * ui + p1 * ur;
+              s[j] = q0 * vr - q1 * vi;
+              s[j + 1] = q0 * vi + q1 * vr;
             }
           }
         });
@@ -195,19 +194,18 @@ final class Kernels {
     int first = a == b ? controlMask : controlMask | (1 << a);
     int off = a == b ? 1 << a : (1 << b) - (1 << a);
     PairWalk.forEachPair(
-        s,
         numQubits,
         fixed,
         first,
         off,
-        (x, i, y, j, n, step, reps, gap) -> {
+        (i, j, n, step, reps, gap) -> {
           for (int r = 0; r < reps; r++, i += gap, j += gap) {
             for (int k = 0; k < n; k++, i += step, j += step) {
-              double re = x[i], im = x[i + 1];
-              x[i] = y[j];
-              x[i + 1] = y[j + 1];
-              y[j] = re;
-              y[j + 1] = im;
+              double re = s[i], im = s[i + 1];
+              s[i] = s[j];
+              s[i + 1] = s[j + 1];
+              s[j] = re;
+              s[j + 1] = im;
             }
           }
         });
@@ -220,8 +218,7 @@ final class Kernels {
     if (SIMD
         && qubits.length == 2
         && VectorKernels.fits(numQubits)
-        && VectorKernels.apart(fixed[0])
-        && (1 << fixed[1]) < PairWalk.FAR) {
+        && VectorKernels.apart(fixed[0])) {
       VectorKernels.twoQubit(s, numQubits, qubits[0], qubits[1], m);
       return;
     }

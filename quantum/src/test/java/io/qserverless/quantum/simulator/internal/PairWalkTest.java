@@ -2,30 +2,17 @@ package io.qserverless.quantum.simulator.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The buffered walk (used in production only for partners 2^24 amplitudes apart, too large for a
- * unit test) forced on small states, against the direct walk: same pairs, same results.
+ * The walk's runs and groups against a plain loop over every index: the same pairs, each once, on a
+ * state large enough to be split into parallel chunks.
  */
 class PairWalkTest {
-  /** A non-linear body, so that a pair visited twice or missed changes the result. */
-  private static final PairWalk.Pairs BODY =
-      (x, i, y, j, n, step, reps, gap) -> {
-        for (int r = 0; r < reps; r++, i += gap, j += gap) {
-          for (int stop = i + n * step; i < stop; i += step, j += step) {
-            double a = x[i], b = y[j];
-            x[i] = a * 0.6 - b * 0.8 + 0.1;
-            y[j] = a * b + 0.3;
-            x[i + 1] += 1;
-            y[j + 1] -= 2;
-          }
-        }
-      };
-
   @Test
-  void buffered_walk_visits_exactly_the_pairs_of_the_direct_walk() {
+  void walk_visits_exactly_the_pairs_a_plain_loop_finds() {
     SplittableRandom rnd = new SplittableRandom(1);
     int n = 17;
     int[][] cases = {
@@ -37,16 +24,41 @@ class PairWalkTest {
       for (int i = 0; i < fixed.length - 1; i++) {
         controls |= 1 << fixed[i];
       }
-      double[] direct = new double[2 << n];
-      for (int i = 0; i < direct.length; i++) {
-        direct[i] = rnd.nextDouble();
+      double[] walked = new double[2 << n];
+      for (int i = 0; i < walked.length; i++) {
+        walked[i] = rnd.nextDouble();
       }
-      double[] buffered = direct.clone();
+      double[] looped = walked.clone();
       int[] sorted = fixed.clone();
-      java.util.Arrays.sort(sorted);
-      PairWalk.forEachPair(direct, n, sorted, controls, 1 << target, BODY, Integer.MAX_VALUE);
-      PairWalk.forEachPair(buffered, n, sorted, controls, 1 << target, BODY, 0);
-      assertThat(buffered).as("fixed %s", java.util.Arrays.toString(fixed)).isEqualTo(direct);
+      Arrays.sort(sorted);
+      int bit = 1 << target;
+      PairWalk.forEachPair(
+          n,
+          sorted,
+          controls,
+          bit,
+          (i, j, count, step, reps, gap) -> {
+            for (int r = 0; r < reps; r++, i += gap, j += gap) {
+              for (int stop = i + count * step; i < stop; i += step, j += step) {
+                mix(walked, i, j);
+              }
+            }
+          });
+      for (int i0 = 0; i0 < 1 << n; i0++) {
+        if ((i0 & bit) == 0 && (i0 & controls) == controls) {
+          mix(looped, 2 * i0, 2 * (i0 | bit));
+        }
+      }
+      assertThat(walked).as("fixed %s", Arrays.toString(fixed)).isEqualTo(looped);
     }
+  }
+
+  /** Non-linear, so that a pair visited twice or missed changes the result. */
+  private static void mix(double[] s, int i, int j) {
+    double a = s[i], b = s[j];
+    s[i] = a * 0.6 - b * 0.8 + 0.1;
+    s[j] = a * b + 0.3;
+    s[i + 1] += 1;
+    s[j + 1] -= 2;
   }
 }

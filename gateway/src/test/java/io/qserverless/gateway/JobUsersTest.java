@@ -3,10 +3,15 @@ package io.qserverless.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -25,6 +30,21 @@ class JobUsersTest {
   private static final int CAP = 64;
   // A range of its own, so no other gateway of the test run has jobs under these uids.
   private static final long FIRST_UID = 1_960_000_000;
+  // Every copy starts two more and stays 5 s; depth 9 bounds it at 1,023 copies (and as many
+  // sleeps), so the machine is safe even if the cap did not hold.
+  private static final String BOMB =
+      """
+      #!/bin/sh
+      bomb() {
+        if [ "$1" -gt 0 ]; then bomb $(($1 - 1)) & bomb $(($1 - 1)) & fi
+        sleep 5
+      }
+      id -u
+      bomb 9 &
+      wait
+      echo "the bomb is over"
+      exit 1
+      """;
   static GatewayHarness gw;
 
   @BeforeAll
@@ -47,22 +67,7 @@ class JobUsersTest {
   void a_fork_bomb_is_held_at_the_process_cap_while_the_gateway_and_another_users_job_carry_on()
       throws Exception {
     String bomber = gw.newUser();
-    // Every copy starts two more and stays 5 s; depth 9 bounds it at 1,023 copies (and as many
-    // sleeps), so the machine is safe even if the cap did not hold.
-    String bomb =
-        """
-        #!/bin/sh
-        bomb() {
-          if [ "$1" -gt 0 ]; then bomb $(($1 - 1)) & bomb $(($1 - 1)) & fi
-          sleep 5
-        }
-        id -u
-        bomb 9 &
-        wait
-        echo "the bomb is over"
-        exit 1
-        """;
-    upload(bomber, "bomb", bomb);
+    upload(gw, bomber, "bomb", BOMB);
     String other = gw.newUser();
     upload(
         other,
@@ -99,7 +104,90 @@ class JobUsersTest {
     assertThat(healthy.get("status").asString()).as(healthy.toString()).isEqualTo("SUCCEEDED");
     assertThat(logs(other, otherJob)).isEqualTo("forked 20\n");
     assertThat(gw.get("/readiness", null).status()).isEqualTo(200);
-    assertThat(tasksOf(uid)).as("nothing of the bomb is left").isZero();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(tasksOf(uid)).as("nothing of the bomb is left").isZero());
+  }
+
+  @Test
+  void as_an_ordinary_user_the_gateway_runs_jobs_as_itself_and_the_cap_holds_there_too()
+      throws Exception {
+    long uid = FIRST_UID + 5000; // outside the range above; no user of the machine has it
+    int cap = 256; // above the gateway JVM's own threads, which the kernel counts with its jobs'
+    Path data = Files.createTempDirectory("qs-ordinary-user");
+    Files.setAttribute(data, "unix:uid", (int) uid);
+    int port = GatewayChild.freePort();
+    try (GatewayChild child =
+        GatewayChild.start(
+            List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"),
+            List.of("-Dqs.maxJobProcesses=" + cap),
+            readableClassPath(),
+            data,
+            port,
+            GatewayChild.newLog())) {
+      assertThat(child.log())
+          .anyMatch(l -> l.contains("as the gateway's own user, in a user namespace"));
+      GatewayHarness remote = GatewayHarness.remote("http://127.0.0.1:" + port, null, data);
+      String user = child.token();
+      upload(remote, user, "bomb", BOMB);
+      String job = remote.run(user, "bomb", "{}");
+      assertThat(firstLine(remote, user, job))
+          .as("nobody, in the job's user namespace")
+          .isEqualTo("65534");
+      AtomicInteger most = new AtomicInteger();
+      Thread counter =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                      most.accumulateAndGet(tasksOf(uid, child.pid()), Math::max);
+                    }
+                  });
+      JsonNode bombed = remote.awaitStatus(user, job, "SUCCEEDED", "FAILED", "STOPPED");
+      counter.interrupt();
+      counter.join();
+      assertThat(bombed.get("status").asString()).isEqualTo("FAILED");
+      assertThat(logs(remote, user, job)).contains("Cannot fork").contains("the bomb is over");
+      assertThat(most.get())
+          .as("processes and threads of the jobs at most")
+          .isBetween(cap / 4, cap);
+      upload(remote, user, "after", "#!/bin/sh\necho fine\n");
+      String after = remote.run(user, "after", "{}");
+      assertThat(remote.awaitStatus(user, after, "SUCCEEDED", "FAILED").get("status").asString())
+          .isEqualTo("SUCCEEDED");
+      assertThat(remote.get("/readiness", null).status()).isEqualTo(200);
+    }
+  }
+
+  /**
+   * This JVM's class path as another user can read it: jars under a directory closed to others
+   * (here ~/.m2 of root) are hard-linked into an open one.
+   */
+  private static String readableClassPath() throws IOException {
+    Path open = Files.createTempDirectory("qs-open-classpath");
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
+    List<String> entries = new ArrayList<>();
+    int i = 0;
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path entry = Path.of(e).toAbsolutePath();
+      if (e.endsWith(".jar") && !openToOthers(entry)) {
+        Path dir = Files.createDirectory(open.resolve(Integer.toString(i++)));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        entry = Files.createLink(dir.resolve(entry.getFileName()), entry);
+      }
+      entries.add(entry.toString());
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+
+  /** True when every directory above {@code p} lets others through. */
+  private static boolean openToOthers(Path p) throws IOException {
+    for (Path d = p.getParent(); d != null; d = d.getParent()) {
+      if (!Files.getPosixFilePermissions(d).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Test
@@ -197,23 +285,35 @@ class JobUsersTest {
   }
 
   private static void upload(String user, String title, String script) {
+    upload(gw, user, title, script);
+  }
+
+  private static void upload(GatewayHarness gw, String user, String title, String script) {
     GatewayHarness.Answer a =
         gw.upload(user, title, "run.sh", GatewayHarness.tar(Map.of("run.sh", script.getBytes())));
     assertThat(a.status()).as(a.body()).isEqualTo(200);
   }
 
   private static String logs(String user, String job) {
+    return logs(gw, user, job);
+  }
+
+  private static String logs(GatewayHarness gw, String user, String job) {
     return gw.get("/api/v1/jobs/" + job + "/logs/", user).json().get("logs").asString();
   }
 
   /** The job's first log line, once it has written one. */
   private static String firstLine(String user, String job) {
+    return firstLine(gw, user, job);
+  }
+
+  private static String firstLine(GatewayHarness gw, String user, String job) {
     String[] line = new String[1];
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
             () -> {
-              String logs = logs(user, job);
+              String logs = logs(gw, user, job);
               line[0] = logs.contains("\n") ? logs.substring(0, logs.indexOf('\n')) : null;
               return line[0] != null;
             });
@@ -222,9 +322,18 @@ class JobUsersTest {
 
   /** Processes and threads of the machine whose real uid is {@code uid}, as RLIMIT_NPROC counts. */
   private static int tasksOf(long uid) {
+    return tasksOf(uid, -1);
+  }
+
+  /** The same, but for the process {@code except}. */
+  private static int tasksOf(long uid, long except) {
     int tasks = 0;
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+      for (Path p :
+          procs
+              .filter(p -> p.getFileName().toString().matches("\\d+"))
+              .filter(p -> !p.getFileName().toString().equals(Long.toString(except)))
+              .toList()) {
         try {
           String status = Files.readString(p.resolve("status"));
           if (status.contains("\nUid:\t" + uid + "\t")) {

@@ -3,7 +3,9 @@ package io.qserverless.protocol.circuit;
 import io.qserverless.protocol.Json;
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.Condition;
+import io.qserverless.quantum.circuit.ControlFlow;
 import io.qserverless.quantum.circuit.Delay;
+import io.qserverless.quantum.circuit.DiscardedMeasure;
 import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.GateDefinition;
 import io.qserverless.quantum.circuit.Parameter;
@@ -65,6 +67,13 @@ final class CircuitEncoder {
   }
 
   private ObjectNode encodeInstruction(CircuitInstruction in) {
+    if (in.operation() instanceof ControlFlow || in.operation() instanceof DiscardedMeasure) {
+      throw new IllegalArgumentException(
+          "circuit JSON cannot hold a "
+              + (in.operation() instanceof DiscardedMeasure
+                  ? "measurement whose result is discarded; measure into a bit"
+                  : "'" + in.operation().name() + "'; send the circuit as OpenQASM 3 text"));
+    }
     ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.put("op", in.operation().name());
     if (in.operation() instanceof Gate g && g.customDefinition() != null) {

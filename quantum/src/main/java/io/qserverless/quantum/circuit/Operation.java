@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one circuit instruction does: a {@link Gate}, {@link Measure}, {@link Reset}, {@link
- * Barrier} or {@link Delay}.
+ * What one circuit instruction does: a {@link Gate}, {@link Measure}, {@link DiscardedMeasure},
+ * {@link Reset}, {@link Barrier}, {@link Delay} or {@link ControlFlow}.
  *
  * <p>Operations are immutable values; where they act is the {@link CircuitInstruction}'s business.
  */
 public sealed interface Operation extends Serializable
-    permits Gate, Measure, Reset, Barrier, Delay {
+    permits Gate, Measure, DiscardedMeasure, Reset, Barrier, Delay, ControlFlow {
   /** The OpenQASM / Qiskit name, e.g. {@code cx}, {@code measure}. */
   String name();
 

@@ -26,6 +26,14 @@ import java.util.random.RandomGenerator;
  * state, so only states up to 20 qubits split); when sampling beyond those limits, each shot is
  * simulated as its own trajectory. Deterministic outcomes (a reset of |0>) never split. Thread-safe
  * (no shared state).
+ *
+ * <p>A {@link io.qserverless.quantum.circuit.WhileLoop} runs as many passes as each branch's bits
+ * say. Exact mode stops following a branch about to start another pass once its probability is
+ * below {@value #LOOP_CUTOFF}: that probability is missing from the distribution ({@link
+ * Exact#truncated()}); as dropped branches count against {@value #MAX_BRANCHES}, the total dropped
+ * is below 4.1e-12. Sampling draws from that distribution (renormalised) or, past the branching
+ * limits, runs the loop per shot. A run that makes more than {@value #MAX_LOOP_PASSES} loop passes
+ * is refused as endless.
  */
 public final class StatevectorSimulator {
   /**
@@ -35,6 +43,14 @@ public final class StatevectorSimulator {
 
   public static final int MAX_BRANCHES = 1 << 12;
   public static final int MAX_BRANCHING_QUBITS = CircuitRunner.MAX_BRANCHING_QUBITS;
+  public static final double LOOP_CUTOFF = CircuitRunner.LOOP_CUTOFF;
+  public static final int MAX_LOOP_PASSES = CircuitRunner.MAX_LOOP_PASSES;
+
+  /**
+   * An exact distribution and the probability left out of it: loop branches dropped below {@link
+   * #LOOP_CUTOFF} (outcomes under the tolerance are dropped too, as in {@link #exactDistribution}).
+   */
+  public record Exact(SortedMap<Integer, Double> distribution, double truncated) {}
 
   private StatevectorSimulator() {}
 
@@ -81,6 +97,11 @@ public final class StatevectorSimulator {
    */
   public static SortedMap<Integer, Double> exactDistribution(
       QuantumCircuit circuit, Precision precision) {
+    return exact(circuit, precision).distribution();
+  }
+
+  /** {@link #exactDistribution} with the probability the while-loop cutoff left out. */
+  public static Exact exact(QuantumCircuit circuit, Precision precision) {
     try {
       return branchExactly(circuit, precision);
     } catch (CircuitRunner.TooManyBranchesException e) {
@@ -88,13 +109,12 @@ public final class StatevectorSimulator {
     }
   }
 
-  private static SortedMap<Integer, Double> branchExactly(
-      QuantumCircuit circuit, Precision precision) {
+  private static Exact branchExactly(QuantumCircuit circuit, Precision precision) {
     CircuitRunner runner = new CircuitRunner(circuit, precision);
     Outcomes outcomes =
         new Outcomes(circuit.numQubits(), circuit.numClbits(), runner.terminalMeasurements());
     runner.runExact(MAX_BRANCHES, outcomes::add);
-    return outcomes.distribution(precision.tolerance());
+    return new Exact(outcomes.distribution(precision.tolerance()), runner.truncated());
   }
 
   /** {@code shots} sampled outcomes as counts per clbit integer, reproducible for a seed. */
@@ -140,7 +160,7 @@ public final class StatevectorSimulator {
       return keys;
     }
     try {
-      sampleFrom(branchExactly(circuit, precision), rnd, keys);
+      sampleFrom(branchExactly(circuit, precision).distribution(), rnd, keys);
       return keys;
     } catch (CircuitRunner.TooManyBranchesException e) {
       // fall through: simulate shot by shot

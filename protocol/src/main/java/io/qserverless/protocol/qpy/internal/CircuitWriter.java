@@ -5,7 +5,9 @@ import io.qserverless.protocol.value.Values;
 import io.qserverless.quantum.circuit.Barrier;
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.Condition;
+import io.qserverless.quantum.circuit.ControlFlow;
 import io.qserverless.quantum.circuit.Delay;
+import io.qserverless.quantum.circuit.DiscardedMeasure;
 import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.Measure;
 import io.qserverless.quantum.circuit.ParameterExpression;
@@ -109,6 +111,16 @@ final class CircuitWriter {
         className = "Delay";
         checkDelay(d);
       }
+      case DiscardedMeasure m ->
+          throw new QpyException(
+              "cannot write a measurement whose result is discarded as QPY: Qiskit's Measure needs"
+                  + " a clbit; measure into a bit");
+      case ControlFlow f ->
+          throw new QpyException(
+              "cannot write a '"
+                  + f.name()
+                  + "' as QPY (this writer has no control-flow blocks); keep the circuit in"
+                  + " OpenQASM 3");
     }
     byte[] name = QpyOutput.utf8(className);
     Condition c = in.condition();

@@ -1,10 +1,13 @@
 package io.qserverless.quantum.qasm2.internal;
 
 import io.qserverless.quantum.circuit.Barrier;
+import io.qserverless.quantum.circuit.BreakLoop;
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.ClassicalRegister;
 import io.qserverless.quantum.circuit.Condition;
+import io.qserverless.quantum.circuit.ContinueLoop;
 import io.qserverless.quantum.circuit.Delay;
+import io.qserverless.quantum.circuit.DiscardedMeasure;
 import io.qserverless.quantum.circuit.GateDefinition;
 import io.qserverless.quantum.circuit.Measure;
 import io.qserverless.quantum.circuit.Parameter;
@@ -13,6 +16,7 @@ import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.QuantumRegister;
 import io.qserverless.quantum.circuit.Register;
 import io.qserverless.quantum.circuit.Reset;
+import io.qserverless.quantum.circuit.WhileLoop;
 import io.qserverless.quantum.qasm2.QasmParseException;
 import io.qserverless.quantum.qasm2.internal.Modifiers.Step;
 import io.qserverless.quantum.qasm2.internal.Statement.Operand;
@@ -36,7 +40,11 @@ public final class CircuitBuilder {
   private final Map<String, GateSignature> gates = GateLibrary.builtins();
   private final Map<String, Register> registers = new HashMap<>();
   private final Map<String, Parameter> inputs = new LinkedHashMap<>();
-  private final QuantumCircuit circuit = new QuantumCircuit();
+  private final QuantumCircuit root = new QuantumCircuit();
+
+  /** Where instructions go: the circuit, or the body of the while loop being built. */
+  private QuantumCircuit circuit = root;
+
   private final Calls calls;
   private boolean libraryMode;
 
@@ -54,7 +62,7 @@ public final class CircuitBuilder {
       List<Statement> program, int version, Function<Statement.Include, List<Statement>> includes) {
     CircuitBuilder b = new CircuitBuilder(version, includes);
     b.run(program);
-    return b.circuit;
+    return b.root;
   }
 
   /**
@@ -122,7 +130,7 @@ public final class CircuitBuilder {
             ? new QuantumRegister(r.size(), r.name())
             : new ClassicalRegister(r.size(), r.name());
     registers.put(r.name(), register);
-    circuit.addRegister(register);
+    root.addRegister(register);
   }
 
   private void declareInput(Statement.InputDeclaration i) {
@@ -185,6 +193,12 @@ public final class CircuitBuilder {
           emitStep(step, condition, call.at());
         }
       }
+      case Statement.Measure m when m.clbit() == null -> {
+        for (int q : qubits(m.qubit())) {
+          circuit.append(
+              new CircuitInstruction(new DiscardedMeasure(), new int[] {q}, new int[0], condition));
+        }
+      }
       case Statement.Measure m -> {
         int[] qubits = qubits(m.qubit());
         int[] clbits = clbits(m.clbit());
@@ -229,6 +243,14 @@ public final class CircuitBuilder {
       }
       case Statement.If i -> conditional(i, condition);
       case Statement.Conditioned c -> conditioned(c, condition);
+      case Statement.While w -> loop(w, condition);
+      case Statement.LoopJump j ->
+          circuit.append(
+              new CircuitInstruction(
+                  j.exits() ? new BreakLoop() : new ContinueLoop(),
+                  new int[0],
+                  new int[0],
+                  condition));
       default ->
           throw error(s.at(), "a declaration cannot stand inside 'if'; move it before the 'if'");
     }
@@ -237,9 +259,11 @@ public final class CircuitBuilder {
   private void emitStep(Step step, Condition condition, Token at) {
     if (step.gate() != null) {
       circuit.append(new CircuitInstruction(step.gate(), step.qubits(), new int[0], condition));
-    } else if (condition != null) {
+    } else if (condition != null || circuit != root) {
       throw error(
-          at, "a global phase cannot be conditioned; apply the phase to a qubit with 'p' instead");
+          at,
+          "a global phase cannot be conditioned or repeated by a while loop; apply the phase to a"
+              + " qubit with 'p' instead");
     } else {
       circuit.setGlobalPhase(Modifiers.addPhase(circuit.globalPhase(), step.phase()));
     }
@@ -277,16 +301,44 @@ public final class CircuitBuilder {
     if (outer != null) {
       throw error(c.at(), "a condition inside a condition; the unroller combines them into one");
     }
-    int[] bits = c.clbits().stream().map(this::clbits).flatMapToInt(Arrays::stream).toArray();
-    Register named = c.register() == null ? null : registers.get(c.register());
-    ClassicalRegister register =
+    for (Condition condition : conditions(c.clbits(), c.values(), c.register())) {
+      operation(c.body(), condition);
+    }
+  }
+
+  /** One condition per value on {@code clbits}, naming the register when they are all of it. */
+  private List<Condition> conditions(List<Operand> clbits, List<Long> values, String register) {
+    int[] bits = clbits.stream().map(this::clbits).flatMapToInt(Arrays::stream).toArray();
+    Register named = register == null ? null : registers.get(register);
+    ClassicalRegister whole =
         named instanceof ClassicalRegister r
                 && Arrays.equals(bits, range(circuit.offsetOf(r), circuit.offsetOf(r) + r.size()))
             ? r
             : null;
-    for (long value : c.values()) {
-      operation(c.body(), new Condition(register, bits, value));
+    return values.stream().map(v -> new Condition(whole, bits, v)).toList();
+  }
+
+  /**
+   * A while loop on measured bits: its body is a circuit over every register declared so far, so
+   * bit indices read the same inside and out.
+   */
+  private void loop(Statement.While w, Condition condition) {
+    QuantumCircuit outer = circuit;
+    QuantumCircuit body = new QuantumCircuit(outer.registers().toArray(Register[]::new));
+    circuit = body;
+    try {
+      for (Statement s : w.body()) {
+        operation(s, null);
+      }
+    } finally {
+      circuit = outer;
     }
+    outer.append(
+        new CircuitInstruction(
+            new WhileLoop(conditions(w.clbits(), w.values(), w.register()), body),
+            range(0, outer.numQubits()),
+            range(0, outer.numClbits()),
+            condition));
   }
 
   private ParameterExpression input(Expr.Name name) {

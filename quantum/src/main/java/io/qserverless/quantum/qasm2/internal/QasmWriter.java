@@ -1,18 +1,25 @@
 package io.qserverless.quantum.qasm2.internal;
 
 import io.qserverless.quantum.circuit.Barrier;
+import io.qserverless.quantum.circuit.BreakLoop;
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.ClassicalRegister;
 import io.qserverless.quantum.circuit.Condition;
+import io.qserverless.quantum.circuit.ContinueLoop;
 import io.qserverless.quantum.circuit.Delay;
+import io.qserverless.quantum.circuit.DiscardedMeasure;
 import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.Measure;
+import io.qserverless.quantum.circuit.Operation;
 import io.qserverless.quantum.circuit.Parameter;
 import io.qserverless.quantum.circuit.ParameterExpression;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.QuantumRegister;
 import io.qserverless.quantum.circuit.Register;
 import io.qserverless.quantum.circuit.Reset;
+import io.qserverless.quantum.circuit.WhileLoop;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -87,6 +94,12 @@ public final class QasmWriter {
   }
 
   private void instruction(CircuitInstruction in) {
+    body.append(statement(in, "")).append('\n');
+  }
+
+  /** {@code in} as text at {@code indent}, its bit indices global (a loop body's are mapped). */
+  private String statement(CircuitInstruction in, String indent) {
+    String inner = in.condition() != null && version == 3 ? indent + "  " : indent;
     String statement =
         switch (in.operation()) {
           case Gate g -> definitions.call(g) + " " + names(in.qubits(), qubitNames) + ";";
@@ -94,24 +107,80 @@ public final class QasmWriter {
               version == 3
                   ? clbitNames[in.clbit(0)] + " = measure " + qubitNames[in.qubit(0)] + ";"
                   : "measure " + qubitNames[in.qubit(0)] + " -> " + clbitNames[in.clbit(0)] + ";";
+          case DiscardedMeasure m -> "measure " + only3(qubitNames[in.qubit(0)], m) + ";";
           case Reset r -> "reset " + qubitNames[in.qubit(0)] + ";";
           case Barrier b -> "barrier " + names(in.qubits(), qubitNames) + ";";
           case Delay d -> delay(d, in);
+          case WhileLoop w -> loop(w, in, inner);
+          case BreakLoop b -> only3("break", b) + ";";
+          case ContinueLoop c -> only3("continue", c) + ";";
         };
     Condition c = in.condition();
     if (c == null) {
-      body.append(statement).append('\n');
+      return indent + statement;
     } else if (version == 3) {
-      body.append("if (").append(condition3(c)).append(") {\n  ").append(statement).append("\n}\n");
-    } else {
-      body.append("if(")
-          .append(condition(c))
-          .append("==")
-          .append(c.value())
-          .append(") ")
-          .append(statement)
-          .append('\n');
+      return indent + "if (" + condition3(c) + ") {\n" + inner + statement + "\n" + indent + "}";
     }
+    return indent + "if(" + condition(c) + "==" + c.value() + ") " + statement;
+  }
+
+  private String only3(String text, Operation op) {
+    if (version == 2) {
+      throw new IllegalArgumentException(
+          "OpenQASM 2 has no '"
+              + (op instanceof DiscardedMeasure ? "measure" : text)
+              + "' of this form, but the circuit has "
+              + (op instanceof DiscardedMeasure
+                  ? "a measurement whose result is discarded"
+                  : "a " + op.name())
+              + "; write OpenQASM 3 with Qasm3.dumps");
+    }
+    return text;
+  }
+
+  /** A while loop: its body's bits are the instruction's, so they are mapped before writing. */
+  private String loop(WhileLoop w, CircuitInstruction in, String indent) {
+    only3("while", w);
+    List<String> alternatives = new ArrayList<>();
+    for (Condition c : w.conditions()) {
+      alternatives.add(condition3(mapped(c, in.clbits())));
+    }
+    StringBuilder text =
+        new StringBuilder("while (")
+            .append(
+                alternatives.isEmpty()
+                    ? "true"
+                    : alternatives.size() == 1
+                        ? alternatives.getFirst()
+                        : "(" + String.join(") || (", alternatives) + ")")
+            .append(") {\n");
+    for (CircuitInstruction inner : w.body().data()) {
+      Condition c = inner.condition() == null ? null : mapped(inner.condition(), in.clbits());
+      CircuitInstruction global =
+          new CircuitInstruction(
+              inner.operation(),
+              map(inner.qubits(), in.qubits()),
+              map(inner.clbits(), in.clbits()),
+              c);
+      text.append(statement(global, indent + "  ")).append('\n');
+    }
+    return text.append(indent).append("}").toString();
+  }
+
+  /** {@code c} on the global clbits; it keeps its register only where that register's bits are. */
+  private Condition mapped(Condition c, int[] clbits) {
+    int[] bits = map(c.clbits(), clbits);
+    ClassicalRegister r = c.register();
+    boolean same =
+        r != null
+            && circuit.registers().contains(r)
+            && Arrays.equals(
+                bits, CircuitBuilder.range(circuit.offsetOf(r), circuit.offsetOf(r) + r.size()));
+    return new Condition(same ? r : null, bits, c.value());
+  }
+
+  private static int[] map(int[] indices, int[] to) {
+    return Arrays.stream(indices).map(i -> to[i]).toArray();
   }
 
   /**
@@ -165,7 +234,7 @@ public final class QasmWriter {
   }
 
   private String names(int[] bits, String[] names) {
-    return java.util.Arrays.stream(bits)
+    return Arrays.stream(bits)
         .mapToObj(b -> names[b])
         .collect(Collectors.joining(version == 3 ? ", " : ","));
   }

@@ -65,7 +65,10 @@ public sealed interface Statement {
       List<Modifier> modifiers, String name, List<Expr> arguments, List<Operand> operands, Token at)
       implements Statement {}
 
-  /** {@code measure q -> c;} or {@code c = measure q;}. */
+  /**
+   * {@code measure q -> c;} or {@code c = measure q;}; {@code clbit} is null for OpenQASM 3's
+   * {@code measure q;}, which discards the result.
+   */
   record Measure(Operand qubit, Operand clbit, Token at) implements Statement {}
 
   /** {@code reset q;}. */
@@ -92,4 +95,15 @@ public sealed interface Statement {
   record Conditioned(
       List<Operand> clbits, List<Long> values, String register, Statement body, Token at)
       implements Statement {}
+
+  /**
+   * A loop on measured bits (what an OpenQASM 3 {@code while} on them becomes): {@code body} runs
+   * again while {@code clbits}, read as in {@link Conditioned}, equal one of {@code values}.
+   */
+  record While(
+      List<Operand> clbits, List<Long> values, String register, List<Statement> body, Token at)
+      implements Statement {}
+
+  /** {@code break} ({@code exits}) or {@code continue} inside a {@link While} body. */
+  record LoopJump(boolean exits, Token at) implements Statement {}
 }

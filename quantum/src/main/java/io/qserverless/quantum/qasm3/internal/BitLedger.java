@@ -4,7 +4,9 @@ import static io.qserverless.quantum.qasm3.internal.Syntax.error;
 
 import io.qserverless.quantum.qasm2.internal.Statement.Operand;
 import io.qserverless.quantum.qasm2.internal.Token;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +23,9 @@ final class BitLedger {
   private final List<Operand> names = new ArrayList<>();
   private final List<Integer> versions = new ArrayList<>();
   private final Set<String> registers = new HashSet<>();
+
+  /** Versions of the bits when each enclosing while loop on measurements was entered. */
+  private final Deque<int[]> loopEntries = new ArrayDeque<>();
 
   /** The register name for a declaration: its own at global scope, a fresh one inside blocks. */
   String uniqueName(String name, boolean global) {
@@ -45,6 +50,21 @@ final class BitLedger {
   Operand operand(int clbit, Token at) {
     Operand o = names.get(clbit);
     return new Operand(o.register(), o.index(), at);
+  }
+
+  /** Undoes everything since: bits added, measured, adopted (see Unroller#whileLoop). */
+  Runnable snapshot() {
+    List<Operand> savedNames = List.copyOf(names);
+    List<Integer> savedVersions = List.copyOf(versions);
+    Set<String> savedRegisters = Set.copyOf(registers);
+    return () -> {
+      names.clear();
+      names.addAll(savedNames);
+      versions.clear();
+      versions.addAll(savedVersions);
+      registers.clear();
+      registers.addAll(savedRegisters);
+    };
   }
 
   /** Whether no measurement has written any of {@code clbits} yet (so they hold 0). */
@@ -92,6 +112,36 @@ final class BitLedger {
     return new Value.Dynamic(bits, v, table, measured.size() == width ? register : null);
   }
 
+  /**
+   * Entering a while loop on measurements, whose body is unrolled once but runs again after it
+   * measured: every bit counts as measured again, so a value read before the loop is stale inside
+   * it, and the bits read inside are their newest values.
+   */
+  void enterLoop() {
+    int[] entry = versions.stream().mapToInt(Integer::intValue).toArray();
+    loopEntries.push(entry);
+    for (int c = 0; c < entry.length; c++) {
+      measured(c);
+    }
+  }
+
+  /**
+   * Leaving that loop: bits its body did not measure get their versions back (values read before
+   * the loop are fresh again); returns the bits it measured.
+   */
+  List<Integer> leaveLoop() {
+    int[] entry = loopEntries.pop();
+    List<Integer> written = new ArrayList<>();
+    for (int c = 0; c < entry.length; c++) {
+      if (versions.get(c) == entry[c] + 1) {
+        versions.set(c, entry[c]);
+      } else {
+        written.add(c);
+      }
+    }
+    return written;
+  }
+
   /** Whether none of the bits {@code value} was read from has been measured again since. */
   boolean fresh(Value.Dynamic value) {
     for (int i = 0; i < value.clbits().length; i++) {
@@ -118,6 +168,16 @@ final class BitLedger {
     for (int i = 0; i < condition.clbits().length; i++) {
       int c = condition.clbits()[i];
       if (versions.get(c) != condition.versions()[i]) {
+        int[] entry = loopEntries.peek();
+        if (entry != null && c < entry.length && condition.versions()[i] <= entry[c]) {
+          throw error(
+              at,
+              "this reads "
+                  + names.get(c)
+                  + " as it was before a while loop on a measurement, but the loop's later passes"
+                  + " see its newer values; read the bit inside the loop, or copy what you need"
+                  + " with a measurement into another bit before the loop");
+        }
         throw error(
             at,
             "this runs under a condition on "

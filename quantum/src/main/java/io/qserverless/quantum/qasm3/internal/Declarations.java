@@ -144,6 +144,16 @@ final class Declarations {
                   + Operands.rootName(a.target())
                   + "' is a constant; declare a variable to change it");
         }
+        if (scopes.fixedByLoop(Operands.rootName(a.target()))) {
+          throw error(
+              a.at(),
+              "'"
+                  + Operands.rootName(a.target())
+                  + "' is declared outside this while loop on a measurement, whose passes are"
+                  + " counted only when the circuit runs; the circuit keeps no classical"
+                  + " variables, so carry the state in bits (measure into them) or declare the"
+                  + " variable inside the loop");
+        }
         Value updated =
             a.target() instanceof Syntax.Index index
                 ? withElement(v.value(), index, value)
@@ -200,6 +210,7 @@ final class Declarations {
    */
   private boolean adopt(String name, Binding.Clbits target, Value value) {
     if (!(value instanceof Dynamic d)
+        || emitter.collecting()
         || d.register() == null
         || d.register().equals(target.register())
         || d.clbits().length != target.size()

@@ -21,8 +21,12 @@ import java.util.List;
  */
 final class Emitter {
 
-  private final List<Statement> out = new ArrayList<>();
+  private final List<Statement> root = new ArrayList<>();
   private final BitLedger bits;
+
+  /** Where statements go: {@link #root}, or the body of the while loop being collected. */
+  private List<Statement> out = root;
+
   private Value path = new Bool(true);
   private Equality wide;
 
@@ -34,7 +38,49 @@ final class Emitter {
   record Equality(int[] clbits, int[] versions, long value, String register) {}
 
   List<Statement> statements() {
-    return out;
+    return root;
+  }
+
+  /**
+   * Runs {@code body} with the statements it emits collected in a list of their own, each under the
+   * conditions inside the body only (a while loop's body: the loop is conditioned as a whole).
+   * Declarations still go to the top, so every register exists before the loop.
+   */
+  List<Statement> collect(Runnable body) {
+    List<Statement> saved = out;
+    Value savedPath = path;
+    Equality savedWide = wide;
+    List<Statement> collected = new ArrayList<>();
+    out = collected;
+    path = new Bool(true);
+    wide = null;
+    try {
+      body.run();
+    } finally {
+      out = saved;
+      path = savedPath;
+      wide = savedWide;
+    }
+    return collected;
+  }
+
+  /** Undoes every statement emitted or declared since (see Unroller#whileLoop). */
+  Runnable snapshot() {
+    List<Statement> savedRoot = List.copyOf(root);
+    List<Statement> target = out;
+    int size = out.size();
+    return () -> {
+      root.clear();
+      root.addAll(savedRoot);
+      if (target != root) {
+        target.subList(size, target.size()).clear();
+      }
+    };
+  }
+
+  /** Whether statements are being collected for a loop body. */
+  boolean collecting() {
+    return out != root;
   }
 
   /** The condition the next statements run under: Bool(true) when unconditional. */
@@ -61,6 +107,7 @@ final class Emitter {
    * nothing, when a statement since that declaration touches {@code to}.
    */
   boolean rename(String from, String to) {
+    List<Statement> out = root;
     int declared = -1;
     for (int i = 0; i < out.size(); i++) {
       if (out.get(i) instanceof Statement.RegisterDeclaration r
@@ -84,17 +131,20 @@ final class Emitter {
 
   private static boolean touches(Statement s, String register) {
     return switch (s) {
-      case Statement.Measure m -> m.clbit().register().equals(register);
+      case Statement.Measure m -> m.clbit() != null && m.clbit().register().equals(register);
       case Statement.Conditioned c ->
           c.clbits().stream().anyMatch(o -> o.register().equals(register))
               || touches(c.body(), register);
+      case Statement.While w ->
+          w.clbits().stream().anyMatch(o -> o.register().equals(register))
+              || w.body().stream().anyMatch(b -> touches(b, register));
       default -> false;
     };
   }
 
   private static Statement renamed(Statement s, String from, String to) {
     return switch (s) {
-      case Statement.Measure m ->
+      case Statement.Measure m when m.clbit() != null ->
           new Statement.Measure(m.qubit(), renamed(m.clbit(), from, to), m.at());
       case Statement.Conditioned c ->
           new Statement.Conditioned(
@@ -103,6 +153,13 @@ final class Emitter {
               from.equals(c.register()) ? to : c.register(),
               renamed(c.body(), from, to),
               c.at());
+      case Statement.While w ->
+          new Statement.While(
+              w.clbits().stream().map(o -> renamed(o, from, to)).toList(),
+              w.values(),
+              from.equals(w.register()) ? to : w.register(),
+              w.body().stream().map(b -> renamed(b, from, to)).toList(),
+              w.at());
       default -> s;
     };
   }
@@ -111,9 +168,9 @@ final class Emitter {
     return o.register().equals(from) ? new Operand(to, o.index(), o.at()) : o;
   }
 
-  /** Adds a declaration, which no condition applies to. */
+  /** Adds a declaration, which no condition applies to, at the top level. */
   void declare(Statement s) {
-    out.add(s);
+    root.add(s);
   }
 
   /** Adds {@code s}, under the current condition on measured bits if there is one. */
@@ -135,12 +192,7 @@ final class Emitter {
     }
     Dynamic condition = (Dynamic) path;
     bits.checkFresh(condition, at);
-    List<Long> values = new ArrayList<>();
-    for (int a = 0; a < condition.table().length; a++) {
-      if (Operators.truth(condition.table()[a], at)) {
-        values.add((long) a);
-      }
-    }
+    List<Long> values = satisfying(condition, at);
     for (int clbit : writes) {
       for (int k = 0; k < condition.clbits().length; k++) {
         if (condition.clbits()[k] == clbit) {
@@ -156,11 +208,28 @@ final class Emitter {
         }
       }
     }
+    out.add(
+        new Statement.Conditioned(operands(condition, at), values, condition.register(), s, at));
+  }
+
+  /** The assignments of the condition's bits under which it is true. */
+  static List<Long> satisfying(Dynamic condition, Token at) {
+    List<Long> values = new ArrayList<>();
+    for (int a = 0; a < condition.table().length; a++) {
+      if (Operators.truth(condition.table()[a], at)) {
+        values.add((long) a);
+      }
+    }
+    return values;
+  }
+
+  /** The condition's bits as operands. */
+  List<Operand> operands(Dynamic condition, Token at) {
     List<Operand> operands = new ArrayList<>();
     for (int clbit : condition.clbits()) {
       operands.add(bits.operand(clbit, at));
     }
-    out.add(new Statement.Conditioned(operands, values, condition.register(), s, at));
+    return operands;
   }
 
   /** Measures each qubit into the bit at the same position. */

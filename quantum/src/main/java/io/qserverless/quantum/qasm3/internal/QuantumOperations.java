@@ -177,13 +177,13 @@ final class QuantumOperations {
     }
   }
 
+  /** {@code target = measure qubit;}, or with a null target {@code measure qubit;}. */
   void measure(Syntax.Expr qubit, Syntax.Expr target, Token at) {
     List<Operand> qubits = operands.qubits(qubit);
     if (target == null) {
-      throw error(
-          at,
-          "'measure' without a target discards the result, which this circuit model cannot do;"
-              + " keep it: bit b = measure q;");
+      // 'measure q;': the state collapses, the result is kept nowhere
+      qubits.forEach(q -> emitter.emit(new Statement.Measure(q, null, at), List.of(), at));
+      return;
     }
     emitter.measureInto(qubits, operands.bits(target), at);
   }

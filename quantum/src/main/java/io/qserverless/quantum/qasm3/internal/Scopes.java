@@ -5,10 +5,13 @@ import static io.qserverless.quantum.qasm3.internal.Syntax.error;
 import io.qserverless.quantum.qasm2.internal.Token;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The names in scope: the global scope below, blocks above it. A subroutine sees only the global
@@ -19,6 +22,9 @@ final class Scopes {
   private final Deque<Map<String, Binding>> blocks = new ArrayDeque<>();
   private final Map<String, Binding> global = new HashMap<>();
   private final Deque<List<Map<String, Binding>>> callers = new ArrayDeque<>();
+
+  /** For each enclosing while loop on measurements, the scopes that were open when it began. */
+  private final Deque<Set<Map<String, Binding>>> loops = new ArrayDeque<>();
 
   void push() {
     blocks.push(new HashMap<>());
@@ -41,6 +47,49 @@ final class Scopes {
   void leaveCall() {
     blocks.clear();
     callers.pop().reversed().forEach(blocks::push);
+  }
+
+  /** A while loop on measurements begins: the names open now stay fixed inside it. */
+  void enterLoop() {
+    Set<Map<String, Binding>> open = Collections.newSetFromMap(new IdentityHashMap<>());
+    open.add(global);
+    open.addAll(blocks);
+    callers.forEach(open::addAll);
+    loops.push(open);
+  }
+
+  void leaveLoop() {
+    loops.pop();
+  }
+
+  /**
+   * Whether {@code name} was declared outside the innermost while loop on measurements, whose body
+   * is unrolled once: a variable from there cannot change from one pass to the next.
+   */
+  boolean fixedByLoop(String name) {
+    if (loops.isEmpty()) {
+      return false;
+    }
+    for (Map<String, Binding> scope : blocks) {
+      if (scope.containsKey(name)) {
+        return loops.peek().contains(scope);
+      }
+    }
+    return true;
+  }
+
+  /** The contents of every open scope, to {@link #restore} (see Unroller#whileLoop). */
+  Runnable snapshot() {
+    List<Map<String, Binding>> open = new ArrayList<>(blocks);
+    open.add(global);
+    callers.forEach(open::addAll);
+    List<Map<String, Binding>> copies = open.stream().map(m -> Map.copyOf(m)).toList();
+    return () -> {
+      for (int i = 0; i < open.size(); i++) {
+        open.get(i).clear();
+        open.get(i).putAll(copies.get(i));
+      }
+    };
   }
 
   void declare(String name, Binding binding, Token at) {

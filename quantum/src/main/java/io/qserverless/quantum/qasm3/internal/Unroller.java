@@ -26,8 +26,9 @@ import java.util.function.Function;
  *
  * <p>Values computed from measured bits are tables over those bits ({@link Dynamic}). The circuit
  * keeps only each bit's latest value, so a program that needs a bit's earlier value after measuring
- * into it again is refused, as is a {@code while} whose condition depends on a measurement (its
- * iteration count is only known at run time). Timing is accepted and ignored.
+ * into it again is refused. A {@code while} whose condition depends on a measurement becomes a loop
+ * of the circuit ({@link #dynamicWhile}): its body is unrolled once and repeated while the circuit
+ * runs, so classical variables from outside cannot change in it. Timing is accepted and ignored.
  */
 public final class Unroller {
 
@@ -49,7 +50,7 @@ public final class Unroller {
   private final Declarations declarations;
   private final Map<String, Syntax.Subroutine> subroutines = new HashMap<>();
   private final Map<String, Syntax.GateDefinition> gates = new HashMap<>();
-  private final Deque<Value> loopEntries = new ArrayDeque<>();
+  private final Deque<Loop> loops = new ArrayDeque<>();
   private int steps;
   private int callDepth;
 
@@ -159,11 +160,11 @@ public final class Unroller {
       case Syntax.If i -> branch(i.condition(), i.then(), i.otherwise(), i.at());
       case Syntax.For f -> forLoop(f);
       case Syntax.While w -> whileLoop(w);
-      case Syntax.Break b -> throw jump("break", b.at(), null);
-      case Syntax.Continue c -> throw jump("continue", c.at(), null);
+      case Syntax.Break b -> jump("break", b.at(), null);
+      case Syntax.Continue c -> jump("continue", c.at(), null);
       case Syntax.Return r -> {
         Value value = r.value() == null ? null : measuredOrValue(r.value());
-        throw jump("return", r.at(), value);
+        jump("return", r.at(), value);
       }
       case Syntax.Switch w -> switchStatement(w);
       case Syntax.Block b -> scoped(b.body());
@@ -278,7 +279,7 @@ public final class Unroller {
 
   private void forLoop(Syntax.For f) {
     List<Value> items = iterate(f.iterable());
-    loopEntries.push(emitter.path());
+    loops.push(new Loop(emitter.path(), false, false));
     try {
       for (Value item : items) {
         scopes.push();
@@ -297,7 +298,7 @@ public final class Unroller {
         }
       }
     } finally {
-      loopEntries.pop();
+      loops.pop();
     }
   }
 
@@ -337,16 +338,17 @@ public final class Unroller {
   }
 
   private void whileLoop(Syntax.While w) {
-    loopEntries.push(emitter.path());
+    // A first pass that reaches a break or continue under a measured condition starts over as a
+    // loop of the circuit (while (true) { ... if (c) break; }): snapshot what it would undo.
+    Runnable undo = breaksOut(w.body()) ? snapshot() : null;
+    loops.push(new Loop(emitter.path(), false, undo != null));
+    boolean first = true;
     try {
       while (true) {
         Value c = values.evaluate(w.condition());
         if (c instanceof Dynamic) {
-          throw error(
-              w.condition().at(),
-              "this 'while' condition depends on a measurement, so its number of iterations is"
-                  + " known only when the circuit runs, and this reader unrolls loops; bound it:"
-                  + " for int i in [1:n] { if (condition) { ... } }");
+          dynamicWhile(w, false);
+          return;
         }
         if (!Operators.truth(c, w.condition().at())) {
           return;
@@ -363,16 +365,168 @@ public final class Unroller {
           } else if (!j.kind.equals("continue")) {
             throw j;
           }
+        } catch (StartOver again) {
+          if (!first || again.loop != loops.peek()) {
+            throw again;
+          }
+          undo.run();
+          dynamicWhile(w, true);
+          return;
         }
+        first = false;
+        loops.push(new Loop(loops.pop().entry(), false, false));
       }
     } finally {
-      loopEntries.pop();
+      loops.pop();
     }
   }
 
-  private Jump jump(String kind, Token at, Value value) {
-    Value entry = kind.equals("return") ? returnEntry : loopEntries.peek();
-    if (emitter.wide() != null || (entry != null && !entry.equals(emitter.path()))) {
+  /** Whether {@code body} has a break or continue of its own loop (not of a loop inside it). */
+  private static boolean breaksOut(List<Stmt> body) {
+    for (Stmt s : body) {
+      boolean found =
+          switch (s) {
+            case Syntax.Break b -> true;
+            case Syntax.Continue c -> true;
+            case Syntax.If i -> breaksOut(i.then()) || breaksOut(i.otherwise());
+            case Syntax.Block b -> breaksOut(b.body());
+            case Syntax.Switch w ->
+                breaksOut(w.otherwise()) || w.cases().stream().anyMatch(k -> breaksOut(k.body()));
+            default -> false;
+          };
+      if (found) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Runnable snapshot() {
+    List<Runnable> undo =
+        List.of(
+            scopes.snapshot(),
+            bits.snapshot(),
+            emitter.snapshot(),
+            restorer(gates),
+            restorer(subroutines));
+    return () -> undo.forEach(Runnable::run);
+  }
+
+  private static <V> Runnable restorer(Map<String, V> map) {
+    Map<String, V> saved = Map.copyOf(map);
+    return () -> {
+      map.clear();
+      map.putAll(saved);
+    };
+  }
+
+  /** Thrown to a static while loop whose first pass found it must be a loop of the circuit. */
+  private static final class StartOver extends RuntimeException {
+    final Loop loop;
+
+    StartOver(Loop loop) {
+      super("start over", null, false, false);
+      this.loop = loop;
+    }
+  }
+
+  /**
+   * A {@code while} whose condition depends on a measurement: a loop of the circuit, which the
+   * simulator repeats per branch. Its body is unrolled once, under no condition but its own; inside
+   * it every bit counts as measured again (later passes see newer values), variables from outside
+   * are fixed, and break/continue become instructions of the circuit.
+   */
+  private void dynamicWhile(Syntax.While w, boolean always) {
+    if (emitter.wide() != null) {
+      throw error(
+          w.at(),
+          "a while loop on a measurement cannot stand under a condition on more than "
+              + Operators.MAX_DYNAMIC_BITS
+              + " bits; compare fewer bits");
+    }
+    bits.enterLoop();
+    scopes.enterLoop();
+    loops.push(new Loop(null, true, false));
+    Dynamic condition = null;
+    List<Statement> body;
+    try {
+      if (!always) {
+        Value c = values.evaluate(w.condition());
+        condition = c instanceof Dynamic d ? d : null;
+        if (condition == null) {
+          throw error(w.condition().at(), "this 'while' condition changed while it was read");
+        }
+        bits.checkFresh(condition, w.condition().at());
+      }
+      body =
+          emitter.collect(
+              () -> {
+                try {
+                  scoped(w.body());
+                } catch (Jump j) {
+                  // an unconditional break/continue: emitted already, the rest never runs
+                  if (j.kind.equals("return")) {
+                    throw j;
+                  }
+                }
+              });
+    } finally {
+      loops.pop();
+      scopes.leaveLoop();
+    }
+    List<Integer> written = bits.leaveLoop();
+    if (always) {
+      // its condition holds on every pass: the loop ends only by a break
+      emitter.emit(new Statement.While(List.of(), List.of(), null, body, w.at()), written, w.at());
+      return;
+    }
+    List<Long> values = Emitter.satisfying(condition, w.at());
+    if (!values.isEmpty()) {
+      emitter.emit(
+          new Statement.While(
+              emitter.operands(condition, w.at()), values, condition.register(), body, w.at()),
+          written,
+          w.at());
+    }
+  }
+
+  /**
+   * break, continue or return. In a while loop on a measurement, break and continue become
+   * instructions of the circuit, under the condition they stand in; elsewhere they unwind the
+   * unrolling, which a condition on a measurement cannot do.
+   */
+  private void jump(String kind, Token at, Value value) {
+    if (kind.equals("return")) {
+      if (loops.stream().anyMatch(Loop::dynamic)) {
+        throw error(
+            at,
+            "'return' inside a while loop on a measurement would end the subroutine after a number"
+                + " of passes known only when the circuit runs; break out of the loop and return"
+                + " after it");
+      }
+    } else if (loops.peek() != null && loops.peek().dynamic()) {
+      if (emitter.wide() != null) {
+        throw error(
+            at,
+            "'"
+                + kind
+                + "' under a condition on more than "
+                + Operators.MAX_DYNAMIC_BITS
+                + " bits is not supported; compare fewer bits");
+      }
+      emitter.emit(new Statement.LoopJump(kind.equals("break"), at), List.of(), at);
+      if (emitter.path() instanceof Bool b && b.value()) {
+        throw new Jump(kind, at, null);
+      }
+      return;
+    }
+    Value entry =
+        kind.equals("return") ? returnEntry : loops.isEmpty() ? null : loops.peek().entry();
+    boolean measured = emitter.wide() != null || (entry != null && !entry.equals(emitter.path()));
+    if (measured && !kind.equals("return") && !loops.isEmpty() && loops.peek().startsOver()) {
+      throw new StartOver(loops.peek());
+    }
+    if (measured) {
       throw error(
           at,
           "'"
@@ -380,12 +534,18 @@ public final class Unroller {
               + "' under a condition on a measurement would end the "
               + (kind.equals("return") ? "subroutine" : "loop")
               + " in some runs only, which an unrolled circuit cannot do; put the rest of the body in"
-              + " an 'else' instead");
+              + " an 'else' instead, or use a while loop on the measurement");
     }
-    return new Jump(kind, at, value);
+    throw new Jump(kind, at, value);
   }
 
   private Value returnEntry;
+
+  /**
+   * An enclosing loop: unrolled ({@code entry}: the condition it began under) or dynamic; {@code
+   * startsOver}: a static while on its first pass, which a measured break turns dynamic.
+   */
+  private record Loop(Value entry, boolean dynamic, boolean startsOver) {}
 
   /** break, continue and return unwind the Java stack to their loop or call. */
   private static final class Jump extends RuntimeException {
@@ -463,8 +623,8 @@ public final class Unroller {
       }
     }
     Value savedEntry = returnEntry;
-    Deque<Value> savedLoops = new ArrayDeque<>(loopEntries);
-    loopEntries.clear();
+    Deque<Loop> savedLoops = new ArrayDeque<>(loops);
+    loops.clear();
     returnEntry = emitter.path();
     scopes.enterCall(frame);
     try {
@@ -482,7 +642,7 @@ public final class Unroller {
     } finally {
       scopes.leaveCall();
       returnEntry = savedEntry;
-      loopEntries.addAll(savedLoops);
+      loops.addAll(savedLoops);
       callDepth--;
     }
   }

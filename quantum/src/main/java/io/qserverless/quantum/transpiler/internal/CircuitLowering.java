@@ -3,6 +3,7 @@ package io.qserverless.quantum.transpiler.internal;
 import io.qserverless.quantum.circuit.CircuitInstruction;
 import io.qserverless.quantum.circuit.ClassicalRegister;
 import io.qserverless.quantum.circuit.Condition;
+import io.qserverless.quantum.circuit.ControlFlow;
 import io.qserverless.quantum.circuit.Gate;
 import io.qserverless.quantum.circuit.Operation;
 import io.qserverless.quantum.circuit.ParameterExpression;
@@ -42,6 +43,13 @@ public final class CircuitLowering {
 
   private static void lower(
       Operation operation, int[] qubits, int[] clbits, Condition condition, DagCircuit dag) {
+    if (operation instanceof ControlFlow) {
+      throw new TranspilerException(
+          "the transpiler does not map a '"
+              + operation.name()
+              + "' (control flow decided while the circuit runs); run the circuit on the simulator"
+              + " untranspiled");
+    }
     if (!(operation instanceof Gate gate)) {
       dag.add(new Op(operation.name(), qubits, clbits, new double[0], null, operation, condition));
       return;

@@ -1,0 +1,8 @@
+package io.qserverless.quantum.circuit;
+
+/**
+ * Control flow decided while the circuit runs: a {@link WhileLoop} on measured bits and the {@link
+ * BreakLoop} / {@link ContinueLoop} inside its body. The statevector simulator follows it branch by
+ * branch; nothing else that reads circuits (transpiler, QPY, circuit JSON) takes it.
+ */
+public sealed interface ControlFlow extends Operation permits WhileLoop, BreakLoop, ContinueLoop {}

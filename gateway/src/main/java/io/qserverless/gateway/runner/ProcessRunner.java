@@ -69,6 +69,7 @@ public final class ProcessRunner implements JobRunner {
         users.own(own, spec.userId());
       }
     }
+    users.ownFiles(spec.dataDir(), spec.userId());
     Map<String, String> contract = contract(spec, dir);
     if (!spec.workers().isEmpty()) {
       contract.putAll(cluster(spec));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * Which OS user a user's jobs run as. As root, the gateway runs each user's jobs as that user's own
@@ -105,6 +106,25 @@ public final class JobUsers {
       int id = (int) uidOf(userId);
       Files.setAttribute(path, "unix:uid", id, LinkOption.NOFOLLOW_LINKS);
       Files.setAttribute(path, "unix:gid", id, LinkOption.NOFOLLOW_LINKS);
+    }
+  }
+
+  /**
+   * Makes the entries of {@code dir} that are not yet the user's (files the gateway stored before
+   * it ran jobs as their owners' users) belong to the user's jobs; links are changed themselves,
+   * never what they point to.
+   */
+  public void ownFiles(Path dir, long userId) throws IOException {
+    if (!switches()) {
+      return;
+    }
+    Integer id = (int) uidOf(userId);
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path p : entries.toList()) {
+        if (!id.equals(Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
+          own(p, userId);
+        }
+      }
     }
   }
 

@@ -2,6 +2,9 @@ package io.qserverless.bench;
 
 import io.qserverless.quantum.circuit.StandardGate;
 import io.qserverless.quantum.simulator.internal.StateEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -18,18 +21,26 @@ import java.util.stream.IntStream;
 public final class SimulatorGateBench {
   private static final int REPS = 7;
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     int[] sizes =
         args.length == 0
             ? new int[] {24, 26}
             : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     System.out.printf(
-        "simulator threads: %s (-Dqserverless.simulator.threads; default the %d processors)%n",
+        "simulator threads: %s (-Dqserverless.simulator.threads; default the %d processors); load"
+            + " average %s%n",
         System.getProperty("qserverless.simulator.threads", "default"),
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        loadAverage());
     for (int n : sizes) {
       run(n);
     }
+    System.out.printf("%nload average at the end %s%n", loadAverage());
+  }
+
+  /** Other processes' load decides how far apart gate and copy times can drift. */
+  private static String loadAverage() throws IOException {
+    return Files.readString(Path.of("/proc/loadavg")).trim();
   }
 
   private static void run(int n) {

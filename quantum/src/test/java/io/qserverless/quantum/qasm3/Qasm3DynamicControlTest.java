@@ -58,6 +58,11 @@ class Qasm3DynamicControlTest {
                 .isCloseTo(p, within(0.046)));
   }
 
+  /** {@code loop} on qubit q and bit c, then r (which the loop flips) measured into m (bit 1). */
+  private static QuantumCircuit flipsOfR(String loop) {
+    return read("qubit q;\nqubit r;\nbit c;\nbit m;\n" + loop + "m = measure r;\n");
+  }
+
   private static QuantumCircuit roundTrip(QuantumCircuit qc) {
     QuantumCircuit back = Qasm3.loads(Qasm3.dumps(qc));
     assertThat(back.data()).isEqualTo(qc.data());
@@ -151,18 +156,13 @@ class Qasm3DynamicControlTest {
     // x r runs on each failed pass: F = N - 1 failures with P(F = f) = 2^-(f+1). r = F mod 2:
     // P(r = 1) = 1/4 + 1/16 + ... = 1/3, P(r = 0) = 2/3. c (bit 0) is 1: keys 1 and 3.
     QuantumCircuit qc =
-        read(
+        flipsOfR(
             """
-            qubit q;
-            qubit r;
-            bit c;
-            bit m;
             while (c == 0) {
               h q;
               c = measure q;
               if (c == 0) { x r; }
             }
-            m = measure r;
             """);
     assertDistribution(qc, Map.of(1, 2 / 3.0, 3, 1 / 3.0));
     assertDistribution(roundTrip(qc), Map.of(1, 2 / 3.0, 3, 1 / 3.0));
@@ -173,19 +173,14 @@ class Qasm3DynamicControlTest {
     // x r runs on every pass but the last (break comes first there): r = (N - 1) mod 2 = 1 with
     // 1/3. Were the break ignored, x r would run N times: r = 1 with 2/3.
     QuantumCircuit qc =
-        read(
+        flipsOfR(
             """
-            qubit q;
-            qubit r;
-            bit c;
-            bit m;
             while (c == 0) {
               h q;
               c = measure q;
               if (c) break;
               x r;
             }
-            m = measure r;
             """);
     assertDistribution(qc, Map.of(1, 2 / 3.0, 3, 1 / 3.0));
     assertTrajectories(qc, Map.of(1, 2 / 3.0, 3, 1 / 3.0));
@@ -197,19 +192,14 @@ class Qasm3DynamicControlTest {
     // x r runs only on the pass that read 1, the last one: r = 1 always. Were the continue
     // ignored, r = N mod 2 would be 1 with 2/3.
     QuantumCircuit qc =
-        read(
+        flipsOfR(
             """
-            qubit q;
-            qubit r;
-            bit c;
-            bit m;
             while (!c) {
               h q;
               c = measure q;
               if (!c) continue;
               x r;
             }
-            m = measure r;
             """);
     assertDistribution(qc, Map.of(3, 1.0));
     roundTrip(qc);
@@ -220,19 +210,14 @@ class Qasm3DynamicControlTest {
     // The loop retries until q reads 1: c = 1. The flip of r on each retry gives r = (N - 1) mod 2
     // as above: 1 with 1/3.
     QuantumCircuit qc =
-        read(
+        flipsOfR(
             """
-            qubit q;
-            qubit r;
-            bit c;
-            bit m;
             while (true) {
               h q;
               c = measure q;
               if (c) { break; }
               x r;
             }
-            m = measure r;
             """);
     assertThat(((WhileLoop) qc.data().getFirst().operation()).conditions()).isEmpty();
     assertThat(Qasm3.dumps(qc)).contains("while (true) {\n");
@@ -281,8 +266,8 @@ class Qasm3DynamicControlTest {
     assertThatThrownBy(() -> Transpiler.transpile(qc, Backends.get("fake_manila"), 1))
         .isInstanceOf(TranspilerException.class)
         .hasMessage(
-            "the transpiler does not map a 'while_loop' (control flow decided while the circuit"
-                + " runs); run the circuit on the simulator untranspiled");
+            "the transpiler does not map a 'while_loop' (classical control decided while the"
+                + " circuit runs); run the circuit on the simulator untranspiled");
   }
 
   @Test

@@ -132,6 +132,7 @@ final class Emitter {
   private static boolean touches(Statement s, String register) {
     return switch (s) {
       case Statement.Measure m -> m.clbit() != null && m.clbit().register().equals(register);
+      case Statement.SetBit b -> b.clbit().register().equals(register);
       case Statement.Conditioned c ->
           c.clbits().stream().anyMatch(o -> o.register().equals(register))
               || touches(c.body(), register);
@@ -146,6 +147,8 @@ final class Emitter {
     return switch (s) {
       case Statement.Measure m when m.clbit() != null ->
           new Statement.Measure(m.qubit(), renamed(m.clbit(), from, to), m.at());
+      case Statement.SetBit b ->
+          new Statement.SetBit(renamed(b.clbit(), from, to), b.value(), b.at());
       case Statement.Conditioned c ->
           new Statement.Conditioned(
               c.clbits().stream().map(o -> renamed(o, from, to)).toList(),

@@ -85,6 +85,13 @@ final class Operands {
     };
   }
 
+  /** The bit positions {@code target} names in a classical variable of {@code width} bits. */
+  List<Integer> positions(Syntax.Expr target, int width) {
+    return target instanceof Syntax.Index index
+        ? select(range(0, width), index, index.at())
+        : range(0, width);
+  }
+
   private <T> List<T> select(List<T> all, Syntax.Index index, Token at) {
     List<Long> picks = new ArrayList<>();
     switch (index.index()) {

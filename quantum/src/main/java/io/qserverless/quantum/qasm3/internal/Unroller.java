@@ -144,7 +144,7 @@ public final class Unroller {
           quantum.gateCall(c);
         }
       }
-      case Syntax.MeasureStatement m -> quantum.measure(m.qubit(), m.target(), m.at());
+      case Syntax.MeasureStatement m -> declarations.measure(m);
       case Syntax.Reset r -> {
         for (Operand q : operands.qubits(r.qubit())) {
           emitter.emit(new Statement.Reset(q, r.at()), List.of(), r.at());

@@ -117,7 +117,13 @@ final class Kernels {
       double[] s, int numQubits, int[] fixed, int controlMask, int target, double[] m) {
     double a0 = m[0], a1 = m[1], d0 = m[6], d1 = m[7];
     if (controlMask == 0) {
-      DiagonalPass.apply(s, target, m);
+      // vectors win on a cached chunk (0.25 vs 0.78 ns per amplitude at 15 qubits, 1 thread);
+      // streaming a whole large state the scalar pass measured faster (0.8 vs 1.1 at 24 qubits)
+      if (SIMD && VectorKernels.fits(numQubits) && numQubits <= StateEngine.CHUNK_QUBITS) {
+        VectorKernels.diagonal(s, numQubits, target, m);
+      } else {
+        DiagonalPass.apply(s, target, m);
+      }
       return;
     }
     if (a0 == 1 && a1 == 0) {

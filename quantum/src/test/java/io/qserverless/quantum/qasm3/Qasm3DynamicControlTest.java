@@ -263,6 +263,39 @@ class Qasm3DynamicControlTest {
   }
 
   @Test
+  void nested_loops_break_the_inner_one_and_sample_per_shot_past_the_branch_limit() {
+    // The inner loop retries until b reads 1 (its break leaves only the inner loop); the outer
+    // one flips r once per pass and ends when a reads 1: r = outer passes mod 2 = 1 with 2/3.
+    // Inner and outer retries multiply the branches past 4096, so the exact walk refuses and the
+    // shots run one trajectory each. Keys: a (bit 0) and b (bit 1) are 1, m is bit 2.
+    QuantumCircuit qc =
+        read(
+            """
+            qubit w;
+            qubit q;
+            qubit r;
+            bit a;
+            bit b;
+            bit m;
+            while (!a) {
+              while (true) { h q; b = measure q; if (b) break; }
+              x r;
+              h w;
+              a = measure w;
+            }
+            m = measure r;
+            """);
+    assertThatThrownBy(() -> StatevectorSimulator.exactDistribution(qc))
+        .isInstanceOf(SimulatorException.class)
+        .hasMessageContaining("give more than 4096 outcome branches: run it with shots");
+    int shots = 3000;
+    Map<Integer, Integer> counts = StatevectorSimulator.sampleCounts(qc, shots, 5);
+    assertThat(counts.keySet()).containsExactlyInAnyOrder(3, 7);
+    // 5 standard deviations of a frequency at 3000 shots: 0.043
+    assertThat(counts.get(7) / (double) shots).isCloseTo(2 / 3.0, within(0.043));
+  }
+
+  @Test
   void a_loop_that_cannot_end_is_refused_when_it_runs() {
     // x x is the identity: q stays |0>, c reads 0 on every pass, the loop never ends.
     QuantumCircuit qc = read("qubit q;\nbit c;\nwhile (c == 0) { x q; x q; c = measure q; }\n");

@@ -464,10 +464,8 @@ public final class Unroller {
                 try {
                   scoped(w.body());
                 } catch (Jump j) {
-                  // an unconditional break/continue: emitted already, the rest never runs
-                  if (j.kind.equals("return")) {
-                    throw j;
-                  }
+                  // an unconditional break or continue (return is refused in here): emitted
+                  // already, and the rest of the body never runs
                 }
               });
     } finally {

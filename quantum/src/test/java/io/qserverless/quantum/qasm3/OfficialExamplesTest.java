@@ -27,7 +27,9 @@ class OfficialExamplesTest {
   private static final Map<String, String> REFUSED =
       new TreeMap<>(
           Map.ofEntries(
-              Map.entry("arrays.qasm", "97:53: unexpected character '#'"),
+              // a = my_defined_uints[0] = 5, so my_defined_uints[a - 1] is index 4 of 4 elements
+              // (and line 76 declares first_dimension a second time).
+              Map.entry("arrays.qasm", "51:17: index 4 is out of range: 'my_defined_uints' has 4"),
               // The example applies cphase to a register q it never declares.
               Map.entry("cphase.qasm", "9:15: unknown name 'q'; declare it first"),
               // The example calls 'u' with no parameters; stdgates.inc has none of that name.
@@ -68,6 +70,17 @@ class OfficialExamplesTest {
                 .as(name)
                 .isInstanceOf(QasmParseException.class)
                 .hasMessageStartingWith("<string>:" + message));
+  }
+
+  @Test
+  void the_arrays_example_reads_once_its_two_faults_are_mended() {
+    String mended =
+        resource("qasm3/official/arrays.qasm")
+            .replace("my_defined_uints[a - 1]", "my_defined_uints[a - 2]")
+            .replace(
+                "const uint[32] first_dimension = sizeof(my_doubles);  // still 8.",
+                "const uint[32] first_dimension_again = sizeof(my_doubles);");
+    assertThat(OpenQasm.loads(mended).numClbits()).isZero();
   }
 
   @Test

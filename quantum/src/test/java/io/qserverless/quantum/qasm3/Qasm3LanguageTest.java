@@ -168,6 +168,35 @@ class Qasm3LanguageTest {
   }
 
   @Test
+  void multi_dimensional_arrays_slices_sizeof_and_array_arguments() {
+    // m starts all 0; m[1] = {1, 2, 3}; m[0][0:1] = m[1][1:2] makes row 0 {2, 3, 0}. f gets m
+    // twice: x (#dim=2, any shape) for sizeof(x, 0) = 2 and sizeof(x, 1) = 3, and y by reference:
+    // y[0, 2] = 3 changes m. Every test holds, so c = 111.
+    assertDistribution(
+        """
+        array[int[8], 2, 3] m;
+        array[int[8], 3] row = {1, 2, 3};
+        m[1] = row;
+        m[0][0:1] = m[1][1:2];
+        def f(readonly array[int[8], #dim=2] x, mutable array[int[8], 2, 3] y) -> int {
+          y[0, 2] = sizeof(x, 1);
+          return sizeof(x, 0);
+        }
+        int r = f(m, m);
+        qubit[3] q;
+        bit[3] c;
+        if (r == 2) x q[0];
+        if (m[0, 2] == 3) x q[1];
+        if (m[0][0] == 2 && m[0, 1] == 3 && m[1, 0] == 1 && sizeof(m) == 2) x q[2];
+        c = measure q;
+        """,
+        Map.of(7, 1.0));
+    refused(
+        "array[int[8], 2] a = {1, 2};\na[0:1] = {1, 2, 3};\n",
+        "<string>:4:2: a slice of 2 elements takes an array of as many, not [1, 2, 3]");
+  }
+
+  @Test
   void hardware_qubits_become_a_register_sized_to_the_highest_one() {
     // A Bell pair on $0 and $2: c is 00 or 11 with 1/2 each; $1 exists, idle.
     QuantumCircuit qc =

@@ -86,7 +86,7 @@ final class Declarations {
             d.at(),
             "constant '" + d.name() + "' needs a value: const ... " + d.name() + " = value;");
       }
-      value = values.coerce(type, width, Evaluator.initial(type), d.at());
+      value = values.coerce(type, width, values.initial(type), d.at());
     } else if (d.init() instanceof Syntax.Measure) {
       throw error(
           d.init().at(), "a measurement gives bits; declare '" + d.name() + "' as bit or bit[n]");
@@ -150,7 +150,7 @@ final class Declarations {
         }
         Value updated =
             a.target() instanceof Syntax.Index index
-                ? withElement(v.value(), index, value)
+                ? withElement(index, value)
                 : values.coerce(
                     new Type(v.kind(), null, null, List.of(), a.at()), v.width(), value, a.at());
         store(Operands.rootName(a.target()), v, updated, a.at());
@@ -252,18 +252,34 @@ final class Declarations {
         + " bits (measure into them) or declare the variable inside the loop";
   }
 
-  private Value withElement(Value array, Syntax.Index index, Value element) {
-    if (!(array instanceof Value.Array items)) {
+  /**
+   * The whole variable after {@code index = element}: the element, or a slice's elements, replaced
+   * at each level of nested indexing ({@code a[3, 0]}, {@code a[0:1] = b[2:3]}).
+   */
+  private Value withElement(Syntax.Index index, Value element) {
+    if (!(values.evaluate(index.base()) instanceof Value.Array items)) {
       throw error(index.at(), "only arrays and bit registers can be assigned by index");
     }
-    int i = (int) Operators.integer(values.evaluate(index.index()), index.at());
-    if (i < 0 || i >= items.items().size()) {
-      throw error(
-          index.at(), "index " + i + " is out of range for an array of " + items.items().size());
-    }
+    List<Integer> positions =
+        operands.select(Operands.range(0, items.items().size()), index, index.at());
     List<Value> copy = new ArrayList<>(items.items());
-    copy.set(i, element);
-    return new Value.Array(copy);
+    if (index.index() instanceof Syntax.Range || index.index() instanceof Syntax.SetLiteral) {
+      if (!(element instanceof Value.Array slice) || slice.items().size() != positions.size()) {
+        throw error(
+            index.at(),
+            "a slice of "
+                + positions.size()
+                + " elements takes an array of as many, not "
+                + Value.show(element));
+      }
+      for (int k = 0; k < positions.size(); k++) {
+        copy.set(positions.get(k), slice.items().get(k));
+      }
+    } else {
+      copy.set(positions.getFirst(), element);
+    }
+    Value updated = new Value.Array(copy);
+    return index.base() instanceof Syntax.Index outer ? withElement(outer, updated) : updated;
   }
 
   /**

@@ -68,11 +68,17 @@ final class Expressions {
       in.expect("[");
       Syntax.Type element = type();
       List<Expr> dimensions = new ArrayList<>();
-      while (in.accept(",")) {
-        dimensions.add(expression());
+      Expr rank = null;
+      while (rank == null && in.accept(",")) {
+        if (in.accept("#dim")) {
+          in.expect("=");
+          rank = expression();
+        } else {
+          dimensions.add(expression());
+        }
       }
       in.expect("]");
-      return new Syntax.Type(kind, null, element, dimensions, at);
+      return new Syntax.Type(kind, rank, element, rank == null ? dimensions : List.of(), at);
     }
     Expr width = null;
     if (in.accept("[")) {

@@ -92,7 +92,10 @@ final class Operands {
         : range(0, width);
   }
 
-  private <T> List<T> select(List<T> all, Syntax.Index index, Token at) {
+  /**
+   * The items {@code index} picks from {@code all}: one, a range or a set (negative from the end).
+   */
+  <T> List<T> select(List<T> all, Syntax.Index index, Token at) {
     List<Long> picks = new ArrayList<>();
     switch (index.index()) {
       case Syntax.Range r -> {

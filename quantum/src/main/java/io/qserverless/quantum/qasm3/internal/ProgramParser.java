@@ -310,9 +310,10 @@ public final class ProgramParser {
       do {
         Token argumentAt = in.peek();
         in.accept("readonly");
-        in.accept("mutable");
+        boolean mutable = in.accept("mutable");
         Type type = expressions.type();
-        arguments.add(new Syntax.Argument(type, in.identifier("an argument name"), argumentAt));
+        arguments.add(
+            new Syntax.Argument(type, in.identifier("an argument name"), mutable, argumentAt));
       } while (in.accept(","));
       in.expect(")");
     }

@@ -92,7 +92,8 @@ final class JobCommand {
       JobDirectory dir,
       Map<String, String> environment,
       Sandbox sandbox,
-      GatewayConfig.Limits limits)
+      GatewayConfig.Limits limits,
+      long user)
       throws IOException {
     Launch launch = spec.launch();
     List<Path> readOnly = readOnly(spec, dir);
@@ -105,7 +106,7 @@ final class JobCommand {
     }
     Sandbox.Command confined =
         sandbox.confine(
-            confinement(spec, readOnly, dir.work(), spec.driver(), limits, scratch(dir)),
+            confinement(spec, user, readOnly, dir.work(), spec.driver(), limits, scratch(dir)),
             program,
             environment);
     List<String> argv =
@@ -139,12 +140,14 @@ final class JobCommand {
       long jobPid,
       Map<String, String> environment,
       Sandbox sandbox,
-      GatewayConfig.Limits limits)
+      GatewayConfig.Limits limits,
+      long user)
       throws IOException {
     Sandbox.Command confined =
         sandbox.confine(
             confinement(
                 spec,
+                user,
                 readOnly(spec, dir),
                 work,
                 allotment,
@@ -179,12 +182,14 @@ final class JobCommand {
 
   private static Confinement confinement(
       LaunchSpec spec,
+      long user,
       List<Path> readOnly,
       Path work,
       Allotment allotment,
       GatewayConfig.Limits limits,
       Path scratch) {
     return new Confinement(
+        user,
         spec.artifactDir().resolve("app"),
         readOnly,
         List.of(work, spec.dataDir()),

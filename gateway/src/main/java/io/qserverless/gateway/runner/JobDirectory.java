@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -201,6 +202,14 @@ public record JobDirectory(Path dir) {
           StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING,
           LinkOption.NOFOLLOW_LINKS);
+      // The file belongs to whoever owns its directory: in the work directory, the job's user
+      // (JobUsers), who may then write the result itself after a result posted over HTTP.
+      for (String owner : List.of("unix:uid", "unix:gid")) {
+        Object id = Files.getAttribute(file.getParent(), owner, LinkOption.NOFOLLOW_LINKS);
+        if (!id.equals(Files.getAttribute(tmp, owner, LinkOption.NOFOLLOW_LINKS))) {
+          Files.setAttribute(tmp, owner, id, LinkOption.NOFOLLOW_LINKS);
+        }
+      }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);

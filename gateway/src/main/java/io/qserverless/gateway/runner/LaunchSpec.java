@@ -11,6 +11,7 @@ import java.util.Map;
  * on other JVMs or pods); each gets its own allotment, and the node reserves the sum of those that
  * run. The runner turns this into processes and the in-job environment of API.md.
  *
+ * @param userId the job's owner
  * @param attempt how many times the job has been handed to a runner, this one included; a run that
  *     never got to start its program reports it for this attempt only
  * @param artifactDir the function's unpacked, immutable artifact
@@ -24,6 +25,7 @@ import java.util.Map;
  */
 public record LaunchSpec(
     String jobId,
+    long userId,
     int attempt,
     Path artifactDir,
     Launch launch,
@@ -36,20 +38,5 @@ public record LaunchSpec(
 
   public LaunchSpec {
     functionEnv = Map.copyOf(functionEnv);
-  }
-
-  /** The same job with another token (each worker gets a job token of its own). */
-  public LaunchSpec withToken(String newToken) {
-    return new LaunchSpec(
-        jobId,
-        attempt,
-        artifactDir,
-        launch,
-        functionEnv,
-        gatewayUrl,
-        newToken,
-        dataDir,
-        driver,
-        workers);
   }
 }

@@ -140,6 +140,24 @@ class Qasm3DynamicControlTest {
   }
 
   @Test
+  void the_sampler_counts_the_loop_register_by_register() {
+    // The counter example through SamplerV2, 4000 shots: register n holds the passes mod 4 with
+    // 8/15 ("01"), 4/15 ("10"), 2/15 ("11"), 1/15 ("00"); register c is "1" in every shot.
+    int shots = 4000;
+    SamplerPubResult pub =
+        new SamplerV2().withSeed(9).withDefaultShots(shots).run(read(COUNTER)).result().get(0);
+    assertThat(pub.registerNames()).containsExactly("c", "n");
+    assertThat(pub.data("c").getCounts()).containsExactly(Map.entry("1", shots));
+    Map<String, Double> expected =
+        Map.of("01", 8 / 15.0, "10", 4 / 15.0, "11", 2 / 15.0, "00", 1 / 15.0);
+    Map<String, Integer> counts = pub.data("n").getCounts();
+    assertThat(counts.keySet()).isEqualTo(expected.keySet());
+    // 5 standard deviations of a frequency at 4000 shots: at most 0.04
+    expected.forEach(
+        (k, p) -> assertThat(counts.get(k) / (double) shots).as(k).isCloseTo(p, within(0.04)));
+  }
+
+  @Test
   void the_loop_cutoff_drops_exactly_the_branch_below_it_and_says_how_much() {
     // After j failures the branch that goes on has probability 2^-j; the first under 1e-15 is
     // 2^-50 (2^-49 = 1.8e-15), so that is the mass cut, and c = 1 holds the rest.
@@ -242,6 +260,39 @@ class Qasm3DynamicControlTest {
             }
             """),
         Map.of(1, 1.0));
+  }
+
+  @Test
+  void nested_loops_break_the_inner_one_and_sample_per_shot_past_the_branch_limit() {
+    // The inner loop retries until b reads 1 (its break leaves only the inner loop); the outer
+    // one flips r once per pass and ends when a reads 1: r = outer passes mod 2 = 1 with 2/3.
+    // Inner and outer retries multiply the branches past 4096, so the exact walk refuses and the
+    // shots run one trajectory each. Keys: a (bit 0) and b (bit 1) are 1, m is bit 2.
+    QuantumCircuit qc =
+        read(
+            """
+            qubit w;
+            qubit q;
+            qubit r;
+            bit a;
+            bit b;
+            bit m;
+            while (!a) {
+              while (true) { h q; b = measure q; if (b) break; }
+              x r;
+              h w;
+              a = measure w;
+            }
+            m = measure r;
+            """);
+    assertThatThrownBy(() -> StatevectorSimulator.exactDistribution(qc))
+        .isInstanceOf(SimulatorException.class)
+        .hasMessageContaining("give more than 4096 outcome branches: run it with shots");
+    int shots = 3000;
+    Map<Integer, Integer> counts = StatevectorSimulator.sampleCounts(qc, shots, 5);
+    assertThat(counts.keySet()).containsExactlyInAnyOrder(3, 7);
+    // 5 standard deviations of a frequency at 3000 shots: 0.043
+    assertThat(counts.get(7) / (double) shots).isCloseTo(2 / 3.0, within(0.043));
   }
 
   @Test

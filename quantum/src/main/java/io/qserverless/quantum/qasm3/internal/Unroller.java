@@ -340,7 +340,7 @@ public final class Unroller {
   private void whileLoop(Syntax.While w) {
     // A first pass that reaches a break or continue under a measured condition starts over as a
     // loop of the circuit (while (true) { ... if (c) break; }): snapshot what it would undo.
-    Runnable undo = breaksOut(w.body()) ? snapshot() : null;
+    Runnable undo = breaksOut(w.body()) ? snapshot(w.at()) : null;
     loops.push(new Loop(emitter.path(), false, undo != null));
     boolean first = true;
     try {
@@ -401,12 +401,12 @@ public final class Unroller {
     return false;
   }
 
-  private Runnable snapshot() {
+  private Runnable snapshot(Token at) {
     List<Runnable> undo =
         List.of(
+            emitter.snapshot(at),
             scopes.snapshot(),
             bits.snapshot(),
-            emitter.snapshot(),
             restorer(gates),
             restorer(subroutines));
     return () -> undo.forEach(Runnable::run);
@@ -464,10 +464,8 @@ public final class Unroller {
                 try {
                   scoped(w.body());
                 } catch (Jump j) {
-                  // an unconditional break/continue: emitted already, the rest never runs
-                  if (j.kind.equals("return")) {
-                    throw j;
-                  }
+                  // an unconditional break or continue (return is refused in here): emitted
+                  // already, and the rest of the body never runs
                 }
               });
     } finally {

@@ -119,8 +119,12 @@ final class JobRuntime {
     try {
       member.awaitWorkers();
     } catch (InterruptedException e) {
+      member.close();
       Thread.currentThread().interrupt();
       throw new ServerlessException("interrupted while waiting for the job's workers to join", e);
+    } catch (RuntimeException tooFew) {
+      member.close(); // a later attempt must not find this member in its cluster
+      throw tooFew;
     }
     return new ClusterTaskExecutor(member);
   }

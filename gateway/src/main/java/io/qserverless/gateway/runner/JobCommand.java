@@ -32,13 +32,13 @@ import java.util.Map;
  * read-only, the job's {@code work} directory and the owner's files read-write, and nothing else of
  * the gateway's. The wrapper writes only into the job directory, which the job cannot change.
  *
- * <p>A job with workers: its wrapper also makes the job's log pipe and reads it into the log, and
- * each worker runs under a wrapper of its own ({@link #worker}).
+ * <p>A job with workers: its wrapper also reads the job's log pipe (made by the runner before the
+ * wrapper starts, so a worker never finds it missing) into the log, and each worker runs under a
+ * wrapper of its own ({@link #worker}).
  */
 final class JobCommand {
   private static final String WRAPPER =
       "d=\"$1\"; n=\"$2\"; chunk=\"$3\"; rotate=\"$4\"; fd3=\"$5\"; f=\"$6\"; shift 6; "
-          + "if [ -n \"$f\" ]; then rm -f \"$f\"; mkfifo -m 600 \"$f\" || exit 125; fi; "
           + "IFS= read -r go; if [ \"$go\" != go ]; then : > \"$d/not-started-$n\"; exit 125; fi; "
           + "{ if [ -n \"$f\" ]; then cat 0<> \"$f\" & fi; "
           + "\"$@\" 3< \"$fd3\" < /dev/null; echo $? > \"$d/exit-code.tmp\"; "
@@ -54,7 +54,8 @@ final class JobCommand {
    * wrapper ends, whoever watches, so no worker outlives its job, even with the gateway down.
    */
   private static final String WORKER_WRAPPER =
-      "f=\"$1\"; job=\"$2\"; fd3=\"$3\"; shift 3; [ -p \"$f\" ] || exit 125; "
+      "f=\"$1\"; job=\"$2\"; fd3=\"$3\"; shift 3; "
+          + "if [ ! -p \"$f\" ]; then echo \"$f is not the job's log pipe\" >&2; exit 125; fi; "
           + "\"$@\" 3< \"$fd3\" < /dev/null > \"$f\" 2>&1 & p=$!; "
           + "while kill -0 \"$job\" 2>/dev/null && kill -0 $p 2>/dev/null; do sleep 0.5; done; "
           + "kill $p 2>/dev/null; wait $p";

@@ -87,6 +87,7 @@ public final class ProcessRunner implements JobRunner {
     contract.put(JobEnvironment.JOB_MEMORY, Long.toString(spec.driver().memory()));
     if (spec.workers().clustered()) {
       contract.putAll(cluster(spec, dir));
+      logPipe(dir);
     }
     Sandbox.Command cmd =
         JobCommand.of(
@@ -313,6 +314,27 @@ public final class ProcessRunner implements JobRunner {
           Double.toString(plan.idleTimeout().toMillis() / 1000.0));
     }
     return env;
+  }
+
+  /** Makes the job's log pipe anew (gateway-only), which its workers write their output into. */
+  private static void logPipe(JobDirectory dir) throws IOException {
+    Files.deleteIfExists(dir.logPipe());
+    Process mkfifo =
+        new ProcessBuilder("mkfifo", "-m", "600", dir.logPipe().toString())
+            .redirectErrorStream(true)
+            .start();
+    try {
+      if (mkfifo.waitFor() != 0) {
+        throw new IOException(
+            "mkfifo "
+                + dir.logPipe()
+                + " failed: "
+                + new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while making " + dir.logPipe(), e);
+    }
   }
 
   /** The worker counts every member of a job's cluster knows. */

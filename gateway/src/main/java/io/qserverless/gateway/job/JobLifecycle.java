@@ -274,6 +274,7 @@ public final class JobLifecycle implements AutoCloseable {
     Path data = Files.createDirectories(files.directory(job.userId()));
     return new LaunchSpec(
         job.id(),
+        job.userId(),
         attempt,
         artifacts.directory(job.artifact()),
         job.launch(),

@@ -76,7 +76,8 @@ final class JobCommand {
       JobDirectory dir,
       Map<String, String> environment,
       Sandbox sandbox,
-      GatewayConfig.Limits limits)
+      GatewayConfig.Limits limits,
+      long user)
       throws IOException {
     Launch launch = spec.launch();
     Path java = Path.of(System.getProperty("java.home"));
@@ -96,6 +97,7 @@ final class JobCommand {
     }
     Confinement confinement =
         new Confinement(
+            user,
             spec.artifactDir().resolve("app"),
             readOnly,
             List.of(dir.work(), spec.dataDir()),

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 
 /**
  * The files of one job: arguments, result, log and exit code, under {@code <data>/jobs/<id>}.
@@ -169,6 +170,14 @@ public record JobDirectory(Path dir) {
           StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING,
           LinkOption.NOFOLLOW_LINKS);
+      // The file belongs to whoever owns its directory: in the work directory, the job's user
+      // (JobUsers), who may then write the result itself after a result posted over HTTP.
+      for (String owner : List.of("unix:uid", "unix:gid")) {
+        Object id = Files.getAttribute(file.getParent(), owner, LinkOption.NOFOLLOW_LINKS);
+        if (!id.equals(Files.getAttribute(tmp, owner, LinkOption.NOFOLLOW_LINKS))) {
+          Files.setAttribute(tmp, owner, id, LinkOption.NOFOLLOW_LINKS);
+        }
+      }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);

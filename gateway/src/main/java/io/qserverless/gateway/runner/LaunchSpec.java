@@ -12,6 +12,7 @@ import java.util.Map;
  * on other JVMs or pods); each gets its own allotment, and the node reserves their sum. The runner
  * turns this into processes and the in-job environment of API.md.
  *
+ * @param userId the job's owner
  * @param attempt how many times the job has been handed to a runner, this one included; a run that
  *     never got to start its program reports it for this attempt only
  * @param artifactDir the function's unpacked, immutable artifact
@@ -23,6 +24,7 @@ import java.util.Map;
  */
 public record LaunchSpec(
     String jobId,
+    long userId,
     int attempt,
     Path artifactDir,
     Launch launch,

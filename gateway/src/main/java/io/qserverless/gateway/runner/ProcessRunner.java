@@ -1,12 +1,14 @@
 package io.qserverless.gateway.runner;
 
 import io.qserverless.gateway.config.GatewayConfig;
+import io.qserverless.gateway.sandbox.JobUsers;
 import io.qserverless.gateway.sandbox.Sandbox;
 import io.qserverless.protocol.JobEnvironment;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -35,14 +37,20 @@ public final class ProcessRunner implements JobRunner {
   private final Path jobsRoot;
   private final GatewayConfig.Limits limits;
   private final Sandbox sandbox;
+  private final JobUsers users;
   private final Map<String, ProcessHandle> live = new ConcurrentHashMap<>();
   private final ClusterPorts clusterPorts = new ClusterPorts();
 
-  /** Runs jobs in {@code sandbox} under the log, disk and process caps of {@code limits}. */
-  public ProcessRunner(Path jobsRoot, GatewayConfig.Limits limits, Sandbox sandbox) {
+  /**
+   * Runs jobs in {@code sandbox}, as the OS user {@code users} gives their owner, under the log,
+   * disk and process caps of {@code limits}.
+   */
+  public ProcessRunner(
+      Path jobsRoot, GatewayConfig.Limits limits, Sandbox sandbox, JobUsers users) {
     this.jobsRoot = jobsRoot;
     this.limits = limits;
     this.sandbox = sandbox;
+    this.users = users;
   }
 
   @Override
@@ -54,12 +62,26 @@ public final class ProcessRunner implements JobRunner {
   public Run start(LaunchSpec spec) throws IOException {
     JobDirectory dir = files(spec.jobId());
     Files.createDirectories(dir.work());
+    // What the job writes and reads as its owner's user; the rest of its directory stays the
+    // gateway's.
+    for (Path own : List.of(dir.work(), dir.arguments(), spec.dataDir())) {
+      if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
+        users.own(own, spec.userId());
+      }
+    }
+    users.ownFiles(spec.dataDir(), spec.userId());
     Map<String, String> contract = contract(spec, dir);
     if (!spec.workers().isEmpty()) {
       contract.putAll(cluster(spec));
     }
     Sandbox.Command cmd =
-        JobCommand.of(spec, dir, JobCommand.environment(spec, dir, contract), sandbox, limits);
+        JobCommand.of(
+            spec,
+            dir,
+            JobCommand.environment(spec, dir, contract),
+            sandbox,
+            limits,
+            users.uidOf(spec.userId()));
     ProcessBuilder pb =
         new ProcessBuilder(cmd.argv())
             .directory(spec.artifactDir().resolve("app").toFile())

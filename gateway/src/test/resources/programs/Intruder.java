@@ -28,7 +28,11 @@ public class Intruder {
       result.put("read the victim's arguments.json", attempt(() -> Files.readString(Path.of(field(arguments, "victimArguments")))));
       result.put("list the victim's files", attempt(() -> list(Path.of(field(arguments, "victimFiles")))));
       result.put("read the victim's file", attempt(() -> Files.readString(Path.of(field(arguments, "victimFile")))));
-      result.put("read the database file", attempt(() -> Files.size(Path.of(field(arguments, "database"))) + " bytes"));
+      String database = field(arguments, "database");
+      result.put("read the database file", attempt(() -> Files.size(Path.of(database)) + " bytes"));
+      result.put("read the database through /proc/self/root", attempt(() -> Files.size(Path.of("/proc/self/root" + database)) + " bytes"));
+      result.put("read the database through /proc/1/root", attempt(() -> Files.size(Path.of("/proc/1/root" + database)) + " bytes"));
+      result.put("read the victim's file through its /proc/<pid>/root", attempt(() -> Files.readString(Path.of("/proc/" + pid + "/root" + field(arguments, "victimFile")))));
       String own = System.getenv("ENV_JOB_ID_GATEWAY");
       String ownArtifact = Path.of("").toAbsolutePath().getParent().getFileName().toString();
       result.put("list other jobs' directories", attempt(() -> others(Path.of(field(arguments, "dataDir"), "jobs"), own)));

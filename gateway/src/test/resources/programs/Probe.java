@@ -19,9 +19,18 @@ public class Probe {
     String mode = field(arguments, "mode");
     String result = "{\"echo\": " + arguments + "}";
     switch (mode == null ? "" : mode) {
-      case "sleep" -> {
+      case "sleep", "await" -> {
         System.out.println("sub_status " + call("PATCH", "/api/v1/jobs/" + System.getenv("ENV_JOB_ID_GATEWAY") + "/sub_status/", "{\"sub_status\": \"MAPPING\"}"));
-        Thread.sleep(Long.parseLong(field(arguments, "ms")));
+        long ms = Long.parseLong(field(arguments, "ms"));
+        if (mode.equals("sleep")) {
+          Thread.sleep(ms);
+        } else { // until the file appears in DATA_PATH, at most ms
+          Path file = Path.of(System.getenv("DATA_PATH"), field(arguments, "file"));
+          for (long end = System.currentTimeMillis() + ms; !Files.exists(file) && System.currentTimeMillis() < end; ) {
+            Thread.sleep(50);
+          }
+          result = "{\"echo\": " + arguments + ", \"saw\": " + Files.exists(file) + "}";
+        }
       }
       case "exit3" -> System.exit(3);
       case "throw" -> throw new IllegalStateException("probe failure on purpose");

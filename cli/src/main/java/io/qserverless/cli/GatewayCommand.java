@@ -108,6 +108,15 @@ public final class GatewayCommand implements Callable<Integer> {
               + "seeing each other and the gateway's files (see docs/operations.md, Security model).")
   boolean noSandbox;
 
+  @Option(
+      names = "--job-uids",
+      description =
+          "When the gateway runs as root, the uids (and gids) the jobs of users 1, 2... run as, one "
+              + "per user, as FIRST-LAST; held by no user or group of the machine "
+              + "(default: ${DEFAULT-VALUE}).",
+      defaultValue = "1900000001-2000000000")
+  String jobUids;
+
   @Override
   public Integer call() throws InterruptedException {
     GatewayConfig.Builder b =
@@ -122,6 +131,17 @@ public final class GatewayCommand implements Callable<Integer> {
             .maxLogBytes(maxLogMib << 20)
             .maxJobDirBytes(maxJobDirMib << 20)
             .noSandbox(noSandbox);
+    String[] uids = jobUids.split("-", -1);
+    try {
+      if (uids.length != 2) {
+        throw new NumberFormatException();
+      }
+      long first = Long.parseLong(uids[0]);
+      b.jobUids(first - 1, Long.parseLong(uids[1]) - first + 1);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--job-uids must be FIRST-LAST, e.g. 1900000001-2000000000, got '" + jobUids + "'");
+    }
     String user = System.getenv("GATEWAY_USER");
     String password = System.getenv("GATEWAY_PASSWORD");
     if (user != null || password != null) {

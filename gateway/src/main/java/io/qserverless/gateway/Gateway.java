@@ -17,6 +17,7 @@ import io.qserverless.gateway.program.Programs;
 import io.qserverless.gateway.runner.JobRunner;
 import io.qserverless.gateway.runner.JvmCaches;
 import io.qserverless.gateway.runner.ProcessRunner;
+import io.qserverless.gateway.sandbox.JobUsers;
 import io.qserverless.gateway.sandbox.Sandbox;
 import io.qserverless.gateway.scheduler.Scheduler;
 import io.qserverless.gateway.store.Database;
@@ -84,14 +85,16 @@ public final class Gateway implements AutoCloseable {
               PlatformClasspath.entries(),
               "qserverless-gateway/" + version());
       Programs programs = new Programs(db, artifacts, dependencies);
-      LocalFileStore fileStore = new LocalFileStore(data.resolve("files"));
       JobRepository jobRepo = new JobRepository(db);
       HttpApi[] api = new HttpApi[1];
       createFirstUser(config);
+      Sandbox sandbox = sandbox(config);
+      JobUsers users = sandbox.confines() ? jobUsers(config) : JobUsers.none();
+      LocalFileStore fileStore = new LocalFileStore(data.resolve("files"), users);
       this.jvmCaches =
           config.jvmCaches() ? JvmCaches.start(data.resolve("jvm-cache")) : JvmCaches.none();
       JobRunner runner =
-          new ProcessRunner(data.resolve("jobs"), config.limits(), sandbox(config), jvmCaches);
+          new ProcessRunner(data.resolve("jobs"), config.limits(), sandbox, users, jvmCaches);
       this.lifecycle =
           new JobLifecycle(
               jobRepo,
@@ -195,9 +198,9 @@ public final class Gateway implements AutoCloseable {
       LOG.warn("--no-sandbox: {}", Sandbox.none().description());
       return Sandbox.none();
     }
-    Sandbox.Probe probe = Sandbox.bubblewrap();
+    Sandbox.Probe probe = Sandbox.bubblewrap(jobUsers(config));
     if (probe.works()) {
-      LOG.info("{}", probe.sandbox().description());
+      LOG.info("{}, as {}", probe.sandbox().description(), jobUsers(config));
       return probe.sandbox();
     }
     String why =
@@ -215,6 +218,14 @@ public final class Gateway implements AutoCloseable {
     accounts.admitOneUserOnly(why);
     LOG.warn("one user only, {}; {}", Sandbox.none().description(), why);
     return Sandbox.none();
+  }
+
+  /**
+   * As root, each user's jobs run as that user's own uid of the configured range (the kernel
+   * enforces no process cap for root); else as the gateway's own user.
+   */
+  private static JobUsers jobUsers(GatewayConfig config) {
+    return JobUsers.asRoot() ? config.jobUsers() : JobUsers.none();
   }
 
   private void createFirstUser(GatewayConfig config) {

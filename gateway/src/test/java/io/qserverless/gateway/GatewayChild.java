@@ -39,6 +39,7 @@ public final class GatewayChild implements AutoCloseable {
             .jobDefaults(0.25, 128L << 20)
             .stopGrace(Duration.ofSeconds(2))
             .maxRunningJobs(16)
+            .maxJobProcesses(Long.getLong("qs.maxJobProcesses", 4096))
             .noSandbox(Boolean.getBoolean("qs.noSandbox"));
     if (args.length > 2) {
       b.database(args[2], args[3], args[4]);
@@ -63,17 +64,33 @@ public final class GatewayChild implements AutoCloseable {
    * until it serves.
    */
   public static GatewayChild start(Path data, int port, List<String> log, String... db) {
+    return start(List.of(), List.of(), System.getProperty("java.class.path"), data, port, log, db);
+  }
+
+  /**
+   * Starts a child gateway through {@code prefix} (e.g. setpriv to another user), with {@code
+   * jvmOptions} (e.g. {@code -Dqs.maxJobProcesses=N}) on {@code classPath}, and waits until it
+   * serves.
+   */
+  public static GatewayChild start(
+      List<String> prefix,
+      List<String> jvmOptions,
+      String classPath,
+      Path data,
+      int port,
+      List<String> log,
+      String... db) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                GatewayChild.class.getName(),
-                data.toString(),
-                Integer.toString(port)));
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.addAll(List.of(java, "-XX:TieredStopAtLevel=1"));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(
+        List.of(
+            "-cp",
+            classPath,
+            GatewayChild.class.getName(),
+            data.toString(),
+            Integer.toString(port)));
     cmd.addAll(List.of(db));
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -107,6 +124,10 @@ public final class GatewayChild implements AutoCloseable {
 
   public List<String> log() {
     return log;
+  }
+
+  public long pid() {
+    return process.pid();
   }
 
   /** SIGKILL, and waits until the process is gone. */

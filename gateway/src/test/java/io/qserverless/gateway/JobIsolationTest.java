@@ -64,7 +64,7 @@ class JobIsolationTest {
   void another_users_job_cannot_read_or_signal_a_running_job() throws IOException {
     Attack attack = attack(gw);
     assertThat(attack.attempts())
-        .hasSize(11)
+        .hasSize(14)
         .allSatisfy((what, outcome) -> assertThat(outcome).as(what).startsWith("denied"));
     assertThat(attack.victimAfter()).isEqualTo("RUNNING");
   }
@@ -80,6 +80,10 @@ class JobIsolationTest {
       assertThat(attempts.get("read the victim's arguments.json")).startsWith("GOT");
       assertThat(attempts.get("read the victim's file")).startsWith("GOT").contains("secret");
       assertThat(attempts.get("read the database file")).startsWith("GOT");
+      assertThat(attempts.get("read the database through /proc/self/root")).startsWith("GOT");
+      assertThat(attempts.get("read the victim's file through its /proc/<pid>/root"))
+          .startsWith("GOT")
+          .contains("secret");
       assertThat(attempts.get("list other jobs' directories")).startsWith("GOT");
       assertThat(attempts.get("signal the victim (ProcessHandle)")).isEqualTo("GOT: signalled");
       assertThat(attack.victimAfter()).isEqualTo("killed");
@@ -149,6 +153,93 @@ class JobIsolationTest {
     assertThat(leak.status()).isEqualTo(404);
     assertThat(leak.body()).doesNotContain("host secret");
     assertThat(secret).hasContent("host secret");
+  }
+
+  @Test
+  void links_a_job_leaves_in_its_files_never_take_the_files_api_out_of_the_users_folder()
+      throws IOException {
+    // User A's file and the database: the job of user B cannot see them, but the gateway, outside
+    // the sandbox, could reach them through links B leaves in its DATA_PATH.
+    String a = gw.newUser();
+    assertThat(
+            gw.multipart(
+                    "/api/v1/files/upload/",
+                    a,
+                    Map.of(
+                        "file",
+                        new GatewayHarness.FilePart(
+                            "mine.tar", GatewayHarness.tar(Map.of("s.txt", "A's".getBytes())))))
+                .status())
+        .isEqualTo(200);
+    Path aFile;
+    Path database;
+    try (Stream<Path> files = Files.walk(gw.dataDir.resolve("files"));
+        Stream<Path> dbs = Files.list(gw.dataDir.resolve("db"))) {
+      aFile =
+          files
+              .filter(p -> p.getFileName().toString().equals("mine.tar"))
+              .findFirst()
+              .orElseThrow();
+      database = dbs.findFirst().orElseThrow();
+    }
+    long databaseSize = Files.size(database);
+    String b = gw.newUser();
+    String script =
+        """
+        #!/bin/sh
+        cd "$DATA_PATH"
+        ln -s "$A_FILE" a.tar
+        ln -s "$DATABASE" db.bin
+        ln -s "$A_DIR" dir.tar
+        ln -s / root.tar
+        mkdir adir.tar
+        for f in "$ARGUMENTS_PATH" /etc/passwd "$JAVA_HOME_BIN/java" "$A_FILE"; do
+          ln "$f" "hard-$(basename "$f").bin" || echo "no hard link to $f"
+        done
+        echo done
+        """;
+    upload(
+        gw,
+        b,
+        "linker",
+        "run.sh",
+        GatewayHarness.tar(Map.of("run.sh", script.getBytes())),
+        GatewayHarness.json(
+            Map.of(
+                "A_FILE", aFile.toString(),
+                "A_DIR", aFile.getParent().toString(),
+                "DATABASE", database.toString(),
+                "JAVA_HOME_BIN", Path.of(System.getProperty("java.home"), "bin").toString())));
+    String id = gw.run(b, "linker", "{}");
+    assertThat(gw.awaitStatus(b, id, "SUCCEEDED", "FAILED", "STOPPED").get("status").asString())
+        .isEqualTo("SUCCEEDED");
+    String logs = gw.get("/api/v1/jobs/" + id + "/logs/", b).json().get("logs").asString();
+    assertThat(logs)
+        .contains(
+            "no hard link to " + gw.dataDir.resolve("jobs").resolve(id).resolve("arguments.json"))
+        .contains("no hard link to /etc/passwd")
+        .contains("no hard link to " + System.getProperty("java.home") + "/bin/java")
+        .contains("no hard link to " + aFile)
+        .contains("done");
+    assertThat(gw.get("/api/v1/files/", b).json().get("results").toString())
+        .as("links and directories are not files")
+        .isEqualTo("[]");
+    for (String name : List.of("a.tar", "db.bin", "dir.tar", "root.tar", "adir.tar")) {
+      GatewayHarness.Answer got = gw.get("/api/v1/files/download/?file=" + name, b);
+      assertThat(got.status()).as(name).isEqualTo(404);
+      assertThat(got.body()).as(name).doesNotContain("A's");
+    }
+    for (String name : List.of("a.tar", "db.bin", "dir.tar", "root.tar")) {
+      assertThat(gw.send("DELETE", "/api/v1/files/delete/?file=" + name, b, null).status())
+          .as("deleting the link " + name)
+          .isEqualTo(200);
+    }
+    assertThat(gw.send("DELETE", "/api/v1/files/delete/?file=adir.tar", b, null).status())
+        .as("a directory is no file")
+        .isEqualTo(404);
+    assertThat(aFile).exists();
+    assertThat(gw.get("/api/v1/files/download/?file=mine.tar", a).status()).isEqualTo(200);
+    assertThat(Files.size(database)).isGreaterThanOrEqualTo(databaseSize);
   }
 
   /** What each attempt of B's program got, and the status of A's job afterwards. */

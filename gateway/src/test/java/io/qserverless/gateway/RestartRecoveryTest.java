@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +29,9 @@ class RestartRecoveryTest {
     String token = first.token();
     GatewayHarness gw = GatewayHarness.remote("http://127.0.0.1:" + port, token, data);
     assertThat(gw.uploadProbe(token, "probe").status()).isEqualTo(200);
-    String survivor = gw.run(token, "probe", "{\"mode\": \"sleep\", \"ms\": 15000}");
+    // The survivor runs until the test uploads go.txt, once the second gateway has adopted it.
+    String survivor =
+        gw.run(token, "probe", "{\"mode\": \"await\", \"file\": \"go.txt\", \"ms\": 300000}");
     String victim = gw.run(token, "probe", "{\"mode\": \"sleep\", \"ms\": 60000}");
     // The probe reports MAPPING once it has made its one call to the gateway; kill only after that.
     await()
@@ -49,15 +52,26 @@ class RestartRecoveryTest {
     killJobProcess(victim);
 
     try (GatewayChild second = GatewayChild.start(data, port, log)) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> log.stream().anyMatch(l -> l.contains("job " + survivor + " re-adopted")));
+      assertThat(gw.get("/api/v1/jobs/" + survivor + "/", token).json().get("status").asString())
+          .isEqualTo("RUNNING");
+      assertThat(
+              gw.multipart(
+                      "/api/v1/files/upload/",
+                      token,
+                      Map.of("file", new GatewayHarness.FilePart("go.txt", "go".getBytes())))
+                  .status())
+          .isEqualTo(200);
       JsonNode s = gw.awaitStatus(token, survivor, "SUCCEEDED", "FAILED", "STOPPED");
       assertThat(s.get("status").asString()).isEqualTo("SUCCEEDED");
-      assertThat(log).anyMatch(l -> l.contains("job " + survivor + " re-adopted"));
       assertThat(
               gw.get("/api/v1/jobs/" + survivor + "/result/", token)
                   .json()
                   .get("result")
                   .asString())
-          .contains("15000");
+          .contains("\"saw\": true");
       JsonNode v = gw.awaitStatus(token, victim, "SUCCEEDED", "FAILED", "STOPPED");
       assertThat(v.get("status").asString()).isEqualTo("FAILED");
       assertThat(v.get("reason").asString()).contains("killed");

@@ -2,6 +2,7 @@ package io.qserverless.gateway.config;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.qserverless.gateway.dependency.DependencySettings;
+import io.qserverless.gateway.sandbox.JobUsers;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.Objects;
  * @param dependencies where program dependencies are resolved from and what is admitted
  * @param noSandbox run jobs without a sandbox even where bubblewrap works, and admit several users
  *     where it does not (the operator's explicit {@code --no-sandbox})
+ * @param jobUsers the uids a gateway running as root runs each user's jobs as (one per user)
  * @param jvmCaches train the AOT caches of job JVMs at start (docs/operations.md, "Job JVMs"); off
  *     for the many short-lived gateways of tests, which would each train their own
  */
@@ -39,6 +41,7 @@ public record GatewayConfig(
     Node node,
     DependencySettings dependencies,
     boolean noSandbox,
+    JobUsers jobUsers,
     boolean jvmCaches) {
 
   /** A user name and password given explicitly (GATEWAY_USER / GATEWAY_PASSWORD). */
@@ -54,8 +57,9 @@ public record GatewayConfig(
    * @param maxLogBytes a job's log on disk; past it the head and tail are kept, with a marker
    *     between
    * @param maxJobDirBytes a job's directory (and each file it writes); past it the job is FAILED
-   * @param maxJobProcesses processes and threads of a sandboxed job (RLIMIT_NPROC; the kernel
-   *     exempts root)
+   * @param maxJobProcesses processes and threads of a sandboxed job (RLIMIT_NPROC), counted by the
+   *     kernel per uid: with a gateway running as root, one user's running jobs together; else the
+   *     gateway's own user's processes with all jobs
    */
   public record Limits(
       int maxActiveJobs,
@@ -91,6 +95,8 @@ public record GatewayConfig(
   /** A builder with the defaults of the embedded setup; every setter validates its value. */
   public static final class Builder {
     private static final long MIB = 1024L * 1024;
+    // In the ids systemd leaves unused (1879048192-2147483646): no user of the machine has them.
+    private static final long DEFAULT_FIRST_JOB_UID = 1_900_000_000;
     private String host = "127.0.0.1";
     private int port = 8000;
     private final Path dataDir;
@@ -112,6 +118,7 @@ public record GatewayConfig(
     private long maxJobProcesses = 4096;
     private boolean noSandbox;
     private boolean jvmCaches = true;
+    private JobUsers jobUsers = JobUsers.range(DEFAULT_FIRST_JOB_UID, 100_000_000);
     private double cpus = Runtime.getRuntime().availableProcessors();
     private long memoryBytes = physicalMemory();
     private double jobCpus = 1;
@@ -244,6 +251,16 @@ public record GatewayConfig(
     }
 
     /**
+     * When the gateway runs as root, the jobs of user {@code id} run as uid and gid {@code first +
+     * id}, for ids 1 to {@code count} (default 1900000001-2000000000); give each gateway on one
+     * machine its own range, held by no user or group of the machine.
+     */
+    public Builder jobUids(long first, long count) {
+      this.jobUsers = JobUsers.range(first, count);
+      return this;
+    }
+
+    /**
      * Repositories and policy for program dependencies (default: Maven Central, anything admitted
      * within 100 MiB).
      */
@@ -277,6 +294,7 @@ public record GatewayConfig(
           new Node(cpus, memoryBytes, jobCpus, jobMemoryBytes),
           dependencies,
           noSandbox,
+          jobUsers,
           jvmCaches);
     }
 

@@ -1,6 +1,7 @@
 package io.qserverless.gateway.file;
 
 import io.qserverless.gateway.error.TooLargeException;
+import io.qserverless.gateway.sandbox.JobUsers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,9 +22,15 @@ import java.util.stream.Stream;
 public final class LocalFileStore implements FileStore {
   static final int HEAD = 4096;
   private final Path root;
+  private final JobUsers users;
 
-  public LocalFileStore(Path root) {
+  /**
+   * Files under {@code root}, each user's owned by the OS user their jobs run as ({@code users}),
+   * so jobs may read, change and delete them through {@code DATA_PATH}.
+   */
+  public LocalFileStore(Path root, JobUsers users) {
     this.root = root;
+    this.users = users;
   }
 
   @Override
@@ -37,8 +44,10 @@ public final class LocalFileStore implements FileStore {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
+    // Only what a download serves: no link, directory or other kind of file a job made there.
     try (Stream<Path> s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString())
+      return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+          .map(p -> p.getFileName().toString())
           .filter(n -> !n.startsWith(".tmp-"))
           .sorted()
           .toList();
@@ -50,7 +59,9 @@ public final class LocalFileStore implements FileStore {
       long userId, String name, InputStream content, long maxBytes, Predicate<byte[]> accept)
       throws IOException {
     Path dir = Files.createDirectories(directory(userId));
+    users.own(dir, userId);
     Path tmp = Files.createTempFile(dir, ".tmp-", null);
+    users.own(tmp, userId);
     try {
       long n;
       // The directory is also a job's DATA_PATH: never write or read through a link a job put
@@ -98,6 +109,8 @@ public final class LocalFileStore implements FileStore {
 
   @Override
   public boolean delete(long userId, String name) throws IOException {
-    return Files.deleteIfExists(directory(userId).resolve(name));
+    Path file = directory(userId).resolve(name);
+    // A link is deleted itself, never what it points to; a directory a job made is no file.
+    return !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(file);
   }
 }

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -20,7 +22,10 @@ import java.util.stream.Stream;
  * A sandbox made with bubblewrap ({@code bwrap}) and {@code prlimit}: no root, only user
  * namespaces.
  *
- * <p>The job gets its own user namespace (as {@code nobody}, every capability dropped), PID
+ * <p>The job runs as an ordinary OS user: when the gateway runs as root, as its owner's own user
+ * ({@link JobUsers}; bwrap, as root, makes the mounts, and {@code setpriv} switches to that user
+ * inside the sandbox before the program starts); else in its own user namespace as {@code nobody},
+ * which the kernel maps to the gateway's own user. Either way it has no capability, its own PID
  * namespace (it sees and signals only its own processes; when its init ends, the kernel ends every
  * descendant, double-forked ones included), IPC and UTS namespaces, and a new session (no terminal
  * injection). Its root is an empty read-only tmpfs holding, read-only, the system's own directories
@@ -37,8 +42,9 @@ import java.util.stream.Stream;
  * PATH=/usr/bin:/bin} only.
  *
  * <p>Limits: RLIMIT_NPROC, RLIMIT_FSIZE, RLIMIT_NOFILE and no core files, through prlimit. The
- * kernel does not apply RLIMIT_NPROC to root: when the gateway runs as root, the process cap is not
- * enforced.
+ * kernel counts RLIMIT_NPROC per user of the machine (through every user namespace) and exempts
+ * root, which is why a job never runs as root's user: as its owner's user, the cap holds the
+ * owner's running jobs together; in a user namespace, the gateway's user's processes together.
  */
 final class Bubblewrap implements Sandbox {
   private static final List<String> SYSTEM =
@@ -60,36 +66,48 @@ final class Bubblewrap implements Sandbox {
           "/etc/passwd",
           "/etc/group");
   private static final String NOBODY = "65534";
+  private static final Path TMP = Path.of("/tmp");
+  // What setpriv needs, in the sandbox, to become the job's user and empty the bounding set.
+  private static final List<String> SWITCH_CAPABILITIES =
+      List.of("--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--cap-add", "CAP_SETPCAP");
   private static final Map<String, String> OUTSIDE_ENV = Map.of("PATH", "/usr/bin:/bin");
   private final String bwrap;
   private final String prlimit;
+  private final String setpriv;
   // Directories of class path jars and whether they hold nothing else; they do not change while the
   // gateway runs.
   private final Map<Path, Boolean> jarDirs = new ConcurrentHashMap<>();
 
-  private Bubblewrap(String bwrap, String prlimit) {
+  private Bubblewrap(String bwrap, String prlimit, String setpriv) {
     this.bwrap = bwrap;
     this.prlimit = prlimit;
+    this.setpriv = setpriv;
   }
 
-  /** Finds bwrap and prlimit and starts one empty sandbox to see that user namespaces work here. */
-  static Probe probe() {
+  /**
+   * Finds bwrap, prlimit and setpriv and starts one empty sandbox to see that it works here: as
+   * {@code user} when that is not {@link JobUsers#OWN}, else in a user namespace.
+   */
+  static Probe probe(long user) {
     Optional<Path> bwrap = onPath("bwrap");
     Optional<Path> prlimit = onPath("prlimit");
-    if (bwrap.isEmpty() || prlimit.isEmpty()) {
+    Optional<Path> setpriv = onPath("setpriv");
+    if (bwrap.isEmpty() || prlimit.isEmpty() || setpriv.isEmpty()) {
       return new Probe(
           null,
           "no "
-              + (bwrap.isEmpty() ? "bwrap" : "prlimit")
+              + (bwrap.isEmpty() ? "bwrap" : prlimit.isEmpty() ? "prlimit" : "setpriv")
               + " on PATH (Debian: apt-get install "
               + (bwrap.isEmpty() ? "bubblewrap" : "util-linux")
               + ")");
     }
-    Bubblewrap b = new Bubblewrap(bwrap.get().toString(), prlimit.get().toString());
+    Bubblewrap b =
+        new Bubblewrap(bwrap.get().toString(), prlimit.get().toString(), setpriv.get().toString());
     List<String> test = new ArrayList<>(List.of(b.bwrap));
-    test.addAll(b.namespaces());
+    test.addAll(namespaces(user));
     test.addAll(systemBinds());
-    test.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--", "/bin/true"));
+    test.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--"));
+    test.addAll(b.asUser(user, List.of("/bin/true")));
     try {
       Process p = new ProcessBuilder(test).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -99,7 +117,9 @@ final class Bubblewrap implements Sandbox {
             null,
             "bwrap cannot make a sandbox here ("
                 + (out.isEmpty() ? "exit " + p.exitValue() : out)
-                + "); user namespaces may be disabled (sysctl kernel.unprivileged_userns_clone, user.max_user_namespaces)");
+                + (user == JobUsers.OWN
+                    ? "); user namespaces may be disabled (sysctl kernel.unprivileged_userns_clone, user.max_user_namespaces)"
+                    : "; as root, with setpriv to uid " + user + ")"));
       }
       return new Probe(b, null);
     } catch (IOException e) {
@@ -126,7 +146,7 @@ final class Bubblewrap implements Sandbox {
                 bwrap,
                 "--args",
                 "3"));
-    argv.addAll(namespaces());
+    argv.addAll(namespaces(c.user()));
     argv.addAll(systemBinds());
     for (String etc : ETC) {
       argv.addAll(List.of("--ro-bind-try", etc, etc));
@@ -142,6 +162,7 @@ final class Bubblewrap implements Sandbox {
             "--tmpfs",
             "/tmp"));
     List<Path> bound = new ArrayList<>(SYSTEM.stream().map(Path::of).toList());
+    List<String> binds = new ArrayList<>();
     Map<Path, Long> jarsPerDir =
         c.readOnly().stream()
             .filter(p -> p.toString().endsWith(".jar") && p.getParent() != null)
@@ -153,14 +174,17 @@ final class Bubblewrap implements Sandbox {
               : p;
       if (bound.stream().noneMatch(bind::startsWith)) {
         bound.add(bind);
-        argv.addAll(List.of("--ro-bind-try", bind.toString(), bind.toString()));
+        binds.addAll(List.of("--ro-bind-try", bind.toString(), bind.toString()));
       }
     }
     for (Path p : c.readWrite()) {
-      argv.addAll(List.of("--bind", p.toString(), p.toString()));
+      bound.add(p);
+      binds.addAll(List.of("--bind", p.toString(), p.toString()));
     }
+    argv.addAll(parents(bound.subList(SYSTEM.size(), bound.size())));
+    argv.addAll(binds);
     argv.addAll(List.of("--remount-ro", "/", "--chdir", c.workDir().toString(), "--"));
-    argv.addAll(program);
+    argv.addAll(asUser(c.user(), program));
     return new Command(argv, OUTSIDE_ENV, c.scratch());
   }
 
@@ -173,27 +197,57 @@ final class Bubblewrap implements Sandbox {
   public String description() {
     return "jobs run in a bubblewrap sandbox ("
         + bwrap
-        + "): own user, PID, IPC and UTS namespaces, read-only system, "
+        + "): own PID, IPC and UTS namespaces, no capability, read-only system, "
         + "only their job directory and their owner's files writable";
   }
 
-  private List<String> namespaces() {
-    return List.of(
-        "--unshare-user",
-        "--uid",
-        NOBODY,
-        "--gid",
-        NOBODY,
-        "--unshare-pid",
-        "--unshare-ipc",
-        "--unshare-uts",
-        "--hostname",
-        "qs-job",
-        "--unshare-cgroup-try",
-        "--die-with-parent",
-        "--new-session",
-        "--cap-drop",
-        "ALL");
+  /**
+   * The namespaces and capabilities of the sandbox: as {@code user}, bwrap (run as root) keeps only
+   * what {@link #asUser} needs to switch to it; else a user namespace.
+   */
+  private static List<String> namespaces(long user) {
+    List<String> args = new ArrayList<>();
+    if (user == JobUsers.OWN) {
+      args.addAll(List.of("--unshare-user", "--uid", NOBODY, "--gid", NOBODY));
+    }
+    args.addAll(
+        List.of(
+            "--unshare-pid",
+            "--unshare-ipc",
+            "--unshare-uts",
+            "--hostname",
+            "qs-job",
+            "--unshare-cgroup-try",
+            "--die-with-parent",
+            "--new-session",
+            "--cap-drop",
+            "ALL"));
+    if (user != JobUsers.OWN) {
+      args.addAll(SWITCH_CAPABILITIES);
+    }
+    return args;
+  }
+
+  /**
+   * {@code program} run as {@code user} (its uid and gid, no other group, no capability, no
+   * bounding set left), or as it is for {@link JobUsers#OWN}.
+   */
+  private List<String> asUser(long user, List<String> program) {
+    if (user == JobUsers.OWN) {
+      return program;
+    }
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                setpriv,
+                "--reuid=" + user,
+                "--regid=" + user,
+                "--clear-groups",
+                "--inh-caps=-all",
+                "--bounding-set=-all",
+                "--"));
+    cmd.addAll(program);
+    return cmd;
   }
 
   /**
@@ -214,6 +268,26 @@ final class Bubblewrap implements Sandbox {
         args.addAll(List.of("--ro-bind", dir, dir));
       }
     }
+    return args;
+  }
+
+  /**
+   * The directories above {@code binds}, made before them, top down, open to the job's user (mode
+   * 0755): bwrap would otherwise copy each one's mode from the host, where e.g. a data directory of
+   * mode 0700 would keep a job that does not run as the gateway's user out of its own files.
+   */
+  private static List<String> parents(List<Path> binds) {
+    Set<Path> parents = new LinkedHashSet<>();
+    for (Path bind : binds) {
+      for (int i = 1; i < bind.getNameCount(); i++) {
+        Path parent = bind.getRoot().resolve(bind.subpath(0, i));
+        if (!parent.equals(TMP) && SYSTEM.stream().noneMatch(parent::startsWith)) {
+          parents.add(parent);
+        }
+      }
+    }
+    List<String> args = new ArrayList<>();
+    parents.forEach(p -> args.addAll(List.of("--dir", p.toString())));
     return args;
   }
 

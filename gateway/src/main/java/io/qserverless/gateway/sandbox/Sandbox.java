@@ -39,9 +39,12 @@ public interface Sandbox {
     }
   }
 
-  /** Bubblewrap when it works on this machine (user namespaces allowed), else why not. */
-  static Probe bubblewrap() {
-    return Bubblewrap.probe();
+  /**
+   * Bubblewrap when it works on this machine for jobs of {@code users} (as root, switching to their
+   * users; else with user namespaces), else why not.
+   */
+  static Probe bubblewrap(JobUsers users) {
+    return Bubblewrap.probe(users.probeUid());
   }
 
   /** No confinement: the program runs as it is, with the job's environment. */

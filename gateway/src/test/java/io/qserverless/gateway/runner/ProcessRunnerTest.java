@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qserverless.gateway.config.GatewayConfig;
 import io.qserverless.gateway.program.Launch;
+import io.qserverless.gateway.sandbox.JobUsers;
 import io.qserverless.gateway.sandbox.Sandbox;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -92,12 +93,13 @@ class ProcessRunnerTest {
    * have).
    */
   static ProcessRunner runner(Path dir) {
-    Sandbox.Probe bwrap = Sandbox.bubblewrap();
+    Sandbox.Probe bwrap = Sandbox.bubblewrap(JobUsers.none());
     assertThat(bwrap.works()).as(bwrap.failure()).isTrue();
     return new ProcessRunner(
         dir.resolve("jobs"),
         GatewayConfig.builder(dir).stopGrace(Duration.ofSeconds(1)).build().limits(),
-        bwrap.sandbox());
+        bwrap.sandbox(),
+        JobUsers.none());
   }
 
   static LaunchSpec spec(Path dir, String jobId, int attempt) throws IOException {
@@ -108,6 +110,7 @@ class ProcessRunnerTest {
     Path data = Files.createDirectories(dir.resolve("data"));
     return new LaunchSpec(
         jobId,
+        1,
         attempt,
         dir.resolve("artifact"),
         Launch.command(List.of("./run.sh")),
@@ -116,6 +119,6 @@ class ProcessRunnerTest {
         "token",
         data,
         new Allotment(1, 64L << 20),
-        List.of());
+        WorkerPlan.NONE);
   }
 }

@@ -13,6 +13,7 @@ import io.qserverless.quantum.circuit.ParameterExpression;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.QuantumRegister;
 import io.qserverless.quantum.circuit.Register;
+import io.qserverless.quantum.circuit.SetBit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
@@ -67,7 +68,9 @@ final class CircuitEncoder {
   }
 
   private ObjectNode encodeInstruction(CircuitInstruction in) {
-    if (in.operation() instanceof ControlFlow || in.operation() instanceof DiscardedMeasure) {
+    if (in.operation() instanceof ControlFlow
+        || in.operation() instanceof DiscardedMeasure
+        || in.operation() instanceof SetBit) {
       throw new IllegalArgumentException(
           "circuit JSON cannot hold a "
               + (in.operation() instanceof DiscardedMeasure

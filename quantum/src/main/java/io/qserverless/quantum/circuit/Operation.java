@@ -6,12 +6,12 @@ import java.util.Map;
 
 /**
  * What one circuit instruction does: a {@link Gate}, {@link Measure}, {@link DiscardedMeasure},
- * {@link Reset}, {@link Barrier}, {@link Delay} or {@link ControlFlow}.
+ * {@link Reset}, {@link Barrier}, {@link Delay}, {@link SetBit} or {@link ControlFlow}.
  *
  * <p>Operations are immutable values; where they act is the {@link CircuitInstruction}'s business.
  */
 public sealed interface Operation extends Serializable
-    permits Gate, Measure, DiscardedMeasure, Reset, Barrier, Delay, ControlFlow {
+    permits Gate, Measure, DiscardedMeasure, Reset, Barrier, Delay, SetBit, ControlFlow {
   /** The OpenQASM / Qiskit name, e.g. {@code cx}, {@code measure}. */
   String name();
 

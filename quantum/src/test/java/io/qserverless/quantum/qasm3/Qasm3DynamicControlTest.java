@@ -58,6 +58,11 @@ class Qasm3DynamicControlTest {
                 .isCloseTo(p, within(0.046)));
   }
 
+  /** {@code loop} on qubit q and bit c, then r (which the loop flips) measured into m (bit 1). */
+  private static QuantumCircuit flipsOfR(String loop) {
+    return read("qubit q;\nqubit r;\nbit c;\nbit m;\n" + loop + "m = measure r;\n");
+  }
+
   private static QuantumCircuit roundTrip(QuantumCircuit qc) {
     QuantumCircuit back = Qasm3.loads(Qasm3.dumps(qc));
     assertThat(back.data()).isEqualTo(qc.data());
@@ -135,6 +140,24 @@ class Qasm3DynamicControlTest {
   }
 
   @Test
+  void the_sampler_counts_the_loop_register_by_register() {
+    // The counter example through SamplerV2, 4000 shots: register n holds the passes mod 4 with
+    // 8/15 ("01"), 4/15 ("10"), 2/15 ("11"), 1/15 ("00"); register c is "1" in every shot.
+    int shots = 4000;
+    SamplerPubResult pub =
+        new SamplerV2().withSeed(9).withDefaultShots(shots).run(read(COUNTER)).result().get(0);
+    assertThat(pub.registerNames()).containsExactly("c", "n");
+    assertThat(pub.data("c").getCounts()).containsExactly(Map.entry("1", shots));
+    Map<String, Double> expected =
+        Map.of("01", 8 / 15.0, "10", 4 / 15.0, "11", 2 / 15.0, "00", 1 / 15.0);
+    Map<String, Integer> counts = pub.data("n").getCounts();
+    assertThat(counts.keySet()).isEqualTo(expected.keySet());
+    // 5 standard deviations of a frequency at 4000 shots: at most 0.04
+    expected.forEach(
+        (k, p) -> assertThat(counts.get(k) / (double) shots).as(k).isCloseTo(p, within(0.04)));
+  }
+
+  @Test
   void the_loop_cutoff_drops_exactly_the_branch_below_it_and_says_how_much() {
     // After j failures the branch that goes on has probability 2^-j; the first under 1e-15 is
     // 2^-50 (2^-49 = 1.8e-15), so that is the mass cut, and c = 1 holds the rest.
@@ -151,18 +174,13 @@ class Qasm3DynamicControlTest {
     // x r runs on each failed pass: F = N - 1 failures with P(F = f) = 2^-(f+1). r = F mod 2:
     // P(r = 1) = 1/4 + 1/16 + ... = 1/3, P(r = 0) = 2/3. c (bit 0) is 1: keys 1 and 3.
     QuantumCircuit qc =
-        read(
+        flipsOfR(
             """
-            qubit q;
-            qubit r;
-            bit c;
-            bit m;
             while (c == 0) {
               h q;
               c = measure q;
               if (c == 0) { x r; }
             }
-            m = measure r;
             """);
     assertDistribution(qc, Map.of(1, 2 / 3.0, 3, 1 / 3.0));
     assertDistribution(roundTrip(qc), Map.of(1, 2 / 3.0, 3, 1 / 3.0));
@@ -173,19 +191,14 @@ class Qasm3DynamicControlTest {
     // x r runs on every pass but the last (break comes first there): r = (N - 1) mod 2 = 1 with
     // 1/3. Were the break ignored, x r would run N times: r = 1 with 2/3.
     QuantumCircuit qc =
-        read(
+        flipsOfR(
             """
-            qubit q;
-            qubit r;
-            bit c;
-            bit m;
             while (c == 0) {
               h q;
               c = measure q;
               if (c) break;
               x r;
             }
-            m = measure r;
             """);
     assertDistribution(qc, Map.of(1, 2 / 3.0, 3, 1 / 3.0));
     assertTrajectories(qc, Map.of(1, 2 / 3.0, 3, 1 / 3.0));
@@ -197,19 +210,14 @@ class Qasm3DynamicControlTest {
     // x r runs only on the pass that read 1, the last one: r = 1 always. Were the continue
     // ignored, r = N mod 2 would be 1 with 2/3.
     QuantumCircuit qc =
-        read(
+        flipsOfR(
             """
-            qubit q;
-            qubit r;
-            bit c;
-            bit m;
             while (!c) {
               h q;
               c = measure q;
               if (!c) continue;
               x r;
             }
-            m = measure r;
             """);
     assertDistribution(qc, Map.of(3, 1.0));
     roundTrip(qc);
@@ -220,19 +228,14 @@ class Qasm3DynamicControlTest {
     // The loop retries until q reads 1: c = 1. The flip of r on each retry gives r = (N - 1) mod 2
     // as above: 1 with 1/3.
     QuantumCircuit qc =
-        read(
+        flipsOfR(
             """
-            qubit q;
-            qubit r;
-            bit c;
-            bit m;
             while (true) {
               h q;
               c = measure q;
               if (c) { break; }
               x r;
             }
-            m = measure r;
             """);
     assertThat(((WhileLoop) qc.data().getFirst().operation()).conditions()).isEmpty();
     assertThat(Qasm3.dumps(qc)).contains("while (true) {\n");
@@ -260,6 +263,48 @@ class Qasm3DynamicControlTest {
   }
 
   @Test
+  void nested_loops_break_the_inner_one_and_sample_per_shot_past_the_branch_limit() {
+    // The inner loop retries until b reads 1 (its break leaves only the inner loop); the outer
+    // one flips r once per pass and ends when a reads 1: r = outer passes mod 2 = 1 with 2/3.
+    // Inner and outer retries multiply the branches past 4096, so the exact walk refuses and the
+    // shots run one trajectory each. Keys: a (bit 0) and b (bit 1) are 1, m is bit 2.
+    QuantumCircuit qc =
+        read(
+            """
+            qubit w;
+            qubit q;
+            qubit r;
+            bit a;
+            bit b;
+            bit m;
+            while (!a) {
+              while (true) { h q; b = measure q; if (b) break; }
+              x r;
+              h w;
+              a = measure w;
+            }
+            m = measure r;
+            """);
+    assertThatThrownBy(() -> StatevectorSimulator.exactDistribution(qc))
+        .isInstanceOf(SimulatorException.class)
+        .hasMessageContaining("give more than 4096 outcome branches: run it with shots");
+    int shots = 3000;
+    Map<Integer, Integer> counts = StatevectorSimulator.sampleCounts(qc, shots, 5);
+    assertThat(counts.keySet()).containsExactlyInAnyOrder(3, 7);
+    // 5 standard deviations of a frequency at 3000 shots: 0.043
+    assertThat(counts.get(7) / (double) shots).isCloseTo(2 / 3.0, within(0.043));
+  }
+
+  @Test
+  void a_while_true_without_a_break_is_refused_at_once() {
+    assertThatThrownBy(() -> read("qubit q;\nbit c;\nwhile (true) { h q; c = measure q; }\n"))
+        .isInstanceOf(QasmParseException.class)
+        .hasMessage(
+            "<string>:5:8: this 'while' loop never ends: its condition is always true and its body"
+                + " has no 'break' or 'return'; add one (if (c) break;) or a condition that changes");
+  }
+
+  @Test
   void a_loop_that_cannot_end_is_refused_when_it_runs() {
     // x x is the identity: q stays |0>, c reads 0 on every pass, the loop never ends.
     QuantumCircuit qc = read("qubit q;\nbit c;\nwhile (c == 0) { x q; x q; c = measure q; }\n");
@@ -281,8 +326,8 @@ class Qasm3DynamicControlTest {
     assertThatThrownBy(() -> Transpiler.transpile(qc, Backends.get("fake_manila"), 1))
         .isInstanceOf(TranspilerException.class)
         .hasMessage(
-            "the transpiler does not map a 'while_loop' (control flow decided while the circuit"
-                + " runs); run the circuit on the simulator untranspiled");
+            "the transpiler does not map a 'while_loop' (classical control decided while the"
+                + " circuit runs); run the circuit on the simulator untranspiled");
   }
 
   @Test

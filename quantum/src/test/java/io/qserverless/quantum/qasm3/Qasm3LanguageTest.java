@@ -21,6 +21,10 @@ class Qasm3LanguageTest {
 
   private static final String HEADER = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\n";
 
+  /** Two bits m uniform over 0..3, a third qubit q[2] left for the program, r declared. */
+  private static final String UNIFORM_M =
+      "qubit[3] q;\nbit[2] m;\nbit r;\nh q[0];\nh q[1];\nm = measure q[0:1];\n";
+
   private static Map<Integer, Double> distribution(String program) {
     return StatevectorSimulator.exactDistribution(Qasm3.loads(HEADER + program));
   }
@@ -54,6 +58,26 @@ class Qasm3LanguageTest {
         if (b) { x q[0]; }
         if (u == 1 && k == 4) { x q[1]; } else { h q[1]; }
         rx(half * 2) q[2];
+        c = measure q;
+        """,
+        Map.of(7, 1.0));
+  }
+
+  @Test
+  void float_32_and_16_hold_their_precision() {
+    // 0.1 is not exact in binary: as float[64] 0.1 + 0.2 != 0.3, as float[32] the sum rounds to
+    // the float nearest 0.3, as float[16] 1/3 holds 0.333251953125 (10 fraction bits).
+    assertDistribution(
+        """
+        qubit[3] q;
+        bit[3] c;
+        float[64] a = 0.1 + 0.2;
+        float[32] b = 0.1;
+        float[32] s = b + float[32](0.2);
+        float[16] third = 1.0 / 3;
+        if (a != 0.3) x q[0];
+        if (s == float[32](0.3)) x q[1];
+        if (third == 0.333251953125) x q[2];
         c = measure q;
         """,
         Map.of(7, 1.0));
@@ -164,6 +188,35 @@ class Qasm3LanguageTest {
   }
 
   @Test
+  void multi_dimensional_arrays_slices_sizeof_and_array_arguments() {
+    // m starts all 0; m[1] = {1, 2, 3}; m[0][0:1] = m[1][1:2] makes row 0 {2, 3, 0}. f gets m
+    // twice: x (#dim=2, any shape) for sizeof(x, 0) = 2 and sizeof(x, 1) = 3, and y by reference:
+    // y[0, 2] = 3 changes m. Every test holds, so c = 111.
+    assertDistribution(
+        """
+        array[int[8], 2, 3] m;
+        array[int[8], 3] row = {1, 2, 3};
+        m[1] = row;
+        m[0][0:1] = m[1][1:2];
+        def f(readonly array[int[8], #dim=2] x, mutable array[int[8], 2, 3] y) -> int {
+          y[0, 2] = sizeof(x, 1);
+          return sizeof(x, 0);
+        }
+        int r = f(m, m);
+        qubit[3] q;
+        bit[3] c;
+        if (r == 2) x q[0];
+        if (m[0, 2] == 3) x q[1];
+        if (m[0][0] == 2 && m[0, 1] == 3 && m[1, 0] == 1 && sizeof(m) == 2) x q[2];
+        c = measure q;
+        """,
+        Map.of(7, 1.0));
+    refused(
+        "array[int[8], 2] a = {1, 2};\na[0:1] = {1, 2, 3};\n",
+        "<string>:4:2: a slice of 2 elements takes an array of as many, not [1, 2, 3]");
+  }
+
+  @Test
   void hardware_qubits_become_a_register_sized_to_the_highest_one() {
     // A Bell pair on $0 and $2: c is 00 or 11 with 1/2 each; $1 exists, idle.
     QuantumCircuit qc =
@@ -224,14 +277,8 @@ class Qasm3LanguageTest {
     // m is uniform over 00, 01, 10, 11; s = m[0] + m[1] is 1 for 01 and 10, and then r = 1:
     // keys m + 4r = 0, 5, 6, 3, each 1/4.
     assertDistribution(
-        """
-        qubit[3] q;
-        bit[2] m;
-        bit r;
-        h q[0];
-        h q[1];
-        m[0] = measure q[0];
-        m[1] = measure q[1];
+        UNIFORM_M
+            + """
         int s = m[0] + m[1];
         if (s == 1) { x q[2]; }
         r = measure q[2];
@@ -262,13 +309,8 @@ class Qasm3LanguageTest {
     // m is uniform; ry(m * pi / 2) rotates q[2] by 0, pi/2, pi, 3pi/2 for m = 0..3, so r = 1 with
     // sin^2(m pi / 4) = 0, 1/2, 1, 1/2. Keys m + 4r, each m with 1/4.
     assertDistribution(
-        """
-        qubit[3] q;
-        bit[2] m;
-        bit r;
-        h q[0];
-        h q[1];
-        m = measure q[0:1];
+        UNIFORM_M
+            + """
         ry(int(m) * pi / 2) q[2];
         r = measure q[2];
         """,
@@ -280,13 +322,8 @@ class Qasm3LanguageTest {
     // m = 0 (1/4): nothing, key 0. m = 3 (1/4): x, key 3 + 4. m = 1 or 2 (1/4 each): h, so r is
     // uniform: keys 1, 5, 2, 6 with 1/8 each.
     assertDistribution(
-        """
-        qubit[3] q;
-        bit[2] m;
-        bit r;
-        h q[0];
-        h q[1];
-        m = measure q[0:1];
+        UNIFORM_M
+            + """
         switch (m) { case 0 { } case 3 { x q[2]; } default { h q[2]; } }
         r = measure q[2];
         """,
@@ -329,13 +366,13 @@ class Qasm3LanguageTest {
         c = measure q[0:1];
         """,
         Map.of(7, 1.0));
-    // The target was measured into after the subroutine's register was declared: refused.
-    refused(
-        "qubit[2] q;\nbit t;\ndef m(qubit a) -> bit { bit b; b = measure a; t = measure a; return b; }\n"
-            + "t = m(q[0]);\n",
-        "<string>:6:5: bits of the circuit change only by measurement, and this sets them to a"
-            + " value that depends on measured clbits [1]; keep the value in an int or bool"
-            + " variable instead");
+    // The target was measured into after the subroutine's register was declared, so the
+    // register's bits cannot become the target's: the value is copied bit by bit instead. q[0]
+    // is |1>: b = 1 and r = 1. Registers r (bit 0), b (bit 1): key 3.
+    assertDistribution(
+        "qubit[2] q;\nbit r;\ndef m(qubit a) -> bit { bit b; b = measure a; r = measure a; return b; }\n"
+            + "x q[0];\nr = m(q[0]);\n",
+        Map.of(3, 1.0));
   }
 
   @Test
@@ -408,9 +445,40 @@ class Qasm3LanguageTest {
     refused("int x = 1 / 0;\n", "<string>:3:11: integer division by zero; change the divisor");
     refused("qubit q;\nif (1 2) x q;\n", "<string>:4:7: expected ')' but found '2'");
     refused(
-        "bit[2] c = \"01\";\n",
-        "<string>:3:12: bits of the circuit change only by measurement, and this sets them to"
-            + " \"01\"; keep the value in an int or bool variable instead");
+        "bit[2] c;\nc = ~c;\n",
+        "<string>:4:5: this sets bits from a value computed from those same bits, which the"
+            + " circuit copies one bit at a time; compute it into other bits first");
+  }
+
+  @Test
+  void bit_registers_take_known_and_computed_values() {
+    // c = "10" sets c[1] only (c[0] holds 0 already); d = !m copies the negation of a uniform
+    // measurement: m = 0, d = 1 or m = 1, d = 0, 1/2 each. Registers c (0, 1), m (2), d (3).
+    QuantumCircuit qc =
+        Qasm3.loads(
+            HEADER
+                + "qubit q;\nbit[2] c = \"10\";\nbit m;\nbit d;\nh q;\nm = measure q;\nd = !m;\n");
+    assertThat(StatevectorSimulator.exactDistribution(qc))
+        .containsOnlyKeys(2 + 8, 2 + 4)
+        .allSatisfy((k, p) -> assertThat(p).isCloseTo(0.5, within(1e-12)));
+    String text = Qasm3.dumps(qc);
+    assertThat(text)
+        .contains(
+            "c[1] = 1;\n", "if (m == 0) {\n  d[0] = 1;\n}\n", "if (m == 1) {\n  d[0] = 0;\n}\n");
+    assertThat(Qasm3.loads(text).data()).isEqualTo(qc.data());
+  }
+
+  @Test
+  void a_rotation_takes_any_whole_power_and_other_gates_up_to_64() {
+    // pow(512) @ rz(pi / 1024) is rz(pi / 2); between two h it reads 1 with sin^2(pi / 4) = 1/2.
+    assertDistribution(
+        "qubit q;\nbit c;\nh q;\npow(512) @ rz(pi / 1024) q;\nh q;\nc = measure q;\n",
+        Map.of(0, 0.5, 1, 0.5));
+    refused(
+        "qubit q;\npow(100) @ h q;\n",
+        "<string>:4:1: cannot apply the modifiers to 'h': pow(100) would repeat the gate 100"
+            + " times; powers beyond 64 are taken only"
+            + " for rotations (p, rx, ry, rz, cp, crx, cry, crz, rxx, ryy, rzz, rzx)");
   }
 
   @Test

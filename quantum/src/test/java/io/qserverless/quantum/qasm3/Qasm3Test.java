@@ -225,7 +225,9 @@ class Qasm3Test {
     assertThatThrownBy(() -> Qasm3.loads(HEADER + "qubit[2] q;\nctrl @ h q[0];\n"))
         .hasMessage("<string>:4:1: gate 'h' takes 2 qubits but was given 1");
     assertThatThrownBy(() -> Qasm3.loads(HEADER + "qubit q;\npow(0.5) @ x q;\n"))
-        .hasMessage("<string>:4:1: pow(0.5) is not supported; use a whole power from -64 to 64");
+        .hasMessage(
+            "<string>:4:1: pow(0.5) is not supported; use a whole power (from -64 to 64, or to"
+                + " ±2^30 for a rotation such as p or rz)");
     assertThatThrownBy(() -> Qasm3.loads(HEADER + "qubit[2] αβ;\n"))
         .isInstanceOf(QasmParseException.class)
         .hasMessageStartingWith("<string>:3:1: quantum register name 'αβ' is not an identifier");

@@ -13,10 +13,10 @@ public final class ClusterTraining {
   private static final ClusterMember.Listener QUIET =
       new ClusterMember.Listener() {
         @Override
-        public void joined(String name, String address, Resources allotment) {}
+        public void joined(String name, String address, Resources allotment, String reason) {}
 
         @Override
-        public void left(String name, String address) {}
+        public void left(String name, String address, String reason) {}
       };
 
   private ClusterTraining() {}
@@ -28,7 +28,9 @@ public final class ClusterTraining {
     try (ClusterMember driver = ClusterMember.start(settings, none, QUIET);
         ClusterMember worker =
             ClusterMember.start(
-                ClusterSettings.fromEnvironment(settings.workerEnvironment(1), 1), one, QUIET)) {
+                ClusterSettings.fromEnvironment(settings.workerEnvironment(1), 1, one),
+                one,
+                QUIET)) {
       driver.awaitWorkers();
       Task<String> task = () -> "trained";
       driver.submit(Resources.cpu(1), task, false).outcome().get(60, TimeUnit.SECONDS);

@@ -15,6 +15,7 @@ import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.QuantumRegister;
 import io.qserverless.quantum.circuit.Register;
 import io.qserverless.quantum.circuit.Reset;
+import io.qserverless.quantum.circuit.SetBit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,10 @@ final class CircuitWriter {
           throw new QpyException(
               "cannot write a measurement whose result is discarded as QPY: Qiskit's Measure needs"
                   + " a clbit; measure into a bit");
+      case SetBit b ->
+          throw new QpyException(
+              "cannot write a 'set_bit' as QPY (this writer has no classical stores); keep the"
+                  + " circuit in OpenQASM 3");
       case ControlFlow f ->
           throw new QpyException(
               "cannot write a '"

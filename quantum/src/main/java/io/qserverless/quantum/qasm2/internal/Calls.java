@@ -24,6 +24,9 @@ import java.util.function.Function;
  */
 final class Calls {
 
+  /** The largest power a rotation takes (p, rz, cp, ...: its angle times the power). */
+  static final int MAX_POWER = 1 << 30;
+
   private final CircuitBuilder builder;
   private final Set<Gate> checked = new HashSet<>();
 
@@ -236,7 +239,7 @@ final class Calls {
       throw builder.error(m.at(), "a modifier argument must be a constant integer");
     }
     boolean control = m.kind() != Modifier.Kind.POW;
-    if (v != Math.rint(v) || (control && v < 1) || Math.abs(v) > 64) {
+    if (v != Math.rint(v) || (control ? v < 1 || v > 64 : Math.abs(v) > MAX_POWER)) {
       throw builder.error(
           m.at(),
           m.kind().name().toLowerCase()
@@ -245,7 +248,7 @@ final class Calls {
               + ") is not supported; use "
               + (control
                   ? "a whole number of controls from 1 to 64"
-                  : "a whole power from -64 to 64"));
+                  : "a whole power (from -64 to 64, or to ±2^30 for a rotation such as p or rz)"));
     }
     return (int) v;
   }

@@ -16,6 +16,7 @@ import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.QuantumRegister;
 import io.qserverless.quantum.circuit.Register;
 import io.qserverless.quantum.circuit.Reset;
+import io.qserverless.quantum.circuit.SetBit;
 import io.qserverless.quantum.circuit.WhileLoop;
 import io.qserverless.quantum.qasm2.QasmParseException;
 import io.qserverless.quantum.qasm2.internal.Modifiers.Step;
@@ -244,6 +245,10 @@ public final class CircuitBuilder {
       case Statement.If i -> conditional(i, condition);
       case Statement.Conditioned c -> conditioned(c, condition);
       case Statement.While w -> loop(w, condition);
+      case Statement.SetBit b ->
+          circuit.append(
+              new CircuitInstruction(
+                  new SetBit(b.value()), new int[0], clbits(b.clbit()), condition));
       case Statement.LoopJump j ->
           circuit.append(
               new CircuitInstruction(

@@ -15,8 +15,8 @@ public final class Lexer {
   /** Three- and two-character symbols (OpenQASM 3 has the longer ones), tried before singles. */
   private static final List<String> PAIRS =
       List.of(
-          "<<=", ">>=", "**=", "->", "==", "**", "!=", "<=", ">=", "&&", "||", "<<", ">>", "+=",
-          "-=", "*=", "/=", "%=", "&=", "|=", "^=");
+          "#dim", "<<=", ">>=", "**=", "->", "==", "**", "!=", "<=", ">=", "&&", "||", "<<", ">>",
+          "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=");
 
   private static final String SINGLES = ";,()[]{}+-*/^@=:<>!~%&|";
 

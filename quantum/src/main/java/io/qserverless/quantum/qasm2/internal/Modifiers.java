@@ -9,7 +9,9 @@ import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.StandardGate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /**
@@ -19,9 +21,32 @@ import java.util.function.ToIntFunction;
  * <p>Modifiers apply right to left. A controlled standard gate becomes its controlled standard
  * counterpart where the model has one ({@code ctrl @ x} is {@code cx}, {@code ctrl(3) @ x} is a
  * four-qubit {@code mcx}); any other gate is controlled through its definition, instruction by
- * instruction, as a new user gate named {@code c_<name>}. {@code pow} takes integers only.
+ * instruction, as a new user gate named {@code c_<name>}. {@code pow} takes integers only: a
+ * rotation's power is the rotation by that multiple of its angle (any power), any other gate's is
+ * the gate repeated (up to {@value #MAX_REPEAT} times).
  */
 final class Modifiers {
+
+  static final int MAX_REPEAT = 64;
+
+  /** Standard gates with g(θ)^k = g(kθ) exactly. */
+  private static final Set<StandardGate> ROTATIONS =
+      EnumSet.of(
+          StandardGate.P,
+          StandardGate.U1,
+          StandardGate.RX,
+          StandardGate.RY,
+          StandardGate.RZ,
+          StandardGate.CP,
+          StandardGate.CU1,
+          StandardGate.CRX,
+          StandardGate.CRY,
+          StandardGate.CRZ,
+          StandardGate.RXX,
+          StandardGate.RYY,
+          StandardGate.RZZ,
+          StandardGate.RZX,
+          StandardGate.MCP);
 
   /**
    * One gate of the result on qubits local to the call (controls first), or, when {@code gate} is
@@ -45,7 +70,7 @@ final class Modifiers {
       steps =
           switch (m.kind()) {
             case INV -> inverse(steps);
-            case POW -> n >= 0 ? repeat(steps, n) : repeat(inverse(steps), -n);
+            case POW -> power(steps, n);
             case CTRL -> control(steps, n);
             case NEGCTRL -> negate(control(steps, n), n);
           };
@@ -62,6 +87,27 @@ final class Modifiers {
               : new Step(s.gate().inverse(), null, s.qubits()));
     }
     return out;
+  }
+
+  private static List<Step> power(List<Step> steps, int n) {
+    Gate g = steps.size() == 1 ? steps.getFirst().gate() : null;
+    if (g != null && g.standardGate() != null && ROTATIONS.contains(g.standardGate())) {
+      ParameterExpression angle = g.params().getFirst().mul(n);
+      return List.of(
+          new Step(g.standardGate().sized(g.numQubits(), angle), null, steps.getFirst().qubits()));
+    }
+    if (Math.abs(n) > MAX_REPEAT) {
+      throw new IllegalArgumentException(
+          "pow("
+              + n
+              + ") would repeat the gate "
+              + Math.abs(n)
+              + " times; powers beyond "
+              + MAX_REPEAT
+              + " are taken only for rotations (p, rx, ry, rz, cp, crx, cry, crz, rxx, ryy, rzz,"
+              + " rzx)");
+    }
+    return n >= 0 ? repeat(steps, n) : repeat(inverse(steps), -n);
   }
 
   private static List<Step> repeat(List<Step> steps, int times) {

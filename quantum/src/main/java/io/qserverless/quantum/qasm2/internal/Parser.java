@@ -95,19 +95,11 @@ public final class Parser {
   }
 
   private Statement gateDefinition() {
-    Token at = in.next();
-    String name = in.identifier("a gate name");
-    List<String> parameters = new ArrayList<>();
-    if (in.accept("(") && !in.accept(")")) {
-      do {
-        parameters.add(in.identifier("a parameter name"));
-      } while (in.accept(",") && !in.peek().is(")"));
-      in.expect(")");
-    }
-    List<String> qubits = new ArrayList<>();
-    do {
-      qubits.add(in.identifier("a qubit name"));
-    } while (in.accept(",") && !in.peek().is("{") && !in.peek().is(";"));
+    GateHeader head = GateHeader.read(in, "{", ";");
+    Token at = head.at();
+    String name = head.name();
+    List<String> parameters = head.parameters();
+    List<String> qubits = head.qubits();
     if (at.is("opaque")) {
       in.expect(";");
       return new Statement.GateDefinition(name, parameters, qubits, null, at);

@@ -17,6 +17,7 @@ import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.QuantumRegister;
 import io.qserverless.quantum.circuit.Register;
 import io.qserverless.quantum.circuit.Reset;
+import io.qserverless.quantum.circuit.SetBit;
 import io.qserverless.quantum.circuit.WhileLoop;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,6 +112,7 @@ public final class QasmWriter {
           case Reset r -> "reset " + qubitNames[in.qubit(0)] + ";";
           case Barrier b -> "barrier " + names(in.qubits(), qubitNames) + ";";
           case Delay d -> delay(d, in);
+          case SetBit b -> only3(clbitNames[in.clbit(0)] + " = " + b.value(), b) + ";";
           case WhileLoop w -> loop(w, in, inner);
           case BreakLoop b -> only3("break", b) + ";";
           case ContinueLoop c -> only3("continue", c) + ";";

@@ -106,4 +106,7 @@ public sealed interface Statement {
 
   /** {@code break} ({@code exits}) or {@code continue} inside a {@link While} body. */
   record LoopJump(boolean exits, Token at) implements Statement {}
+
+  /** {@code c[0] = 1;} (OpenQASM 3): a known value written into one bit. */
+  record SetBit(Operand clbit, int value, Token at) implements Statement {}
 }

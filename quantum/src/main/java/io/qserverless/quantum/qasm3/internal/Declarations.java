@@ -4,6 +4,7 @@ import static io.qserverless.quantum.qasm3.internal.Syntax.error;
 
 import io.qserverless.quantum.circuit.Parameter;
 import io.qserverless.quantum.qasm2.internal.Statement;
+import io.qserverless.quantum.qasm2.internal.Statement.Operand;
 import io.qserverless.quantum.qasm2.internal.Token;
 import io.qserverless.quantum.qasm3.internal.Syntax.Type;
 import io.qserverless.quantum.qasm3.internal.Value.Bool;
@@ -85,7 +86,7 @@ final class Declarations {
             d.at(),
             "constant '" + d.name() + "' needs a value: const ... " + d.name() + " = value;");
       }
-      value = Evaluator.initial(type);
+      value = values.coerce(type, width, values.initial(type), d.at());
     } else if (d.init() instanceof Syntax.Measure) {
       throw error(
           d.init().at(), "a measurement gives bits; declare '" + d.name() + "' as bit or bit[n]");
@@ -145,36 +146,14 @@ final class Declarations {
                   + "' is a constant; declare a variable to change it");
         }
         if (scopes.fixedByLoop(Operands.rootName(a.target()))) {
-          throw error(
-              a.at(),
-              "'"
-                  + Operands.rootName(a.target())
-                  + "' is declared outside this while loop on a measurement, whose passes are"
-                  + " counted only when the circuit runs; the circuit keeps no classical"
-                  + " variables, so carry the state in bits (measure into them) or declare the"
-                  + " variable inside the loop");
+          throw error(a.at(), fixedByLoop(Operands.rootName(a.target())));
         }
         Value updated =
             a.target() instanceof Syntax.Index index
-                ? withElement(v.value(), index, value)
+                ? withElement(index, value)
                 : values.coerce(
                     new Type(v.kind(), null, null, List.of(), a.at()), v.width(), value, a.at());
-        Value old = v.value();
-        if (emitter.wide() != null) {
-          throw error(
-              a.at(),
-              "a classical assignment under a condition on more than "
-                  + Operators.MAX_DYNAMIC_BITS
-                  + " bits is not supported; compare fewer bits");
-        }
-        Value merged =
-            emitter.path() instanceof Bool
-                ? updated
-                : Operators.lift(
-                    List.of(emitter.path(), updated, old),
-                    x -> Operators.truth(x.get(0), a.at()) ? x.get(1) : x.get(2),
-                    a.at());
-        scopes.assign(Operands.rootName(a.target()), v.with(merged));
+        store(Operands.rootName(a.target()), v, updated, a.at());
       }
       case Binding.Qubits q ->
           throw error(
@@ -188,18 +167,119 @@ final class Declarations {
     }
   }
 
-  private Value withElement(Value array, Syntax.Index index, Value element) {
-    if (!(array instanceof Value.Array items)) {
+  /**
+   * Sets variable {@code name}; under a condition on measured bits, a select with its old value.
+   */
+  private void store(String name, Binding.Variable v, Value updated, Token at) {
+    if (emitter.wide() != null) {
+      throw error(
+          at,
+          "a classical assignment under a condition on more than "
+              + Operators.MAX_DYNAMIC_BITS
+              + " bits is not supported; compare fewer bits");
+    }
+    Value old = v.value();
+    Value merged =
+        emitter.path() instanceof Bool
+            ? updated
+            : Operators.lift(
+                List.of(emitter.path(), updated, old),
+                x -> Operators.truth(x.get(0), at) ? x.get(1) : x.get(2),
+                at);
+    scopes.assign(name, v.with(merged));
+  }
+
+  /**
+   * {@code c[0] = measure q;} into bits of a sized int, uint or angle variable (as iterative phase
+   * estimation writes it): the circuit keeps results only in bits, so each such measurement gets a
+   * bit register of its own ({@code c_bits}, {@code c_bits_1}, ...) and the variable becomes a
+   * function of those bits, its other bits kept.
+   */
+  void measure(Syntax.MeasureStatement m) {
+    Syntax.Expr target = m.target();
+    if (target == null
+        || !(scopes.lookup(Operands.rootName(target), target.at()) instanceof Binding.Variable v)) {
+      quantum.measure(m.qubit(), target, m.at());
+      return;
+    }
+    String name = Operands.rootName(target);
+    if (v.constant()
+        || v.width() == 0
+        || !List.of(Type.Kind.INT, Type.Kind.UINT, Type.Kind.ANGLE).contains(v.kind())) {
+      throw error(
+          target.at(),
+          "'"
+              + name
+              + "' is not a bit or bit register, nor a sized int, uint or angle variable; declare"
+              + " it as bit[n]");
+    }
+    if (scopes.fixedByLoop(name)) {
+      throw error(target.at(), fixedByLoop(name));
+    }
+    List<Integer> positions = operands.positions(target, v.width());
+    List<Operand> qubits = operands.qubits(m.qubit());
+    String register = bits.uniqueName(name + "_bits", false);
+    int offset = bits.add(register, positions.size());
+    emitter.declare(new Statement.RegisterDeclaration(false, register, positions.size(), m.at()));
+    emitter.measureInto(qubits, Operands.range(offset, positions.size()), m.at());
+    Value measured = bits.read(Operands.range(offset, positions.size()), register, m.at());
+    Value updated =
+        Operators.lift(
+            List.of(v.value(), measured),
+            x -> withBits(v, x.get(0), positions, Operators.integer(x.get(1), m.at()), m.at()),
+            m.at());
+    store(name, v, updated, m.at());
+  }
+
+  /** {@code value} with its bits at {@code positions} replaced by those of {@code bits}. */
+  private Value withBits(
+      Binding.Variable v, Value value, List<Integer> positions, long bits, Token at) {
+    long pattern = Operators.integer(value, at);
+    for (int i = 0; i < positions.size(); i++) {
+      long bit = 1L << positions.get(i);
+      pattern = (bits >>> i & 1) == 1 ? pattern | bit : pattern & ~bit;
+    }
+    return v.kind() == Type.Kind.ANGLE
+        ? new Value.Angle(pattern & Operators.mask(v.width()), v.width())
+        : Operators.cast(v.kind(), v.width(), new Value.Int(pattern), at);
+  }
+
+  private static String fixedByLoop(String name) {
+    return "'"
+        + name
+        + "' is declared outside this while loop on a measurement, whose passes are counted only"
+        + " when the circuit runs; the circuit keeps no classical variables, so carry the state in"
+        + " bits (measure into them) or declare the variable inside the loop";
+  }
+
+  /**
+   * The whole variable after {@code index = element}: the element, or a slice's elements, replaced
+   * at each level of nested indexing ({@code a[3, 0]}, {@code a[0:1] = b[2:3]}).
+   */
+  private Value withElement(Syntax.Index index, Value element) {
+    if (!(values.evaluate(index.base()) instanceof Value.Array items)) {
       throw error(index.at(), "only arrays and bit registers can be assigned by index");
     }
-    int i = (int) Operators.integer(values.evaluate(index.index()), index.at());
-    if (i < 0 || i >= items.items().size()) {
-      throw error(
-          index.at(), "index " + i + " is out of range for an array of " + items.items().size());
-    }
+    List<Integer> positions =
+        operands.select(Operands.range(0, items.items().size()), index, index.at());
     List<Value> copy = new ArrayList<>(items.items());
-    copy.set(i, element);
-    return new Value.Array(copy);
+    if (index.index() instanceof Syntax.Range || index.index() instanceof Syntax.SetLiteral) {
+      if (!(element instanceof Value.Array slice) || slice.items().size() != positions.size()) {
+        throw error(
+            index.at(),
+            "a slice of "
+                + positions.size()
+                + " elements takes an array of as many, not "
+                + Value.show(element));
+      }
+      for (int k = 0; k < positions.size(); k++) {
+        copy.set(positions.get(k), slice.items().get(k));
+      }
+    } else {
+      copy.set(positions.getFirst(), element);
+    }
+    Value updated = new Value.Array(copy);
+    return index.base() instanceof Syntax.Index outer ? withElement(outer, updated) : updated;
   }
 
   /**
@@ -237,17 +317,57 @@ final class Declarations {
     return true;
   }
 
-  /** Bits change only by measurement, so a classical store may only restate their initial 0s. */
+  /**
+   * {@code bits = value}: a known value is written bit by bit; one computed from measured bits is
+   * copied, each target bit set to 1 under the values that give it 1 and to 0 under the others.
+   */
   private void storeBits(List<Integer> clbits, Value value, Token at) {
-    if (!(value instanceof Dynamic)
-        && bits.unwritten(clbits)
-        && (Operators.integer(value, at) & Operators.mask(clbits.size())) == 0) {
+    if (!(value instanceof Dynamic d)) {
+      long v = Operators.integer(value, at) & Operators.mask(clbits.size());
+      for (int i = 0; i < clbits.size(); i++) {
+        int one = (int) (v >>> i & 1);
+        // a bit no measurement or store has written holds 0 already
+        if (one == 1 || !bits.unwritten(List.of(clbits.get(i)))) {
+          setBit(clbits.get(i), one, at);
+        }
+      }
       return;
     }
-    throw error(
-        at,
-        "bits of the circuit change only by measurement, and this sets them to "
-            + Value.show(value)
-            + "; keep the value in an int or bool variable instead");
+    for (int source : d.clbits()) {
+      if (clbits.contains(source)) {
+        throw error(
+            at,
+            "this sets bits from a value computed from those same bits, which the circuit copies"
+                + " one bit at a time; compute it into other bits first");
+      }
+    }
+    if (emitter.wide() != null) {
+      throw error(
+          at,
+          "bits set from a measurement cannot stand under a condition on more than "
+              + Operators.MAX_DYNAMIC_BITS
+              + " bits; compare fewer bits");
+    }
+    Value outer = emitter.path();
+    try {
+      for (int i = 0; i < clbits.size(); i++) {
+        int bit = i;
+        Value one =
+            Operators.lift(
+                List.of(d), x -> new Bool((Operators.integer(x.get(0), at) >>> bit & 1) == 1), at);
+        for (int target = 1; target >= 0; target--) {
+          Value when = target == 1 ? one : Operators.unary("!", one, at);
+          emitter.path(Operators.binary("&&", outer, when, at));
+          setBit(clbits.get(i), target, at);
+        }
+      }
+    } finally {
+      emitter.path(outer);
+    }
+  }
+
+  private void setBit(int clbit, int value, Token at) {
+    emitter.emit(new Statement.SetBit(bits.operand(clbit, at), value, at), List.of(clbit), at);
+    bits.measured(clbit);
   }
 }

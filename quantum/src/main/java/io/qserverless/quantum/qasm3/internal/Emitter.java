@@ -28,6 +28,7 @@ final class Emitter {
   private List<Statement> out = root;
 
   private Value path = new Bool(true);
+  private int renames;
   private Equality wide;
 
   Emitter(BitLedger bits) {
@@ -64,14 +65,24 @@ final class Emitter {
     return collected;
   }
 
-  /** Undoes every statement emitted or declared since (see Unroller#whileLoop). */
-  Runnable snapshot() {
-    List<Statement> savedRoot = List.copyOf(root);
+  /**
+   * Undoes every statement emitted or declared since (see Unroller#whileLoop): statements are only
+   * appended, except by {@link #rename}, after which the undo refuses at {@code at}.
+   */
+  Runnable snapshot(Token at) {
+    int rootSize = root.size();
     List<Statement> target = out;
     int size = out.size();
+    int renamesThen = renames;
     return () -> {
-      root.clear();
-      root.addAll(savedRoot);
+      if (renames != renamesThen) {
+        throw error(
+            at,
+            "this loop's first pass gave a subroutine's bits to a register, which cannot be undone"
+                + " to repeat the loop in the circuit; assign the subroutine's result inside an"
+                + " explicit while loop on the measurement instead");
+      }
+      root.subList(rootSize, root.size()).clear();
       if (target != root) {
         target.subList(size, target.size()).clear();
       }
@@ -126,12 +137,14 @@ final class Emitter {
     List<Statement> renamed = since.stream().map(s -> renamed(s, from, to)).toList();
     out.subList(declared, out.size()).clear();
     out.addAll(renamed);
+    renames++;
     return true;
   }
 
   private static boolean touches(Statement s, String register) {
     return switch (s) {
       case Statement.Measure m -> m.clbit() != null && m.clbit().register().equals(register);
+      case Statement.SetBit b -> b.clbit().register().equals(register);
       case Statement.Conditioned c ->
           c.clbits().stream().anyMatch(o -> o.register().equals(register))
               || touches(c.body(), register);
@@ -146,6 +159,8 @@ final class Emitter {
     return switch (s) {
       case Statement.Measure m when m.clbit() != null ->
           new Statement.Measure(m.qubit(), renamed(m.clbit(), from, to), m.at());
+      case Statement.SetBit b ->
+          new Statement.SetBit(renamed(b.clbit(), from, to), b.value(), b.at());
       case Statement.Conditioned c ->
           new Statement.Conditioned(
               c.clbits().stream().map(o -> renamed(o, from, to)).toList(),

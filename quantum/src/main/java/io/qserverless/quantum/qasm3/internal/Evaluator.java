@@ -54,15 +54,13 @@ final class Evaluator {
           yield bits.read(operands.bits(index), null, index.at());
         }
         Value base = evaluate(index.base());
-        Value i = evaluate(index.index());
         if (base instanceof Value.Array a) {
-          int k = (int) Operators.integer(i, index.at());
-          if (k < 0 || k >= a.items().size()) {
-            throw error(
-                index.at(), "index " + k + " is out of range for an array of " + a.items().size());
-          }
-          yield a.items().get(k);
+          List<Value> picked = operands.select(a.items(), index, index.at());
+          yield index.index() instanceof Syntax.Range || index.index() instanceof Syntax.SetLiteral
+              ? new Value.Array(picked)
+              : picked.getFirst();
         }
+        Value i = evaluate(index.index());
         yield Operators.lift(
             List.of(base, i),
             x ->
@@ -97,26 +95,49 @@ final class Evaluator {
         if (!(v instanceof Value.Array a)) {
           throw error(at, "expected an array such as {1, 2, 3} but found " + Value.show(v));
         }
-        if (type.dimensions().size() == 1
-            && a.items().size() != size(type.dimensions().getFirst())) {
-          throw error(
-              at,
-              "the array has "
-                  + a.items().size()
-                  + " elements but its type says "
-                  + size(type.dimensions().getFirst()));
+        if (type.dimensions().isEmpty()) {
+          // an argument array[T, #dim=n]: any shape of rank n
+          int rank = width(type);
+          if (rank(a) != rank) {
+            throw error(
+                at, "the argument wants an array of " + rank + " dimensions, not " + rank(a));
+          }
+          yield a;
         }
-        Type element = type.element();
-        int w = element.width() == null ? 0 : size(element.width());
-        yield new Value.Array(a.items().stream().map(x -> coerce(element, w, x, at)).toList());
+        int n = size(type.dimensions().getFirst());
+        if (a.items().size() != n) {
+          throw error(at, "the array has " + a.items().size() + " elements but its type says " + n);
+        }
+        Type inner = inner(type);
+        int w = inner.kind() == Type.Kind.ARRAY ? 0 : width(inner);
+        yield new Value.Array(a.items().stream().map(x -> coerce(inner, w, x, at)).toList());
       }
       case DURATION, STRETCH, COMPLEX -> v;
       default -> Operators.cast(type.kind(), width, v, at);
     };
   }
 
-  /** The value of a declared variable without initialiser. */
-  static Value initial(Type type) {
+  /** The type of an array's elements: its element type, or an array of its remaining dimensions. */
+  static Type inner(Type array) {
+    List<Syntax.Expr> rest = array.dimensions().subList(1, array.dimensions().size());
+    return rest.isEmpty()
+        ? array.element()
+        : new Type(Type.Kind.ARRAY, null, array.element(), rest, array.at());
+  }
+
+  private static int rank(Value v) {
+    return v instanceof Value.Array a
+        ? 1 + (a.items().isEmpty() ? 0 : rank(a.items().getFirst()))
+        : 0;
+  }
+
+  /** The value of a declared variable without initialiser; an array of such values. */
+  Value initial(Type type) {
+    if (type.kind() == Type.Kind.ARRAY) {
+      Value item = initial(inner(type));
+      return new Value.Array(
+          java.util.Collections.nCopies(size(type.dimensions().getFirst()), item));
+    }
     return switch (type.kind()) {
       case FLOAT, ANGLE, DURATION, STRETCH, COMPLEX -> new Value.Real(0);
       case BOOL -> new Bool(false);

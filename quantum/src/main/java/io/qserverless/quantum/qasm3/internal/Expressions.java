@@ -2,6 +2,7 @@ package io.qserverless.quantum.qasm3.internal;
 
 import static io.qserverless.quantum.qasm3.internal.Syntax.error;
 
+import io.qserverless.quantum.qasm2.internal.DepthGuard;
 import io.qserverless.quantum.qasm2.internal.Token;
 import io.qserverless.quantum.qasm2.internal.Token.Kind;
 import io.qserverless.quantum.qasm2.internal.TokenStream;
@@ -14,12 +15,10 @@ import java.util.Set;
  * Reads OpenQASM 3 classical expressions with the precedence of the specification, lowest first:
  * {@code ||}, {@code &&}, {@code |}, {@code ^}, {@code &}, {@code == !=}, {@code < <= > >=}, {@code
  * << >>}, {@code + -}, {@code * / %}, unary {@code - ! ~}, {@code **} (right-associative, so {@code
- * -a**b} is {@code -(a**b)}), then indexing and calls. Trees deeper than {@value #MAX_DEPTH} are
- * refused, as in OpenQASM 2, before anything walks them recursively.
+ * -a**b} is {@code -(a**b)}), then indexing and calls. Trees deeper than {@value
+ * DepthGuard#MAX_DEPTH} are refused, as in OpenQASM 2, before anything walks them recursively.
  */
 final class Expressions {
-
-  static final int MAX_DEPTH = 256;
 
   static final Set<String> ASSIGNMENTS =
       Set.of("+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "**=");
@@ -40,17 +39,18 @@ final class Expressions {
   private static final Set<String> UNITS = Set.of("dt", "ns", "us", "µs", "ms", "s");
 
   private final TokenStream in;
+  private final DepthGuard guard;
   private int depth;
-  private int nesting;
 
   Expressions(TokenStream in) {
     this.in = in;
+    this.guard = new DepthGuard(in, "simplify it");
   }
 
   Expr expression() {
-    enter();
+    guard.enter();
     Expr e = level(0);
-    nesting--;
+    guard.leave();
     return e;
   }
 
@@ -68,11 +68,17 @@ final class Expressions {
       in.expect("[");
       Syntax.Type element = type();
       List<Expr> dimensions = new ArrayList<>();
-      while (in.accept(",")) {
-        dimensions.add(expression());
+      Expr rank = null;
+      while (rank == null && in.accept(",")) {
+        if (in.accept("#dim")) {
+          in.expect("=");
+          rank = expression();
+        } else {
+          dimensions.add(expression());
+        }
       }
       in.expect("]");
-      return new Syntax.Type(kind, null, element, dimensions, at);
+      return new Syntax.Type(kind, rank, element, rank == null ? dimensions : List.of(), at);
     }
     Expr width = null;
     if (in.accept("[")) {
@@ -124,7 +130,7 @@ final class Expressions {
     while (LEVELS.get(level).contains(in.peek().text()) && in.peek().kind() == Kind.SYMBOL) {
       Token op = in.next();
       Expr right = level(level + 1);
-      d = deeper(Math.max(d, depth), op);
+      d = guard.deeper(Math.max(d, depth), op);
       left = new Syntax.Binary(op.text(), left, right, op);
     }
     depth = d;
@@ -135,23 +141,19 @@ final class Expressions {
     Token at = in.peek();
     if (at.kind() == Kind.SYMBOL && (at.is("-") || at.is("!") || at.is("~") || at.is("+"))) {
       in.next();
-      enter();
-      Expr operand = unary();
-      nesting--;
+      Expr operand = guard.nested(this::unary);
       if (at.is("+")) {
         return operand;
       }
-      depth = deeper(depth, at);
+      depth = guard.deeper(depth, at);
       return new Syntax.Unary(at.text(), operand, at);
     }
     Expr base = postfix(primary());
     int d = depth;
     Token op = in.peek();
     if (in.accept("**")) {
-      enter();
-      Expr exponent = unary();
-      nesting--;
-      depth = deeper(Math.max(d, depth), op);
+      Expr exponent = guard.nested(this::unary);
+      depth = guard.deeper(Math.max(d, depth), op);
       return new Syntax.Binary("**", base, exponent, op);
     }
     return base;
@@ -173,7 +175,7 @@ final class Expressions {
             index = start;
           }
         }
-        d = deeper(Math.max(d, depth), at);
+        d = guard.deeper(Math.max(d, depth), at);
         base = new Syntax.Index(base, index, at);
       } while (in.accept(","));
       in.expect("]");
@@ -316,22 +318,5 @@ final class Expressions {
         yield new Syntax.Identifier(t.text(), t);
       }
     };
-  }
-
-  private void enter() {
-    if (++nesting > MAX_DEPTH) {
-      throw tooDeep(in.peek());
-    }
-  }
-
-  private int deeper(int d, Token at) {
-    if (d + 1 > MAX_DEPTH) {
-      throw tooDeep(at);
-    }
-    return d + 1;
-  }
-
-  private RuntimeException tooDeep(Token at) {
-    return error(at, "the expression is more than " + MAX_DEPTH + " levels deep; simplify it");
   }
 }

@@ -85,7 +85,17 @@ final class Operands {
     };
   }
 
-  private <T> List<T> select(List<T> all, Syntax.Index index, Token at) {
+  /** The bit positions {@code target} names in a classical variable of {@code width} bits. */
+  List<Integer> positions(Syntax.Expr target, int width) {
+    return target instanceof Syntax.Index index
+        ? select(range(0, width), index, index.at())
+        : range(0, width);
+  }
+
+  /**
+   * The items {@code index} picks from {@code all}: one, a range or a set (negative from the end).
+   */
+  <T> List<T> select(List<T> all, Syntax.Index index, Token at) {
     List<Long> picks = new ArrayList<>();
     switch (index.index()) {
       case Syntax.Range r -> {

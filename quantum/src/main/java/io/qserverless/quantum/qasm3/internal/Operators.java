@@ -41,15 +41,18 @@ final class Operators {
             switch (op) {
               case "-" ->
                   switch (v.getFirst()) {
+                    case Value.Angle angle -> Angles.unary("-", angle);
                     case Real r -> new Real(-r.value());
                     case Symbolic s -> new Symbolic(s.expression().neg());
                     default -> new Int(-integer(v.getFirst(), at));
                   };
               case "!" -> new Bool(!truth(v.getFirst(), at));
               case "~" ->
-                  v.getFirst() instanceof Bits bits
-                      ? new Bits(~bits.value() & mask(bits.width()), bits.width())
-                      : new Int(~integer(v.getFirst(), at));
+                  v.getFirst() instanceof Value.Angle angle
+                      ? Angles.unary("~", angle)
+                      : v.getFirst() instanceof Bits bits
+                          ? new Bits(~bits.value() & mask(bits.width()), bits.width())
+                          : new Int(~integer(v.getFirst(), at));
               default -> throw error(at, "unknown operator '" + op + "'");
             },
         at);
@@ -162,6 +165,9 @@ final class Operators {
     if (a instanceof Symbolic || b instanceof Symbolic) {
       return symbolic(op, angle(a, at), angle(b, at), at);
     }
+    if (a instanceof Value.Angle || b instanceof Value.Angle) {
+      return Angles.binary(op, a, b, at);
+    }
     boolean real = a instanceof Real || b instanceof Real;
     return switch (op) {
       case "+", "-", "*", "/", "%", "**" ->
@@ -173,15 +179,7 @@ final class Operators {
             real
                 ? Double.compare(real(a, at), real(b, at))
                 : Long.compare(integer(a, at), integer(b, at));
-        yield new Bool(
-            switch (op) {
-              case "==" -> c == 0;
-              case "!=" -> c != 0;
-              case "<" -> c < 0;
-              case ">" -> c > 0;
-              case "<=" -> c <= 0;
-              default -> c >= 0;
-            });
+        yield compared(op, c);
       }
       case "&&" -> new Bool(truth(a, at) && truth(b, at));
       case "||" -> new Bool(truth(a, at) || truth(b, at));
@@ -200,6 +198,19 @@ final class Operators {
       }
       default -> throw error(at, "unknown operator '" + op + "'");
     };
+  }
+
+  /** The result of comparison {@code op} given {@code c}, the sign of left minus right. */
+  static Bool compared(String op, int c) {
+    return new Bool(
+        switch (op) {
+          case "==" -> c == 0;
+          case "!=" -> c != 0;
+          case "<" -> c < 0;
+          case ">" -> c > 0;
+          case "<=" -> c <= 0;
+          default -> c >= 0;
+        });
   }
 
   private static Value integerArithmetic(String op, long x, long y, Token at) {
@@ -320,31 +331,48 @@ final class Operators {
     return lift(
         List.of(v),
         x ->
-            switch (kind) {
-              case INT ->
-                  new Int(
-                      width == 0
-                          ? integer(x.getFirst(), at)
-                          : signed(integer(x.getFirst(), at), width));
-              case UINT -> new Int(integer(x.getFirst(), at) & mask(width == 0 ? 64 : width));
-              case FLOAT, ANGLE ->
-                  x.getFirst() instanceof Symbolic
-                      ? x.getFirst()
-                      : new Real(real(x.getFirst(), at));
-              case BOOL -> new Bool(truth(x.getFirst(), at));
-              case BIT ->
-                  new Bits(
-                      integer(x.getFirst(), at) & mask(width == 0 ? 1 : width),
-                      width == 0 ? 1 : width);
-              default ->
-                  throw error(
-                      at,
-                      "cannot convert "
-                          + Value.show(x.getFirst())
-                          + " to "
-                          + kind.name().toLowerCase());
-            },
+            x.getFirst() instanceof Value.Angle a
+                ? Angles.convert(a, kind, width, at)
+                : kind == Syntax.Type.Kind.ANGLE && width > 0 && !(x.getFirst() instanceof Symbolic)
+                    ? Angles.cast(x.getFirst(), width, at)
+                    : switch (kind) {
+                      case INT ->
+                          new Int(
+                              width == 0
+                                  ? integer(x.getFirst(), at)
+                                  : signed(integer(x.getFirst(), at), width));
+                      case UINT ->
+                          new Int(integer(x.getFirst(), at) & mask(width == 0 ? 64 : width));
+                      case FLOAT, ANGLE ->
+                          x.getFirst() instanceof Symbolic
+                              ? x.getFirst()
+                              : new Real(rounded(real(x.getFirst(), at), kind, width));
+                      case BOOL -> new Bool(truth(x.getFirst(), at));
+                      case BIT ->
+                          new Bits(
+                              integer(x.getFirst(), at) & mask(width == 0 ? 1 : width),
+                              width == 0 ? 1 : width);
+                      default ->
+                          throw error(
+                              at,
+                              "cannot convert "
+                                  + Value.show(x.getFirst())
+                                  + " to "
+                                  + kind.name().toLowerCase());
+                    },
         at);
+  }
+
+  /** A float[32] or float[16] holds its value in that IEEE 754 precision; others in double. */
+  private static double rounded(double x, Syntax.Type.Kind kind, int width) {
+    if (kind != Syntax.Type.Kind.FLOAT) {
+      return x;
+    }
+    return switch (width) {
+      case 32 -> (float) x;
+      case 16 -> Float.float16ToFloat(Float.floatToFloat16((float) x));
+      default -> x;
+    };
   }
 
   private static long signed(long x, int width) {
@@ -361,6 +389,7 @@ final class Operators {
       case Int i -> i.value() != 0;
       case Bits b -> b.value() != 0;
       case Real r -> r.value() != 0;
+      case Value.Angle a -> a.bits() != 0;
       default -> throw error(at, "expected a true/false value but found " + Value.show(v));
     };
   }
@@ -370,6 +399,7 @@ final class Operators {
       case Int i -> i.value();
       case Bits b -> b.value();
       case Bool b -> b.value() ? 1 : 0;
+      case Value.Angle a -> a.bits(); // its bit pattern, as indexing and bitwise operators read it
       case Real r when r.value() == Math.rint(r.value()) -> (long) r.value();
       default -> throw error(at, "expected an integer but found " + Value.show(v));
     };
@@ -378,6 +408,7 @@ final class Operators {
   static double real(Value v, Token at) {
     return switch (v) {
       case Real r -> r.value();
+      case Value.Angle a -> a.radians();
       case Int i -> i.value();
       case Bits b -> b.value();
       case Bool b -> b.value() ? 1 : 0;

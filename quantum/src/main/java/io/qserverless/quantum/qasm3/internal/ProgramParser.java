@@ -3,6 +3,7 @@ package io.qserverless.quantum.qasm3.internal;
 import static io.qserverless.quantum.qasm3.internal.Syntax.error;
 
 import io.qserverless.quantum.qasm2.QasmParseException;
+import io.qserverless.quantum.qasm2.internal.GateHeader;
 import io.qserverless.quantum.qasm2.internal.Lexer;
 import io.qserverless.quantum.qasm2.internal.Statement;
 import io.qserverless.quantum.qasm2.internal.Token;
@@ -295,20 +296,9 @@ public final class ProgramParser {
   }
 
   private Stmt gateDefinition() {
-    Token at = in.next();
-    String name = in.identifier("a gate name");
-    List<String> parameters = new ArrayList<>();
-    if (in.accept("(") && !in.accept(")")) {
-      do {
-        parameters.add(in.identifier("a parameter name"));
-      } while (in.accept(",") && !in.peek().is(")"));
-      in.expect(")");
-    }
-    List<String> qubits = new ArrayList<>();
-    do {
-      qubits.add(in.identifier("a qubit name"));
-    } while (in.accept(",") && !in.peek().is("{"));
-    return new Syntax.GateDefinition(name, parameters, qubits, block(), at);
+    GateHeader head = GateHeader.read(in, "{");
+    return new Syntax.GateDefinition(
+        head.name(), head.parameters(), head.qubits(), block(), head.at());
   }
 
   private Stmt subroutine() {
@@ -320,9 +310,10 @@ public final class ProgramParser {
       do {
         Token argumentAt = in.peek();
         in.accept("readonly");
-        in.accept("mutable");
+        boolean mutable = in.accept("mutable");
         Type type = expressions.type();
-        arguments.add(new Syntax.Argument(type, in.identifier("an argument name"), argumentAt));
+        arguments.add(
+            new Syntax.Argument(type, in.identifier("an argument name"), mutable, argumentAt));
       } while (in.accept(","));
       in.expect(")");
     }

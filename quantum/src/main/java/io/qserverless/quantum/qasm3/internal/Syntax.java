@@ -18,7 +18,11 @@ sealed interface Syntax {
     return new QasmParseException(at.source(), at.line(), at.column(), problem);
   }
 
-  /** A classical type: {@code int[32]}, {@code bit[4]}, {@code float}, {@code array[int, 3]}. */
+  /**
+   * A classical type: {@code int[32]}, {@code bit[4]}, {@code float}, {@code array[int, 3]}. An
+   * array argument written {@code array[int, #dim=3]} has no dimensions and its rank as {@code
+   * width}.
+   */
   record Type(Kind kind, Expr width, Type element, List<Expr> dimensions, Token at)
       implements Syntax {
     enum Kind {
@@ -67,7 +71,8 @@ sealed interface Syntax {
       implements Stmt {}
 
   /** A subroutine argument: a classical type, or {@code qubit}/{@code qubit[n]}. */
-  record Argument(Type type, String name, Token at) {}
+  /** A subroutine argument; {@code mutable} arrays are passed by reference. */
+  record Argument(Type type, String name, boolean mutable, Token at) {}
 
   record GateCall(
       List<Modifier> modifiers, String name, List<Expr> arguments, List<Expr> operands, Token at)

@@ -144,7 +144,7 @@ public final class Unroller {
           quantum.gateCall(c);
         }
       }
-      case Syntax.MeasureStatement m -> quantum.measure(m.qubit(), m.target(), m.at());
+      case Syntax.MeasureStatement m -> declarations.measure(m);
       case Syntax.Reset r -> {
         for (Operand q : operands.qubits(r.qubit())) {
           emitter.emit(new Statement.Reset(q, r.at()), List.of(), r.at());
@@ -340,7 +340,17 @@ public final class Unroller {
   private void whileLoop(Syntax.While w) {
     // A first pass that reaches a break or continue under a measured condition starts over as a
     // loop of the circuit (while (true) { ... if (c) break; }): snapshot what it would undo.
-    Runnable undo = breaksOut(w.body()) ? snapshot() : null;
+    boolean breaks = breaksOut(w.body());
+    if (!breaks && fixed(w.condition()) && !returns(w.body())) {
+      Value c = values.evaluate(w.condition());
+      if (!(c instanceof Dynamic) && Operators.truth(c, w.condition().at())) {
+        throw error(
+            w.condition().at(),
+            "this 'while' loop never ends: its condition is always true and its body has no"
+                + " 'break' or 'return'; add one (if (c) break;) or a condition that changes");
+      }
+    }
+    Runnable undo = breaks ? snapshot(w.at()) : null;
     loops.push(new Loop(emitter.path(), false, undo != null));
     boolean first = true;
     try {
@@ -401,12 +411,46 @@ public final class Unroller {
     return false;
   }
 
-  private Runnable snapshot() {
+  /** Whether {@code e} can never change: literals and constants only. */
+  private boolean fixed(Syntax.Expr e) {
+    return switch (e) {
+      case Syntax.Literal l -> true;
+      case Syntax.Identifier id ->
+          scopes.lookup(id.name(), id.at()) instanceof Binding.Variable v && v.constant();
+      case Syntax.Unary u -> fixed(u.operand());
+      case Syntax.Binary b -> fixed(b.left()) && fixed(b.right());
+      case Syntax.Cast c -> fixed(c.value());
+      default -> false;
+    };
+  }
+
+  /** Whether {@code body} holds a return anywhere, loops included. */
+  private static boolean returns(List<Stmt> body) {
+    for (Stmt s : body) {
+      boolean found =
+          switch (s) {
+            case Syntax.Return r -> true;
+            case Syntax.If i -> returns(i.then()) || returns(i.otherwise());
+            case Syntax.Block b -> returns(b.body());
+            case Syntax.For f -> returns(f.body());
+            case Syntax.While w -> returns(w.body());
+            case Syntax.Switch w ->
+                returns(w.otherwise()) || w.cases().stream().anyMatch(k -> returns(k.body()));
+            default -> false;
+          };
+      if (found) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Runnable snapshot(Token at) {
     List<Runnable> undo =
         List.of(
+            emitter.snapshot(at),
             scopes.snapshot(),
             bits.snapshot(),
-            emitter.snapshot(),
             restorer(gates),
             restorer(subroutines));
     return () -> undo.forEach(Runnable::run);
@@ -464,10 +508,8 @@ public final class Unroller {
                 try {
                   scoped(w.body());
                 } catch (Jump j) {
-                  // an unconditional break/continue: emitted already, the rest never runs
-                  if (j.kind.equals("return")) {
-                    throw j;
-                  }
+                  // an unconditional break or continue (return is refused in here): emitted
+                  // already, and the rest of the body never runs
                 }
               });
     } finally {
@@ -569,12 +611,30 @@ public final class Unroller {
     return e instanceof Syntax.Measure m ? quantum.measuredValue(m) : values.evaluate(e);
   }
 
+  /** {@code sizeof(a)} or {@code sizeof(a, k)}: the size of dimension k (default 0). */
+  private Value sizeof(Syntax.Call c) {
+    Value v = values.evaluate(c.arguments().getFirst());
+    long dimension =
+        c.arguments().size() > 1
+            ? Operators.integer(values.evaluate(c.arguments().get(1)), c.at())
+            : 0;
+    for (long k = 0; k < dimension && v instanceof Value.Array a && !a.items().isEmpty(); k++) {
+      v = a.items().getFirst();
+    }
+    if (v instanceof Value.Array a) {
+      return new Value.Int(a.items().size());
+    }
+    if (v instanceof Bits b && dimension == 0) {
+      return new Value.Int(b.width());
+    }
+    throw error(c.at(), "sizeof takes an array and one of its dimensions, not " + Value.show(v));
+  }
+
   private Value call(Syntax.Call c) {
     Syntax.Subroutine def = subroutines.get(c.name());
     if (def == null) {
       if (c.name().equals("sizeof")) {
-        Value v = values.evaluate(c.arguments().getFirst());
-        return new Value.Int(v instanceof Value.Array a ? a.items().size() : ((Bits) v).width());
+        return sizeof(c);
       }
       if (Operators.isFunction(c.name())) {
         return Operators.function(
@@ -644,6 +704,28 @@ public final class Unroller {
       returnEntry = savedEntry;
       loops.addAll(savedLoops);
       callDepth--;
+      writeBack(def, c, frame);
+    }
+  }
+
+  /** Mutable array arguments are references: their final values go back to the caller's. */
+  private void writeBack(Syntax.Subroutine def, Syntax.Call c, Map<String, Binding> frame) {
+    for (int i = 0; i < def.arguments().size(); i++) {
+      Syntax.Argument a = def.arguments().get(i);
+      if (!a.mutable()) {
+        continue;
+      }
+      Syntax.Expr actual = c.arguments().get(i);
+      if (!(actual instanceof Syntax.Identifier id)
+          || !(scopes.lookup(id.name(), id.at()) instanceof Binding.Variable v)
+          || v.constant()
+          || scopes.fixedByLoop(id.name())) {
+        throw error(
+            actual.at(),
+            "a mutable argument is passed by reference: give it the name of an array variable"
+                + " the call may change");
+      }
+      scopes.assign(id.name(), v.with(((Binding.Variable) frame.get(a.name())).value()));
     }
   }
 

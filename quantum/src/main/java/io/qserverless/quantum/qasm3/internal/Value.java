@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A classical value while a program is unrolled: known now ({@link Int}, {@link Real}, {@link
- * Bool}, {@link Bits}, {@link Array}), a symbolic angle over {@code input} parameters ({@link
- * Symbolic}), or a function of measured bits ({@link Dynamic}).
+ * Bool}, {@link Bits}, {@link Array}, {@link Angle}), a symbolic angle over {@code input}
+ * parameters ({@link Symbolic}), or a function of measured bits ({@link Dynamic}).
  */
 sealed interface Value {
 
@@ -21,6 +21,19 @@ sealed interface Value {
   record Bits(long value, int width) implements Value {}
 
   record Array(List<Value> items) implements Value {}
+
+  /**
+   * An {@code angle[width]}: the fixed-point fraction {@code bits / 2^width} of a turn, so its
+   * value is 2π·bits/2^width, arithmetic wraps modulo 2π, and the bits are those of a {@code
+   * uint[width]} (1 ≤ width ≤ 64; bits unsigned).
+   */
+  record Angle(long bits, int width) implements Value {
+    /** The angle in radians, in [0, 2π). */
+    double radians() {
+      double turn = bits >= 0 ? bits : (bits >>> 1) * 2.0 + (bits & 1);
+      return 2 * Math.PI * (turn / Math.pow(2, width));
+    }
+  }
 
   /** An angle that depends on {@code input} parameters; only gate arguments may use it. */
   record Symbolic(ParameterExpression expression) implements Value {}
@@ -60,6 +73,8 @@ sealed interface Value {
       case Bool b -> Boolean.toString(b.value());
       case Bits b -> '"' + bitString(b) + '"';
       case Array a -> a.items().stream().map(Value::show).toList().toString();
+      case Angle a ->
+          "angle[" + a.width() + "] \"" + bitString(new Bits(a.bits(), a.width())) + '"';
       case Symbolic s -> s.expression().toString();
       case Dynamic d -> d.toString();
     };

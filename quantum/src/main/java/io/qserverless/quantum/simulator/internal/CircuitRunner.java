@@ -12,6 +12,7 @@ import io.qserverless.quantum.circuit.Measure;
 import io.qserverless.quantum.circuit.Operation;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.Reset;
+import io.qserverless.quantum.circuit.SetBit;
 import io.qserverless.quantum.circuit.WhileLoop;
 import io.qserverless.quantum.simulator.Precision;
 import io.qserverless.quantum.simulator.SimulatorException;
@@ -193,6 +194,7 @@ public final class CircuitRunner {
         case Reset r -> add(new Step(Kind.RUN, in, null, -1), test, inLoop);
         case Barrier b -> add(new Step(Kind.RUN, in, null, -1), test, inLoop);
         case Delay d -> add(new Step(Kind.RUN, in, null, -1), test, inLoop);
+        case SetBit b -> add(new Step(Kind.RUN, in, null, -1), test, inLoop);
       }
     }
   }
@@ -347,6 +349,8 @@ public final class CircuitRunner {
       Operation op = in.operation();
       if (op instanceof Gate g) {
         e.apply(g, in.qubits());
+      } else if (op instanceof SetBit b) {
+        clbits = b.value() == 1 ? clbits | 1 << in.clbit(0) : clbits & ~(1 << in.clbit(0));
       } else if ((op instanceof Measure && !terminal[pc])
           || op instanceof Reset
           || op instanceof DiscardedMeasure) {

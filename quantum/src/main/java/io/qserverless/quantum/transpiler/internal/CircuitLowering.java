@@ -10,6 +10,7 @@ import io.qserverless.quantum.circuit.ParameterExpression;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.QuantumRegister;
 import io.qserverless.quantum.circuit.Register;
+import io.qserverless.quantum.circuit.SetBit;
 import io.qserverless.quantum.circuit.StandardGate;
 import io.qserverless.quantum.math.ComplexMatrix;
 import io.qserverless.quantum.transpiler.DagCircuit;
@@ -43,12 +44,12 @@ public final class CircuitLowering {
 
   private static void lower(
       Operation operation, int[] qubits, int[] clbits, Condition condition, DagCircuit dag) {
-    if (operation instanceof ControlFlow) {
+    if (operation instanceof ControlFlow || operation instanceof SetBit) {
       throw new TranspilerException(
           "the transpiler does not map a '"
               + operation.name()
-              + "' (control flow decided while the circuit runs); run the circuit on the simulator"
-              + " untranspiled");
+              + "' (classical control decided while the circuit runs); run the circuit on the"
+              + " simulator untranspiled");
     }
     if (!(operation instanceof Gate gate)) {
       dag.add(new Op(operation.name(), qubits, clbits, new double[0], null, operation, condition));

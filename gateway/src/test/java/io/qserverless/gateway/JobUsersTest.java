@@ -276,6 +276,7 @@ class JobUsersTest {
         mkdir "$DATA_PATH/sub" && echo "deep" > "$DATA_PATH/sub/deep.txt" && chmod 700 "$DATA_PATH/sub"
         cat "$DATA_PATH/uploaded.tar" > /dev/null && echo "read the upload"
         echo "changed" > "$DATA_PATH/uploaded.tar" && echo "changed the upload"
+        chmod 000 "$DATA_PATH" "$HOME"
         """);
     upload(
         user,

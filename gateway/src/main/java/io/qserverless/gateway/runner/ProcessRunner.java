@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class ProcessRunner implements JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rwx------");
   private final Path jobsRoot;
   private final GatewayConfig.Limits limits;
   private final Sandbox sandbox;
@@ -70,6 +75,11 @@ public final class ProcessRunner implements JobRunner {
       }
     }
     users.ownFiles(spec.dataDir(), spec.userId());
+    // Open to the job's user whatever mode an earlier job of the owner left them with (both are
+    // the gateway's own paths, never a link a job made).
+    for (Path dirOfJob : List.of(dir.work(), spec.dataDir())) {
+      Files.setPosixFilePermissions(dirOfJob, OWNER_ONLY);
+    }
     Map<String, String> contract = contract(spec, dir);
     if (!spec.workers().isEmpty()) {
       contract.putAll(cluster(spec));

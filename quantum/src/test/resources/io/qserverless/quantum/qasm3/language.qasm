@@ -18,3 +18,7 @@ switch (m) { case 0 { } case 1, 2 { h q[2]; } default { x q[2]; } }
 let a = q[1:2];
 box { delay[100ns] a; }
 r = measure q[2];
+angle[4] phi = 3 * pi / 4;
+rz(phi << 1) q[0];
+measure q[1];
+while (r == 0) { h q[2]; r = measure q[2]; if (r) break; }

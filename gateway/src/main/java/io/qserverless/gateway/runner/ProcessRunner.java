@@ -181,6 +181,15 @@ public final class ProcessRunner implements JobRunner {
     JobDirectory dir = files(jobId);
     JobLog.finish(dir, limits.maxLogBytes());
     try {
+      // A job may have closed its work directory (chmod 000); not running as root, the gateway
+      // could then not read the result in it. It is the gateway's own path, never a link.
+      if (Files.isDirectory(dir.work(), LinkOption.NOFOLLOW_LINKS)) {
+        Files.setPosixFilePermissions(dir.work(), OWNER_ONLY);
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot open the work directory of job {} again", jobId, e);
+    }
+    try {
       Files.deleteIfExists(JobCommand.scratch(dir));
     } catch (IOException e) {
       LOG.warn("cannot delete the sandbox arguments of job {}", jobId, e);

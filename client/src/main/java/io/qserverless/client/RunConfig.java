@@ -58,6 +58,33 @@ public final class RunConfig {
   }
 
   /**
+   * Auto-scaling: the job starts with {@code minWorkers} workers (or {@link #withWorkers}) and its
+   * driver adds workers while tasks wait that fit no free member, up to {@code maxWorkers}, and
+   * removes idle ones down to {@code minWorkers} (docs/api.md, "Run config").
+   */
+  public RunConfig withAutoScaling(int minWorkers, int maxWorkers) {
+    if (minWorkers < 0 || minWorkers > maxWorkers) {
+      throw new IllegalArgumentException(
+          "RunConfig auto-scaling needs 0 <= min workers <= max workers, got "
+              + minWorkers
+              + " and "
+              + maxWorkers);
+    }
+    return with("auto_scaling", true)
+        .with("min_workers", minWorkers)
+        .with("max_workers", maxWorkers);
+  }
+
+  /** How long an auto-scaling job's worker may run no task before it is removed (default 60 s). */
+  public RunConfig withWorkerIdleTimeout(Duration idle) {
+    if (idle.isNegative() || idle.isZero()) {
+      throw new IllegalArgumentException(
+          "RunConfig worker idle timeout must be positive, got " + idle);
+    }
+    return with("worker_idle_timeout", idle.toMillis() / 1000.0);
+  }
+
+  /**
    * Cores of each worker (default 1): what its tasks share, as {@link #withCpu} is for the job's
    * own JVM.
    */

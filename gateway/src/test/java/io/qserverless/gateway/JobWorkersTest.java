@@ -157,12 +157,123 @@ class JobWorkersTest {
   }
 
   @Test
-  void worker_settings_the_gateway_does_not_honour_answer_400_saying_what_to_send() {
-    assertRefused(Map.of("workers", 2, "auto_scaling", true), "'auto_scaling' is not supported");
+  void
+      an_auto_scaling_job_takes_capacity_per_worker_goes_on_when_the_node_is_full_and_gives_it_back_when_idle()
+          throws IOException {
+    try (GatewayHarness small = GatewayHarness.start(b -> b.node(2, 8L << 30))) {
+      String owner = small.newUser();
+      byte[] source = GatewayHarness.tar(Map.of("JvmIds.java", programSource()));
+      assertThat(small.upload(owner, "jvm-ids", "JvmIds.java", source).status()).isEqualTo(200);
+      // The driver (0.25 cpu) holds no 1-cpu task: they wait, and the driver asks for workers.
+      // The node (2 cpus) has room for one worker of 1 cpu, not for a second, which runs the six
+      // tasks of 1 s one after the other.
+      String scaling =
+          small
+              .post(
+                  "/api/v1/programs/run/",
+                  owner,
+                  Map.of(
+                      "title",
+                      "jvm-ids",
+                      "arguments",
+                      "{\"block_seconds\": 1, \"pause_ms\": 5000}",
+                      "config",
+                      Map.of(
+                          "auto_scaling",
+                          true,
+                          "max_workers",
+                          3,
+                          "cpu",
+                          0.25,
+                          "worker_mem",
+                          "256m",
+                          "worker_idle_timeout",
+                          1)))
+              .json()
+              .get("id")
+              .asString();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> !events(small, owner, scaling, "WORKER_JOINED").isEmpty());
+      JsonNode joined = events(small, owner, scaling, "WORKER_JOINED").getFirst();
+      assertThat(joined.get("worker").asString()).isEqualTo("worker-1");
+      assertThat(joined.get("reason").asString()).contains("tasks wait and fit no free member");
+      // A job of 1.75 cpu does not fit beside the driver and its worker (0.75 free) ...
+      String next =
+          small
+              .post(
+                  "/api/v1/programs/run/",
+                  owner,
+                  Map.of("title", "jvm-ids", "config", Map.of("cpu", 1.75)))
+              .json()
+              .get("id")
+              .asString();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !events(small, owner, scaling, "WORKER_NOT_ADDED").isEmpty());
+      assertThat(
+              events(small, owner, scaling, "WORKER_NOT_ADDED").getFirst().get("reason").asString())
+          .contains(
+              "The node has cpu 0.75",
+              "free and a worker needs cpu 1.0",
+              "goes on with its 1 workers");
+      assertThat(status(small, owner, next)).isEqualTo("QUEUED");
+      // ... until the worker, idle for 1 s after the tasks, is removed: the job is still running.
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> !status(small, owner, next).equals("QUEUED"));
+      assertThat(status(small, owner, scaling)).isEqualTo("RUNNING");
+      JsonNode left = events(small, owner, scaling, "WORKER_LEFT").getFirst();
+      assertThat(left.get("worker").asString()).isEqualTo("worker-1");
+      assertThat(left.get("reason").asString()).startsWith("idle (no task) for 1.0 s");
+
+      JsonNode done = small.awaitStatus(owner, scaling, "SUCCEEDED", "FAILED");
+      assertThat(done.get("status").asString()).isEqualTo("SUCCEEDED");
+      assertThat(events(small, owner, scaling, "WORKER_JOINED")).hasSize(1);
+      assertThat(small.awaitStatus(owner, next, "SUCCEEDED", "FAILED").get("status").asString())
+          .isEqualTo("SUCCEEDED");
+      awaitNoProcessOf(scaling);
+    }
+  }
+
+  private static String status(GatewayHarness g, String owner, String id) {
+    return g.get("/api/v1/jobs/" + id + "/", owner).json().get("status").asString();
+  }
+
+  /** The data of the job's events of {@code type}, oldest first. */
+  static List<JsonNode> events(GatewayHarness g, String owner, String id, String type) {
+    List<JsonNode> out = new ArrayList<>();
+    g.get("/api/v1/jobs/" + id + "/events/?type=" + type, owner)
+        .json()
+        .forEach(e -> out.add(e.get("data")));
+    return out;
+  }
+
+  @Test
+  void worker_settings_that_do_not_mean_one_thing_answer_400_saying_what_to_send() {
     assertRefused(
-        Map.of("workers", 2, "max_workers", 4), "'max_workers' (4) must equal 'workers' (2)");
+        Map.of("workers", 2, "max_workers", 4),
+        "'max_workers' (4) must equal 'workers' (2) without auto-scaling");
     assertRefused(
-        Map.of("workers", 2, "min_workers", 1), "'min_workers' (1) must equal 'workers' (2)");
+        Map.of("workers", 2, "min_workers", 1),
+        "'min_workers' (1) must equal 'workers' (2) without auto-scaling");
+    assertRefused(Map.of("auto_scaling", true), "'max_workers' is needed with \"auto_scaling\"");
+    assertRefused(
+        Map.of("auto_scaling", true, "min_workers", 3, "max_workers", 2),
+        "'min_workers' (3) must be at most 'max_workers' (2)");
+    assertRefused(
+        Map.of("auto_scaling", true, "workers", 5, "min_workers", 1, "max_workers", 4),
+        "'workers' (5), the workers the job starts with, must be between 'min_workers' (1) and"
+            + " 'max_workers' (4)");
+    assertRefused(
+        Map.of("auto_scaling", true, "max_workers", 33),
+        "'max_workers' must be at most 32 (this gateway's limit of workers per job), got 33");
+    assertRefused(
+        Map.of("workers", 2, "worker_idle_timeout", 5),
+        "'worker_idle_timeout' needs \"auto_scaling\"");
+    assertRefused(
+        Map.of("auto_scaling", true, "max_workers", 2, "worker_idle_timeout", 0),
+        "'worker_idle_timeout' must be seconds in [1, 86400], got 0");
     assertRefused(Map.of("worker_cpu", 2), "need \"workers\" > 0");
     assertRefused(Map.of("workers", 33), "'workers' must be at most 32");
     assertRefused(Map.of("workers", 2, "worker_cpu", 40), "more than this node's 64.0 cpus");
@@ -185,7 +296,7 @@ class JobWorkersTest {
     return a.json().get("id").asString();
   }
 
-  private static void awaitNoProcessOf(String jobId) {
+  static void awaitNoProcessOf(String jobId) {
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(processesOf(jobId)).isEmpty());
@@ -195,7 +306,7 @@ class JobWorkersTest {
    * The pids of this machine's processes whose environment names the job (its wrapper, driver,
    * workers).
    */
-  private static List<Long> processesOf(String jobId) {
+  static List<Long> processesOf(String jobId) {
     byte[] marker = ("ENV_JOB_ID_GATEWAY=" + jobId).getBytes(StandardCharsets.UTF_8);
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       return procs

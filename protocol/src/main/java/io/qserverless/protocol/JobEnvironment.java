@@ -42,8 +42,32 @@ public final class JobEnvironment {
   /** Worker JVMs the job's JVM (the driver) waits for before placing tasks; 0 or unset: none. */
   public static final String WORKERS = "QS_WORKERS";
 
-  /** Fewest workers the driver goes on with when not all have joined in time; default: all. */
+  /**
+   * Fewest workers: the driver goes on when at least these have joined in time (default: all of
+   * {@link #WORKERS}); an auto-scaling driver never removes workers below it.
+   */
   public static final String MIN_WORKERS = "QS_MIN_WORKERS";
+
+  /**
+   * Most workers: above {@link #WORKERS}, the driver asks for more workers while tasks wait that
+   * fit no free member (auto-scaling); default: {@link #WORKERS} (a fixed cluster).
+   */
+  public static final String MAX_WORKERS = "QS_MAX_WORKERS";
+
+  /**
+   * Seconds an auto-scaling driver leaves a worker idle (no task running) before it removes it,
+   * while more than {@link #MIN_WORKERS} run; default 60.
+   */
+  public static final String WORKER_IDLE_SECONDS = "QS_WORKER_IDLE_SECONDS";
+
+  /** Cores of each worker (what a worker added by auto-scaling brings); default 1. */
+  public static final String WORKER_CPU = "QS_WORKER_CPU";
+
+  /** Bytes of memory of each worker. */
+  public static final String WORKER_MEMORY = "QS_WORKER_MEMORY";
+
+  /** Gpus of each worker; default 0. */
+  public static final String WORKER_GPU = "QS_WORKER_GPU";
 
   /**
    * The cluster's name: a random secret a member must present to join. Unset: the driver starts

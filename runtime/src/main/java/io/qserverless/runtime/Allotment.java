@@ -14,10 +14,6 @@ import java.util.stream.Stream;
  * gateway gives the job; by default the whole machine (its cores and physical memory, no gpu).
  */
 final class Allotment {
-  static final String WORKER_CPU = "QS_WORKER_CPU";
-  static final String WORKER_MEMORY = "QS_WORKER_MEMORY";
-  static final String WORKER_GPU = "QS_WORKER_GPU";
-
   private Allotment() {}
 
   static Resources fromEnvironment(Map<String, String> env) {
@@ -35,16 +31,21 @@ final class Allotment {
   }
 
   /**
-   * A local worker's allotment: QS_WORKER_CPU (default 1), QS_WORKER_MEMORY (default an equal share
-   * of the job's), QS_WORKER_GPU (default 0).
+   * Each worker's allotment: QS_WORKER_CPU (default 1), QS_WORKER_MEMORY (default an equal share of
+   * the job's among it and its {@code workers}), QS_WORKER_GPU (default 0). A gateway sets all
+   * three.
    */
-  static Resources forLocalWorker(Map<String, String> env, Resources job, int workers) {
-    double cpu = env.containsKey(WORKER_CPU) ? number(env, WORKER_CPU) : 1;
+  static Resources ofWorker(Map<String, String> env, Resources job, int workers) {
+    double cpu =
+        env.containsKey(JobEnvironment.WORKER_CPU) ? number(env, JobEnvironment.WORKER_CPU) : 1;
     long mem =
-        env.containsKey(WORKER_MEMORY)
-            ? (long) number(env, WORKER_MEMORY)
+        env.containsKey(JobEnvironment.WORKER_MEMORY)
+            ? (long) number(env, JobEnvironment.WORKER_MEMORY)
             : job.mem() / (workers + 1);
-    int gpu = env.containsKey(WORKER_GPU) ? (int) number(env, WORKER_GPU) : 0;
+    int gpu =
+        env.containsKey(JobEnvironment.WORKER_GPU)
+            ? (int) number(env, JobEnvironment.WORKER_GPU)
+            : 0;
     return new Resources(cpu, mem, gpu);
   }
 

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The driver's account of its cluster: a line in the job's log for each worker that joins or
- * leaves, and, under a gateway, a {@code WORKER_JOINED} / {@code WORKER_LEFT} event on the job.
+ * leaves, and, under a gateway, a {@code WORKER_JOINED} / {@code WORKER_LEFT} event on the job,
+ * each with its reason.
  */
 final class ClusterLog implements ClusterMember.Listener {
   static final String JOINED = "WORKER_JOINED";
@@ -23,9 +24,10 @@ final class ClusterLog implements ClusterMember.Listener {
   }
 
   @Override
-  public void joined(String name, String address, Resources allotment) {
-    System.err.println("cluster: " + name + " joined (" + address + "; " + allotment + ")");
-    Map<String, Object> event = event(JOINED, name, address);
+  public void joined(String name, String address, Resources allotment, String reason) {
+    System.err.println(
+        "cluster: " + name + " joined (" + address + "; " + allotment + "): " + reason);
+    Map<String, Object> event = event(JOINED, name, address, reason);
     event.put("cpu", allotment.cpu());
     event.put("mem", allotment.mem());
     event.put("gpu", allotment.gpu());
@@ -33,16 +35,18 @@ final class ClusterLog implements ClusterMember.Listener {
   }
 
   @Override
-  public void left(String name, String address) {
-    System.err.println("cluster: " + name + " left (" + address + ")");
-    send(event(LEFT, name, address));
+  public void left(String name, String address, String reason) {
+    System.err.println("cluster: " + name + " left (" + address + "): " + reason);
+    send(event(LEFT, name, address, reason));
   }
 
-  private static Map<String, Object> event(String type, String name, String address) {
+  private static Map<String, Object> event(
+      String type, String name, String address, String reason) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("type", type);
     event.put("worker", name);
     event.put("address", address);
+    event.put("reason", reason);
     return event;
   }
 

@@ -8,6 +8,7 @@ import io.qserverless.protocol.value.Values;
 import io.qserverless.runtime.cluster.ClusterMember;
 import io.qserverless.runtime.cluster.ClusterSettings;
 import io.qserverless.runtime.cluster.LocalWorkers;
+import io.qserverless.runtime.cluster.Scaler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -78,12 +79,11 @@ final class JobRuntime {
       synchronized (this) {
         t = tasks;
         if (t == null) {
-          int workers = ClusterSettings.workersAsked(env);
           t =
               tasks =
-                  workers == 0
-                      ? new LocalTaskExecutor(Allotment.fromEnvironment(env))
-                      : startCluster(workers);
+                  ClusterSettings.clustered(env)
+                      ? startCluster(ClusterSettings.workersAsked(env))
+                      : new LocalTaskExecutor(Allotment.fromEnvironment(env));
         }
       }
     }
@@ -97,26 +97,34 @@ final class JobRuntime {
 
   /**
    * Joins the job's cluster as its driver, with the job's allotment for the tasks placed here. A
-   * gateway gives the cluster's secret and ports; without them (plain {@code java}) this JVM starts
-   * its workers itself, each with {@code QS_WORKER_CPU} cores (default 1), {@code QS_WORKER_MEMORY}
-   * bytes (default: an equal share of the job's memory) and {@code QS_WORKER_GPU} gpus (default 0).
+   * gateway gives the cluster's secret and ports, starts the workers and adds or removes them when
+   * the driver asks; without a gateway (plain {@code java}) this JVM starts its workers itself,
+   * each with {@code QS_WORKER_CPU} cores (default 1), {@code QS_WORKER_MEMORY} bytes (default: an
+   * equal share of the job's memory) and {@code QS_WORKER_GPU} gpus (default 0).
    */
   private TaskExecutor startCluster(int workers) {
     Resources allotment = Allotment.fromEnvironment(env);
+    Resources worker = Allotment.ofWorker(env, allotment, workers);
     ClusterSettings settings;
+    Scaler scaler;
     if (env.containsKey(JobEnvironment.CLUSTER_NAME)) {
-      settings = ClusterSettings.fromEnvironment(env, workers);
+      settings = ClusterSettings.fromEnvironment(env, workers, worker);
+      scaler = new GatewayScaler(gateway, jobId);
     } else {
-      settings = LocalWorkers.settings(workers);
-      LocalWorkers.start(settings, Allotment.forLocalWorker(env, allotment, workers));
+      settings = LocalWorkers.settings(env, worker);
+      scaler = LocalWorkers.start(settings, worker);
     }
     ClusterMember member =
-        ClusterMember.startDriver(settings, allotment, new ClusterLog(gateway, jobId));
+        ClusterMember.startDriver(settings, allotment, new ClusterLog(gateway, jobId), scaler);
     try {
       member.awaitWorkers();
     } catch (InterruptedException e) {
+      member.close();
       Thread.currentThread().interrupt();
       throw new ServerlessException("interrupted while waiting for the job's workers to join", e);
+    } catch (RuntimeException tooFew) {
+      member.close(); // a later attempt must not find this member in its cluster
+      throw tooFew;
     }
     return new ClusterTaskExecutor(member);
   }

@@ -21,8 +21,9 @@ public final class Worker {
 
   public static void main(String[] args) throws InterruptedException {
     Map<String, String> env = System.getenv();
+    Resources allotment = Allotment.fromEnvironment(env);
     ClusterSettings settings =
-        ClusterSettings.fromEnvironment(env, ClusterSettings.workersAsked(env));
+        ClusterSettings.fromEnvironment(env, ClusterSettings.workersAsked(env), allotment);
     PrefixedOutput.install("[" + settings.memberName() + "] ");
     CountDownLatch driverGone = new CountDownLatch(1);
     String driverPid = env.get(LocalWorkers.DRIVER_PID);
@@ -46,13 +47,13 @@ public final class Worker {
     ClusterMember member =
         ClusterMember.start(
             settings,
-            Allotment.fromEnvironment(env),
+            allotment,
             new ClusterMember.Listener() {
               @Override
-              public void joined(String name, String address, Resources allotment) {}
+              public void joined(String name, String address, Resources r, String reason) {}
 
               @Override
-              public void left(String name, String address) {}
+              public void left(String name, String address, String reason) {}
 
               @Override
               public void driverLeft() {

@@ -75,6 +75,17 @@ final class JobEndpoints {
         Route.authed(
             POST, "/api/v1/jobs/{id}/event", "Record an event (e.g. ERROR) for a job", this::event),
         Route.authed(
+            POST,
+            "/api/v1/jobs/{id}/workers",
+            "Add a worker to a running auto-scaling job (its driver asks); 409 when the node has no"
+                + " capacity free",
+            this::addWorker),
+        Route.authed(
+            POST,
+            "/api/v1/jobs/{id}/workers/{worker}/stop",
+            "End one worker of a running job (its driver found it idle)",
+            this::stopWorker),
+        Route.authed(
             GET,
             "/api/v1/jobs/{id}/events",
             "A job's status history and errors (type filter)",
@@ -186,6 +197,17 @@ final class JobEndpoints {
             ? ctx.formParam("sub_status")
             : Requests.string(Requests.json(ctx, SMALL_BODY), "sub_status");
     ctx.json(Map.of("job", Views.job(jobs.setSubStatus(who, id(ctx), value))));
+  }
+
+  private void addWorker(Context ctx, Principal who) {
+    String reason = Requests.string(Requests.json(ctx, SMALL_BODY), "reason");
+    ctx.json(Map.of("worker", jobs.addWorker(who, id(ctx), reason)));
+  }
+
+  private void stopWorker(Context ctx, Principal who) {
+    String worker = ctx.pathParam("worker");
+    jobs.stopWorker(who, id(ctx), worker);
+    ctx.json(Map.of("message", worker + " of job " + id(ctx) + " is being stopped."));
   }
 
   private void event(Context ctx, Principal who) {

@@ -8,9 +8,10 @@ import java.util.Map;
  * The capacity ledger: what the node has, and which started job holds how much of it.
  *
  * <p>The lifecycle takes a job's allotment when it hands the job to a runner and gives it back when
- * the job ends or goes back to the queue; the scheduler only asks. Keyed by job, so giving back
- * twice is harmless. Rebuilt from the database's started jobs when the gateway starts (one gateway
- * per database). Thread-safe.
+ * the job ends or goes back to the queue; it grows a started job's hold by each worker it adds and
+ * shrinks it by each worker that ends, so the ledger counts exactly the workers that run. The
+ * scheduler only asks. Keyed by job, so giving back twice is harmless. Rebuilt from the database's
+ * started jobs when the gateway starts (one gateway per database). Thread-safe.
  */
 public final class Capacity {
   private record Hold(long userId, Allotment allotment) {}
@@ -61,6 +62,32 @@ public final class Capacity {
       startedPerUser.merge(userId, 1, Integer::sum);
       used = used.plus(a);
     }
+  }
+
+  /** Adds {@code a} to a started job's hold if it fits what is free now; false otherwise. */
+  synchronized boolean grow(String jobId, Allotment a) {
+    Hold h = holds.get(jobId);
+    if (h == null || !fits(a)) {
+      return false;
+    }
+    holds.put(jobId, new Hold(h.userId(), h.allotment().plus(a)));
+    used = used.plus(a);
+    return true;
+  }
+
+  /** Gives back {@code a} of a started job's hold (one of its workers ended). */
+  synchronized void shrink(String jobId, Allotment a) {
+    Hold h = holds.get(jobId);
+    if (h != null) {
+      holds.put(jobId, new Hold(h.userId(), h.allotment().minus(a)));
+      used = used.minus(a);
+    }
+  }
+
+  /** What a started job holds now, or nothing when it holds none. */
+  synchronized Allotment held(String jobId) {
+    Hold h = holds.get(jobId);
+    return h == null ? Allotment.NONE : h.allotment();
   }
 
   synchronized void give(String jobId) {

@@ -2,6 +2,7 @@ package io.qserverless.gateway.job;
 
 import io.qserverless.gateway.auth.Accounts;
 import io.qserverless.gateway.config.GatewayConfig;
+import io.qserverless.gateway.error.ConflictException;
 import io.qserverless.gateway.error.JobLimitException;
 import io.qserverless.gateway.error.NotAllowedException;
 import io.qserverless.gateway.error.TooLargeException;
@@ -14,10 +15,13 @@ import io.qserverless.gateway.runner.JobRunner;
 import io.qserverless.gateway.runner.LaunchSpec;
 import io.qserverless.gateway.runner.Run;
 import io.qserverless.gateway.runner.RunHandle;
+import io.qserverless.gateway.runner.WorkerPlan;
+import io.qserverless.gateway.runner.WorkerRun;
 import io.qserverless.protocol.JobStatus;
 import io.qserverless.protocol.Json;
 import io.qserverless.protocol.SubStatus;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +84,7 @@ public final class JobLifecycle implements AutoCloseable {
   private final GatewayMetrics metrics;
   private final Capacity capacity;
   private final Set<String> watched = ConcurrentHashMap.newKeySet();
+  private final Set<String> scaleRefused = ConcurrentHashMap.newKeySet();
   private final ReentrantLock[] locks = new ReentrantLock[64];
   private volatile Runnable onEnd = () -> {};
   private volatile boolean closed;
@@ -224,7 +229,8 @@ public final class JobLifecycle implements AutoCloseable {
    * it does not (or someone else moved it first).
    */
   public boolean start(Job job) {
-    if (!capacity.take(job.id(), job.userId(), held(job), limits.maxRunningJobs())) {
+    if (!capacity.take(
+        job.id(), job.userId(), held(job, plan(job).initial()), limits.maxRunningJobs())) {
       return false;
     }
     watched.add(job.id());
@@ -243,11 +249,13 @@ public final class JobLifecycle implements AutoCloseable {
   private void launch(Job job, int attempt, String token) {
     JobDirectory dir = runner.files(job.id());
     Run run;
+    LaunchSpec spec;
     try {
       Files.createDirectories(dir.dir());
       dir.clearForAttempt();
       JobDirectory.writeAtomically(dir.arguments(), repo.arguments(job.id()));
-      run = runner.start(spec(job, attempt, token));
+      spec = spec(job, attempt, token);
+      run = runner.start(spec);
     } catch (IOException | RuntimeException e) {
       LOG.warn("job {} could not start", job.id(), e);
       end(
@@ -264,10 +272,112 @@ public final class JobLifecycle implements AutoCloseable {
     metrics.jobStarted(job.created());
     if (recorded && !repo.find(job.id()).map(Job::stopRequested).orElse(true)) {
       run.release();
+      for (int i = 0; i < spec.workers().initial(); i++) {
+        try {
+          startWorker(job, spec); // its share is in the job's hold from the start
+        } catch (ConflictException e) {
+          LOG.warn("job {} goes on without one of its workers: {}", job.id(), e.getMessage());
+        }
+      }
     } else {
       runner.stop(job.id()); // stopped while PENDING: the program never begins
     }
     watch(job, run, Instant.now());
+  }
+
+  /**
+   * Adds a worker to a running auto-scaling job, as its driver asks (with the job's token): takes
+   * the node's capacity for it and starts it. When the node has none free now, the job goes on with
+   * the workers it has: the answer (409) and the job's events say so (one event until a worker is
+   * added again).
+   *
+   * @return the new worker's name
+   */
+  String addWorker(Job job, String reason) {
+    WorkerPlan plan = plan(job);
+    if (!plan.scales()) {
+      throw new ConflictException(
+          "Job "
+              + job.id()
+              + " does not auto-scale: it runs with its "
+              + plan.initial()
+              + " workers; run it with \"auto_scaling\": true and max_workers to add workers.");
+    }
+    if (job.status() != JobStatus.RUNNING) {
+      throw new ConflictException(
+          "Job " + job.id() + " is " + job.status() + "; workers are added only while it runs.");
+    }
+    int running = runner.workers(job.id()).size();
+    if (running >= plan.max()) {
+      throw new ConflictException(
+          "Job " + job.id() + " already runs its max_workers of " + plan.max() + " workers.");
+    }
+    if (!capacity.grow(job.id(), plan.each())) {
+      String why =
+          "The node has "
+              + describe(capacity.free())
+              + " free and a worker needs "
+              + describe(plan.each())
+              + "; the job goes on with its "
+              + running
+              + " workers, and its driver asks again while its tasks wait ("
+              + reason
+              + ").";
+      if (scaleRefused.add(job.id())) {
+        repo.inTransaction(
+            h -> {
+              JobRepository.event(
+                  h,
+                  job.id(),
+                  JobEvent.WORKER_NOT_ADDED,
+                  "RUNNER",
+                  "SCALE",
+                  Map.of("reason", why, "workers", running));
+              return null;
+            });
+      }
+      throw new ConflictException(why);
+    }
+    scaleRefused.remove(job.id());
+    String token = repo.inTransaction(h -> accounts.newToken(h, job.userId(), job.id()));
+    try {
+      return startWorker(job, spec(job, job.attempts(), token));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Ends a worker of a running job (its driver found it idle); its capacity goes back at its end.
+   */
+  boolean stopWorker(Job job, String worker) {
+    return runner.stopWorker(job.id(), worker);
+  }
+
+  /**
+   * Starts one worker of a job whose driver runs, its share already in the job's hold; the share
+   * goes back when it ends, or at once when it cannot start.
+   */
+  private String startWorker(Job job, LaunchSpec spec) {
+    Allotment each = spec.workers().each();
+    try {
+      WorkerRun worker = runner.startWorker(spec, each);
+      worker.exited().thenRun(() -> capacity.shrink(job.id(), each));
+      return worker.name();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("job {}: a worker could not start", job.id(), e);
+      capacity.shrink(job.id(), each);
+      throw new ConflictException(
+          "The gateway could not start a worker for job "
+              + job.id()
+              + " ("
+              + e.getMessage()
+              + ").");
+    }
+  }
+
+  private static String describe(Allotment a) {
+    return "cpu " + a.cpu() + " and " + (a.memory() >> 20) + " MiB";
   }
 
   private LaunchSpec spec(Job job, int attempt, String token) throws IOException {
@@ -283,20 +393,25 @@ public final class JobLifecycle implements AutoCloseable {
         token,
         data,
         job.allotment(),
-        workers(job));
+        plan(job));
   }
 
-  /** The allotments of the job's worker JVMs, from its stored run config (none without workers). */
-  private List<Allotment> workers(Job job) {
+  /** The job's worker JVMs, from its stored run config (none without workers). */
+  private WorkerPlan plan(Job job) {
     String stored = repo.config(job.id());
     return stored == null
-        ? List.of()
-        : RunConfig.of(Json.MAPPER.readValue(stored, CONFIG), config).workerAllotments();
+        ? WorkerPlan.NONE
+        : RunConfig.of(Json.MAPPER.readValue(stored, CONFIG), config).workers();
   }
 
-  /** What the job holds on the node while it runs: its own allotment and its workers'. */
-  private Allotment held(Job job) {
-    return workers(job).stream().reduce(job.allotment(), Allotment::plus);
+  /** What the job holds on the node at its start: its own allotment and {@code workers}'. */
+  private Allotment held(Job job, int workers) {
+    Allotment each = plan(job).each();
+    Allotment total = job.allotment();
+    for (int i = 0; i < workers; i++) {
+      total = total.plus(each);
+    }
+    return total;
   }
 
   /**
@@ -310,13 +425,17 @@ public final class JobLifecycle implements AutoCloseable {
       if (closed || !watched.add(job.id())) {
         continue;
       }
-      capacity.adopt(job.id(), job.userId(), held(job));
       Optional<Run> run =
           job.pid() == null
               ? Optional.empty()
               : runner.adopt(job.id(), new RunHandle(job.pid(), job.pidStarted()));
+      // The node counts the workers that still run, each given back at its end.
+      List<WorkerRun> workers = runner.workers(job.id());
+      capacity.adopt(job.id(), job.userId(), held(job, workers.size()));
+      Allotment each = plan(job).each();
+      workers.forEach(w -> w.exited().thenRun(() -> capacity.shrink(job.id(), each)));
       if (run.isPresent()) {
-        LOG.info("job {} re-adopted (pid {})", job.id(), job.pid());
+        LOG.info("job {} re-adopted (pid {}) with {} workers", job.id(), job.pid(), workers.size());
         watch(job, run.get(), job.started() == null ? Instant.now() : job.started().toInstant());
       } else {
         end(job, null);
@@ -396,6 +515,7 @@ public final class JobLifecycle implements AutoCloseable {
     } finally {
       capacity.give(job.id());
       watched.remove(job.id());
+      scaleRefused.remove(job.id());
     }
     onEnd.run();
   }

@@ -83,7 +83,7 @@ public final class Jobs {
     }
     ArgumentsSchema.validate(program.argumentsSchema(), arguments);
     RunConfig rc = RunConfig.of(run.config(), config);
-    if (rc.workers() > 0 && !program.launch().isJava()) {
+    if (rc.workers().clustered() && !program.launch().isJava()) {
       throw new InvalidInputException(
           "The function '"
               + program.title()
@@ -199,6 +199,23 @@ public final class Jobs {
   public String logs(Principal who, String id) {
     get(who, id);
     return lifecycle.logTail(id, MAX_LOG_BYTES);
+  }
+
+  /**
+   * Adds a worker to a running auto-scaling job (its driver asks, with the job's token); answers
+   * the worker's name, or 409 with why not (e.g. the node has no capacity free now).
+   */
+  public String addWorker(Principal who, String id, String reason) {
+    return lifecycle.addWorker(
+        get(who, id), reason == null ? "asked by " + who.username() : reason);
+  }
+
+  /** Ends one worker of a running job; 404 when the job runs no such worker. */
+  public void stopWorker(Principal who, String id, String worker) {
+    if (!lifecycle.stopWorker(get(who, id), worker)) {
+      throw new NotFoundException(
+          "Job " + id + " runs no worker '" + worker + "'; its WORKER_JOINED events name them.");
+    }
   }
 
   public void addEvent(Principal who, String id, Map<String, Object> body) {

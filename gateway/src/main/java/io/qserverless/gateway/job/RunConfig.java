@@ -3,9 +3,8 @@ package io.qserverless.gateway.job;
 import io.qserverless.gateway.config.GatewayConfig;
 import io.qserverless.gateway.error.InvalidInputException;
 import io.qserverless.gateway.runner.Allotment;
+import io.qserverless.gateway.runner.WorkerPlan;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -13,21 +12,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The validated {@code config} of a run: the worker fields of API.md, plus this gateway's per-job
- * resource request ({@code cpu}, {@code mem}), each worker's ({@code worker_cpu}, default 1; {@code
- * worker_mem}, default the job default memory) and {@code timeout} in seconds.
+ * The validated {@code config} of a run: the worker fields of API.md ({@code workers}, {@code
+ * min_workers}, {@code max_workers}, {@code auto_scaling}), plus this gateway's per-job resource
+ * request ({@code cpu}, {@code mem}), each worker's ({@code worker_cpu}, default 1; {@code
+ * worker_mem}, default the job default memory), an auto-scaling job's {@code worker_idle_timeout}
+ * in seconds (default 60) and {@code timeout} in seconds.
+ *
+ * <p>Without {@code auto_scaling} a job runs with exactly {@code workers} workers ({@code
+ * min_workers}/{@code max_workers} may only repeat it). With {@code auto_scaling: true} it starts
+ * with {@code workers} (default {@code min_workers}, default 0) and its driver keeps between {@code
+ * min_workers} and {@code max_workers} (required) as its tasks need.
  *
  * <p>Unknown keys are refused rather than ignored, so a misspelt {@code "memory"} does not silently
- * run the job with the default allotment; so are the worker fields this gateway does not honour
- * (auto-scaling: {@code auto_scaling: true}, a {@code max_workers} or {@code min_workers} other
- * than {@code workers}), each with what to send instead.
+ * run the job with the default allotment; so is every combination that cannot mean one thing, each
+ * with what to send instead.
  *
- * @param workers worker JVMs the job runs with (0: the job's tasks run in its own JVM)
- * @param worker what each worker is allotted
+ * @param workers the job's worker JVMs ({@link WorkerPlan#NONE}: its tasks run in its own JVM)
  */
-record RunConfig(double cpu, long memory, Duration timeout, int workers, Allotment worker) {
+record RunConfig(double cpu, long memory, Duration timeout, WorkerPlan workers) {
   /** Each job's cluster gets a port range of its own; 32 workers keep it small. */
   static final int MAX_WORKERS = 32;
+
+  /** Ray's and KubeRay's default idle timeout of a worker node. */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
   private static final Set<String> KNOWN =
       Set.of(
@@ -39,6 +46,7 @@ record RunConfig(double cpu, long memory, Duration timeout, int workers, Allotme
           "mem",
           "worker_cpu",
           "worker_mem",
+          "worker_idle_timeout",
           "timeout");
   // A smaller share would let one node "fit" millions of jobs; a shorter timeout ends a JVM before
   // it starts.
@@ -81,9 +89,9 @@ record RunConfig(double cpu, long memory, Duration timeout, int workers, Allotme
               + ".");
     }
     long mem = memory("mem", c.get("mem"), node);
-    int workers = workers(c);
-    Allotment worker = new Allotment(1, node.jobMemoryBytes());
-    if (workers > 0) {
+    WorkerPlan plan = plan(c);
+    int workers = plan.initial();
+    if (plan.clustered()) {
       double workerCpu =
           c.get("worker_cpu") == null ? 1 : number("worker_cpu", c.get("worker_cpu"));
       if (!(workerCpu >= MIN_CPU)) {
@@ -94,7 +102,8 @@ record RunConfig(double cpu, long memory, Duration timeout, int workers, Allotme
                 + c.get("worker_cpu")
                 + ".");
       }
-      worker = new Allotment(workerCpu, memory("worker_mem", c.get("worker_mem"), node));
+      Allotment worker = new Allotment(workerCpu, memory("worker_mem", c.get("worker_mem"), node));
+      plan = new WorkerPlan(plan.initial(), plan.min(), plan.max(), worker, plan.idleTimeout());
       Allotment total =
           new Allotment(cpu + workers * worker.cpu(), mem + workers * worker.memory());
       if (!new Allotment(node.cpus(), node.memoryBytes()).holds(total)) {
@@ -105,7 +114,7 @@ record RunConfig(double cpu, long memory, Duration timeout, int workers, Allotme
                 + (total.memory() >> 20)
                 + " MiB in all (its own 'cpu'/'mem' plus "
                 + workers
-                + " workers of 'worker_cpu' "
+                + " workers to start with, of 'worker_cpu' "
                 + worker.cpu()
                 + " and "
                 + (worker.memory() >> 20)
@@ -132,47 +141,106 @@ record RunConfig(double cpu, long memory, Duration timeout, int workers, Allotme
       }
       timeout = Duration.ofMillis((long) (s * 1000));
     }
-    return new RunConfig(cpu, mem, timeout, workers, worker);
+    return new RunConfig(cpu, mem, timeout, plan);
   }
 
   /**
-   * The workers asked for, refusing what this gateway does not do (auto-scaling) rather than
-   * ignoring it.
+   * The workers asked for (each one's allotment still the default): a fixed number, or with {@code
+   * auto_scaling} a range; every combination that does not mean one thing is refused.
    */
-  private static int workers(Map<String, Object> c) {
-    int workers = c.get("workers") == null ? 0 : (Integer) c.get("workers");
-    if (Boolean.TRUE.equals(c.get("auto_scaling"))) {
-      throw new InvalidInputException(
-          "Config field 'auto_scaling' is not supported: a job runs with a fixed number"
-              + " of workers; send \"workers\": N without auto_scaling.");
-    }
-    for (String key : new String[] {"min_workers", "max_workers"}) {
-      if (c.get(key) != null && (Integer) c.get(key) != workers) {
+  private static WorkerPlan plan(Map<String, Object> c) {
+    Integer workers = (Integer) c.get("workers");
+    Integer min = (Integer) c.get("min_workers");
+    Integer max = (Integer) c.get("max_workers");
+    boolean scaling = Boolean.TRUE.equals(c.get("auto_scaling"));
+    for (String key : new String[] {"workers", "min_workers", "max_workers"}) {
+      if (c.get(key) != null && (Integer) c.get(key) > MAX_WORKERS) {
         throw new InvalidInputException(
             "Config field '"
                 + key
-                + "' ("
+                + "' must be at most "
+                + MAX_WORKERS
+                + " (this gateway's limit of workers per job), got "
                 + c.get(key)
-                + ") must equal 'workers' ("
-                + workers
-                + "): a job runs with exactly its workers (no auto-scaling); leave it out.");
+                + ".");
       }
     }
-    if (workers > MAX_WORKERS) {
-      throw new InvalidInputException(
-          "Config field 'workers' must be at most " + MAX_WORKERS + ", got " + workers + ".");
+    WorkerPlan plan;
+    if (!scaling) {
+      int n = workers == null ? 0 : workers;
+      for (String key : new String[] {"min_workers", "max_workers"}) {
+        if (c.get(key) != null && (Integer) c.get(key) != n) {
+          throw new InvalidInputException(
+              "Config field '"
+                  + key
+                  + "' ("
+                  + c.get(key)
+                  + ") must equal 'workers' ("
+                  + n
+                  + ") without auto-scaling, where a job runs with exactly its workers; send"
+                  + " \"auto_scaling\": true to scale between min_workers and max_workers, or"
+                  + " leave it out.");
+        }
+      }
+      if (c.get("worker_idle_timeout") != null) {
+        throw new InvalidInputException(
+            "Config field 'worker_idle_timeout' needs \"auto_scaling\": true; without it a job"
+                + " keeps its workers to the end.");
+      }
+      plan = WorkerPlan.fixed(n, Allotment.NONE);
+    } else {
+      if (max == null) {
+        throw new InvalidInputException(
+            "Config field 'max_workers' is needed with \"auto_scaling\": true: the most workers"
+                + " the job may grow to (1 to "
+                + MAX_WORKERS
+                + ").");
+      }
+      int low = min == null ? 0 : min;
+      if (low > max) {
+        throw new InvalidInputException(
+            "Config field 'min_workers' ("
+                + low
+                + ") must be at most 'max_workers' ("
+                + max
+                + ").");
+      }
+      int start = workers == null ? low : workers;
+      if (start < low || start > max) {
+        throw new InvalidInputException(
+            "Config field 'workers' ("
+                + start
+                + "), the workers the job starts with, must be between 'min_workers' ("
+                + low
+                + ") and 'max_workers' ("
+                + max
+                + "); leave it out to start with min_workers.");
+      }
+      plan = new WorkerPlan(start, low, max, Allotment.NONE, idleTimeout(c));
     }
-    if (workers == 0 && (c.get("worker_cpu") != null || c.get("worker_mem") != null)) {
+    if (!plan.clustered() && (c.get("worker_cpu") != null || c.get("worker_mem") != null)) {
       throw new InvalidInputException(
-          "Config fields 'worker_cpu' and 'worker_mem' need \"workers\" > 0;"
-              + " without workers, 'cpu' and 'mem' size the job.");
+          "Config fields 'worker_cpu' and 'worker_mem' need \"workers\" > 0 (or"
+              + " \"max_workers\" > 0 with auto_scaling); without workers, 'cpu' and 'mem' size"
+              + " the job.");
     }
-    return workers;
+    return plan;
   }
 
-  /** The workers' allotments, one per worker: what the node reserves beside the job's own. */
-  List<Allotment> workerAllotments() {
-    return Collections.nCopies(workers, worker);
+  private static Duration idleTimeout(Map<String, Object> c) {
+    if (c.get("worker_idle_timeout") == null) {
+      return IDLE_TIMEOUT;
+    }
+    double s = number("worker_idle_timeout", c.get("worker_idle_timeout"));
+    if (!(s >= MIN_TIMEOUT_SECONDS) || s > 24 * 3600) {
+      throw new InvalidInputException(
+          "Config field 'worker_idle_timeout' must be seconds in ["
+              + MIN_TIMEOUT_SECONDS
+              + ", 86400], got "
+              + c.get("worker_idle_timeout")
+              + ".");
+    }
+    return Duration.ofMillis((long) (s * 1000));
   }
 
   private static long memory(String key, Object given, GatewayConfig.Node node) {

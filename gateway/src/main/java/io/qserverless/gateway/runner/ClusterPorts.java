@@ -1,5 +1,9 @@
 package io.qserverless.gateway.runner;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -7,9 +11,10 @@ import java.util.Map;
  * Port ranges for the clusters of jobs with workers: each running job gets a range no other job of
  * this gateway holds, so that members of two jobs never even try each other's ports.
  *
- * <p>A range is a hint, not a lock: a port of it taken by another process is skipped (members bind
- * the next free one of the range, which has slack), and a member of another cluster on one is
- * refused for its cluster name. Thread-safe.
+ * <p>A range is a hint, not a lock: a slot whose ports are taken now (by another gateway on this
+ * machine, or a job a dead gateway left running) is passed over; a port taken later is skipped
+ * (members bind the next free one of the range, which has slack), and a member of another cluster
+ * on one is refused for its cluster name. Thread-safe.
  */
 final class ClusterPorts {
   static final int FIRST = 42_000;
@@ -25,19 +30,47 @@ final class ClusterPorts {
           "a job's cluster of " + members + " members needs more than " + SLOT + " ports");
     }
     Integer held = slots.get(jobId);
-    int slot = held != null ? held : free();
+    int slot = held != null ? held : free(members);
     slots.put(jobId, slot);
     int first = FIRST + slot * SLOT;
     return first + "-" + (first + members + 3);
+  }
+
+  /**
+   * Holds again the range {@code first-last} a job's cluster was given by an earlier gateway
+   * process, so no new job gets it.
+   */
+  synchronized void restore(String jobId, String range) {
+    try {
+      int slot = (Integer.parseInt(range.split("-")[0]) - FIRST) / SLOT;
+      if (slot >= 0 && slot < SLOTS) {
+        slots.put(jobId, slot);
+      }
+    } catch (NumberFormatException notOurs) {
+      // a range this gateway did not give: nothing to hold
+    }
   }
 
   synchronized void give(String jobId) {
     slots.remove(jobId);
   }
 
-  private int free() {
+  /** True when the {@code count} ports from {@code first} are free on loopback now. */
+  private static boolean bindable(int first, int count) {
+    for (int p = first; p < first + count; p++) {
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), p), 1);
+      } catch (IOException taken) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int free(int members) {
     for (int s = 0; s < SLOTS; s++) {
-      if (!slots.containsValue(s)) {
+      if (!slots.containsValue(s) && bindable(FIRST + s * SLOT, members + 4)) {
         return s;
       }
     }

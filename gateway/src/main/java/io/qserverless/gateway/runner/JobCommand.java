@@ -5,7 +5,6 @@ import io.qserverless.gateway.program.Launch;
 import io.qserverless.gateway.program.PlatformClasspath;
 import io.qserverless.gateway.sandbox.Confinement;
 import io.qserverless.gateway.sandbox.Sandbox;
-import io.qserverless.protocol.JobEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,16 +31,35 @@ import java.util.Map;
  * alive. The sandbox sees the JDK, the artifact, every class path entry and its job directory
  * read-only, the job's {@code work} directory and the owner's files read-write, and nothing else of
  * the gateway's. The wrapper writes only into the job directory, which the job cannot change.
+ *
+ * <p>A job with workers: its wrapper also reads the job's log pipe (made by the runner before the
+ * wrapper starts, so a worker never finds it missing) into the log, and each worker runs under a
+ * wrapper of its own ({@link #worker}).
  */
 final class JobCommand {
   private static final String WRAPPER =
-      "d=\"$1\"; n=\"$2\"; chunk=\"$3\"; rotate=\"$4\"; fd3=\"$5\"; "
-          + "shift 5; IFS= read -r go; if [ \"$go\" != go ]; then : > \"$d/not-started-$n\"; exit 125; fi; "
-          + "{ \"$@\" 3< \"$fd3\" < /dev/null; echo $? > \"$d/exit-code.tmp\"; } 2>&1 "
+      "d=\"$1\"; n=\"$2\"; chunk=\"$3\"; rotate=\"$4\"; fd3=\"$5\"; f=\"$6\"; shift 6; "
+          + "IFS= read -r go; if [ \"$go\" != go ]; then : > \"$d/not-started-$n\"; exit 125; fi; "
+          + "{ if [ -n \"$f\" ]; then cat 0<> \"$f\" & fi; "
+          + "\"$@\" 3< \"$fd3\" < /dev/null; echo $? > \"$d/exit-code.tmp\"; "
+          + "if [ -n \"$f\" ]; then kill $!; fi; } 2>&1 "
           + "| SHELL=/bin/sh /usr/bin/split -a 9 -d -b \"$chunk\" --filter=\"$rotate\" - \"$d/"
           + JobLog.TAIL
           + "\"; "
           + "mv \"$d/exit-code.tmp\" \"$d/exit-code\" && read c < \"$d/exit-code\" && exit \"$c\"";
+
+  /**
+   * The wrapper of a worker (/bin/sh, outside the sandbox): its output goes into the job's log pipe
+   * (refused if that is not the pipe the job's wrapper made); it ends the worker when the job's
+   * wrapper ends, whoever watches, so no worker outlives its job, even with the gateway down.
+   */
+  private static final String WORKER_WRAPPER =
+      "f=\"$1\"; job=\"$2\"; fd3=\"$3\"; shift 3; "
+          + "if [ ! -p \"$f\" ]; then echo \"$f is not the job's log pipe\" >&2; exit 125; fi; "
+          + "\"$@\" 3< \"$fd3\" < /dev/null > \"$f\" 2>&1 & p=$!; "
+          + "while kill -0 \"$job\" 2>/dev/null && kill -0 $p 2>/dev/null; do sleep 0.5; done; "
+          + "kill $p 2>/dev/null; wait $p";
+
   private static final long MIB = 1024 * 1024;
   private static final long OPEN_FILES = 4096;
 
@@ -58,12 +76,11 @@ final class JobCommand {
    * HOME in the job's work directory, LANG), then the function's {@code env_vars}, then the in-job
    * {@code contract}, which nothing overrides. Nothing of the gateway's own environment.
    */
-  static Map<String, String> environment(
-      LaunchSpec spec, JobDirectory dir, Map<String, String> contract) {
+  static Map<String, String> environment(LaunchSpec spec, Path home, Map<String, String> contract) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put(
         "PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/local/bin:/usr/bin:/bin");
-    env.put("HOME", dir.work().toString());
+    env.put("HOME", home.toString());
     env.put("LANG", "C.UTF-8");
     env.putAll(spec.functionEnv());
     env.putAll(contract);
@@ -80,33 +97,19 @@ final class JobCommand {
       long user)
       throws IOException {
     Launch launch = spec.launch();
-    Path java = Path.of(System.getProperty("java.home"));
-    List<Path> readOnly = new ArrayList<>(List.of(spec.artifactDir(), java, dir.dir()));
+    List<Path> readOnly = readOnly(spec, dir);
     List<String> program = new ArrayList<>();
+    boolean cluster = spec.workers().clustered();
     if (launch.isJava()) {
-      List<Path> classpath = new ArrayList<>();
-      launch.classpath().forEach(e -> classpath.add(spec.artifactDir().resolve(e)));
-      classpath.addAll(PlatformClasspath.entries());
-      readOnly.addAll(classpath);
-      String cp = String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList());
-      boolean cluster = !spec.workers().isEmpty();
-      List<String> driver = java(spec.driver(), cp, launch.mainClass(), cluster);
-      program.addAll(cluster ? withWorkers(spec.workers(), cp, driver) : driver);
+      program.addAll(java(spec.driver(), classpath(spec), launch.mainClass(), cluster));
     } else {
       program.addAll(launch.command());
     }
-    Confinement confinement =
-        new Confinement(
-            user,
-            spec.artifactDir().resolve("app"),
-            readOnly,
-            List.of(dir.work(), spec.dataDir()),
-            spec.driver().memory(),
-            limits.maxJobProcesses(),
-            limits.maxJobDirBytes(),
-            OPEN_FILES,
-            scratch(dir));
-    Sandbox.Command confined = sandbox.confine(confinement, program, environment);
+    Sandbox.Command confined =
+        sandbox.confine(
+            confinement(spec, user, readOnly, dir.work(), spec.driver(), limits, scratch(dir)),
+            program,
+            environment);
     List<String> argv =
         new ArrayList<>(
             List.of(
@@ -118,9 +121,96 @@ final class JobCommand {
                 Integer.toString(spec.attempt()),
                 Long.toString(JobLog.chunkBytes(limits.maxLogBytes())),
                 JobLog.ROTATE,
+                confined.fd3().toString(),
+                cluster ? dir.logPipe().toString() : ""));
+    argv.addAll(confined.argv());
+    return new Sandbox.Command(argv, confined.environment(), Path.of("/dev/null"));
+  }
+
+  /**
+   * A worker's process: its JVM ({@code io.qserverless.runtime.Worker} on the job's class path)
+   * sized to {@code allotment}, in a sandbox of its own that sees what the job's sees but writes
+   * only {@code work} (its own) and the owner's files; its output into the job's log; ended when
+   * the job's wrapper ({@code jobPid}) ends.
+   */
+  static Sandbox.Command worker(
+      LaunchSpec spec,
+      JobDirectory dir,
+      Path work,
+      Allotment allotment,
+      long jobPid,
+      Map<String, String> environment,
+      Sandbox sandbox,
+      GatewayConfig.Limits limits,
+      long user)
+      throws IOException {
+    Sandbox.Command confined =
+        sandbox.confine(
+            confinement(
+                spec,
+                user,
+                readOnly(spec, dir),
+                work,
+                allotment,
+                limits,
+                work.resolveSibling(".sandbox-args")),
+            java(allotment, classpath(spec), WORKER_MAIN, true),
+            environment);
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "/bin/sh",
+                "-c",
+                WORKER_WRAPPER,
+                "qs-worker",
+                dir.logPipe().toString(),
+                Long.toString(jobPid),
                 confined.fd3().toString()));
     argv.addAll(confined.argv());
     return new Sandbox.Command(argv, confined.environment(), Path.of("/dev/null"));
+  }
+
+  /** What every process of the job sees read-only: the artifact, the JDK, the job directory. */
+  private static List<Path> readOnly(LaunchSpec spec, JobDirectory dir) {
+    List<Path> readOnly =
+        new ArrayList<>(
+            List.of(spec.artifactDir(), Path.of(System.getProperty("java.home")), dir.dir()));
+    if (spec.launch().isJava()) {
+      readOnly.addAll(classpathEntries(spec));
+    }
+    return readOnly;
+  }
+
+  private static Confinement confinement(
+      LaunchSpec spec,
+      long user,
+      List<Path> readOnly,
+      Path work,
+      Allotment allotment,
+      GatewayConfig.Limits limits,
+      Path scratch) {
+    return new Confinement(
+        user,
+        spec.artifactDir().resolve("app"),
+        readOnly,
+        List.of(work, spec.dataDir()),
+        allotment.memory(),
+        limits.maxJobProcesses(),
+        limits.maxJobDirBytes(),
+        OPEN_FILES,
+        scratch);
+  }
+
+  private static List<Path> classpathEntries(LaunchSpec spec) {
+    List<Path> classpath = new ArrayList<>();
+    spec.launch().classpath().forEach(e -> classpath.add(spec.artifactDir().resolve(e)));
+    classpath.addAll(PlatformClasspath.entries());
+    return classpath;
+  }
+
+  private static String classpath(LaunchSpec spec) {
+    return String.join(
+        File.pathSeparator, classpathEntries(spec).stream().map(Path::toString).toList());
   }
 
   /**
@@ -154,43 +244,5 @@ final class JobCommand {
     }
     cmd.addAll(List.of("-cp", classpath, mainClass));
     return cmd;
-  }
-
-  /**
-   * The driver with its worker JVMs beside it, in the job's one process tree (so in its sandbox,
-   * its log, and its stop): a shell starts each worker (its number and allotment in its
-   * environment, the cluster's in the job's), runs the driver, then ends the workers, which would
-   * also end by themselves once the driver has left their cluster.
-   */
-  private static List<String> withWorkers(
-      List<Allotment> workers, String classpath, List<String> driver) {
-    StringBuilder script = new StringBuilder("w=; ");
-    for (int i = 0; i < workers.size(); i++) {
-      Allotment a = workers.get(i);
-      script
-          .append("env ")
-          .append(JobEnvironment.WORKER_INDEX)
-          .append('=')
-          .append(i + 1)
-          .append(' ')
-          .append(JobEnvironment.JOB_CPU)
-          .append('=')
-          .append(a.cpu())
-          .append(' ')
-          .append(JobEnvironment.JOB_MEMORY)
-          .append('=')
-          .append(a.memory());
-      java(a, classpath, WORKER_MAIN, true).forEach(arg -> script.append(' ').append(quoted(arg)));
-      script.append(" & w=\"$w $!\"; ");
-    }
-    script.append("\"$@\"; c=$?; kill $w 2>/dev/null; wait; exit $c");
-    List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", script.toString(), "qs-cluster"));
-    cmd.addAll(driver);
-    return cmd;
-  }
-
-  /** {@code arg} as one word of /bin/sh. */
-  private static String quoted(String arg) {
-    return "'" + arg.replace("'", "'\\''") + "'";
   }
 }

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The files of one job: arguments, result, log and exit code, under {@code <data>/jobs/<id>}.
@@ -49,6 +51,27 @@ public record JobDirectory(Path dir) {
 
   public Path log() {
     return dir.resolve("job.log");
+  }
+
+  /**
+   * The pipe into the job's log that its workers write to (a job with workers only): the job's
+   * wrapper reads it into the log beside the driver's output, under the same cap.
+   */
+  public Path logPipe() {
+    return dir.resolve("log.fifo");
+  }
+
+  /** The job's workers' directories, {@code worker-N} each (its work directory and its handle). */
+  public Path workers() {
+    return dir.resolve("workers");
+  }
+
+  /**
+   * The job's cluster (its secret name and port range), readable by the gateway only, so that a
+   * restarted gateway can still add workers to it.
+   */
+  public Path cluster() {
+    return dir.resolve("cluster");
   }
 
   /**
@@ -91,8 +114,17 @@ public record JobDirectory(Path dir) {
     try {
       Files.deleteIfExists(exitCode());
       Files.deleteIfExists(capReason());
+      Files.deleteIfExists(cluster());
+      if (Files.isDirectory(workers(), LinkOption.NOFOLLOW_LINKS)) {
+        try (Stream<Path> tree = Files.walk(workers())) {
+          for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot clear the exit code of " + dir.getFileName(), e);
+      throw new UncheckedIOException(
+          "cannot clear what the last attempt left in " + dir.getFileName(), e);
     }
   }
 

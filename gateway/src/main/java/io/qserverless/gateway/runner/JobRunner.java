@@ -7,8 +7,12 @@ import java.util.Optional;
  * Starts, stops and observes the processes of jobs. It decides nothing: what an exit means for the
  * job (its status, result, error) is the lifecycle's.
  *
- * <p>Implementations: {@link ProcessRunner} (child processes on this machine) today; worker JVMs
- * and Kubernetes pods next. Thread-safe.
+ * <p>A job is its driver's run and, for a job with workers, worker processes started one by one
+ * while the driver runs, each in a sandbox of its own; stopping the job, or its driver's end, ends
+ * them all, and {@link Run#exited()} completes only once every one has ended.
+ *
+ * <p>Implementations: {@link ProcessRunner} (child processes on this machine) today; Kubernetes
+ * pods next. Thread-safe.
  */
 public interface JobRunner extends AutoCloseable {
   /** Starts an attempt, held until {@link Run#release()}. */
@@ -19,6 +23,21 @@ public interface JobRunner extends AutoCloseable {
 
   /** Ends a job's processes: terminate now, kill after the grace period; nothing when none runs. */
   void stop(String jobId);
+
+  /**
+   * Starts the next worker of a job whose driver runs ({@code worker-N}, N from 1), with {@code
+   * allotment}, in a sandbox of its own: the job's owner, files and class path, its own work
+   * directory.
+   *
+   * @throws IllegalStateException when the job's driver does not run (here)
+   */
+  WorkerRun startWorker(LaunchSpec job, Allotment allotment) throws IOException;
+
+  /** Ends one worker of a job: terminate now, kill after the grace period; false when none runs. */
+  boolean stopWorker(String jobId, String worker);
+
+  /** The job's workers that run: started here, or found again by {@link #adopt}. */
+  java.util.List<WorkerRun> workers(String jobId);
 
   /** What a job has left so far: its log, result file, exit code. */
   JobDirectory files(String jobId);

@@ -2,15 +2,14 @@ package io.qserverless.gateway.runner;
 
 import io.qserverless.gateway.program.Launch;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Everything a runner needs to start one attempt of a job, decided by the lifecycle.
  *
  * <p>A job is a driver process (the program) plus zero or more worker processes (distributed tasks
- * on other JVMs or pods); each gets its own allotment, and the node reserves their sum. The runner
- * turns this into processes and the in-job environment of API.md.
+ * on other JVMs or pods); each gets its own allotment, and the node reserves the sum of those that
+ * run. The runner turns this into processes and the in-job environment of API.md.
  *
  * @param userId the job's owner
  * @param attempt how many times the job has been handed to a runner, this one included; a run that
@@ -20,7 +19,9 @@ import java.util.Map;
  * @param gatewayUrl the base URL the job calls back
  * @param token the job-scoped token, minted for this attempt
  * @param dataDir the owner's files for this function ({@code DATA_PATH})
- * @param workers the allotment of each worker process, empty for a single-process job
+ * @param driver the allotment of the job's own process
+ * @param workers the job's worker JVMs ({@link WorkerPlan#NONE} for a single-process job); the
+ *     lifecycle starts them one by one through {@link JobRunner#startWorker}
  */
 public record LaunchSpec(
     String jobId,
@@ -33,15 +34,9 @@ public record LaunchSpec(
     String token,
     Path dataDir,
     Allotment driver,
-    List<Allotment> workers) {
+    WorkerPlan workers) {
 
   public LaunchSpec {
     functionEnv = Map.copyOf(functionEnv);
-    workers = List.copyOf(workers);
-  }
-
-  /** What the job holds on the node: the driver's allotment and every worker's. */
-  public Allotment total() {
-    return workers.stream().reduce(driver, Allotment::plus);
   }
 }

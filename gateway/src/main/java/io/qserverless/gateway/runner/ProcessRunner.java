@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,18 +34,25 @@ import org.slf4j.LoggerFactory;
  * <p>The process is the wrapper of {@link JobCommand}: it holds the program until {@link
  * Run#release()}, and records the program's exit code in the job's directory, so that a gateway
  * restarted after {@code kill -9} can adopt a surviving process (same pid and start time) or read
- * how a dead one ended. Thread-safe.
+ * how a dead one ended.
+ *
+ * <p>A job's workers are processes of their own, each under the worker wrapper of {@link
+ * JobCommand#worker} in a sandbox of its own; each leaves a handle (pid and start time) in its
+ * directory, so a restarted gateway adopts the workers of the jobs it adopts, and ends those of a
+ * job that ended while it was down. Thread-safe.
  */
 public final class ProcessRunner implements JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rwx------");
+  private static final String HANDLE = "handle";
   private final Path jobsRoot;
   private final GatewayConfig.Limits limits;
   private final Sandbox sandbox;
   private final JobUsers users;
   private final Map<String, ProcessHandle> live = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Tracked>> workers = new ConcurrentHashMap<>();
   private final ClusterPorts clusterPorts = new ClusterPorts();
 
   /**
@@ -81,14 +90,19 @@ public final class ProcessRunner implements JobRunner {
       Files.setPosixFilePermissions(dirOfJob, OWNER_ONLY);
     }
     Map<String, String> contract = contract(spec, dir);
-    if (!spec.workers().isEmpty()) {
-      contract.putAll(cluster(spec));
+    contract.put(JobEnvironment.RESULTS_PATH, dir.results().toString());
+    // The runtime's task executor shares exactly this allotment between the job's tasks.
+    contract.put(JobEnvironment.JOB_CPU, Double.toString(spec.driver().cpu()));
+    contract.put(JobEnvironment.JOB_MEMORY, Long.toString(spec.driver().memory()));
+    if (spec.workers().clustered()) {
+      contract.putAll(cluster(spec, dir));
+      logPipe(dir);
     }
     Sandbox.Command cmd =
         JobCommand.of(
             spec,
             dir,
-            JobCommand.environment(spec, dir, contract),
+            JobCommand.environment(spec, dir.work(), contract),
             sandbox,
             limits,
             users.uidOf(spec.userId()));
@@ -108,19 +122,25 @@ public final class ProcessRunner implements JobRunner {
 
   @Override
   public Optional<Run> adopt(String jobId, RunHandle handle) {
-    Optional<Run> run =
-        ProcessHandle.of(handle.pid())
-            .filter(
-                h ->
-                    h.info()
-                        .startInstant()
-                        .map(i -> i.toEpochMilli() == handle.startedMillis())
-                        .orElse(false))
-            .map(h -> watched(jobId, h, handle, null));
-    if (run.isEmpty()) {
-      ended(jobId); // it ended while no gateway watched it
+    Optional<ProcessHandle> driver = alive(handle);
+    JobDirectory dir = files(jobId);
+    for (String name : recordedWorkers(dir)) {
+      Optional<ProcessHandle> worker = alive(readHandle(dir.workers().resolve(name)));
+      if (driver.isPresent()) {
+        worker.ifPresent(w -> track(jobId, name, w));
+      } else {
+        worker.ifPresent(ProcessRunner::kill); // its job ended while no gateway watched it
+      }
     }
-    return run;
+    if (driver.isEmpty()) {
+      ended(jobId);
+      return Optional.empty();
+    }
+    String[] cluster = readCluster(dir);
+    if (cluster != null) {
+      clusterPorts.restore(jobId, cluster[1]);
+    }
+    return Optional.of(watched(jobId, driver.get(), handle, null));
   }
 
   @Override
@@ -129,6 +149,71 @@ public final class ProcessRunner implements JobRunner {
     if (process != null) {
       terminate(process);
     }
+    workersOf(jobId).values().forEach(w -> terminate(w.process()));
+  }
+
+  @Override
+  public WorkerRun startWorker(LaunchSpec job, Allotment allotment) throws IOException {
+    ProcessHandle driver = live.get(job.jobId());
+    JobDirectory dir = files(job.jobId());
+    String[] cluster = readCluster(dir);
+    if (driver == null || !driver.isAlive() || cluster == null) {
+      throw new IllegalStateException("job " + job.jobId() + " has no running driver here");
+    }
+    String name;
+    Path home;
+    synchronized (this) {
+      int index = recordedWorkers(dir).size() + 1;
+      name = "worker-" + index;
+      home = Files.createDirectories(dir.workers().resolve(name).resolve("work"));
+    }
+    users.own(home, job.userId()); // its only writable place besides the owner's files
+    Map<String, String> contract = contract(job, dir);
+    contract.put(JobEnvironment.JOB_CPU, Double.toString(allotment.cpu()));
+    contract.put(JobEnvironment.JOB_MEMORY, Long.toString(allotment.memory()));
+    contract.putAll(scaling(job.workers()));
+    contract.put(JobEnvironment.CLUSTER_NAME, cluster[0]);
+    contract.put(JobEnvironment.CLUSTER_PORTS, cluster[1]);
+    contract.put(JobEnvironment.WORKER_INDEX, name.substring("worker-".length()));
+    Sandbox.Command cmd =
+        JobCommand.worker(
+            job,
+            dir,
+            home,
+            allotment,
+            driver.pid(),
+            JobCommand.environment(job, home, contract),
+            sandbox,
+            limits,
+            users.uidOf(job.userId()));
+    Path workerDir = home.getParent();
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd.argv())
+            .directory(job.artifactDir().resolve("app").toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(workerDir.resolve("wrapper.log").toFile()));
+    pb.environment().clear();
+    pb.environment().putAll(cmd.environment());
+    Process p = pb.start();
+    long started = p.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    JobDirectory.writeAtomically(workerDir.resolve(HANDLE), p.pid() + " " + started);
+    return track(job.jobId(), name, p.toHandle());
+  }
+
+  @Override
+  public boolean stopWorker(String jobId, String worker) {
+    Tracked w = workersOf(jobId).get(worker);
+    if (w == null) {
+      return false;
+    }
+    terminate(w.process());
+    return true;
+  }
+
+  @Override
+  public List<WorkerRun> workers(String jobId) {
+    return workersOf(jobId).values().stream().map(Tracked::run).toList();
   }
 
   @Override
@@ -139,13 +224,22 @@ public final class ProcessRunner implements JobRunner {
   private Run watched(String jobId, ProcessHandle process, RunHandle handle, OutputStream hold) {
     live.put(jobId, process);
     DiskCap.watch(files(jobId), limits.maxJobDirBytes(), process, this::terminate);
+    // The driver's end ends its workers; the run has exited once they all have.
     CompletableFuture<Void> exited =
         process
             .onExit()
-            .thenAccept(
+            .thenCompose(
                 h -> {
+                  List<Tracked> left = List.copyOf(workersOf(jobId).values());
+                  left.forEach(w -> terminate(w.process()));
+                  return CompletableFuture.allOf(
+                      left.stream().map(w -> w.run().exited()).toArray(CompletableFuture[]::new));
+                })
+            .thenAccept(
+                done -> {
                   ended(jobId);
                   live.remove(jobId, process);
+                  workers.remove(jobId);
                   clusterPorts.give(jobId);
                 });
     return new Run() {
@@ -196,35 +290,159 @@ public final class ProcessRunner implements JobRunner {
     }
   }
 
-  /** The in-job contract of API.md, with the job's allotment for the runtime's task executor. */
+  /**
+   * The in-job contract of API.md that the driver and the workers share (the driver adds its result
+   * file, each its own allotment).
+   */
   private static Map<String, String> contract(LaunchSpec spec, JobDirectory dir) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put(JobEnvironment.GATEWAY_HOST, spec.gatewayUrl());
     env.put(JobEnvironment.GATEWAY_TOKEN, spec.token());
     env.put(JobEnvironment.JOB_ID, spec.jobId());
     env.put(JobEnvironment.ARGUMENTS_PATH, dir.arguments().toString());
-    env.put(JobEnvironment.RESULTS_PATH, dir.results().toString());
     env.put(JobEnvironment.DATA_PATH, spec.dataDir().toString());
-    // The runtime's task executor shares exactly this allotment between the job's tasks.
-    env.put(JobEnvironment.JOB_CPU, Double.toString(spec.driver().cpu()));
-    env.put(JobEnvironment.JOB_MEMORY, Long.toString(spec.driver().memory()));
     return env;
   }
 
   /**
    * A job with workers: its JVMs' private cluster (API.md's in-job contract, docs/operations.md): a
    * random secret as the cluster's name, new for every attempt and not derived from the job's id,
-   * and a port range of its own.
+   * and a port range of its own, recorded for the job's later workers; and its workers' plan.
    */
-  private Map<String, String> cluster(LaunchSpec spec) {
+  private Map<String, String> cluster(LaunchSpec spec, JobDirectory dir) throws IOException {
     byte[] secret = new byte[16];
     RANDOM.nextBytes(secret);
-    int members = spec.workers().size() + 1;
-    return Map.of(
-        JobEnvironment.WORKERS, Integer.toString(spec.workers().size()),
-        JobEnvironment.CLUSTER_NAME, "qs-" + HexFormat.of().formatHex(secret),
-        JobEnvironment.CLUSTER_PORTS, clusterPorts.take(spec.jobId(), members));
+    String name = "qs-" + HexFormat.of().formatHex(secret);
+    String ports = clusterPorts.take(spec.jobId(), spec.workers().max() + 1);
+    Files.deleteIfExists(dir.cluster());
+    Files.writeString(
+        Files.createFile(
+            dir.cluster(),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+        name + "\n" + ports + "\n");
+    WorkerPlan plan = spec.workers();
+    Map<String, String> env = new LinkedHashMap<>(scaling(plan));
+    env.put(JobEnvironment.CLUSTER_NAME, name);
+    env.put(JobEnvironment.CLUSTER_PORTS, ports);
+    env.put(JobEnvironment.WORKER_CPU, Double.toString(plan.each().cpu()));
+    env.put(JobEnvironment.WORKER_MEMORY, Long.toString(plan.each().memory()));
+    if (plan.scales()) {
+      env.put(
+          JobEnvironment.WORKER_IDLE_SECONDS,
+          Double.toString(plan.idleTimeout().toMillis() / 1000.0));
+    }
+    return env;
   }
+
+  /** Makes the job's log pipe anew (gateway-only), which its workers write their output into. */
+  private static void logPipe(JobDirectory dir) throws IOException {
+    Files.deleteIfExists(dir.logPipe());
+    Process mkfifo =
+        new ProcessBuilder("mkfifo", "-m", "600", dir.logPipe().toString())
+            .redirectErrorStream(true)
+            .start();
+    try {
+      if (mkfifo.waitFor() != 0) {
+        throw new IOException(
+            "mkfifo "
+                + dir.logPipe()
+                + " failed: "
+                + new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while making " + dir.logPipe(), e);
+    }
+  }
+
+  /** The worker counts every member of a job's cluster knows. */
+  private static Map<String, String> scaling(WorkerPlan plan) {
+    return Map.of(
+        JobEnvironment.WORKERS, Integer.toString(plan.initial()),
+        JobEnvironment.MIN_WORKERS, Integer.toString(plan.min()),
+        JobEnvironment.MAX_WORKERS, Integer.toString(plan.max()));
+  }
+
+  /** The job's cluster name and port range, or null when it has none. */
+  private static String[] readCluster(JobDirectory dir) {
+    try {
+      List<String> lines = Files.readAllLines(dir.cluster());
+      return lines.size() == 2 ? lines.toArray(String[]::new) : null;
+    } catch (IOException none) {
+      return null;
+    }
+  }
+
+  /** The names of the job's workers started so far in this attempt, in order. */
+  private static List<String> recordedWorkers(JobDirectory dir) {
+    try (Stream<Path> s = Files.list(dir.workers())) {
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.matches("worker-\\d+"))
+          .sorted(Comparator.comparingInt(n -> Integer.parseInt(n.substring(7))))
+          .toList();
+    } catch (IOException none) {
+      return List.of();
+    }
+  }
+
+  private static RunHandle readHandle(Path workerDir) {
+    try {
+      String[] parts = Files.readString(workerDir.resolve(HANDLE)).trim().split(" ");
+      return new RunHandle(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+    } catch (IOException | RuntimeException none) {
+      return new RunHandle(-1, 0); // it never started
+    }
+  }
+
+  /** The process behind a handle, if it still runs (the same process: same start time). */
+  private static Optional<ProcessHandle> alive(RunHandle handle) {
+    return ProcessHandle.of(handle.pid())
+        .filter(
+            h ->
+                h.info()
+                    .startInstant()
+                    .map(i -> i.toEpochMilli() == handle.startedMillis())
+                    .orElse(false));
+  }
+
+  private Map<String, Tracked> workersOf(String jobId) {
+    return workers.getOrDefault(jobId, Map.of());
+  }
+
+  private WorkerRun track(String jobId, String name, ProcessHandle process) {
+    Path scratch = files(jobId).workers().resolve(name).resolve(".sandbox-args");
+    CompletableFuture<Void> exited =
+        process
+            .onExit()
+            .thenAccept(
+                h -> {
+                  Map<String, Tracked> of = workers.get(jobId);
+                  if (of != null) {
+                    of.remove(name);
+                  }
+                  try {
+                    Files.deleteIfExists(scratch);
+                  } catch (IOException e) {
+                    LOG.warn("cannot delete the sandbox arguments of {} of job {}", name, jobId, e);
+                  }
+                });
+    WorkerRun run = new WorkerRun(name, exited);
+    workers
+        .computeIfAbsent(jobId, j -> new ConcurrentHashMap<>())
+        .put(name, new Tracked(process, run));
+    if (!process.isAlive()) {
+      workers.get(jobId).remove(name);
+    }
+    return run;
+  }
+
+  private static void kill(ProcessHandle process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
+  /** A worker's wrapper process and what the lifecycle sees of it. */
+  private record Tracked(ProcessHandle process, WorkerRun run) {}
 
   /**
    * SIGTERM to the program (the wrapper then records its exit code); SIGKILL to all after the grace

@@ -119,6 +119,6 @@ class ProcessRunnerTest {
         "token",
         data,
         new Allotment(1, 64L << 20),
-        List.of());
+        WorkerPlan.NONE);
   }
 }

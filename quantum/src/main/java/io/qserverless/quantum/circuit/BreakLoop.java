@@ -6,14 +6,4 @@ public record BreakLoop() implements ControlFlow {
   public String name() {
     return "break_loop";
   }
-
-  @Override
-  public int numQubits() {
-    return 0;
-  }
-
-  @Override
-  public int numClbits() {
-    return 0;
-  }
 }

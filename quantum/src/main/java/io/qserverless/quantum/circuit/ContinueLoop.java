@@ -9,14 +9,4 @@ public record ContinueLoop() implements ControlFlow {
   public String name() {
     return "continue_loop";
   }
-
-  @Override
-  public int numQubits() {
-    return 0;
-  }
-
-  @Override
-  public int numClbits() {
-    return 0;
-  }
 }

@@ -120,7 +120,7 @@ class OfficialExamplesTest {
     QuantumCircuit qc = read("ipe.qasm");
     assertThat(qc.numClbits()).isEqualTo(10);
     Map<Integer, Double> dist = StatevectorSimulator.exactDistribution(qc);
-    double theta = 3 * Math.PI / 8;
+    double theta = (float) (3 * Math.PI / 8); // the example's theta is a float[32]
     for (int key = 0; key < 1024; key++) {
       double p = 1;
       long b = 0;

@@ -296,6 +296,15 @@ class Qasm3DynamicControlTest {
   }
 
   @Test
+  void a_while_true_without_a_break_is_refused_at_once() {
+    assertThatThrownBy(() -> read("qubit q;\nbit c;\nwhile (true) { h q; c = measure q; }\n"))
+        .isInstanceOf(QasmParseException.class)
+        .hasMessage(
+            "<string>:5:8: this 'while' loop never ends: its condition is always true and its body"
+                + " has no 'break' or 'return'; add one (if (c) break;) or a condition that changes");
+  }
+
+  @Test
   void a_loop_that_cannot_end_is_refused_when_it_runs() {
     // x x is the identity: q stays |0>, c reads 0 on every pass, the loop never ends.
     QuantumCircuit qc = read("qubit q;\nbit c;\nwhile (c == 0) { x q; x q; c = measure q; }\n");

@@ -64,6 +64,26 @@ class Qasm3LanguageTest {
   }
 
   @Test
+  void float_32_and_16_hold_their_precision() {
+    // 0.1 is not exact in binary: as float[64] 0.1 + 0.2 != 0.3, as float[32] the sum rounds to
+    // the float nearest 0.3, as float[16] 1/3 holds 0.333251953125 (10 fraction bits).
+    assertDistribution(
+        """
+        qubit[3] q;
+        bit[3] c;
+        float[64] a = 0.1 + 0.2;
+        float[32] b = 0.1;
+        float[32] s = b + float[32](0.2);
+        float[16] third = 1.0 / 3;
+        if (a != 0.3) x q[0];
+        if (s == float[32](0.3)) x q[1];
+        if (third == 0.333251953125) x q[2];
+        c = measure q;
+        """,
+        Map.of(7, 1.0));
+  }
+
+  @Test
   void integer_division_truncates_casts_convert_and_bit_strings_read_as_integers() {
     // 7 / 2 = 3 (integer), float(7) / 2 = 3.5; bit[3] "101" is 5; 5 & 3 = 1, 5 | 2 = 7, 1 << 2 = 4.
     // All comparisons hold, so both qubits flip: c = 3.

@@ -37,9 +37,11 @@ public final class ClusterMember implements AutoCloseable {
    * What a member reports about the cluster: joins and departures, for the job's log and events.
    */
   public interface Listener {
-    void joined(String name, String address, Resources allotment);
+    /** {@code reason}: why the worker is there (it came with the job, or why it was added). */
+    void joined(String name, String address, Resources allotment, String reason);
 
-    void left(String name, String address);
+    /** {@code reason}: why it left (removed as idle, or lost). */
+    void left(String name, String address, String reason);
 
     /** A worker's driver is gone: the job ended, so the worker must end too. */
     default void driverLeft() {}
@@ -54,6 +56,7 @@ public final class ClusterMember implements AutoCloseable {
   private final TaskRunner runner;
   private final Scheduler scheduler;
   private final CountDownLatch started = new CountDownLatch(1);
+  private volatile Autoscaler autoscaler;
   private volatile HazelcastInstance hazelcast;
   private volatile IExecutorService envelopes;
   private volatile UUID self;
@@ -66,7 +69,7 @@ public final class ClusterMember implements AutoCloseable {
     this.sender =
         Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name(settings.memberName() + "-sender").factory());
-    this.scheduler = settings.isDriver() ? new Scheduler(new Dispatch()) : null;
+    this.scheduler = settings.isDriver() ? new Scheduler(new Dispatch(), growth(settings)) : null;
     this.runner =
         new TaskRunner(
             settings.memberName(),
@@ -123,13 +126,25 @@ public final class ClusterMember implements AutoCloseable {
   }
 
   /**
-   * {@link #start}s the driver of a program's job, which ends the member when the program is done.
+   * {@link #start}s the driver of a program's job, which ends the member when the program is done;
+   * an auto-scaling cluster ({@link ClusterSettings#scaling()}) grows and shrinks through {@code
+   * scaler}.
    */
   public static ClusterMember startDriver(
-      ClusterSettings settings, Resources allotment, Listener listener) {
+      ClusterSettings settings, Resources allotment, Listener listener, Scaler scaler) {
     ClusterMember m = start(settings, allotment, listener);
+    if (settings.scaling() != null) {
+      m.autoscaler =
+          new Autoscaler(
+              m.scheduler, settings.scaling(), scaler, settings.workers(), settings.joinTimeout());
+    }
     ProgramEnd.closeWhenDone(m);
     return m;
+  }
+
+  /** The allotment of a worker auto-scaling may add, or null for a fixed cluster. */
+  private static Resources growth(ClusterSettings settings) {
+    return settings.scaling() == null ? null : settings.scaling().worker();
   }
 
   static ClusterMember of(HazelcastInstance hazelcast) {
@@ -169,7 +184,7 @@ public final class ClusterMember implements AutoCloseable {
    */
   public Submission submit(Resources asked, Object task, boolean retryable) {
     byte[] bytes = TaskCodec.encodeTask(task);
-    String refusal = Scheduler.refusal(asked, allotments());
+    String refusal = Scheduler.refusal(asked, allotments(), growth(settings));
     if (refusal != null) {
       throw new ResourcesExceededException(refusal);
     }
@@ -239,6 +254,9 @@ public final class ClusterMember implements AutoCloseable {
 
   @Override
   public void close() {
+    if (autoscaler != null) {
+      autoscaler.close();
+    }
     hazelcast.getLifecycleService().terminate();
     sender.shutdownNow();
   }
@@ -373,7 +391,10 @@ public final class ClusterMember implements AutoCloseable {
             workersPresent--;
           }
         }
-        listener.left(name, m.getAddress().toString());
+        listener.left(
+            name,
+            m.getAddress().toString(),
+            autoscaler == null ? Autoscaler.LOST : autoscaler.leaveReason(name));
         if (m.getUuid().equals(driver)) {
           listener.driverLeft();
         }
@@ -393,7 +414,10 @@ public final class ClusterMember implements AutoCloseable {
     }
     if (scheduler != null) {
       scheduler.memberJoined(
-          m.getUuid(), m.getAttribute(HazelcastConfig.NAME), HazelcastConfig.allotment(m));
+          m.getUuid(),
+          m.getAttribute(HazelcastConfig.NAME),
+          HazelcastConfig.allotment(m),
+          isWorker(m));
     }
     if (!m.localMember()) {
       if (isWorker(m)) {
@@ -402,10 +426,12 @@ public final class ClusterMember implements AutoCloseable {
           notifyAll();
         }
       }
+      String name = m.getAttribute(HazelcastConfig.NAME);
       listener.joined(
-          m.getAttribute(HazelcastConfig.NAME),
+          name,
           m.getAddress().toString(),
-          HazelcastConfig.allotment(m));
+          HazelcastConfig.allotment(m),
+          autoscaler == null ? Autoscaler.WITH_JOB : autoscaler.joinReason(name));
     }
   }
 

@@ -4,16 +4,20 @@ import static io.qserverless.protocol.JobEnvironment.CLUSTER_HOST;
 import static io.qserverless.protocol.JobEnvironment.CLUSTER_MEMBERS;
 import static io.qserverless.protocol.JobEnvironment.CLUSTER_NAME;
 import static io.qserverless.protocol.JobEnvironment.CLUSTER_PORTS;
+import static io.qserverless.protocol.JobEnvironment.MAX_WORKERS;
 import static io.qserverless.protocol.JobEnvironment.MIN_WORKERS;
 import static io.qserverless.protocol.JobEnvironment.WORKERS;
+import static io.qserverless.protocol.JobEnvironment.WORKER_IDLE_SECONDS;
 import static io.qserverless.protocol.JobEnvironment.WORKER_INDEX;
 
+import io.qserverless.runtime.Resources;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +30,11 @@ import java.util.Map;
  * @param firstPort first port of the job's range
  * @param lastPort last port of the job's range
  * @param members join list ({@code host:port}); by default every port of the range on {@code host}
- * @param workers workers the driver waits for
+ * @param workers workers the driver waits for (those started with the job)
  * @param minWorkers fewest workers the driver goes on with once {@code joinTimeout} has passed
  * @param workerIndex this JVM's worker number from 1, or 0 for the driver
  * @param joinTimeout how long the driver waits for its workers, and a worker for its driver
+ * @param scaling how the cluster grows and shrinks, or null for a fixed cluster
  */
 public record ClusterSettings(
     String name,
@@ -40,8 +45,33 @@ public record ClusterSettings(
     int workers,
     int minWorkers,
     int workerIndex,
-    Duration joinTimeout) {
+    Duration joinTimeout,
+    Scaling scaling) {
   public static final String DEFAULT_HOST = "127.0.0.1";
+
+  /** Ray's and KubeRay's default idle timeout of a worker node. */
+  public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * Auto-scaling: the driver adds workers of {@code worker}'s allotment up to {@code maxWorkers}
+   * while tasks wait that fit no free member, and removes a worker idle for {@code idleTimeout}
+   * while more than {@code minWorkers} run.
+   */
+  public record Scaling(int minWorkers, int maxWorkers, Duration idleTimeout, Resources worker) {
+    public Scaling {
+      if (minWorkers < 0 || minWorkers >= maxWorkers) {
+        throw new IllegalArgumentException(
+            MIN_WORKERS
+                + "="
+                + minWorkers
+                + " must be at least 0 and below "
+                + MAX_WORKERS
+                + "="
+                + maxWorkers
+                + " for the cluster to scale");
+      }
+    }
+  }
 
   /**
    * A worker JVM starts in about a second; 60 s covers a loaded machine, and a lost worker is
@@ -63,13 +93,18 @@ public record ClusterSettings(
       throw new IllegalArgumentException(
           MIN_WORKERS + "=" + minWorkers + " must be between 0 and " + WORKERS + "=" + workers);
     }
+    if (scaling != null && workers > scaling.maxWorkers()) {
+      throw new IllegalArgumentException(
+          WORKERS + "=" + workers + " must be at most " + MAX_WORKERS + "=" + scaling.maxWorkers());
+    }
   }
 
   /**
    * Settings for a job's JVM whose gateway made the cluster; {@code workers} is the count it
-   * started.
+   * started, {@code worker} each one's allotment (what a worker added by auto-scaling brings).
    */
-  public static ClusterSettings fromEnvironment(Map<String, String> env, int workers) {
+  public static ClusterSettings fromEnvironment(
+      Map<String, String> env, int workers, Resources worker) {
     String name = env.get(CLUSTER_NAME);
     String ports = env.get(CLUSTER_PORTS);
     if (name == null || name.isBlank() || ports == null) {
@@ -93,11 +128,26 @@ public record ClusterSettings(
     int index = env.containsKey(WORKER_INDEX) ? count(env, WORKER_INDEX) : 0;
     int min = env.containsKey(MIN_WORKERS) ? count(env, MIN_WORKERS) : workers;
     return new ClusterSettings(
-        name, host, range[0], range[1], members, workers, min, index, JOIN_TIMEOUT);
+        name,
+        host,
+        range[0],
+        range[1],
+        members,
+        workers,
+        Math.min(min, workers),
+        index,
+        JOIN_TIMEOUT,
+        scaling(env, workers, worker));
   }
 
-  /** Settings for local workers started by a driver run with plain {@code java}. */
-  public static ClusterSettings local(String name, int firstPort, int lastPort, int workers) {
+  /**
+   * Settings for local workers started by a driver run with plain {@code java}: {@code workers} at
+   * start, scaling as {@code env} asks ({@code QS_MIN_WORKERS}, {@code QS_MAX_WORKERS}).
+   */
+  public static ClusterSettings local(
+      String name, int firstPort, int lastPort, Map<String, String> env, Resources worker) {
+    int workers = workersAsked(env);
+    int min = env.containsKey(MIN_WORKERS) ? count(env, MIN_WORKERS) : workers;
     return new ClusterSettings(
         name,
         DEFAULT_HOST,
@@ -105,26 +155,51 @@ public record ClusterSettings(
         lastPort,
         everyPort(DEFAULT_HOST, firstPort, lastPort),
         workers,
-        workers,
+        Math.min(min, workers),
         0,
-        JOIN_TIMEOUT);
+        JOIN_TIMEOUT,
+        scaling(env, workers, worker));
+  }
+
+  /**
+   * The scaling {@code env} asks for: none unless {@code QS_MIN_WORKERS} is below {@code
+   * QS_MAX_WORKERS} (each defaults to {@code workers}).
+   */
+  private static Scaling scaling(Map<String, String> env, int workers, Resources worker) {
+    int min = env.containsKey(MIN_WORKERS) ? count(env, MIN_WORKERS) : workers;
+    int max = env.containsKey(MAX_WORKERS) ? count(env, MAX_WORKERS) : workers;
+    if (min == max) {
+      return null;
+    }
+    Duration idle =
+        env.containsKey(WORKER_IDLE_SECONDS)
+            ? Duration.ofMillis((long) (seconds(env, WORKER_IDLE_SECONDS) * 1000))
+            : IDLE_TIMEOUT;
+    return new Scaling(min, max, idle, worker);
   }
 
   /** The environment that makes worker {@code index} join this cluster. */
   public Map<String, String> workerEnvironment(int index) {
-    return Map.of(
-        CLUSTER_NAME,
-        name,
-        CLUSTER_PORTS,
-        firstPort + "-" + lastPort,
-        CLUSTER_HOST,
-        host,
-        CLUSTER_MEMBERS,
-        String.join(",", members),
-        WORKERS,
-        Integer.toString(workers),
-        WORKER_INDEX,
-        Integer.toString(index));
+    Map<String, String> env = new HashMap<>();
+    if (scaling != null) {
+      env.put(MIN_WORKERS, Integer.toString(scaling.minWorkers()));
+      env.put(MAX_WORKERS, Integer.toString(scaling.maxWorkers()));
+    }
+    env.putAll(
+        Map.of(
+            CLUSTER_NAME,
+            name,
+            CLUSTER_PORTS,
+            firstPort + "-" + lastPort,
+            CLUSTER_HOST,
+            host,
+            CLUSTER_MEMBERS,
+            String.join(",", members),
+            WORKERS,
+            Integer.toString(workers),
+            WORKER_INDEX,
+            Integer.toString(index)));
+    return env;
   }
 
   /**
@@ -171,6 +246,11 @@ public record ClusterSettings(
     return text == null || text.isBlank() ? 0 : parseCount(WORKERS, text);
   }
 
+  /** True when the job's JVMs form a cluster: workers at start, or room to add some. */
+  public static boolean clustered(Map<String, String> env) {
+    return workersAsked(env) > 0 || (env.containsKey(MAX_WORKERS) && count(env, MAX_WORKERS) > 0);
+  }
+
   private static List<String> everyPort(String host, int first, int last) {
     List<String> out = new ArrayList<>();
     for (int p = first; p <= last; p++) {
@@ -189,6 +269,19 @@ public record ClusterSettings(
       throw new IllegalArgumentException(
           CLUSTER_PORTS + "='" + text + "' is not a port range such as 41200-41204");
     }
+  }
+
+  private static double seconds(Map<String, String> env, String variable) {
+    try {
+      double s = Double.parseDouble(env.get(variable).strip());
+      if (s >= 0 && Double.isFinite(s)) {
+        return s;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        variable + "='" + env.get(variable) + "' is not a number of seconds >= 0, e.g. 60");
   }
 
   private static int count(Map<String, String> env, String variable) {

@@ -58,6 +58,15 @@ public final class Ledger {
     freeGpu += r.gpu();
   }
 
+  /** A ledger of the same total with the same free part, for planning. */
+  public Ledger copy() {
+    Ledger c = new Ledger(total);
+    c.freeMilliCpu = freeMilliCpu;
+    c.freeMem = freeMem;
+    c.freeGpu = freeGpu;
+    return c;
+  }
+
   /** The free part, never below zero (for messages). */
   public Resources free() {
     return new Resources(

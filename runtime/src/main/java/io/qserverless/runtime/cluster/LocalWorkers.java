@@ -3,6 +3,8 @@ package io.qserverless.runtime.cluster;
 import static io.qserverless.protocol.JobEnvironment.JOB_CPU;
 import static io.qserverless.protocol.JobEnvironment.JOB_GPU;
 import static io.qserverless.protocol.JobEnvironment.JOB_MEMORY;
+import static io.qserverless.protocol.JobEnvironment.MAX_WORKERS;
+import static io.qserverless.protocol.JobEnvironment.WORKERS;
 
 import io.qserverless.runtime.Resources;
 import java.io.IOException;
@@ -13,58 +15,95 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Worker JVMs that a driver run with plain {@code java} (no gateway) starts for itself: the same
  * class path, the cluster's secret and ports in their environment, their output on the driver's own
  * (each line prefixed {@code [worker-N]} by the worker). They end with the driver: at its exit,
- * and, should it be killed, when they see its process gone.
+ * and, should it be killed, when they see its process gone. An auto-scaling driver adds and removes
+ * them through this {@link Scaler}. Thread-safe.
  */
-public final class LocalWorkers implements AutoCloseable {
+public final class LocalWorkers implements Scaler, AutoCloseable {
   /** The worker JVM's main class. */
   public static final String MAIN = "io.qserverless.runtime.Worker";
 
   /** Set in a local worker's environment: the driver's pid, whose end ends the worker. */
   public static final String DRIVER_PID = "QS_DRIVER_PID";
 
-  private final List<Process> processes;
+  private final ClusterSettings settings;
+  private final Resources allotment;
+  private final Map<Integer, Process> processes = new LinkedHashMap<>();
+  private int started;
 
-  private LocalWorkers(List<Process> processes) {
-    this.processes = processes;
+  private LocalWorkers(ClusterSettings settings, Resources allotment) {
+    this.settings = settings;
+    this.allotment = allotment;
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(this::close));
   }
 
   /** Settings for a new private cluster of this driver and {@code workers} local workers. */
   public static ClusterSettings settings(int workers) {
+    return settings(Map.of(WORKERS, Integer.toString(workers)), null);
+  }
+
+  /**
+   * Settings for a new private cluster of this driver and the local workers {@code env} asks for
+   * ({@code QS_WORKERS}, and {@code QS_MIN_WORKERS}/{@code QS_MAX_WORKERS} to scale), each of
+   * {@code worker}'s allotment.
+   */
+  public static ClusterSettings settings(Map<String, String> env, Resources worker) {
     byte[] secret = new byte[16];
     new SecureRandom().nextBytes(secret);
-    int[] ports = freePorts(workers + 3);
+    int most = Math.max(ClusterSettings.workersAsked(env), maxWorkers(env));
+    int[] ports = freePorts(most + 3);
     return ClusterSettings.local(
-        "qs-" + HexFormat.of().formatHex(secret), ports[0], ports[1], workers);
+        "qs-" + HexFormat.of().formatHex(secret), ports[0], ports[1], env, worker);
+  }
+
+  private static int maxWorkers(Map<String, String> env) {
+    String max = env.get(MAX_WORKERS);
+    return max == null ? 0 : Integer.parseInt(max.strip());
   }
 
   /** Starts worker 1 to N of {@code settings}, each with {@code allotment}. */
   public static LocalWorkers start(ClusterSettings settings, Resources allotment) {
+    LocalWorkers workers = new LocalWorkers(settings, allotment);
+    for (int i = 0; i < settings.workers(); i++) {
+      workers.add(Autoscaler.WITH_JOB);
+    }
+    return workers;
+  }
+
+  @Override
+  public synchronized String add(String reason) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<Process> started = new ArrayList<>();
+    int index = ++started;
+    ProcessBuilder pb = new ProcessBuilder(command(java, allotment)).inheritIO();
+    pb.environment().putAll(settings.workerEnvironment(index));
+    pb.environment().put(JOB_CPU, Double.toString(allotment.cpu()));
+    pb.environment().put(JOB_MEMORY, Long.toString(allotment.mem()));
+    pb.environment().put(JOB_GPU, Integer.toString(allotment.gpu()));
+    pb.environment().put(DRIVER_PID, Long.toString(ProcessHandle.current().pid()));
     try {
-      for (int i = 1; i <= settings.workers(); i++) {
-        ProcessBuilder pb = new ProcessBuilder(command(java, allotment)).inheritIO();
-        pb.environment().putAll(settings.workerEnvironment(i));
-        pb.environment().put(JOB_CPU, Double.toString(allotment.cpu()));
-        pb.environment().put(JOB_MEMORY, Long.toString(allotment.mem()));
-        pb.environment().put(JOB_GPU, Integer.toString(allotment.gpu()));
-        pb.environment().put(DRIVER_PID, Long.toString(ProcessHandle.current().pid()));
-        started.add(pb.start());
-      }
+      processes.put(index, pb.start());
     } catch (IOException e) {
-      started.forEach(Process::destroyForcibly);
+      close();
       throw new UncheckedIOException(
           "cannot start a local worker JVM with " + java + ": " + e.getMessage(), e);
     }
-    return new LocalWorkers(started);
+    return "worker-" + index;
+  }
+
+  @Override
+  public synchronized void remove(String worker, String reason) {
+    Process p = processes.remove(Integer.parseInt(worker.substring("worker-".length())));
+    if (p != null) {
+      p.destroy();
+    }
   }
 
   /**
@@ -83,13 +122,13 @@ public final class LocalWorkers implements AutoCloseable {
   }
 
   /** The workers' processes, in worker order. */
-  public List<ProcessHandle> processes() {
-    return processes.stream().map(Process::toHandle).toList();
+  public synchronized List<ProcessHandle> processes() {
+    return processes.values().stream().map(Process::toHandle).toList();
   }
 
   @Override
-  public void close() {
-    processes.forEach(Process::destroyForcibly);
+  public synchronized void close() {
+    processes.values().forEach(Process::destroyForcibly);
   }
 
   /**

@@ -3,8 +3,10 @@ package io.qserverless.runtime.cluster;
 import io.qserverless.runtime.Resources;
 import io.qserverless.runtime.ResourcesExceededException;
 import io.qserverless.runtime.WorkerLostException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,10 @@ import java.util.UUID;
  * held with a {@link WorkerLostException} naming it, or queues them again at the head when they are
  * retryable (3 runs in all).
  *
+ * <p>For an auto-scaling cluster it also answers the {@link Autoscaler}: how many new workers the
+ * waiting tasks need, which workers have been idle, and it stops placing tasks on a worker being
+ * removed ({@link #retire}).
+ *
  * <p>Thread-safe: state is guarded by {@code this}; what it sends (runs, outcomes) goes out through
  * {@link Dispatch} after the lock is released.
  */
@@ -35,20 +41,26 @@ final class Scheduler {
   }
 
   private final Dispatch dispatch;
+  private final Resources growth;
   private final Map<UUID, Slot> slots = new LinkedHashMap<>();
   private final Map<Long, Slot> placedOn = new HashMap<>();
   private final ArrayDeque<Placement> waiting = new ArrayDeque<>();
   private long lastId;
 
-  Scheduler(Dispatch dispatch) {
+  /**
+   * {@code growth}: the allotment of a worker auto-scaling may add, so a task that fits it waits
+   * for one rather than failing; null for a fixed cluster.
+   */
+  Scheduler(Dispatch dispatch, Resources growth) {
     this.dispatch = dispatch;
+    this.growth = growth;
   }
 
   /** Queues a task from {@code origin}; it fails at once if no member could ever hold it. */
   void submit(UUID origin, long originId, Resources asked, byte[] task, boolean retryable) {
     List<Runnable> actions = new ArrayList<>();
     synchronized (this) {
-      String refusal = refusal(asked, totals());
+      String refusal = refusal(asked, totals(), growth);
       if (refusal != null) {
         actions.add(fail(origin, originId, new ResourcesExceededException(refusal)));
       } else {
@@ -70,6 +82,9 @@ final class Scheduler {
       p = slot.running.remove(id);
       if (!p.held) {
         slot.ledger.release(p.asked);
+      }
+      if (slot.running.isEmpty()) {
+        slot.idleSince = System.nanoTime();
       }
       place(actions);
     }
@@ -106,10 +121,10 @@ final class Scheduler {
     }
   }
 
-  void memberJoined(UUID member, String name, Resources allotment) {
+  void memberJoined(UUID member, String name, Resources allotment, boolean worker) {
     List<Runnable> actions = new ArrayList<>();
     synchronized (this) {
-      slots.putIfAbsent(member, new Slot(name, new Ledger(allotment)));
+      slots.putIfAbsent(member, new Slot(name, new Ledger(allotment), worker));
       place(actions);
     }
     actions.forEach(Runnable::run);
@@ -152,7 +167,7 @@ final class Scheduler {
       Map<String, Resources> totals = totals();
       for (var it = waiting.iterator(); it.hasNext(); ) {
         Placement p = it.next();
-        String refusal = refusal(p.asked, totals);
+        String refusal = refusal(p.asked, totals, growth);
         if (refusal != null) {
           it.remove();
           actions.add(
@@ -175,11 +190,13 @@ final class Scheduler {
   }
 
   /**
-   * Why {@code asked} can never start on members of these allotments, or null if one fits: the
-   * message gives what was asked, the largest member and the cluster's total.
+   * Why {@code asked} can never start on members of these allotments nor on a worker of {@code
+   * growth} (null: the cluster does not grow), or null if one fits: the message gives what was
+   * asked, the largest member and the cluster's total.
    */
-  static String refusal(Resources asked, Map<String, Resources> allotments) {
-    if (allotments.values().stream().anyMatch(a -> new Ledger(a).canEverFit(asked))) {
+  static String refusal(Resources asked, Map<String, Resources> allotments, Resources growth) {
+    if (allotments.values().stream().anyMatch(a -> new Ledger(a).canEverFit(asked))
+        || (growth != null && new Ledger(growth).canEverFit(asked))) {
       return null;
     }
     String largest = "none";
@@ -207,8 +224,104 @@ final class Scheduler {
         + allotments.size()
         + " members have "
         + new Resources(cpu, mem, gpu)
-        + " in all, so it could never start; ask for less, or run the job with larger workers (run config"
+        + " in all"
+        + (growth == null ? "" : " (a worker added by auto-scaling would have " + growth + ")")
+        + ", so it could never start; ask for less, or run the job with larger workers (run config"
         + " worker cpu and memory)";
+  }
+
+  /**
+   * How many new workers of {@code worker}'s allotment the waiting tasks need, at most {@code
+   * most}: the waiting tasks are packed first fit into the free part of the members (but those
+   * being removed), then into the {@code pending} workers asked for and not yet joined, then into
+   * new workers. Tasks no worker could hold (they wait for a larger member) need none.
+   */
+  synchronized int workersWanted(Resources worker, int pending, int most) {
+    if (most <= 0 || waiting.isEmpty()) {
+      return 0;
+    }
+    List<Ledger> bins = new ArrayList<>();
+    slots.values().stream().filter(s -> !s.retiring).forEach(s -> bins.add(s.ledger.copy()));
+    for (int i = 0; i < pending; i++) {
+      bins.add(new Ledger(worker));
+    }
+    int added = 0;
+    for (Placement p : waiting) {
+      if (bins.stream().anyMatch(b -> b.tryTake(p.asked))) {
+        continue;
+      }
+      Ledger fresh = new Ledger(worker);
+      if (fresh.tryTake(p.asked)) {
+        bins.add(fresh);
+        if (++added == most) {
+          break;
+        }
+      }
+    }
+    return added;
+  }
+
+  /** Workers in the cluster and not being removed. */
+  synchronized int workers() {
+    return (int) slots.values().stream().filter(s -> s.worker && !s.retiring).count();
+  }
+
+  /**
+   * The workers (not being removed) that have run no task for at least {@code idle}, longest idle
+   * first.
+   */
+  synchronized List<UUID> idleWorkers(Duration idle) {
+    long now = System.nanoTime();
+    return slots.entrySet().stream()
+        .filter(e -> e.getValue().worker && !e.getValue().retiring)
+        .filter(e -> e.getValue().running.isEmpty())
+        .filter(e -> now - e.getValue().idleSince >= idle.toNanos())
+        .sorted(Comparator.comparingLong(e -> e.getValue().idleSince))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /**
+   * Stops placing tasks on an idle worker so that it can be removed; false (and nothing changes)
+   * when it runs a task again, or has left.
+   */
+  synchronized boolean retire(UUID member) {
+    Slot slot = slots.get(member);
+    if (slot == null || !slot.running.isEmpty()) {
+      return false;
+    }
+    slot.retiring = true;
+    return true;
+  }
+
+  /** A worker whose removal failed takes tasks again. */
+  void unretire(UUID member) {
+    List<Runnable> actions = new ArrayList<>();
+    synchronized (this) {
+      Slot slot = slots.get(member);
+      if (slot != null) {
+        slot.retiring = false;
+        slot.idleSince = System.nanoTime();
+      }
+      place(actions);
+    }
+    actions.forEach(Runnable::run);
+  }
+
+  /** Tasks waiting to be placed. */
+  synchronized int waiting() {
+    return waiting.size();
+  }
+
+  /** True when a member of this name is in the cluster. */
+  synchronized boolean hasMember(String name) {
+    return slots.values().stream().anyMatch(s -> s.name.equals(name));
+  }
+
+  /** The name a member joined with, or null when it is not (or no longer) in the cluster. */
+  synchronized String nameOf(UUID member) {
+    Slot slot = slots.get(member);
+    return slot == null ? null : slot.name;
   }
 
   private void place(List<Runnable> actions) {
@@ -217,7 +330,8 @@ final class Scheduler {
       Map.Entry<UUID, Slot> best = null;
       for (Map.Entry<UUID, Slot> e : slots.entrySet()) {
         Slot s = e.getValue();
-        if (s.ledger.fits(p.asked)
+        if (!s.retiring
+            && s.ledger.fits(p.asked)
             && (best == null || s.running.size() < best.getValue().running.size())) {
           best = e;
         }
@@ -245,10 +359,22 @@ final class Scheduler {
     return () -> dispatch.deliver(origin, originId, outcome);
   }
 
-  /** One member: its ledger and the tasks placed on it. */
-  private record Slot(String name, Ledger ledger, Map<Long, Placement> running) {
-    Slot(String name, Ledger ledger) {
-      this(name, ledger, new HashMap<>());
+  /**
+   * One member: its ledger, the tasks placed on it, since when it has had none, and whether it is
+   * being removed (it takes no more tasks).
+   */
+  private static final class Slot {
+    final String name;
+    final Ledger ledger;
+    final boolean worker;
+    final Map<Long, Placement> running = new HashMap<>();
+    long idleSince = System.nanoTime();
+    boolean retiring;
+
+    Slot(String name, Ledger ledger, boolean worker) {
+      this.name = name;
+      this.ledger = ledger;
+      this.worker = worker;
     }
   }
 

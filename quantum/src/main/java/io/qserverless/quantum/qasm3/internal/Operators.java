@@ -346,7 +346,7 @@ final class Operators {
                       case FLOAT, ANGLE ->
                           x.getFirst() instanceof Symbolic
                               ? x.getFirst()
-                              : new Real(real(x.getFirst(), at));
+                              : new Real(rounded(real(x.getFirst(), at), kind, width));
                       case BOOL -> new Bool(truth(x.getFirst(), at));
                       case BIT ->
                           new Bits(
@@ -361,6 +361,18 @@ final class Operators {
                                   + kind.name().toLowerCase());
                     },
         at);
+  }
+
+  /** A float[32] or float[16] holds its value in that IEEE 754 precision; others in double. */
+  private static double rounded(double x, Syntax.Type.Kind kind, int width) {
+    if (kind != Syntax.Type.Kind.FLOAT) {
+      return x;
+    }
+    return switch (width) {
+      case 32 -> (float) x;
+      case 16 -> Float.float16ToFloat(Float.floatToFloat16((float) x));
+      default -> x;
+    };
   }
 
   private static long signed(long x, int width) {

@@ -340,7 +340,17 @@ public final class Unroller {
   private void whileLoop(Syntax.While w) {
     // A first pass that reaches a break or continue under a measured condition starts over as a
     // loop of the circuit (while (true) { ... if (c) break; }): snapshot what it would undo.
-    Runnable undo = breaksOut(w.body()) ? snapshot(w.at()) : null;
+    boolean breaks = breaksOut(w.body());
+    if (!breaks && fixed(w.condition()) && !returns(w.body())) {
+      Value c = values.evaluate(w.condition());
+      if (!(c instanceof Dynamic) && Operators.truth(c, w.condition().at())) {
+        throw error(
+            w.condition().at(),
+            "this 'while' loop never ends: its condition is always true and its body has no"
+                + " 'break' or 'return'; add one (if (c) break;) or a condition that changes");
+      }
+    }
+    Runnable undo = breaks ? snapshot(w.at()) : null;
     loops.push(new Loop(emitter.path(), false, undo != null));
     boolean first = true;
     try {
@@ -392,6 +402,40 @@ public final class Unroller {
             case Syntax.Block b -> breaksOut(b.body());
             case Syntax.Switch w ->
                 breaksOut(w.otherwise()) || w.cases().stream().anyMatch(k -> breaksOut(k.body()));
+            default -> false;
+          };
+      if (found) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code e} can never change: literals and constants only. */
+  private boolean fixed(Syntax.Expr e) {
+    return switch (e) {
+      case Syntax.Literal l -> true;
+      case Syntax.Identifier id ->
+          scopes.lookup(id.name(), id.at()) instanceof Binding.Variable v && v.constant();
+      case Syntax.Unary u -> fixed(u.operand());
+      case Syntax.Binary b -> fixed(b.left()) && fixed(b.right());
+      case Syntax.Cast c -> fixed(c.value());
+      default -> false;
+    };
+  }
+
+  /** Whether {@code body} holds a return anywhere, loops included. */
+  private static boolean returns(List<Stmt> body) {
+    for (Stmt s : body) {
+      boolean found =
+          switch (s) {
+            case Syntax.Return r -> true;
+            case Syntax.If i -> returns(i.then()) || returns(i.otherwise());
+            case Syntax.Block b -> returns(b.body());
+            case Syntax.For f -> returns(f.body());
+            case Syntax.While w -> returns(w.body());
+            case Syntax.Switch w ->
+                returns(w.otherwise()) || w.cases().stream().anyMatch(k -> returns(k.body()));
             default -> false;
           };
       if (found) {

@@ -422,8 +422,14 @@ public final class ProcessRunner implements JobRunner {
                   }
                   try {
                     Files.deleteIfExists(scratch);
+                    // Open again a work directory the worker closed (chmod 000), so that the
+                    // next attempt can clear it; the gateway's own path, never a link.
+                    Path work = scratch.resolveSibling("work");
+                    if (Files.isDirectory(work, LinkOption.NOFOLLOW_LINKS)) {
+                      Files.setPosixFilePermissions(work, OWNER_ONLY);
+                    }
                   } catch (IOException e) {
-                    LOG.warn("cannot delete the sandbox arguments of {} of job {}", name, jobId, e);
+                    LOG.warn("cannot clean up after {} of job {}", name, jobId, e);
                   }
                 });
     WorkerRun run = new WorkerRun(name, exited);

@@ -242,6 +242,32 @@ class JobIsolationTest {
     assertThat(Files.size(database)).isGreaterThanOrEqualTo(databaseSize);
   }
 
+  @Test
+  void env_vars_no_environment_can_carry_are_refused_at_upload_and_store_nothing() {
+    // The sandbox hands the environment to bwrap as NUL-separated arguments: a NUL in a value
+    // would add bwrap options, here a read-write bind of the host's root into the job.
+    String user = gw.newUser();
+    byte[] tar = GatewayHarness.tar(Map.of("run.sh", "#!/bin/sh\nls /host\n".getBytes()));
+    Map<String, String> refused =
+        Map.of(
+            "{\"X\": \"a\\u0000--bind\\u0000/\\u0000/host\"}", "without NUL characters",
+            "{\"A=B\": \"1\"}", "is not a variable name",
+            "{\"1X\": \"1\"}", "is not a variable name",
+            "{\"X\": {\"y\": 1}}", "must be a string");
+    refused.forEach(
+        (env, why) -> {
+          Map<String, Object> parts = new LinkedHashMap<>();
+          parts.put("title", "smuggler");
+          parts.put("entrypoint", "run.sh");
+          parts.put("env_vars", env);
+          parts.put("artifact", new GatewayHarness.FilePart("artifact.tar", tar));
+          GatewayHarness.Answer a = gw.multipart("/api/v1/programs/upload/", user, parts);
+          assertThat(a.status()).as(env).isEqualTo(400);
+          assertThat(a.message()).as(env).contains("env_vars").contains(why);
+        });
+    assertThat(gw.get("/api/v1/programs/", user).body()).doesNotContain("smuggler");
+  }
+
   /** What each attempt of B's program got, and the status of A's job afterwards. */
   private record Attack(Map<String, String> attempts, String victimAfter) {}
 

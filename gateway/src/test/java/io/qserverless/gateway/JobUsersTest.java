@@ -153,10 +153,22 @@ class JobUsersTest {
       assertThat(most.get())
           .as("processes and threads of the jobs at most")
           .isBetween(cap / 8, cap);
-      upload(remote, user, "after", "#!/bin/sh\necho fine\n");
+      // Not root, the gateway reads the result only through the work directory's mode.
+      upload(
+          remote,
+          user,
+          "after",
+          "#!/bin/sh\necho '{\"fine\": 1}' > \"$RESULTS_PATH\"\nchmod 000 \"$HOME\"\n");
       String after = remote.run(user, "after", "{}");
       assertThat(remote.awaitStatus(user, after, "SUCCEEDED", "FAILED").get("status").asString())
           .isEqualTo("SUCCEEDED");
+      assertThat(
+              remote
+                  .get("/api/v1/jobs/" + after + "/result/", user)
+                  .json()
+                  .get("result")
+                  .asString())
+          .isEqualTo("{\"fine\": 1}\n");
       assertThat(remote.get("/readiness", null).status()).isEqualTo(200);
     }
   }
@@ -276,6 +288,7 @@ class JobUsersTest {
         mkdir "$DATA_PATH/sub" && echo "deep" > "$DATA_PATH/sub/deep.txt" && chmod 700 "$DATA_PATH/sub"
         cat "$DATA_PATH/uploaded.tar" > /dev/null && echo "read the upload"
         echo "changed" > "$DATA_PATH/uploaded.tar" && echo "changed the upload"
+        chmod 000 "$DATA_PATH" "$HOME"
         """);
     upload(
         user,

@@ -308,9 +308,15 @@ public final class JobLifecycle implements AutoCloseable {
               + plan.initial()
               + " workers; run it with \"auto_scaling\": true and max_workers to add workers.");
     }
-    if (job.status() != JobStatus.RUNNING) {
+    // One add at a time per job, and none while the job ends (its end takes the same lock).
+    return underLock(job.id(), () -> addWorker(job, plan, reason));
+  }
+
+  private String addWorker(Job job, WorkerPlan plan, String reason) {
+    JobStatus now = repo.find(job.id()).map(Job::status).orElse(job.status());
+    if (now != JobStatus.RUNNING) {
       throw new ConflictException(
-          "Job " + job.id() + " is " + job.status() + "; workers are added only while it runs.");
+          "Job " + job.id() + " is " + now + "; workers are added only while it runs.");
     }
     int running = runner.workers(job.id()).size();
     if (running >= plan.max()) {
@@ -587,10 +593,19 @@ public final class JobLifecycle implements AutoCloseable {
   }
 
   private void withLock(String id, Runnable r) {
+    underLock(
+        id,
+        () -> {
+          r.run();
+          return null;
+        });
+  }
+
+  private <T> T underLock(String id, Supplier<T> s) {
     ReentrantLock lock = locks[Math.floorMod(id.hashCode(), locks.length)];
     lock.lock();
     try {
-      r.run();
+      return s.get();
     } finally {
       lock.unlock();
     }

@@ -25,6 +25,7 @@ import tools.jackson.core.JacksonException;
  * answers 404 like a missing one.
  */
 public final class Programs {
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,255}");
   private static final Pattern TITLE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,254}");
   private static final String COLUMNS =
       "id, user_id, title, entrypoint, artifact, launch, dependencies, "
@@ -57,7 +58,7 @@ public final class Programs {
     who.requireUserToken();
     checkTitle(up.title());
     String deps = jsonText("dependencies", up.dependencies(), "[]", List.class);
-    String env = jsonText("env_vars", up.envVars(), "{}", Map.class);
+    String env = checkEnvVars(jsonText("env_vars", up.envVars(), "{}", Map.class));
     String schema =
         up.argumentsSchema() == null ? null : ArgumentsSchema.checkAtUpload(up.argumentsSchema());
     if (tar == null) {
@@ -218,6 +219,32 @@ public final class Programs {
               + "; got: "
               + text);
     }
+  }
+
+  /**
+   * Each env_vars name must be a shell variable name and each value a string, number or boolean
+   * without NUL: no environment can carry a NUL or a name with '=', and the sandbox hands the
+   * environment to bwrap as NUL-separated arguments, where a NUL would smuggle in options.
+   */
+  private static String checkEnvVars(String env) {
+    Map<?, ?> vars = Json.MAPPER.readValue(env, Map.class);
+    vars.forEach(
+        (name, value) -> {
+          if (!ENV_NAME.matcher(name.toString()).matches()) {
+            throw new InvalidInputException(
+                "The env_vars name '"
+                    + name.toString().replaceAll("\\p{Cntrl}", "?")
+                    + "' is not a variable name: use letters, digits and '_', not starting with a digit.");
+          }
+          if (!(value instanceof String || value instanceof Number || value instanceof Boolean)
+              || value.toString().indexOf('\0') >= 0) {
+            throw new InvalidInputException(
+                "The env_vars value of '"
+                    + name
+                    + "' must be a string (or number) without NUL characters, which no environment can carry.");
+          }
+        });
+    return env;
   }
 
   private static List<String> declared(String deps) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class ProcessRunner implements JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessRunner.class);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rwx------");
   private static final String HANDLE = "handle";
   private final Path jobsRoot;
   private final GatewayConfig.Limits limits;
@@ -92,6 +96,11 @@ public final class ProcessRunner implements JobRunner {
       }
     }
     users.ownFiles(spec.dataDir(), spec.userId());
+    // Open to the job's user whatever mode an earlier job of the owner left them with (both are
+    // the gateway's own paths, never a link a job made).
+    for (Path dirOfJob : List.of(dir.work(), spec.dataDir())) {
+      Files.setPosixFilePermissions(dirOfJob, OWNER_ONLY);
+    }
     Map<String, String> contract = contract(spec, dir);
     contract.put(JobEnvironment.RESULTS_PATH, dir.results().toString());
     // The runtime's task executor shares exactly this allotment between the job's tasks.
@@ -280,6 +289,15 @@ public final class ProcessRunner implements JobRunner {
     JobDirectory dir = files(jobId);
     JobLog.finish(dir, limits.maxLogBytes());
     try {
+      // A job may have closed its work directory (chmod 000); not running as root, the gateway
+      // could then not read the result in it. It is the gateway's own path, never a link.
+      if (Files.isDirectory(dir.work(), LinkOption.NOFOLLOW_LINKS)) {
+        Files.setPosixFilePermissions(dir.work(), OWNER_ONLY);
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot open the work directory of job {} again", jobId, e);
+    }
+    try {
       Files.deleteIfExists(JobCommand.scratch(dir));
     } catch (IOException e) {
       LOG.warn("cannot delete the sandbox arguments of job {}", jobId, e);
@@ -418,8 +436,14 @@ public final class ProcessRunner implements JobRunner {
                   }
                   try {
                     Files.deleteIfExists(scratch);
+                    // Open again a work directory the worker closed (chmod 000), so that the
+                    // next attempt can clear it; the gateway's own path, never a link.
+                    Path work = scratch.resolveSibling("work");
+                    if (Files.isDirectory(work, LinkOption.NOFOLLOW_LINKS)) {
+                      Files.setPosixFilePermissions(work, OWNER_ONLY);
+                    }
                   } catch (IOException e) {
-                    LOG.warn("cannot delete the sandbox arguments of {} of job {}", name, jobId, e);
+                    LOG.warn("cannot clean up after {} of job {}", name, jobId, e);
                   }
                 });
     WorkerRun run = new WorkerRun(name, exited);

@@ -313,7 +313,16 @@ final class Bubblewrap implements Sandbox {
       throws IOException {
     StringBuilder args = new StringBuilder("--clearenv\0");
     environment.forEach(
-        (k, v) -> args.append("--setenv\0").append(k).append('\0').append(v).append('\0'));
+        (k, v) -> {
+          // A NUL would end the argument early and make the rest bwrap options (say, a bind of /).
+          if (k.isEmpty() || k.indexOf('=') >= 0 || (k + v).indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(
+                "the job's environment variable '"
+                    + k.replace('\0', '?')
+                    + "' has no name, a '=' in it, or a NUL in its name or value");
+          }
+          args.append("--setenv\0").append(k).append('\0').append(v).append('\0');
+        });
     Files.deleteIfExists(file);
     Files.createFile(
         file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -166,6 +166,47 @@ class Qasm3RuntimeVariablesTest {
   }
 
   @Test
+  void a_value_computed_from_a_run_time_variable_is_one_too() {
+    // plus = 2 tries + 1 = 5 iff tries = 2: 1/4, and then c = 0; c = 1 (three failures) 1/8.
+    // Keys c + 2 m: 2 -> 1/4, 1 -> 1/8, 0 -> 5/8.
+    QuantumCircuit qc =
+        read(
+            """
+            qubit q; qubit r; bit c = 1; bit m; int[8] tries = 0; int[8] twice = 0;
+            while (c == 1 && tries < 3) { reset q; h q; c = measure q; tries += 1; }
+            twice = tries * 2;
+            int[8] plus = twice + 1;
+            if (plus == 5) { x r; }
+            m = measure r;
+            """);
+    Map<Integer, Double> expected = Map.of(2, 0.25, 1, 0.125, 0, 0.625);
+    assertDistribution(qc, expected);
+    assertDistribution(roundTrip(qc), expected);
+  }
+
+  @Test
+  void a_known_variable_assigned_under_a_condition_becomes_a_run_time_one() {
+    // seen = 7 iff tries = 2 (an if on a run-time value: seen becomes one before it); last = 3
+    // iff c = 1 (an if on a measured bit: last holds 0 in every run first), and c = 1 means
+    // tries = 3. r is flipped iff tries = 2 (1/4, c = 0) or c = 1 (1/8). Keys c + 2 m: 2 -> 1/4,
+    // 3 -> 1/8, 0 -> 5/8.
+    QuantumCircuit qc =
+        read(
+            """
+            qubit q; qubit r; bit c = 1; bit m; int[8] tries = 0; int[8] seen = 0;
+            int[8] last = 0;
+            while (c == 1 && tries < 3) { reset q; h q; c = measure q; tries += 1; }
+            if (tries == 2) { seen = 7; }
+            if (c) { last = tries; }
+            if (seen == 7 || last == 3) { x r; }
+            m = measure r;
+            """);
+    Map<Integer, Double> expected = Map.of(2, 0.25, 3, 0.125, 0, 0.625);
+    assertDistribution(qc, expected);
+    assertDistribution(roundTrip(qc), expected);
+  }
+
+  @Test
   void the_specifications_counting_loop_runs_until_its_count_of_ones() {
     // The specification's loop (classical.rst, "while"), counting measured 1s: it makes N passes,
     // N the trial of the k-th 1, with E[z^N] = (z / (2 - z))^k. r is flipped on every pass, so

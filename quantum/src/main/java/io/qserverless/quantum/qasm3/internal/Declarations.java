@@ -170,6 +170,10 @@ final class Declarations {
           runtime.store(var, value, a.at());
           return;
         }
+        if (value instanceof Value.Runtime && a.target() instanceof Syntax.Identifier id) {
+          becomeRuntime(id.name(), v, value, a.at());
+          return;
+        }
         if (scopes.fixedByLoop(Operands.rootName(a.target()))) {
           throw error(a.at(), fixedByLoop(Operands.rootName(a.target())));
         }
@@ -190,6 +194,30 @@ final class Declarations {
                   + Operands.rootName(a.target())
                   + "' holds qubits; assign to classical variables only");
     }
+  }
+
+  /**
+   * A known variable given a value known only when the circuit runs: it becomes a variable of the
+   * circuit holding {@code value}; under a condition, holding its old value first in every run.
+   */
+  private void becomeRuntime(String name, Binding.Variable v, Value value, Token at) {
+    if (v.constant() || scopes.fixedByLoop(name)) {
+      throw error(at, fixedByLoop(name));
+    }
+    Value condition = emitter.path();
+    if (condition instanceof Bool && emitter.wide() == null) {
+      scopes.assign(name, v.with(runtime.introduce(name, v.kind(), v.width(), value, at)));
+      return;
+    }
+    emitter.path(new Bool(true));
+    Value.Runtime read;
+    try {
+      read = runtime.introduce(name, v.kind(), v.width(), v.value(), at);
+    } finally {
+      emitter.path(condition);
+    }
+    scopes.assign(name, v.with(read));
+    runtime.store(RuntimeVariables.variable(read), value, at);
   }
 
   /**

@@ -11,8 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -122,6 +124,38 @@ final class GatewayBenchClient implements AutoCloseable {
     if (r.statusCode() != 200) {
       throw new IllegalStateException("upload answered " + r.statusCode() + ": " + r.body());
     }
+  }
+
+  /**
+   * Runs {@code title} with the run request {@code body}, waits for it to end, and returns its log;
+   * fails unless it succeeded.
+   */
+  String runToEnd(String body) throws IOException, InterruptedException {
+    String id = send("POST", "/api/v1/programs/run/", body).get("id").asString();
+    String status;
+    do {
+      Thread.sleep(20);
+      status = send("GET", "/api/v1/jobs/" + id + "/", null).get("status").asString();
+    } while (!status.equals("SUCCEEDED") && !status.equals("FAILED") && !status.equals("STOPPED"));
+    String log =
+        new String(
+            http.send(
+                    request("/api/v1/jobs/" + id + "/logs/").build(),
+                    HttpResponse.BodyHandlers.ofByteArray())
+                .body(),
+            StandardCharsets.UTF_8);
+    if (!status.equals("SUCCEEDED")) {
+      throw new IllegalStateException("job " + id + " ended " + status + ": " + log);
+    }
+    return log;
+  }
+
+  /**
+   * Waits until the gateway's job JVM caches are trained, so that a benchmark measures the start of
+   * a gateway that has run before, not its first minute.
+   */
+  void awaitJvmCaches() throws InterruptedException, TimeoutException {
+    gateway.jvmCaches().awaitTraining(Duration.ofMinutes(10));
   }
 
   static String percentiles(long[] nanos) {

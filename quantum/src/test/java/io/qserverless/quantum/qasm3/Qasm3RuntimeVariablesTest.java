@@ -207,6 +207,49 @@ class Qasm3RuntimeVariablesTest {
   }
 
   @Test
+  void a_break_under_an_if_on_the_counter_ends_the_loop() {
+    // The loop would go on while c = 1; the break at tries = 2 ends it. tries = 1 (c = 0): 1/2;
+    // else tries = 2, then c = 0 or 1 with 1/4 each. Keys c + 2 n (n = 1 at tries 1, 2 at 2):
+    // 2 -> 1/2, 4 -> 1/4, 5 -> 1/4. Ignoring the break would leave c = 0 in every run.
+    QuantumCircuit qc =
+        read(
+            """
+            qubit q; bit c = 1; int[8] tries = 0; bit[2] n;
+            while (c == 1) {
+              reset q; h q; c = measure q; tries += 1;
+              if (tries == 2) { break; }
+            }
+            if (tries == 1) { n = "01"; } else { n = "10"; }
+            """);
+    Map<Integer, Double> expected = Map.of(2, 0.5, 4, 0.25, 5, 0.25);
+    assertDistribution(qc, expected);
+    assertTrajectories(qc, expected);
+    assertDistribution(roundTrip(qc), expected);
+  }
+
+  @Test
+  void a_switch_on_the_counter_takes_one_case() {
+    // tries = 1, 2, 3 with 1/2, 1/4, 1/4 (the bounded repeat-until-success); case 1 sets n = 01,
+    // and also tries = 3, which the default must not see (it runs only where case 1 failed);
+    // case 2 sets n = 10, the default n = 11. Keys c + 2 n: tries 1 -> 2; tries 2 -> 4;
+    // tries 3 -> 6 (c = 0) or 7 (c = 1), 1/8 each.
+    QuantumCircuit qc =
+        read(
+            """
+            qubit q; bit c = 1; int[8] tries = 0; bit[2] n;
+            while (c == 1 && tries < 3) { reset q; h q; c = measure q; tries += 1; }
+            switch (tries) {
+              case 1 { n = "01"; tries = 3; }
+              case 2 { n = "10"; }
+              default { n = "11"; }
+            }
+            """);
+    Map<Integer, Double> expected = Map.of(2, 0.5, 4, 0.25, 6, 0.125, 7, 0.125);
+    assertDistribution(qc, expected);
+    assertDistribution(roundTrip(qc), expected);
+  }
+
+  @Test
   void the_specifications_counting_loop_runs_until_its_count_of_ones() {
     // The specification's loop (classical.rst, "while"), counting measured 1s: it makes N passes,
     // N the trial of the k-th 1, with E[z^N] = (z / (2 - z))^k. r is flipped on every pass, so

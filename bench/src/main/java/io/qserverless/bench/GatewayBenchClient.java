@@ -11,11 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import tools.jackson.databind.JsonNode;
@@ -28,9 +31,11 @@ final class GatewayBenchClient implements AutoCloseable {
   final Gateway gateway;
   final HttpClient http = HttpClient.newHttpClient();
   final String token;
+  private final Path data;
 
   GatewayBenchClient(Consumer<GatewayConfig.Builder> settings) throws IOException {
-    GatewayConfig.Builder b = GatewayConfig.builder(Files.createTempDirectory("qs-bench")).port(0);
+    data = Files.createTempDirectory("qs-bench");
+    GatewayConfig.Builder b = GatewayConfig.builder(data).port(0);
     settings.accept(b);
     gateway = Gateway.start(b.build());
     token = gateway.initialToken();
@@ -171,5 +176,11 @@ final class GatewayBenchClient implements AutoCloseable {
   @Override
   public void close() {
     gateway.close();
+    // Its JVM caches alone are tens of MiB; jobs may still be ending, so best effort.
+    try (Stream<Path> files = Files.walk(data)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("could not delete the benchmark's gateway data " + data + ": " + e);
+    }
   }
 }

@@ -27,7 +27,10 @@ public final class ExampleParallelWorkflowBench {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     try (Gateway gateway =
         Gateway.start(
-            GatewayConfig.builder(Files.createTempDirectory("qs-bench-")).port(0).build())) {
+            GatewayConfig.builder(Files.createTempDirectory("qs-bench-"))
+                .port(0)
+                .jvmCaches(false)
+                .build())) {
       ServerlessClient client = ServerlessClient.connect(gateway.url(), gateway.initialToken());
       ExampleProgram.PARALLEL_WORKFLOW.upload(client);
       for (int i = 0; i < 2; i++) {

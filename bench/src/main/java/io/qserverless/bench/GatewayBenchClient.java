@@ -11,9 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import tools.jackson.databind.JsonNode;
@@ -26,9 +31,11 @@ final class GatewayBenchClient implements AutoCloseable {
   final Gateway gateway;
   final HttpClient http = HttpClient.newHttpClient();
   final String token;
+  private final Path data;
 
   GatewayBenchClient(Consumer<GatewayConfig.Builder> settings) throws IOException {
-    GatewayConfig.Builder b = GatewayConfig.builder(Files.createTempDirectory("qs-bench")).port(0);
+    data = Files.createTempDirectory("qs-bench");
+    GatewayConfig.Builder b = GatewayConfig.builder(data).port(0);
     settings.accept(b);
     gateway = Gateway.start(b.build());
     token = gateway.initialToken();
@@ -124,6 +131,38 @@ final class GatewayBenchClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code title} with the run request {@code body}, waits for it to end, and returns its log;
+   * fails unless it succeeded.
+   */
+  String runToEnd(String body) throws IOException, InterruptedException {
+    String id = send("POST", "/api/v1/programs/run/", body).get("id").asString();
+    String status;
+    do {
+      Thread.sleep(20);
+      status = send("GET", "/api/v1/jobs/" + id + "/", null).get("status").asString();
+    } while (!status.equals("SUCCEEDED") && !status.equals("FAILED") && !status.equals("STOPPED"));
+    String log =
+        new String(
+            http.send(
+                    request("/api/v1/jobs/" + id + "/logs/").build(),
+                    HttpResponse.BodyHandlers.ofByteArray())
+                .body(),
+            StandardCharsets.UTF_8);
+    if (!status.equals("SUCCEEDED")) {
+      throw new IllegalStateException("job " + id + " ended " + status + ": " + log);
+    }
+    return log;
+  }
+
+  /**
+   * Waits until the gateway's job JVM caches are trained, so that a benchmark measures the start of
+   * a gateway that has run before, not its first minute.
+   */
+  void awaitJvmCaches() throws InterruptedException, TimeoutException {
+    gateway.jvmCaches().awaitTraining(Duration.ofMinutes(10));
+  }
+
   static String percentiles(long[] nanos) {
     long[] s = nanos.clone();
     Arrays.sort(s);
@@ -137,5 +176,11 @@ final class GatewayBenchClient implements AutoCloseable {
   @Override
   public void close() {
     gateway.close();
+    // Its JVM caches alone are tens of MiB; jobs may still be ending, so best effort.
+    try (Stream<Path> files = Files.walk(data)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("could not delete the benchmark's gateway data " + data + ": " + e);
+    }
   }
 }

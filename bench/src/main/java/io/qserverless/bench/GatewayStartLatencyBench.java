@@ -1,7 +1,6 @@
 package io.qserverless.bench;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.ToolProvider;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Job start latency: from the client sending the run request to the program's first line, for a
@@ -18,8 +16,10 @@ import tools.jackson.databind.JsonNode;
  * -cp . Hello} (process start to its first line) measured in the same run.
  *
  * <p>{@code ./qs bench GatewayStartLatency [jobs]} (default 30). The three are interleaved, one of
- * each per round, so a change in the machine's load hits all of them alike. The program prints the
- * wall clock as its first line; gateway, client and job share this machine's clock.
+ * each per round, so a change in the machine's load hits all of them alike. The gateways' job JVM
+ * caches are trained before the first round (a gateway trains them once, at its first start). The
+ * program prints the wall clock as its first line; gateway, client and job share this machine's
+ * clock.
  */
 public final class GatewayStartLatencyBench {
   private static final String PROGRAM =
@@ -35,6 +35,7 @@ public final class GatewayStartLatencyBench {
 
   public static void main(String[] args) throws Exception {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+    ChildJvm.printMachine();
     Path bare = compiled();
     long[][] sandboxed = new long[2][jobs];
     long[][] unsandboxed = new long[2][jobs];
@@ -43,6 +44,8 @@ public final class GatewayStartLatencyBench {
         GatewayBenchClient open = new GatewayBenchClient(b -> b.noSandbox(true))) {
       boxed.upload("first", "First.java", PROGRAM);
       open.upload("first", "First.java", PROGRAM);
+      boxed.awaitJvmCaches();
+      open.awaitJvmCaches();
       for (int i = -3; i < jobs; i++) { // three warm-up rounds
         long[] b = bareStart(bare);
         long[] s = jobStart(boxed);
@@ -77,23 +80,7 @@ public final class GatewayStartLatencyBench {
    */
   private static long[] jobStart(GatewayBenchClient gw) throws IOException, InterruptedException {
     long sent = System.currentTimeMillis();
-    String id =
-        gw.send("POST", "/api/v1/programs/run/", "{\"title\": \"first\"}").get("id").asString();
-    JsonNode job;
-    do {
-      Thread.sleep(20);
-      job = gw.send("GET", "/api/v1/jobs/" + id + "/", null);
-    } while (!job.get("status").asString().equals("SUCCEEDED")
-        && !job.get("status").asString().equals("FAILED"));
-    String logs =
-        new String(
-            gw.http
-                .send(
-                    gw.request("/api/v1/jobs/" + id + "/logs/").build(),
-                    HttpResponse.BodyHandlers.ofByteArray())
-                .body(),
-            StandardCharsets.UTF_8);
-    return since(sent, logs, id);
+    return since(sent, gw.runToEnd("{\"title\": \"first\"}"), "a job");
   }
 
   /** {@code java -cp . Hello}: process start to its first line, and to its JVM's start, in ns. */

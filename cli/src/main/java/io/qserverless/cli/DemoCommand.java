@@ -51,7 +51,9 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     Path data = Files.createTempDirectory("qs-demo-");
-    try (Gateway gateway = Gateway.start(GatewayConfig.builder(data).port(0).build())) {
+    // A gateway of one run in a fresh directory: JVM caches trained now would be thrown away.
+    try (Gateway gateway =
+        Gateway.start(GatewayConfig.builder(data).port(0).jvmCaches(false).build())) {
       ServerlessClient client = ServerlessClient.connect(gateway.url(), gateway.initialToken());
       ExampleProgram example = ExampleProgram.PARALLEL_WORKFLOW;
       example.upload(client);

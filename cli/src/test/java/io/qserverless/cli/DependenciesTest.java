@@ -54,6 +54,7 @@ class DependenciesTest {
     gateway =
         Gateway.start(
             GatewayConfig.builder(Files.createDirectories(dir.resolve("gateway")))
+                .jvmCaches(false)
                 .port(0)
                 .dependencies(
                     DependencySettings.defaults()

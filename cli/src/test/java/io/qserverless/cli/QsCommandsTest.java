@@ -28,7 +28,10 @@ class QsCommandsTest {
   static void startGateway() throws Exception {
     gateway =
         Gateway.start(
-            GatewayConfig.builder(Files.createDirectories(dir.resolve("gateway"))).port(0).build());
+            GatewayConfig.builder(Files.createDirectories(dir.resolve("gateway")))
+                .jvmCaches(false)
+                .port(0)
+                .build());
   }
 
   @AfterAll

@@ -28,6 +28,7 @@ final class LocalGateway {
       Gateway gateway =
           Gateway.start(
               GatewayConfig.builder(Files.createTempDirectory("qs-examples-gateway"))
+                  .jvmCaches(false)
                   .port(0)
                   .node(4, 8L << 30)
                   .build());

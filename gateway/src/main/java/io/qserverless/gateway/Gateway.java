@@ -15,6 +15,7 @@ import io.qserverless.gateway.program.ArtifactStore;
 import io.qserverless.gateway.program.PlatformClasspath;
 import io.qserverless.gateway.program.Programs;
 import io.qserverless.gateway.runner.JobRunner;
+import io.qserverless.gateway.runner.JvmCaches;
 import io.qserverless.gateway.runner.ProcessRunner;
 import io.qserverless.gateway.sandbox.JobUsers;
 import io.qserverless.gateway.sandbox.Sandbox;
@@ -60,6 +61,7 @@ public final class Gateway implements AutoCloseable {
   private final JobLifecycle lifecycle;
   private final Accounts accounts;
   private final DependencyResolver dependencies;
+  private final JvmCaches jvmCaches;
   private final String host;
   private String initialToken;
 
@@ -89,7 +91,10 @@ public final class Gateway implements AutoCloseable {
       Sandbox sandbox = sandbox(config);
       JobUsers users = sandbox.confines() ? jobUsers(config) : JobUsers.none();
       LocalFileStore fileStore = new LocalFileStore(data.resolve("files"), users);
-      JobRunner runner = new ProcessRunner(data.resolve("jobs"), config.limits(), sandbox, users);
+      this.jvmCaches =
+          config.jvmCaches() ? JvmCaches.start(data.resolve("jvm-cache")) : JvmCaches.none();
+      JobRunner runner =
+          new ProcessRunner(data.resolve("jobs"), config.limits(), sandbox, users, jvmCaches);
       this.lifecycle =
           new JobLifecycle(
               jobRepo,
@@ -153,6 +158,11 @@ public final class Gateway implements AutoCloseable {
   }
 
   /** The accounts of this gateway's database (for the CLI and tests that manage users). */
+  /** The AOT caches of its job JVMs, trained in the background from its start. */
+  public JvmCaches jvmCaches() {
+    return jvmCaches;
+  }
+
   public Accounts accounts() {
     return accounts;
   }

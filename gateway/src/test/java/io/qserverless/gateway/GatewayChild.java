@@ -33,6 +33,7 @@ public final class GatewayChild implements AutoCloseable {
   public static void main(String[] args) throws InterruptedException {
     GatewayConfig.Builder b =
         GatewayConfig.builder(Path.of(args[0]))
+            .jvmCaches(false)
             .port(Integer.parseInt(args[1]))
             .node(64, 64L << 30)
             .jobDefaults(0.25, 128L << 20)

@@ -81,6 +81,7 @@ public final class GatewayHarness implements AutoCloseable {
       Path dir = Files.createTempDirectory("qs-gateway-test");
       GatewayConfig.Builder b =
           GatewayConfig.builder(dir)
+              .jvmCaches(false)
               .port(0)
               .node(64, 64L << 30)
               .jobDefaults(0.25, 128L << 20)

@@ -17,7 +17,9 @@ class GatewayStartTest {
       throws IOException {
     Path dir = Files.createTempDirectory("qs-start");
     assertThatThrownBy(
-            () -> Gateway.start(GatewayConfig.builder(dir).host("0.0.0.0").port(0).build()))
+            () ->
+                Gateway.start(
+                    GatewayConfig.builder(dir).jvmCaches(false).host("0.0.0.0").port(0).build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("GATEWAY_USER and GATEWAY_PASSWORD");
   }
@@ -28,6 +30,7 @@ class GatewayStartTest {
     Path dir = Files.createTempDirectory("qs-start");
     GatewayConfig config =
         GatewayConfig.builder(dir)
+            .jvmCaches(false)
             .host("0.0.0.0")
             .port(0)
             .initialUser("admin", "s3cret-pass")
@@ -39,7 +42,8 @@ class GatewayStartTest {
           .isEqualTo("admin");
     }
     try (Gateway again =
-        Gateway.start(GatewayConfig.builder(dir).host("0.0.0.0").port(0).build())) {
+        Gateway.start(
+            GatewayConfig.builder(dir).jvmCaches(false).host("0.0.0.0").port(0).build())) {
       assertThat(again.initialToken()).isNull();
     }
   }

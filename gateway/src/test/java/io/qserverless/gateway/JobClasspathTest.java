@@ -39,6 +39,33 @@ class JobClasspathTest {
   }
 
   @Test
+  void a_java_job_has_the_vector_api_and_its_log_no_jvm_warning_about_it() {
+    String source =
+        """
+        public class Main {
+          public static void main(String[] args) {
+            System.out.println("vector api: "
+                + ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+          }
+        }
+        """;
+    assertThat(
+            gw.upload(
+                    user,
+                    "vector",
+                    "Main.java",
+                    GatewayHarness.tar(
+                        Map.of("Main.java", source.getBytes(StandardCharsets.UTF_8))))
+                .status())
+        .isEqualTo(200);
+    String id = gw.run(user, "vector", "{}");
+    assertThat(gw.awaitStatus(user, id, "SUCCEEDED", "FAILED").get("status").asString())
+        .isEqualTo("SUCCEEDED");
+    assertThat(gw.get("/api/v1/jobs/" + id + "/logs/", user).json().get("logs").asString())
+        .isEqualTo("vector api: true\n");
+  }
+
+  @Test
   void a_program_importing_a_server_library_of_the_gateway_does_not_compile() {
     String source =
         """

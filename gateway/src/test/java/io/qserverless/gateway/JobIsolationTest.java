@@ -114,6 +114,29 @@ class JobIsolationTest {
   }
 
   @Test
+  void a_job_writes_its_own_private_tmp_not_the_hosts() {
+    String mark = "qs-tmp-probe-" + System.nanoTime();
+    String script =
+        "#!/bin/sh\necho private > /tmp/"
+            + mark
+            + " && cat /tmp/"
+            + mark
+            + "\nmktemp -d && echo made\n";
+    String user = gw.newUser();
+    assertThat(
+            gw.upload(
+                    user, "tmp", "run.sh", GatewayHarness.tar(Map.of("run.sh", script.getBytes())))
+                .status())
+        .isEqualTo(200);
+    String id = gw.run(user, "tmp", "{}");
+    assertThat(gw.awaitStatus(user, id, "SUCCEEDED", "FAILED", "STOPPED").get("status").asString())
+        .isEqualTo("SUCCEEDED");
+    String logs = gw.get("/api/v1/jobs/" + id + "/logs/", user).json().get("logs").asString();
+    assertThat(logs).contains("private").contains("made");
+    assertThat(Path.of("/tmp", mark)).as("the job's /tmp is its own").doesNotExist();
+  }
+
+  @Test
   void links_a_job_leaves_are_never_read_or_written_through_by_the_gateway() throws IOException {
     // A host file the job cannot see; the gateway and the wrapper, outside the sandbox, could reach
     // it through a link.

@@ -31,7 +31,7 @@ public final class Worker {
       ProcessHandle.of(Long.parseLong(driverPid))
           .ifPresentOrElse(p -> p.onExit().thenRun(driverGone::countDown), driverGone::countDown);
     }
-    if (!settings.awaitFirstListener()) {
+    if (settings.awaitFirstListener().isEmpty()) {
       System.err.println(
           "no member of the job's cluster listened on "
               + settings.host()

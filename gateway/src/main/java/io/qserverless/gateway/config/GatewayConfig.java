@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param noSandbox run jobs without a sandbox even where bubblewrap works, and admit several users
  *     where it does not (the operator's explicit {@code --no-sandbox})
  * @param jobUsers the uids a gateway running as root runs each user's jobs as (one per user)
+ * @param jvmCaches train the AOT caches of job JVMs at start (docs/operations.md, "Job JVMs"); off
+ *     for the many short-lived gateways of tests, which would each train their own
  */
 public record GatewayConfig(
     String host,
@@ -39,7 +41,8 @@ public record GatewayConfig(
     Node node,
     DependencySettings dependencies,
     boolean noSandbox,
-    JobUsers jobUsers) {
+    JobUsers jobUsers,
+    boolean jvmCaches) {
 
   /** A user name and password given explicitly (GATEWAY_USER / GATEWAY_PASSWORD). */
   public record Credentials(String username, String password) {}
@@ -114,6 +117,7 @@ public record GatewayConfig(
     private long maxJobDirBytes = 2048 * MIB;
     private long maxJobProcesses = 4096;
     private boolean noSandbox;
+    private boolean jvmCaches = true;
     private JobUsers jobUsers = JobUsers.range(DEFAULT_FIRST_JOB_UID, 100_000_000);
     private double cpus = Runtime.getRuntime().availableProcessors();
     private long memoryBytes = physicalMemory();
@@ -236,6 +240,11 @@ public record GatewayConfig(
      * Runs jobs without a sandbox (the operator's {@code --no-sandbox}); see docs/operations.md,
      * "Security model".
      */
+    public Builder jvmCaches(boolean train) {
+      this.jvmCaches = train;
+      return this;
+    }
+
     public Builder noSandbox(boolean noSandbox) {
       this.noSandbox = noSandbox;
       return this;
@@ -285,7 +294,8 @@ public record GatewayConfig(
           new Node(cpus, memoryBytes, jobCpus, jobMemoryBytes),
           dependencies,
           noSandbox,
-          jobUsers);
+          jobUsers,
+          jvmCaches);
     }
 
     private static int check(String name, int v, int min, int max) {

@@ -17,6 +17,7 @@ import io.qserverless.gateway.runner.Run;
 import io.qserverless.gateway.runner.RunHandle;
 import io.qserverless.gateway.runner.WorkerPlan;
 import io.qserverless.gateway.runner.WorkerRun;
+import io.qserverless.gateway.store.Database;
 import io.qserverless.protocol.JobStatus;
 import io.qserverless.protocol.Json;
 import io.qserverless.protocol.SubStatus;
@@ -234,9 +235,13 @@ public final class JobLifecycle implements AutoCloseable {
       return false;
     }
     watched.add(job.id());
+    // Not waited for on disk: the RUNNING write before the program is released covers it, and a
+    // claim lost with the gateway leaves the job QUEUED, its held run ended unstarted.
     String token =
-        repo.inTransaction(
-            h -> repo.claim(h, job) ? accounts.newToken(h, job.userId(), job.id()) : null);
+        Database.notWaitingForDisk(
+            () ->
+                repo.inTransaction(
+                    h -> repo.claim(h, job) ? accounts.newToken(h, job.userId(), job.id()) : null));
     if (token == null) {
       watched.remove(job.id());
       capacity.give(job.id());
@@ -303,9 +308,15 @@ public final class JobLifecycle implements AutoCloseable {
               + plan.initial()
               + " workers; run it with \"auto_scaling\": true and max_workers to add workers.");
     }
-    if (job.status() != JobStatus.RUNNING) {
+    // One add at a time per job, and none while the job ends (its end takes the same lock).
+    return underLock(job.id(), () -> addWorker(job, plan, reason));
+  }
+
+  private String addWorker(Job job, WorkerPlan plan, String reason) {
+    JobStatus now = repo.find(job.id()).map(Job::status).orElse(job.status());
+    if (now != JobStatus.RUNNING) {
       throw new ConflictException(
-          "Job " + job.id() + " is " + job.status() + "; workers are added only while it runs.");
+          "Job " + job.id() + " is " + now + "; workers are added only while it runs.");
     }
     int running = runner.workers(job.id()).size();
     if (running >= plan.max()) {
@@ -582,10 +593,19 @@ public final class JobLifecycle implements AutoCloseable {
   }
 
   private void withLock(String id, Runnable r) {
+    underLock(
+        id,
+        () -> {
+          r.run();
+          return null;
+        });
+  }
+
+  private <T> T underLock(String id, Supplier<T> s) {
     ReentrantLock lock = locks[Math.floorMod(id.hashCode(), locks.length)];
     lock.lock();
     try {
-      r.run();
+      return s.get();
     } finally {
       lock.unlock();
     }

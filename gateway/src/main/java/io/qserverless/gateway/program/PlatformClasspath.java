@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +43,27 @@ public final class PlatformClasspath {
 
   public static List<Path> entries() {
     return ENTRIES;
+  }
+
+  /** The entry of the {@code runtime} module (a jar, or its build directory). */
+  public static Path runtime() {
+    return ENTRIES.stream()
+        .filter(PlatformClasspath::isRuntime)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no runtime module on " + ENTRIES));
+  }
+
+  /** The platform entries with the runtime module's first, the others in their order. */
+  public static List<Path> runtimeFirst() {
+    List<Path> out = new ArrayList<>(List.of(runtime()));
+    ENTRIES.stream().filter(e -> !isRuntime(e)).forEach(out::add);
+    return List.copyOf(out);
+  }
+
+  private static boolean isRuntime(Path entry) {
+    return Files.isDirectory(entry)
+        ? Files.isDirectory(entry.resolve("io/qserverless/runtime"))
+        : entry.getFileName().toString().matches("runtime-\\d[^/]*\\.jar");
   }
 
   /** The platform entries of {@code classPath}, in their order. */

@@ -7,6 +7,7 @@ import io.qserverless.gateway.sandbox.Confinement;
 import io.qserverless.gateway.sandbox.Sandbox;
 import java.io.File;
 import java.io.IOException;
+import java.lang.module.ModuleFinder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,11 +27,11 @@ import java.util.Map;
  * the program ended, and a recorded code means a complete log.
  *
  * <p>Java programs run on the gateway's own JVM ({@code java.home}) with a heap sized from the
- * job's memory allotment, a processor count from its cpu allotment, and {@code
- * -XX:+ExitOnOutOfMemoryError} so an OutOfMemoryError ends the process instead of leaving it half
- * alive. The sandbox sees the JDK, the artifact, every class path entry and its job directory
- * read-only, the job's {@code work} directory and the owner's files read-write, and nothing else of
- * the gateway's. The wrapper writes only into the job directory, which the job cannot change.
+ * job's memory allotment, a processor count from its cpu allotment, the options of {@link
+ * #jvmOptions} and its AOT cache when trained. The sandbox sees the JDK, the artifact, every class
+ * path entry and its job directory read-only, the job's {@code work} directory and the owner's
+ * files read-write, and nothing else of the gateway's. The wrapper writes only into the job
+ * directory, which the job cannot change.
  *
  * <p>A job with workers: its wrapper also reads the job's log pipe (made by the runner before the
  * wrapper starts, so a worker never finds it missing) into the log, and each worker runs under a
@@ -69,6 +70,9 @@ final class JobCommand {
    */
   private static final String WORKER_MAIN = "io.qserverless.runtime.Worker";
 
+  static final String VECTOR_MODULE = "jdk.incubator.vector";
+  private static final boolean VECTOR_API = ModuleFinder.ofSystem().find(VECTOR_MODULE).isPresent();
+
   private JobCommand() {}
 
   /**
@@ -94,14 +98,17 @@ final class JobCommand {
       Map<String, String> environment,
       Sandbox sandbox,
       GatewayConfig.Limits limits,
-      long user)
+      long user,
+      JvmCaches caches)
       throws IOException {
     Launch launch = spec.launch();
-    List<Path> readOnly = readOnly(spec, dir);
-    List<String> program = new ArrayList<>();
     boolean cluster = spec.workers().clustered();
+    AotCache cache = caches.of(cluster);
+    List<Path> readOnly = readOnly(spec, dir, cluster, cache);
+    List<String> program = new ArrayList<>();
     if (launch.isJava()) {
-      program.addAll(java(spec.driver(), classpath(spec), launch.mainClass(), cluster));
+      program.addAll(
+          java(spec.driver(), classpath(spec, cluster), launch.mainClass(), cluster, cache));
     } else {
       program.addAll(launch.command());
     }
@@ -142,19 +149,21 @@ final class JobCommand {
       Map<String, String> environment,
       Sandbox sandbox,
       GatewayConfig.Limits limits,
-      long user)
+      long user,
+      JvmCaches caches)
       throws IOException {
+    AotCache cache = caches.of(true);
     Sandbox.Command confined =
         sandbox.confine(
             confinement(
                 spec,
                 user,
-                readOnly(spec, dir),
+                readOnly(spec, dir, true, cache),
                 work,
                 allotment,
                 limits,
                 work.resolveSibling(".sandbox-args")),
-            java(allotment, classpath(spec), WORKER_MAIN, true),
+            java(allotment, classpath(spec, true), WORKER_MAIN, true, cache),
             environment);
     List<String> argv =
         new ArrayList<>(
@@ -170,13 +179,18 @@ final class JobCommand {
     return new Sandbox.Command(argv, confined.environment(), Path.of("/dev/null"));
   }
 
-  /** What every process of the job sees read-only: the artifact, the JDK, the job directory. */
-  private static List<Path> readOnly(LaunchSpec spec, JobDirectory dir) {
+  /**
+   * What every process of the job sees read-only: the artifact, the JDK, the job directory, and for
+   * a Java program its class path and its JVMs' AOT cache.
+   */
+  private static List<Path> readOnly(
+      LaunchSpec spec, JobDirectory dir, boolean cluster, AotCache cache) {
     List<Path> readOnly =
         new ArrayList<>(
             List.of(spec.artifactDir(), Path.of(System.getProperty("java.home")), dir.dir()));
     if (spec.launch().isJava()) {
-      readOnly.addAll(classpathEntries(spec));
+      readOnly.addAll(classpathEntries(spec, cluster));
+      cache.file().ifPresent(readOnly::add);
     }
     return readOnly;
   }
@@ -201,16 +215,19 @@ final class JobCommand {
         scratch);
   }
 
-  private static List<Path> classpathEntries(LaunchSpec spec) {
-    List<Path> classpath = new ArrayList<>();
+  /** {@link #classpathPrefix}, the program's own entries, then the other platform entries. */
+  private static List<Path> classpathEntries(LaunchSpec spec, boolean cluster) {
+    List<Path> classpath = new ArrayList<>(classpathPrefix(cluster));
     spec.launch().classpath().forEach(e -> classpath.add(spec.artifactDir().resolve(e)));
-    classpath.addAll(PlatformClasspath.entries());
+    PlatformClasspath.entries().stream()
+        .filter(e -> !classpath.contains(e))
+        .forEach(classpath::add);
     return classpath;
   }
 
-  private static String classpath(LaunchSpec spec) {
+  private static String classpath(LaunchSpec spec, boolean cluster) {
     return String.join(
-        File.pathSeparator, classpathEntries(spec).stream().map(Path::toString).toList());
+        File.pathSeparator, classpathEntries(spec, cluster).stream().map(Path::toString).toList());
   }
 
   /**
@@ -222,26 +239,50 @@ final class JobCommand {
   }
 
   /**
-   * A JVM sized to {@code allotment}: heap from its memory, processor count from its cpu. A member
-   * of a job's cluster allows Hazelcast's use of {@code sun.misc.Unsafe}, which JDK 24+ would
-   * otherwise report in the job's log.
+   * Where a job JVM's class path starts, before the program's own entries: the platform entries its
+   * AOT cache holds ({@link JvmCaches}), the same whether or not the cache is ready, so a program
+   * never sees its class path change. A JVM without workers starts with the runtime jar only (the
+   * other platform jars follow the program's entries, opened only if used); the JVMs of a job with
+   * workers start with every platform jar, as their cache holds Hazelcast's classes. A program
+   * cannot depend on another version of a platform jar (refused at upload), so the order decides
+   * only between copies of the same classes.
    */
+  static List<Path> classpathPrefix(boolean cluster) {
+    return cluster ? PlatformClasspath.runtimeFirst() : List.of(PlatformClasspath.runtime());
+  }
+
+  /**
+   * The options of every job JVM besides its size, which its AOT cache is trained with too: {@code
+   * -XX:+ExitOnOutOfMemoryError} so an OutOfMemoryError ends the process instead of leaving it half
+   * alive; the serial GC, which starts fastest and costs no GC threads (most jobs are short and
+   * small); the Vector API module, which the simulator's SIMD kernels need (its JDK warning line is
+   * kept out of the job's log by {@link JobDirectory#logTail}); and for a member of a job's
+   * cluster, Hazelcast's use of {@code sun.misc.Unsafe}, which JDK 24+ would otherwise report in
+   * the log.
+   */
+  static List<String> jvmOptions(boolean cluster) {
+    List<String> options =
+        new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC"));
+    if (VECTOR_API) {
+      options.add("--add-modules=" + VECTOR_MODULE);
+    }
+    if (cluster && Runtime.version().feature() >= 24) {
+      options.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return options;
+  }
+
+  /** A JVM sized to {@code allotment}: heap from its memory, processor count from its cpu. */
   private static List<String> java(
-      Allotment allotment, String classpath, String mainClass, boolean cluster) {
+      Allotment allotment, String classpath, String mainClass, boolean cluster, AotCache cache) {
     List<String> cmd =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + Math.max(16, allotment.memory() * 3 / 4 / MIB) + "m",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-XX:ActiveProcessorCount=" + Math.max(1, (int) Math.ceil(allotment.cpu())),
-                // Most jobs are short and small: the serial GC starts fastest and costs no GC
-                // threads.
-                "-XX:+UseSerialGC",
-                "-Xshare:auto"));
-    if (cluster && Runtime.version().feature() >= 24) {
-      cmd.add("--sun-misc-unsafe-memory-access=allow");
-    }
+                "-XX:ActiveProcessorCount=" + Math.max(1, (int) Math.ceil(allotment.cpu()))));
+    cmd.addAll(jvmOptions(cluster));
+    cmd.addAll(cache.options());
     cmd.addAll(List.of("-cp", classpath, mainClass));
     return cmd;
   }

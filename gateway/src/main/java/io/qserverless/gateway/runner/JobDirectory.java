@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  * into the database.
  */
 public record JobDirectory(Path dir) {
+  private static final String JVM_NOTICE =
+      "WARNING: Using incubator modules: " + JobCommand.VECTOR_MODULE;
 
   public static JobDirectory of(Path jobsRoot, String jobId) {
     return new JobDirectory(jobsRoot.resolve(jobId));
@@ -180,10 +182,33 @@ public record JobDirectory(Path dir) {
       byte[] buf = new byte[(int) (f.length() - from)];
       f.seek(from);
       f.readFully(buf);
-      return buf.length == 0 ? null : new String(buf, StandardCharsets.UTF_8);
+      return buf.length == 0 ? null : withoutJvmNotice(new String(buf, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the log of " + dir.getFileName(), e);
     }
+  }
+
+  /**
+   * {@code log} without the line each job JVM prints as it starts because of the Vector API module
+   * ({@link JobCommand#jvmOptions}): the JDK has no switch to silence it, and it is the platform's,
+   * not the program's. Only whole lines equal to it go, so a program printing it itself loses that
+   * line as well.
+   */
+  static String withoutJvmNotice(String log) {
+    if (!log.contains(JVM_NOTICE)) {
+      return log;
+    }
+    StringBuilder out = new StringBuilder(log.length());
+    int from = 0;
+    while (from < log.length()) {
+      int end = log.indexOf('\n', from);
+      int next = end < 0 ? log.length() : end + 1;
+      if (end < 0 || end != from + JVM_NOTICE.length() || !log.startsWith(JVM_NOTICE, from)) {
+        out.append(log, from, next);
+      }
+      from = next;
+    }
+    return out.toString();
   }
 
   /**

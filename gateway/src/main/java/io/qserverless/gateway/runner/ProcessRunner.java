@@ -51,20 +51,32 @@ public final class ProcessRunner implements JobRunner {
   private final GatewayConfig.Limits limits;
   private final Sandbox sandbox;
   private final JobUsers users;
+  private final JvmCaches caches;
   private final Map<String, ProcessHandle> live = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Tracked>> workers = new ConcurrentHashMap<>();
   private final ClusterPorts clusterPorts = new ClusterPorts();
 
   /**
    * Runs jobs in {@code sandbox}, as the OS user {@code users} gives their owner, under the log,
-   * disk and process caps of {@code limits}.
+   * disk and process caps of {@code limits}, their JVMs with {@code caches} once trained.
    */
   public ProcessRunner(
-      Path jobsRoot, GatewayConfig.Limits limits, Sandbox sandbox, JobUsers users) {
+      Path jobsRoot,
+      GatewayConfig.Limits limits,
+      Sandbox sandbox,
+      JobUsers users,
+      JvmCaches caches) {
     this.jobsRoot = jobsRoot;
     this.limits = limits;
     this.sandbox = sandbox;
     this.users = users;
+    this.caches = caches;
+  }
+
+  /** Runs jobs as above, their JVMs without AOT caches. */
+  public ProcessRunner(
+      Path jobsRoot, GatewayConfig.Limits limits, Sandbox sandbox, JobUsers users) {
+    this(jobsRoot, limits, sandbox, users, JvmCaches.none());
   }
 
   @Override
@@ -105,7 +117,8 @@ public final class ProcessRunner implements JobRunner {
             JobCommand.environment(spec, dir.work(), contract),
             sandbox,
             limits,
-            users.uidOf(spec.userId()));
+            users.uidOf(spec.userId()),
+            caches);
     ProcessBuilder pb =
         new ProcessBuilder(cmd.argv())
             .directory(spec.artifactDir().resolve("app").toFile())
@@ -185,7 +198,8 @@ public final class ProcessRunner implements JobRunner {
             JobCommand.environment(job, home, contract),
             sandbox,
             limits,
-            users.uidOf(job.userId()));
+            users.uidOf(job.userId()),
+            caches);
     Path workerDir = home.getParent();
     ProcessBuilder pb =
         new ProcessBuilder(cmd.argv())
@@ -422,8 +436,14 @@ public final class ProcessRunner implements JobRunner {
                   }
                   try {
                     Files.deleteIfExists(scratch);
+                    // Open again a work directory the worker closed (chmod 000), so that the
+                    // next attempt can clear it; the gateway's own path, never a link.
+                    Path work = scratch.resolveSibling("work");
+                    if (Files.isDirectory(work, LinkOption.NOFOLLOW_LINKS)) {
+                      Files.setPosixFilePermissions(work, OWNER_ONLY);
+                    }
                   } catch (IOException e) {
-                    LOG.warn("cannot delete the sandbox arguments of {} of job {}", name, jobId, e);
+                    LOG.warn("cannot clean up after {} of job {}", name, jobId, e);
                   }
                 });
     WorkerRun run = new WorkerRun(name, exited);

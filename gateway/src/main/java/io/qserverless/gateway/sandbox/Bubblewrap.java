@@ -159,6 +159,9 @@ final class Bubblewrap implements Sandbox {
             "/dev",
             "--size",
             Long.toString(c.tmpBytes()),
+            // A job running as its owner's uid must be able to write its private /tmp.
+            "--perms",
+            "1777",
             "--tmpfs",
             "/tmp"));
     List<Path> bound = new ArrayList<>(SYSTEM.stream().map(Path::of).toList());

@@ -4,21 +4,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs {@code body} again and again while any of {@code conditions} holds on the classical bits,
- * tested before each pass (OpenQASM 3 {@code while} on measured bits). The body acts on the
- * instruction's qubits and clbits: its qubit k is the instruction's k-th qubit, likewise clbits.
+ * Runs {@code body} again and again while any of {@code conditions} holds on the classical bits, or
+ * while {@code test} is true, tested before each pass (OpenQASM 3 {@code while} on measured bits or
+ * run-time variables). The body acts on the instruction's qubits and clbits: its qubit k is the
+ * instruction's k-th qubit, likewise clbits.
  *
  * <p>The number of passes is known only when the circuit runs; the simulator's limits are
  * documented on {@code StatevectorSimulator}.
  *
  * @param conditions the loop goes on while at least one holds (a condition on measured bits that
  *     several values satisfy is one {@link Condition} per value); none: it goes on until a {@link
- *     BreakLoop} (OpenQASM 3 {@code while (true)})
+ *     BreakLoop} (OpenQASM 3 {@code while (true)}) unless {@code test} is given
+ * @param test null, or the expression tested instead of {@code conditions} (which are then empty)
  */
-public record WhileLoop(List<Condition> conditions, QuantumCircuit body) implements ControlFlow {
+public record WhileLoop(List<Condition> conditions, ClassicalExpr test, QuantumCircuit body)
+    implements ControlFlow {
   public WhileLoop {
     conditions = List.copyOf(conditions);
     body = body.copy();
+    if (test != null && !conditions.isEmpty()) {
+      throw new IllegalArgumentException("a while loop tests its conditions or an expression");
+    }
     for (Condition c : conditions) {
       for (int bit : c.clbits()) {
         if (bit >= body.numClbits()) {
@@ -31,6 +37,11 @@ public record WhileLoop(List<Condition> conditions, QuantumCircuit body) impleme
         }
       }
     }
+  }
+
+  /** A loop on bit conditions only. */
+  public WhileLoop(List<Condition> conditions, QuantumCircuit body) {
+    this(conditions, null, body);
   }
 
   /** A copy: circuits are mutable. */
@@ -62,6 +73,6 @@ public record WhileLoop(List<Condition> conditions, QuantumCircuit body) impleme
 
   @Override
   public Operation substitute(Map<Parameter, ? extends ParameterExpression> values) {
-    return new WhileLoop(conditions, body.substitute(values));
+    return new WhileLoop(conditions, test, body.substitute(values));
   }
 }

@@ -86,19 +86,38 @@ public final class ClusterMember implements AutoCloseable {
 
   /**
    * Starts this JVM's member with {@code allotment} for the tasks placed on it, and joins the
-   * cluster.
+   * cluster: the driver as its master, on the first free port of the range; a worker through the
+   * member that listens first, the driver.
    */
   public static ClusterMember start(
       ClusterSettings settings, Resources allotment, Listener listener) {
     ClusterMember m = new ClusterMember(settings, listener);
+    String through = settings.isDriver() ? settings.freeDriverAddress() : driverAddress(settings);
     // The membership listener is in the configuration so that it sees the members from the start:
     // the driver may place a task here before newHazelcastInstance returns.
     HazelcastInstance hazelcast =
-        daemonStart(HazelcastConfig.of(settings, allotment, m, m.new Membership()));
+        daemonStart(HazelcastConfig.of(settings, through, allotment, m, m.new Membership()));
     m.hazelcast = hazelcast;
     m.envelopes = hazelcast.getExecutorService(HazelcastConfig.EXECUTOR);
     m.started.countDown();
     return m;
+  }
+
+  /** Worker: the driver's address, once it listens. */
+  private static String driverAddress(ClusterSettings settings) {
+    try {
+      return settings
+          .awaitFirstListener()
+          .orElseThrow(
+              () ->
+                  new ServerlessException(
+                      "no member of the job's cluster listened within "
+                          + settings.joinTimeout().toSeconds()
+                          + " s"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServerlessException("interrupted while waiting for the job's driver to listen", e);
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import static io.qserverless.protocol.JobEnvironment.WORKER_INDEX;
 import io.qserverless.runtime.Resources;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How one JVM of a job's cluster joins it: the cluster's secret name, the address and ports its
@@ -203,12 +205,12 @@ public record ClusterSettings(
   }
 
   /**
-   * Worker: waits until a member listens on one of the join addresses (the driver, which starts at
-   * once, or a worker started earlier). Members that start together each claim to be the master and
-   * settle it in a vote with a 10 s timeout; one that joins a listening member does not. False if
-   * none listens within the join timeout.
+   * Worker: waits until a member listens on one of the join addresses and returns that address
+   * ({@code host:port}): the driver's, since the driver starts its member at once and workers only
+   * once it listens (members that start together would each claim to be the master and settle it in
+   * a vote with a 10 s timeout). Empty if none listens within the join timeout.
    */
-  public boolean awaitFirstListener() throws InterruptedException {
+  public Optional<String> awaitFirstListener() throws InterruptedException {
     long deadline = System.nanoTime() + joinTimeout.toNanos();
     while (System.nanoTime() < deadline) {
       for (String address : members) {
@@ -218,14 +220,38 @@ public record ClusterSettings(
               new InetSocketAddress(
                   address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))),
               200);
-          return true;
+          return Optional.of(address);
         } catch (IOException | NumberFormatException notYet) {
           // try the next address
         }
       }
       Thread.sleep(50);
     }
-    return false;
+    return Optional.empty();
+  }
+
+  /**
+   * Driver: the first port of the range that is free on {@code host}, as {@code host:port}. The
+   * driver binds exactly that port and is its cluster's master from the start: with the whole range
+   * to ask first, Hazelcast would wait a second for answers from ports where nobody listens.
+   */
+  public String freeDriverAddress() {
+    for (int p = firstPort; p <= lastPort; p++) {
+      try (ServerSocket s = new ServerSocket()) {
+        s.bind(new InetSocketAddress(host, p), 1);
+        return host + ":" + p;
+      } catch (IOException taken) {
+        // the next one
+      }
+    }
+    throw new IllegalStateException(
+        "no port of the job's cluster range "
+            + host
+            + " "
+            + firstPort
+            + "-"
+            + lastPort
+            + " is free for its driver");
   }
 
   public boolean isDriver() {

@@ -15,11 +15,11 @@ import java.util.logging.Logger;
  * The Hazelcast configuration of one member of a job's cluster: private, small and quick.
  *
  * <p>Private: the cluster's name is the job's random secret; members bind only the job's host and
- * port range and join only by the TCP-IP list (multicast and auto-detection off, so no member of
- * another job or another program is ever found); phone-home off. Quick: no wait before joining
- * (Hazelcast's defaults wait 5 to 20 s), a lost member declared dead after 5 s without heartbeat
- * (default 60 s), and split clusters from a simultaneous start merged after 1 s (default 300 s).
- * Small: one partition, as the cluster stores no data, only runs tasks.
+ * port range and join only by TCP-IP through the driver (multicast and auto-detection off, so no
+ * member of another job or another program is ever found); phone-home off. Quick: the driver is the
+ * master from the start, no wait before joining (Hazelcast's defaults wait 5 to 20 s), a lost
+ * member declared dead after 5 s without heartbeat (default 60 s), and split clusters merged after
+ * 1 s (default 300 s). Small: one partition, as the cluster stores no data, only runs tasks.
  */
 final class HazelcastConfig {
   static final String EXECUTOR = "qs-envelopes";
@@ -38,8 +38,14 @@ final class HazelcastConfig {
 
   private HazelcastConfig() {}
 
+  /**
+   * The configuration of a member that joins {@code through} ({@code host:port}): the driver's own
+   * address for the driver, which binds exactly that port and so is the master at once; the
+   * driver's for a worker, which then joins without asking the rest of the range who the master is.
+   */
   static Config of(
       ClusterSettings settings,
+      String through,
       Resources allotment,
       ClusterMember member,
       MembershipListener membership) {
@@ -69,10 +75,16 @@ final class HazelcastConfig {
     properties.forEach(config::setProperty);
 
     NetworkConfig network = config.getNetworkConfig();
-    network
-        .setPort(settings.firstPort())
-        .setPortCount(settings.lastPort() - settings.firstPort() + 1)
-        .setPortAutoIncrement(true);
+    if (settings.isDriver()) {
+      network
+          .setPort(Integer.parseInt(through.substring(through.lastIndexOf(':') + 1)))
+          .setPortAutoIncrement(false);
+    } else {
+      network
+          .setPort(settings.firstPort())
+          .setPortCount(settings.lastPort() - settings.firstPort() + 1)
+          .setPortAutoIncrement(true);
+    }
     network.getInterfaces().setEnabled(true).addInterface(settings.host());
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
@@ -80,6 +92,7 @@ final class HazelcastConfig {
     join.getTcpIpConfig()
         .setEnabled(true)
         .setMembers(settings.members())
+        .setRequiredMember(through)
         .setConnectionTimeoutSeconds(2);
 
     config

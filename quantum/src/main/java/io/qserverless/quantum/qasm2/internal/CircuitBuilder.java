@@ -3,12 +3,14 @@ package io.qserverless.quantum.qasm2.internal;
 import io.qserverless.quantum.circuit.Barrier;
 import io.qserverless.quantum.circuit.BreakLoop;
 import io.qserverless.quantum.circuit.CircuitInstruction;
+import io.qserverless.quantum.circuit.ClassicalExpr;
 import io.qserverless.quantum.circuit.ClassicalRegister;
 import io.qserverless.quantum.circuit.Condition;
 import io.qserverless.quantum.circuit.ContinueLoop;
 import io.qserverless.quantum.circuit.Delay;
 import io.qserverless.quantum.circuit.DiscardedMeasure;
 import io.qserverless.quantum.circuit.GateDefinition;
+import io.qserverless.quantum.circuit.IfElse;
 import io.qserverless.quantum.circuit.Measure;
 import io.qserverless.quantum.circuit.Parameter;
 import io.qserverless.quantum.circuit.ParameterExpression;
@@ -17,6 +19,7 @@ import io.qserverless.quantum.circuit.QuantumRegister;
 import io.qserverless.quantum.circuit.Register;
 import io.qserverless.quantum.circuit.Reset;
 import io.qserverless.quantum.circuit.SetBit;
+import io.qserverless.quantum.circuit.Store;
 import io.qserverless.quantum.circuit.WhileLoop;
 import io.qserverless.quantum.qasm2.QasmParseException;
 import io.qserverless.quantum.qasm2.internal.Modifiers.Step;
@@ -245,6 +248,21 @@ public final class CircuitBuilder {
       case Statement.If i -> conditional(i, condition);
       case Statement.Conditioned c -> conditioned(c, condition);
       case Statement.While w -> loop(w, condition);
+      case Statement.Store st ->
+          circuit.append(
+              new CircuitInstruction(
+                  new Store(st.var(), global(st.value(), st.clbits())),
+                  new int[0],
+                  new int[0],
+                  condition));
+      case Statement.IfElse f ->
+          circuit.append(
+              new CircuitInstruction(
+                  new IfElse(
+                      global(f.condition(), f.clbits()), body(f.then()), body(f.otherwise())),
+                  range(0, circuit.numQubits()),
+                  range(0, circuit.numClbits()),
+                  condition));
       case Statement.SetBit b ->
           circuit.append(
               new CircuitInstruction(
@@ -328,22 +346,35 @@ public final class CircuitBuilder {
    * bit indices read the same inside and out.
    */
   private void loop(Statement.While w, Condition condition) {
+    QuantumCircuit body = body(w.body());
+    WhileLoop loop =
+        w.test() == null
+            ? new WhileLoop(conditions(w.clbits(), w.values(), w.register()), body)
+            : new WhileLoop(List.of(), global(w.test(), w.clbits()), body);
+    circuit.append(
+        new CircuitInstruction(
+            loop, range(0, circuit.numQubits()), range(0, circuit.numClbits()), condition));
+  }
+
+  /** A body of control flow: a circuit over every register declared so far. */
+  private QuantumCircuit body(List<Statement> statements) {
     QuantumCircuit outer = circuit;
     QuantumCircuit body = new QuantumCircuit(outer.registers().toArray(Register[]::new));
     circuit = body;
     try {
-      for (Statement s : w.body()) {
+      for (Statement s : statements) {
         operation(s, null);
       }
     } finally {
       circuit = outer;
     }
-    outer.append(
-        new CircuitInstruction(
-            new WhileLoop(conditions(w.clbits(), w.values(), w.register()), body),
-            range(0, outer.numQubits()),
-            range(0, outer.numClbits()),
-            condition));
+    return body;
+  }
+
+  /** {@code e} with its clbit k, operand k of {@code clbits}, numbered as the circuit's. */
+  private ClassicalExpr global(ClassicalExpr e, List<Operand> clbits) {
+    int[] bits = clbits.stream().mapToInt(o -> clbits(o)[0]).toArray();
+    return e.mapClbits(k -> bits[k]);
   }
 
   private ParameterExpression input(Expr.Name name) {

@@ -3,12 +3,15 @@ package io.qserverless.quantum.qasm2.internal;
 import io.qserverless.quantum.circuit.Barrier;
 import io.qserverless.quantum.circuit.BreakLoop;
 import io.qserverless.quantum.circuit.CircuitInstruction;
+import io.qserverless.quantum.circuit.ClassicalExpr;
 import io.qserverless.quantum.circuit.ClassicalRegister;
+import io.qserverless.quantum.circuit.ClassicalVar;
 import io.qserverless.quantum.circuit.Condition;
 import io.qserverless.quantum.circuit.ContinueLoop;
 import io.qserverless.quantum.circuit.Delay;
 import io.qserverless.quantum.circuit.DiscardedMeasure;
 import io.qserverless.quantum.circuit.Gate;
+import io.qserverless.quantum.circuit.IfElse;
 import io.qserverless.quantum.circuit.Measure;
 import io.qserverless.quantum.circuit.Operation;
 import io.qserverless.quantum.circuit.Parameter;
@@ -18,10 +21,13 @@ import io.qserverless.quantum.circuit.QuantumRegister;
 import io.qserverless.quantum.circuit.Register;
 import io.qserverless.quantum.circuit.Reset;
 import io.qserverless.quantum.circuit.SetBit;
+import io.qserverless.quantum.circuit.Store;
 import io.qserverless.quantum.circuit.WhileLoop;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +43,9 @@ public final class QasmWriter {
   private final String[] clbitNames;
   private final GateDefinitions definitions;
   private final StringBuilder body = new StringBuilder();
+
+  /** The run-time variables the circuit stores, in order of first use, declared after registers. */
+  private final Set<ClassicalVar> vars = new LinkedHashSet<>();
 
   private QasmWriter(QuantumCircuit circuit, int version) {
     this.circuit = circuit;
@@ -88,6 +97,17 @@ public final class QasmWriter {
               ? (quantum ? "qubit[" : "bit[") + r.size() + "] " + r.name() + ";\n"
               : (quantum ? "qreg " : "creg ") + r.name() + "[" + r.size() + "];\n");
     }
+    for (ClassicalVar v : vars) {
+      out.append(
+              switch (v.kind()) {
+                case BOOL -> "bool";
+                case INT -> "int[" + v.width() + "]";
+                case UINT -> "uint[" + v.width() + "]";
+              })
+          .append(' ')
+          .append(v.name())
+          .append(";\n");
+    }
     if (version == 3 && !circuit.globalPhase().equals(ParameterExpression.of(0))) {
       out.append("gphase(").append(ExpressionWriter.write(circuit.globalPhase(), 3)).append(");\n");
     }
@@ -114,6 +134,12 @@ public final class QasmWriter {
           case Delay d -> delay(d, in);
           case SetBit b -> only3(clbitNames[in.clbit(0)] + " = " + b.value(), b) + ";";
           case WhileLoop w -> loop(w, in, inner);
+          case IfElse f -> ifElse(f, in, inner);
+          case Store st -> {
+            only3("store", st);
+            vars.add(st.var());
+            yield st.var().name() + " = " + expression(st.value()) + ";";
+          }
           case BreakLoop b -> only3("break", b) + ";";
           case ContinueLoop c -> only3("continue", c) + ";";
         };
@@ -147,16 +173,37 @@ public final class QasmWriter {
     for (Condition c : w.conditions()) {
       alternatives.add(condition3(mapped(c, in.clbits())));
     }
+    String test =
+        w.test() != null
+            ? expression(w.test().mapClbits(b -> in.clbit(b)))
+            : alternatives.isEmpty()
+                ? "true"
+                : alternatives.size() == 1
+                    ? alternatives.getFirst()
+                    : "(" + String.join(") || (", alternatives) + ")";
+    StringBuilder text = new StringBuilder("while (").append(test).append(") ");
+    return block(text, w.body(), in, indent);
+  }
+
+  /** An if/else on a run-time expression; its bodies' bits are mapped as a loop's are. */
+  private String ifElse(IfElse f, CircuitInstruction in, String indent) {
+    only3("if", f);
     StringBuilder text =
-        new StringBuilder("while (")
-            .append(
-                alternatives.isEmpty()
-                    ? "true"
-                    : alternatives.size() == 1
-                        ? alternatives.getFirst()
-                        : "(" + String.join(") || (", alternatives) + ")")
-            .append(") {\n");
-    for (CircuitInstruction inner : w.body().data()) {
+        new StringBuilder("if (")
+            .append(expression(f.condition().mapClbits(b -> in.clbit(b))))
+            .append(") ");
+    block(text, f.then(), in, indent);
+    if (!f.otherwise().data().isEmpty()) {
+      block(text.append(" else "), f.otherwise(), in, indent);
+    }
+    return text.toString();
+  }
+
+  /** Appends {@code { body }} to {@code text}, the body's bits those of {@code in}. */
+  private String block(
+      StringBuilder text, QuantumCircuit body, CircuitInstruction in, String indent) {
+    text.append("{\n");
+    for (CircuitInstruction inner : body.data()) {
       Condition c = inner.condition() == null ? null : mapped(inner.condition(), in.clbits());
       CircuitInstruction global =
           new CircuitInstruction(
@@ -167,6 +214,39 @@ public final class QasmWriter {
       text.append(statement(global, indent + "  ")).append('\n');
     }
     return text.append(indent).append("}").toString();
+  }
+
+  /** A run-time expression in OpenQASM 3, fully parenthesised, its clbits global. */
+  private String expression(ClassicalExpr e) {
+    return switch (e) {
+      case ClassicalExpr.Constant c -> Long.toString(c.value());
+      case ClassicalExpr.Read r -> {
+        vars.add(r.var());
+        yield r.var().name();
+      }
+      case ClassicalExpr.Clbits c -> clbits(c.clbits());
+      case ClassicalExpr.Unary u -> u.op() + "(" + expression(u.operand()) + ")";
+      case ClassicalExpr.Binary b ->
+          "(" + expression(b.left()) + " " + b.op() + " " + expression(b.right()) + ")";
+    };
+  }
+
+  /** One bit by its name, or a whole register by its name. */
+  private String clbits(int[] bits) {
+    if (bits.length == 1) {
+      return clbitNames[bits[0]];
+    }
+    for (ClassicalRegister r : circuit.cregs()) {
+      if (Arrays.equals(
+          bits, CircuitBuilder.range(circuit.offsetOf(r), circuit.offsetOf(r) + r.size()))) {
+        return r.name();
+      }
+    }
+    throw new IllegalArgumentException(
+        "an expression reads clbits "
+            + Arrays.toString(bits)
+            + " as one integer, which OpenQASM 3 can say only of a whole register; read a"
+            + " register or single bits");
   }
 
   /** {@code c} on the global clbits; it keeps its register only where that register's bits are. */

@@ -1,5 +1,7 @@
 package io.qserverless.quantum.qasm2.internal;
 
+import io.qserverless.quantum.circuit.ClassicalExpr;
+import io.qserverless.quantum.circuit.ClassicalVar;
 import io.qserverless.quantum.circuit.Parameter;
 import java.util.List;
 
@@ -98,10 +100,32 @@ public sealed interface Statement {
 
   /**
    * A loop on measured bits (what an OpenQASM 3 {@code while} on them becomes): {@code body} runs
-   * again while {@code clbits}, read as in {@link Conditioned}, equal one of {@code values}.
+   * again while {@code clbits}, read as in {@link Conditioned}, equal one of {@code values}; or,
+   * when {@code test} is given, while it is true (its clbit k is {@code clbits} k, values empty).
    */
   record While(
-      List<Operand> clbits, List<Long> values, String register, List<Statement> body, Token at)
+      List<Operand> clbits,
+      List<Long> values,
+      String register,
+      ClassicalExpr test,
+      List<Statement> body,
+      Token at)
+      implements Statement {}
+
+  /**
+   * A run-time variable written (OpenQASM 3 {@code tries += 1;} in a measured loop): its clbit k is
+   * {@code clbits} k.
+   */
+  record Store(ClassicalVar var, ClassicalExpr value, List<Operand> clbits, Token at)
+      implements Statement {}
+
+  /** An {@code if}/{@code else} on a run-time variable; the condition's clbit k is clbits k. */
+  record IfElse(
+      ClassicalExpr condition,
+      List<Operand> clbits,
+      List<Statement> then,
+      List<Statement> otherwise,
+      Token at)
       implements Statement {}
 
   /** {@code break} ({@code exits}) or {@code continue} inside a {@link While} body. */

@@ -2,6 +2,7 @@ package io.qserverless.quantum.qasm3.internal;
 
 import static io.qserverless.quantum.qasm3.internal.Syntax.error;
 
+import io.qserverless.quantum.circuit.ClassicalVar;
 import io.qserverless.quantum.circuit.Parameter;
 import io.qserverless.quantum.qasm2.internal.Statement;
 import io.qserverless.quantum.qasm2.internal.Statement.Operand;
@@ -26,6 +27,7 @@ final class Declarations {
   private final Operands operands;
   private final Evaluator values;
   private final QuantumOperations quantum;
+  private final RuntimeVariables runtime;
 
   Declarations(
       Scopes scopes,
@@ -33,13 +35,15 @@ final class Declarations {
       BitLedger bits,
       Operands operands,
       Evaluator values,
-      QuantumOperations quantum) {
+      QuantumOperations quantum,
+      RuntimeVariables runtime) {
     this.scopes = scopes;
     this.emitter = emitter;
     this.bits = bits;
     this.operands = operands;
     this.values = values;
     this.quantum = quantum;
+    this.runtime = runtime;
   }
 
   /** {@code qubit[n] q;}: a quantum register of the circuit. */
@@ -91,9 +95,17 @@ final class Declarations {
       throw error(
           d.init().at(), "a measurement gives bits; declare '" + d.name() + "' as bit or bit[n]");
     } else {
-      value = values.coerce(type, width, values.evaluate(d.init()), d.init().at());
+      Value init = values.evaluate(d.init());
+      value =
+          init instanceof Value.Runtime && !d.constant()
+              // the circuit computes it: a variable of the circuit, its type kept by the store
+              ? runtime.introduce(d.name(), type.kind(), width, init, d.init().at())
+              : values.coerce(type, width, init, d.init().at());
     }
-    if (d.constant() && (value instanceof Dynamic || value instanceof Value.Symbolic)) {
+    if (d.constant()
+        && (value instanceof Dynamic
+            || value instanceof Value.Symbolic
+            || value instanceof Value.Runtime)) {
       throw error(
           d.at(),
           "constant '"
@@ -145,6 +157,23 @@ final class Declarations {
                   + Operands.rootName(a.target())
                   + "' is a constant; declare a variable to change it");
         }
+        ClassicalVar var = RuntimeVariables.variable(v.value());
+        if (var != null) {
+          if (a.target() instanceof Syntax.Index) {
+            throw error(
+                a.at(),
+                "'"
+                    + var.name()
+                    + "' changes while the circuit runs, so its bits cannot be set one by one;"
+                    + " assign it whole");
+          }
+          runtime.store(var, value, a.at());
+          return;
+        }
+        if (value instanceof Value.Runtime && a.target() instanceof Syntax.Identifier id) {
+          becomeRuntime(id.name(), v, value, a.at());
+          return;
+        }
         if (scopes.fixedByLoop(Operands.rootName(a.target()))) {
           throw error(a.at(), fixedByLoop(Operands.rootName(a.target())));
         }
@@ -165,6 +194,30 @@ final class Declarations {
                   + Operands.rootName(a.target())
                   + "' holds qubits; assign to classical variables only");
     }
+  }
+
+  /**
+   * A known variable given a value known only when the circuit runs: it becomes a variable of the
+   * circuit holding {@code value}; under a condition, holding its old value first in every run.
+   */
+  private void becomeRuntime(String name, Binding.Variable v, Value value, Token at) {
+    if (v.constant() || scopes.fixedByLoop(name)) {
+      throw error(at, fixedByLoop(name));
+    }
+    Value condition = emitter.path();
+    if (condition instanceof Bool && emitter.wide() == null) {
+      scopes.assign(name, v.with(runtime.introduce(name, v.kind(), v.width(), value, at)));
+      return;
+    }
+    emitter.path(new Bool(true));
+    Value.Runtime read;
+    try {
+      read = runtime.introduce(name, v.kind(), v.width(), v.value(), at);
+    } finally {
+      emitter.path(condition);
+    }
+    scopes.assign(name, v.with(read));
+    runtime.store(RuntimeVariables.variable(read), value, at);
   }
 
   /**
@@ -247,9 +300,9 @@ final class Declarations {
   private static String fixedByLoop(String name) {
     return "'"
         + name
-        + "' is declared outside this while loop on a measurement, whose passes are counted only"
-        + " when the circuit runs; the circuit keeps no classical variables, so carry the state in"
-        + " bits (measure into them) or declare the variable inside the loop";
+        + "' is declared outside this while loop or if on a value known only when the circuit"
+        + " runs, and cannot change in it: only int, uint and bool variables assigned in the loop"
+        + " itself become variables of the circuit; assign it in the loop, or carry it in bits";
   }
 
   /**

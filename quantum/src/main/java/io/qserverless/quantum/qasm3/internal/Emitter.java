@@ -151,6 +151,11 @@ final class Emitter {
       case Statement.While w ->
           w.clbits().stream().anyMatch(o -> o.register().equals(register))
               || w.body().stream().anyMatch(b -> touches(b, register));
+      case Statement.Store st -> st.clbits().stream().anyMatch(o -> o.register().equals(register));
+      case Statement.IfElse f ->
+          f.clbits().stream().anyMatch(o -> o.register().equals(register))
+              || f.then().stream().anyMatch(b -> touches(b, register))
+              || f.otherwise().stream().anyMatch(b -> touches(b, register));
       default -> false;
     };
   }
@@ -173,8 +178,22 @@ final class Emitter {
               w.clbits().stream().map(o -> renamed(o, from, to)).toList(),
               w.values(),
               from.equals(w.register()) ? to : w.register(),
+              w.test(),
               w.body().stream().map(b -> renamed(b, from, to)).toList(),
               w.at());
+      case Statement.Store st ->
+          new Statement.Store(
+              st.var(),
+              st.value(),
+              st.clbits().stream().map(o -> renamed(o, from, to)).toList(),
+              st.at());
+      case Statement.IfElse f ->
+          new Statement.IfElse(
+              f.condition(),
+              f.clbits().stream().map(o -> renamed(o, from, to)).toList(),
+              f.then().stream().map(b -> renamed(b, from, to)).toList(),
+              f.otherwise().stream().map(b -> renamed(b, from, to)).toList(),
+              f.at());
       default -> s;
     };
   }

@@ -2,6 +2,7 @@ package io.qserverless.quantum.qasm3.internal;
 
 import static io.qserverless.quantum.qasm3.internal.Syntax.error;
 
+import io.qserverless.quantum.circuit.ClassicalExpr;
 import io.qserverless.quantum.circuit.ParameterExpression;
 import io.qserverless.quantum.qasm2.internal.Token;
 import io.qserverless.quantum.qasm3.internal.Value.Bits;
@@ -31,10 +32,24 @@ final class Operators {
   private Operators() {}
 
   static Value binary(String op, Value a, Value b, Token at) {
+    if (a instanceof Value.Runtime || b instanceof Value.Runtime) {
+      if (!ClassicalExpr.BINARY.contains(op)) {
+        throw error(at, runtimeOnly("'" + op + "'"));
+      }
+      return new Value.Runtime(
+          new ClassicalExpr.Binary(op, expression(a, at), expression(b, at)), reads(a, b));
+    }
     return lift(List.of(a, b), v -> known(op, v.get(0), v.get(1), at), at);
   }
 
   static Value unary(String op, Value a, Token at) {
+    if (a instanceof Value.Runtime r) {
+      if (!op.equals("!") && !op.equals("-")) {
+        // '~' needs the operand's width, which the circuit's 64-bit expressions do not keep
+        throw error(at, runtimeOnly("'" + op + "'"));
+      }
+      return new Value.Runtime(new ClassicalExpr.Unary(op, r.expression()), r.reads());
+    }
     return lift(
         List.of(a),
         v ->
@@ -88,6 +103,9 @@ final class Operators {
 
   /** Applies {@code f} to known arguments, once per assignment of the measured bits among them. */
   static Value lift(List<Value> args, Function<List<Value>, Value> f, Token at) {
+    if (args.stream().anyMatch(v -> v instanceof Value.Runtime)) {
+      throw error(at, runtimeOnly("this operation"));
+    }
     List<Integer> clbits = new ArrayList<>();
     List<Integer> versions = new ArrayList<>();
     String register = null;
@@ -328,6 +346,16 @@ final class Operators {
 
   /** Converts to the declared type {@code kind} of {@code width} bits (0: unsized). */
   static Value cast(Syntax.Type.Kind kind, int width, Value v, Token at) {
+    if (v instanceof Value.Runtime r) {
+      return switch (kind) {
+        case BOOL ->
+            new Value.Runtime(
+                new ClassicalExpr.Binary("!=", r.expression(), new ClassicalExpr.Constant(0)),
+                r.reads());
+        case INT -> width == 0 ? r : runtimeCast(kind, width, at);
+        default -> runtimeCast(kind, width, at);
+      };
+    }
     return lift(
         List.of(v),
         x ->
@@ -416,7 +444,98 @@ final class Operators {
     };
   }
 
+  /**
+   * An operand of a run-time expression as one: constants, measured bits (a register read whole, or
+   * one clause per bit assignment of a computed table) and run-time values.
+   */
+  static ClassicalExpr expression(Value v, Token at) {
+    return switch (v) {
+      case Value.Runtime r -> r.expression();
+      case Int i -> new ClassicalExpr.Constant(i.value());
+      case Bool b -> new ClassicalExpr.Constant(b.value() ? 1 : 0);
+      case Bits b -> new ClassicalExpr.Constant(b.value());
+      case Dynamic d -> tableExpression(d, at);
+      default -> throw error(at, runtimeOnly("a value such as " + Value.show(v)));
+    };
+  }
+
+  /** A table over measured bits as a sum of its non-zero entries, each times its bits' clause. */
+  private static ClassicalExpr tableExpression(Dynamic d, Token at) {
+    long[] table = new long[d.table().length];
+    boolean identity = true;
+    boolean logical = true;
+    for (int a = 0; a < table.length; a++) {
+      Value entry = d.table()[a];
+      if (!(entry instanceof Int || entry instanceof Bits || entry instanceof Bool)) {
+        throw error(at, runtimeOnly("a value such as " + Value.show(entry)));
+      }
+      table[a] = integer(entry, at);
+      identity &= table[a] == a;
+      logical &= entry instanceof Bool;
+    }
+    if (identity) {
+      return new ClassicalExpr.Clbits(d.clbits());
+    }
+    ClassicalExpr sum = null;
+    for (int a = 0; a < table.length; a++) {
+      if (table[a] == 0) {
+        continue;
+      }
+      ClassicalExpr clause = null;
+      for (int i = 0; i < d.clbits().length; i++) {
+        ClassicalExpr bit =
+            new ClassicalExpr.Binary(
+                "==",
+                new ClassicalExpr.Clbits(new int[] {d.clbits()[i]}),
+                new ClassicalExpr.Constant(a >>> i & 1));
+        clause = clause == null ? bit : new ClassicalExpr.Binary("&&", clause, bit);
+      }
+      ClassicalExpr term =
+          logical || table[a] == 1
+              ? clause
+              : new ClassicalExpr.Binary("*", new ClassicalExpr.Constant(table[a]), clause);
+      sum = sum == null ? term : new ClassicalExpr.Binary(logical ? "||" : "+", sum, term);
+    }
+    return sum == null ? new ClassicalExpr.Constant(0) : sum;
+  }
+
+  private static List<Dynamic> reads(Value a, Value b) {
+    List<Dynamic> reads = new ArrayList<>();
+    for (Value v : List.of(a, b)) {
+      if (v instanceof Value.Runtime r) {
+        reads.addAll(r.reads());
+      } else if (v instanceof Dynamic d) {
+        reads.add(d);
+      }
+    }
+    return reads;
+  }
+
+  private static Value runtimeCast(Syntax.Type.Kind kind, int width, Token at) {
+    throw error(
+        at,
+        "a value known only when the circuit runs cannot be cast to "
+            + kind.name().toLowerCase()
+            + (width == 0 ? "" : "[" + width + "]")
+            + " here; store it in a variable of that type first");
+  }
+
+  /** The refusal of {@code what} on a value known only when the circuit runs. */
+  static String runtimeOnly(String what) {
+    return what
+        + " cannot act on a value known only when the circuit runs (a variable a loop on a"
+        + " measurement changes): the circuit computes only + - * / % comparisons && || ! & | ^"
+        + " << >> on int, uint, bool and bit values; compute the rest before the loop";
+  }
+
   static ParameterExpression angle(Value v, Token at) {
+    if (v instanceof Value.Runtime) {
+      throw error(
+          at,
+          "a gate angle must be known when the circuit is built, but this one is known only when"
+              + " the circuit runs (it reads a variable a loop on a measurement changes); choose"
+              + " among known angles with if/else on that variable instead");
+    }
     return v instanceof Symbolic s ? s.expression() : ParameterExpression.of(real(v, at));
   }
 }

@@ -114,6 +114,11 @@ final class QuantumOperations {
    */
   void gateCall(Syntax.GateCall c) {
     List<Value> args = c.arguments().stream().map(values::evaluate).toList();
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i) instanceof Value.Runtime) {
+        Operators.angle(args.get(i), c.arguments().get(i).at()); // refuses it with the reason
+      }
+    }
     Value choices = Operators.lift(args, v -> new Value.Array(List.copyOf(v)), c.at());
     if (!(choices instanceof Value.Dynamic d)) {
       apply(c, ((Value.Array) choices).items());

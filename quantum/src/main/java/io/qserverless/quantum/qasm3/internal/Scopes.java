@@ -99,14 +99,19 @@ final class Scopes {
     }
   }
 
-  Binding lookup(String name, Token at) {
+  /** What {@code name} stands for now, or null if it is not declared. */
+  Binding find(String name) {
     for (Map<String, Binding> scope : blocks) {
       Binding b = scope.get(name);
       if (b != null) {
         return b;
       }
     }
-    Binding b = global.get(name);
+    return global.get(name);
+  }
+
+  Binding lookup(String name, Token at) {
+    Binding b = find(name);
     if (b == null) {
       throw error(at, "unknown name '" + name + "'; declare it first");
     }

@@ -44,6 +44,7 @@ public final class Unroller {
   private final Scopes scopes = new Scopes();
   private final BitLedger bits = new BitLedger();
   private final Emitter emitter = new Emitter(bits);
+  private final RuntimeVariables runtime = new RuntimeVariables(emitter, bits);
   private final Operands operands;
   private final Evaluator values;
   private final QuantumOperations quantum;
@@ -59,7 +60,7 @@ public final class Unroller {
     this.operands = new Operands(scopes, this::evaluate, hardware);
     this.values = new Evaluator(scopes, bits, operands, this::call);
     this.quantum = new QuantumOperations(emitter, bits, operands, values);
-    this.declarations = new Declarations(scopes, emitter, bits, operands, values, quantum);
+    this.declarations = new Declarations(scopes, emitter, bits, operands, values, quantum, runtime);
   }
 
   /**
@@ -200,6 +201,10 @@ public final class Unroller {
               + " bits cannot be combined; compare fewer bits");
     }
     Value c = values.evaluate(condition);
+    if (c instanceof Value.Runtime r) {
+      runtimeBranch(r, then, otherwise, at);
+      return;
+    }
     if (!(c instanceof Dynamic)) {
       scoped(Operators.truth(c, condition.at()) ? then : otherwise);
       return;
@@ -213,6 +218,99 @@ public final class Unroller {
     } finally {
       emitter.path(outer);
     }
+  }
+
+  /**
+   * An {@code if} on a value known only when the circuit runs: an if/else of the circuit, its two
+   * bodies unrolled once each. Variables from outside that a body assigns become variables of the
+   * circuit first; break and continue stay instructions of the enclosing loop on a measurement.
+   */
+  private void runtimeBranch(Value.Runtime c, List<Stmt> then, List<Stmt> otherwise, Token at) {
+    List<Stmt> both = new ArrayList<>(then);
+    both.addAll(otherwise);
+    carry(both);
+    RuntimeVariables.Local condition = runtime.local(c, at);
+    scopes.enterLoop();
+    List<Statement> yes;
+    List<Statement> no;
+    try {
+      yes = emitter.collect(() -> runtimeBody(then));
+      no = emitter.collect(() -> runtimeBody(otherwise));
+    } finally {
+      scopes.leaveLoop();
+    }
+    emitter.emit(
+        new Statement.IfElse(condition.expression(), condition.clbits(), yes, no, at),
+        List.of(),
+        at);
+  }
+
+  private void runtimeBody(List<Stmt> body) {
+    try {
+      scoped(body);
+    } catch (Jump j) {
+      if (j.kind.equals("return") || loops.peek() == null || !loops.peek().dynamic()) {
+        throw error(
+            j.at,
+            "'"
+                + j.kind
+                + "' under a condition on a value known only when the circuit runs would end the "
+                + (j.kind.equals("return") ? "subroutine" : "loop")
+                + " in some runs only, which an unrolled circuit cannot do; use a while loop on"
+                + " the measurement");
+      }
+      // a break or continue of the loop on a measurement: emitted already, the rest never runs
+    }
+  }
+
+  /**
+   * Makes each int, uint or bool variable from outside that {@code body} assigns a variable of the
+   * circuit, holding its value now: the body is unrolled once but runs a number of times, or not at
+   * all, known only when the circuit runs.
+   */
+  private void carry(List<Stmt> body) {
+    for (Syntax.Assignment a : assignments(body, new ArrayList<>())) {
+      String name = Operands.rootName(a.target());
+      if (scopes.find(name) instanceof Binding.Variable v
+          && !v.constant()
+          && !(v.value() instanceof Value.Runtime)) {
+        scopes.assign(
+            name, v.with(runtime.introduce(name, v.kind(), v.width(), v.value(), a.at())));
+      }
+    }
+  }
+
+  /**
+   * Whether {@code body} assigns a variable that holds a value measured in an earlier pass: its
+   * next pass would combine that reading with a newer one, so the loop must carry it in the
+   * circuit.
+   */
+  private boolean carriesMeasurement(List<Stmt> body) {
+    return assignments(body, new ArrayList<>()).stream()
+        .map(a -> scopes.find(Operands.rootName(a.target())))
+        .anyMatch(b -> b instanceof Binding.Variable v && v.value() instanceof Dynamic);
+  }
+
+  private static List<Syntax.Assignment> assignments(
+      List<Stmt> body, List<Syntax.Assignment> found) {
+    for (Stmt s : body) {
+      switch (s) {
+        case Syntax.Assignment a -> found.add(a);
+        case Syntax.If i -> {
+          assignments(i.then(), found);
+          assignments(i.otherwise(), found);
+        }
+        case Syntax.Block b -> assignments(b.body(), found);
+        case Syntax.For f -> assignments(f.body(), found);
+        case Syntax.While w -> assignments(w.body(), found);
+        case Syntax.Switch w -> {
+          assignments(w.otherwise(), found);
+          w.cases().forEach(k -> assignments(k.body(), found));
+        }
+        default -> {}
+      }
+    }
+    return found;
   }
 
   /**
@@ -244,6 +342,21 @@ public final class Unroller {
 
   private void switchStatement(Syntax.Switch w) {
     Value subject = values.evaluate(w.subject());
+    if (subject instanceof Value.Runtime && !w.cases().isEmpty()) {
+      // if (first case) { ... } else { switch on the other cases }: each test runs only where the
+      // cases before it failed, on the subject as it was then
+      Syntax.Case first = w.cases().getFirst();
+      Syntax.Expr matches = null;
+      for (Syntax.Expr label : first.values()) {
+        Syntax.Expr equal = new Syntax.Binary("==", w.subject(), label, label.at());
+        matches = matches == null ? equal : new Syntax.Binary("||", matches, equal, label.at());
+      }
+      Syntax.Switch rest =
+          new Syntax.Switch(
+              w.subject(), w.cases().subList(1, w.cases().size()), w.otherwise(), w.at());
+      branch(matches, first.body(), List.of(rest), first.at());
+      return;
+    }
     Value none = new Bool(true);
     for (Syntax.Case k : w.cases()) {
       Value matches = new Bool(false);
@@ -356,11 +469,13 @@ public final class Unroller {
     try {
       while (true) {
         Value c = values.evaluate(w.condition());
-        if (c instanceof Dynamic) {
-          dynamicWhile(w, false);
+        boolean measured = c instanceof Dynamic || c instanceof Value.Runtime;
+        if (!measured && !Operators.truth(c, w.condition().at())) {
           return;
         }
-        if (!Operators.truth(c, w.condition().at())) {
+        if (measured || carriesMeasurement(w.body())) {
+          // the rest of the passes depend on measurements: a loop of the circuit
+          dynamicWhile(w, !measured);
           return;
         }
         if (++steps > MAX_STEPS) {
@@ -488,19 +603,22 @@ public final class Unroller {
               + Operators.MAX_DYNAMIC_BITS
               + " bits; compare fewer bits");
     }
+    carry(w.body());
     bits.enterLoop();
     scopes.enterLoop();
     loops.push(new Loop(null, true, false));
     Dynamic condition = null;
+    RuntimeVariables.Local test = null;
     List<Statement> body;
     try {
-      if (!always) {
-        Value c = values.evaluate(w.condition());
-        condition = c instanceof Dynamic d ? d : null;
-        if (condition == null) {
-          throw error(w.condition().at(), "this 'while' condition changed while it was read");
-        }
+      Value c = values.evaluate(w.condition());
+      if (c instanceof Value.Runtime r) {
+        test = runtime.local(r, w.condition().at());
+      } else if (c instanceof Dynamic d) {
+        condition = d;
         bits.checkFresh(condition, w.condition().at());
+      } else if (!always) {
+        throw error(w.condition().at(), "this 'while' condition changed while it was read");
       }
       body =
           emitter.collect(
@@ -517,16 +635,29 @@ public final class Unroller {
       scopes.leaveLoop();
     }
     List<Integer> written = bits.leaveLoop();
-    if (always) {
+    if (test != null) {
+      emitter.emit(
+          new Statement.While(test.clbits(), List.of(), null, test.expression(), body, w.at()),
+          written,
+          w.at());
+      return;
+    }
+    if (condition == null) {
       // its condition holds on every pass: the loop ends only by a break
-      emitter.emit(new Statement.While(List.of(), List.of(), null, body, w.at()), written, w.at());
+      emitter.emit(
+          new Statement.While(List.of(), List.of(), null, null, body, w.at()), written, w.at());
       return;
     }
     List<Long> values = Emitter.satisfying(condition, w.at());
     if (!values.isEmpty()) {
       emitter.emit(
           new Statement.While(
-              emitter.operands(condition, w.at()), values, condition.register(), body, w.at()),
+              emitter.operands(condition, w.at()),
+              values,
+              condition.register(),
+              null,
+              body,
+              w.at()),
           written,
           w.at());
     }

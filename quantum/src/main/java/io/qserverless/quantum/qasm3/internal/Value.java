@@ -1,5 +1,6 @@
 package io.qserverless.quantum.qasm3.internal;
 
+import io.qserverless.quantum.circuit.ClassicalExpr;
 import io.qserverless.quantum.circuit.ParameterExpression;
 import java.util.Arrays;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.List;
 /**
  * A classical value while a program is unrolled: known now ({@link Int}, {@link Real}, {@link
  * Bool}, {@link Bits}, {@link Array}, {@link Angle}), a symbolic angle over {@code input}
- * parameters ({@link Symbolic}), or a function of measured bits ({@link Dynamic}).
+ * parameters ({@link Symbolic}), a function of measured bits ({@link Dynamic}), or a value the
+ * circuit computes while it runs ({@link Runtime}).
  */
 sealed interface Value {
 
@@ -65,6 +67,13 @@ sealed interface Value {
     }
   }
 
+  /**
+   * A value the circuit itself computes while it runs, from its run-time variables (a variable a
+   * loop on a measurement changes from pass to pass): an expression of the circuit. {@code reads}
+   * are the measured values it was built from, checked still fresh when it is used.
+   */
+  record Runtime(ClassicalExpr expression, List<Dynamic> reads) implements Value {}
+
   /** How an error message shows this value. */
   static String show(Value v) {
     return switch (v) {
@@ -77,6 +86,9 @@ sealed interface Value {
           "angle[" + a.width() + "] \"" + bitString(new Bits(a.bits(), a.width())) + '"';
       case Symbolic s -> s.expression().toString();
       case Dynamic d -> d.toString();
+      case Runtime r ->
+          "a value known only when the circuit runs (it reads a variable a loop on a measurement"
+              + " changes)";
     };
   }
 

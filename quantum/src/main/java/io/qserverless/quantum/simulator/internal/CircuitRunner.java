@@ -3,21 +3,27 @@ package io.qserverless.quantum.simulator.internal;
 import io.qserverless.quantum.circuit.Barrier;
 import io.qserverless.quantum.circuit.BreakLoop;
 import io.qserverless.quantum.circuit.CircuitInstruction;
+import io.qserverless.quantum.circuit.ClassicalExpr;
+import io.qserverless.quantum.circuit.ClassicalVar;
 import io.qserverless.quantum.circuit.Condition;
 import io.qserverless.quantum.circuit.ContinueLoop;
 import io.qserverless.quantum.circuit.Delay;
 import io.qserverless.quantum.circuit.DiscardedMeasure;
 import io.qserverless.quantum.circuit.Gate;
+import io.qserverless.quantum.circuit.IfElse;
 import io.qserverless.quantum.circuit.Measure;
 import io.qserverless.quantum.circuit.Operation;
 import io.qserverless.quantum.circuit.QuantumCircuit;
 import io.qserverless.quantum.circuit.Reset;
 import io.qserverless.quantum.circuit.SetBit;
+import io.qserverless.quantum.circuit.Store;
 import io.qserverless.quantum.circuit.WhileLoop;
 import io.qserverless.quantum.simulator.Precision;
 import io.qserverless.quantum.simulator.SimulatorException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -33,7 +39,9 @@ import java.util.random.RandomGenerator;
  * and a jump back after it, so each branch runs as many passes as its own bits say. In exact mode a
  * branch about to start another pass with probability below {@link #LOOP_CUTOFF} is dropped (its
  * probability is added to {@link #truncated()}); a run that makes more than {@link
- * #MAX_LOOP_PASSES} passes is refused as endless.
+ * #MAX_LOOP_PASSES} passes is refused as endless. An {@link IfElse} becomes a conditional jump over
+ * its first body; each branch carries its own values of the circuit's {@link ClassicalVar}s, which
+ * {@link Store} writes and conditions read.
  */
 public final class CircuitRunner {
   /** Outcomes below this probability are treated as impossible (rounding residue). */
@@ -62,16 +70,26 @@ public final class CircuitRunner {
     RUN,
     /** Enter a loop if the loop instruction's own condition holds, else go to {@code target}. */
     ENTER,
-    /** Start another pass if one of {@code loop} holds, else go to {@code target} (the exit). */
+    /**
+     * Start another pass if one of {@code loop} holds (or {@code test} is true), else go to {@code
+     * target} (the exit).
+     */
     TEST,
+    /** Go to {@code target} unless the instruction's condition holds and {@code test} is true. */
+    UNLESS,
     /** Go to {@code target} if the instruction's condition holds (break, continue, back edge). */
     JUMP
   }
 
   /** One step of the flattened circuit, its bits in the circuit's global indices. */
-  private record Step(Kind kind, CircuitInstruction in, List<Condition> loop, int target) {
+  private record Step(
+      Kind kind, CircuitInstruction in, List<Condition> loop, ClassicalExpr test, int target) {
+    Step(Kind kind, CircuitInstruction in, List<Condition> loop, int target) {
+      this(kind, in, loop, null, target);
+    }
+
     Step to(int newTarget) {
-      return new Step(kind, in, loop, newTarget);
+      return new Step(kind, in, loop, test, newTarget);
     }
   }
 
@@ -79,6 +97,10 @@ public final class CircuitRunner {
   private final Precision precision;
   private final List<Step> program = new ArrayList<>();
   private final boolean[] terminal;
+
+  /** Each classical variable's slot in a branch's values. */
+  private final Map<ClassicalVar, Integer> vars = new HashMap<>();
+
   private final boolean branches;
   private int leaves;
   private int maxLeaves = Integer.MAX_VALUE;
@@ -108,13 +130,16 @@ public final class CircuitRunner {
     this.circuit = circuit;
     this.precision = precision;
     List<Boolean> inLoop = new ArrayList<>();
-    compile(circuit.data(), null, null, -1, null, inLoop);
+    compile(circuit.data(), null, null, -1, null, false, inLoop);
     this.terminal = new boolean[program.size()];
     boolean[] qubitTouched = new boolean[circuit.numQubits()];
     boolean[] clbitUsed = new boolean[circuit.numClbits()];
     boolean split = false;
     for (int i = program.size() - 1; i >= 0; i--) {
       Step s = program.get(i);
+      if (s.test() != null) {
+        markRead(s.test(), clbitUsed);
+      }
       if (s.kind() == Kind.TEST) {
         split = true;
         s.loop().forEach(c -> markRead(c, clbitUsed));
@@ -122,6 +147,9 @@ public final class CircuitRunner {
       }
       CircuitInstruction in = s.in();
       Operation op = in.operation();
+      if (s.kind() == Kind.UNLESS || op instanceof Store) {
+        split = true;
+      }
       if (op instanceof Measure) {
         terminal[i] =
             !inLoop.get(i)
@@ -154,10 +182,38 @@ public final class CircuitRunner {
     }
   }
 
+  private static void markRead(ClassicalExpr e, boolean[] clbitUsed) {
+    e.mapClbits(
+        b -> {
+          clbitUsed[b] = true;
+          return b;
+        });
+  }
+
+  /** Gives each variable {@code e} reads a slot. */
+  private ClassicalExpr slotted(ClassicalExpr e) {
+    switch (e) {
+      case ClassicalExpr.Read r -> vars.putIfAbsent(r.var(), vars.size());
+      case ClassicalExpr.Unary u -> slotted(u.operand());
+      case ClassicalExpr.Binary b -> {
+        slotted(b.left());
+        slotted(b.right());
+      }
+      case ClassicalExpr.Constant c -> {}
+      case ClassicalExpr.Clbits c -> {}
+    }
+    return e;
+  }
+
+  private static ClassicalExpr mapped(ClassicalExpr e, int[] clbits) {
+    return clbits == null ? e : e.mapClbits(b -> clbits[b]);
+  }
+
   /**
    * Appends {@code data} to the program, its bits mapped through {@code qubits} / {@code clbits}
    * (null: as they are); {@code test} is the innermost loop's test step (-1 outside loops), {@code
-   * breaks} collects that loop's break steps, whose exit is known only once its body is compiled.
+   * breaks} collects that loop's break steps, whose exit is known only once its body is compiled;
+   * {@code nested}: inside a loop or an if/else, where no measurement is terminal.
    */
   private void compile(
       List<CircuitInstruction> data,
@@ -165,43 +221,60 @@ public final class CircuitRunner {
       int[] clbits,
       int test,
       List<Integer> breaks,
+      boolean nested,
       List<Boolean> inLoop) {
     for (CircuitInstruction original : data) {
       CircuitInstruction in = mapped(original, qubits, clbits);
       Operation op = in.operation();
       switch (op) {
         case WhileLoop w -> {
-          int enter = add(new Step(Kind.ENTER, in, null, -1), test, inLoop);
+          int enter = add(new Step(Kind.ENTER, in, null, -1), nested, inLoop);
           List<Condition> loop = w.conditions().stream().map(c -> mapped(c, in.clbits())).toList();
-          int loopTest = add(new Step(Kind.TEST, in, loop, -1), test, inLoop);
+          ClassicalExpr loopCondition =
+              w.test() == null ? null : slotted(mapped(w.test(), in.clbits()));
+          int loopTest = add(new Step(Kind.TEST, in, loop, loopCondition, -1), nested, inLoop);
           List<Integer> loopBreaks = new ArrayList<>();
-          compile(w.body().data(), in.qubits(), in.clbits(), loopTest, loopBreaks, inLoop);
-          add(new Step(Kind.JUMP, in.withCondition(null), null, loopTest), loopTest, inLoop);
+          compile(w.body().data(), in.qubits(), in.clbits(), loopTest, loopBreaks, true, inLoop);
+          add(new Step(Kind.JUMP, in.withCondition(null), null, loopTest), true, inLoop);
           int exit = program.size();
           program.set(enter, program.get(enter).to(exit));
           program.set(loopTest, program.get(loopTest).to(exit));
           loopBreaks.forEach(b -> program.set(b, program.get(b).to(exit)));
         }
+        case IfElse f -> {
+          ClassicalExpr condition = slotted(mapped(f.condition(), in.clbits()));
+          int unless = add(new Step(Kind.UNLESS, in, null, condition, -1), nested, inLoop);
+          compile(f.then().data(), in.qubits(), in.clbits(), test, breaks, true, inLoop);
+          int skip = add(new Step(Kind.JUMP, in.withCondition(null), null, -1), true, inLoop);
+          program.set(unless, program.get(unless).to(program.size()));
+          compile(f.otherwise().data(), in.qubits(), in.clbits(), test, breaks, true, inLoop);
+          program.set(skip, program.get(skip).to(program.size()));
+        }
+        case Store st -> {
+          vars.putIfAbsent(st.var(), vars.size());
+          ClassicalExpr value = slotted(mapped(st.value(), clbits));
+          add(new Step(Kind.RUN, in, null, value, -1), nested, inLoop);
+        }
         case BreakLoop b ->
-            breaks(in, test, breaks).add(add(new Step(Kind.JUMP, in, null, -1), test, inLoop));
+            breaks(in, test, breaks).add(add(new Step(Kind.JUMP, in, null, -1), nested, inLoop));
         case ContinueLoop c -> {
           breaks(in, test, breaks);
-          add(new Step(Kind.JUMP, in, null, test), test, inLoop);
+          add(new Step(Kind.JUMP, in, null, test), nested, inLoop);
         }
-        case Gate g -> add(new Step(Kind.RUN, in, null, -1), test, inLoop);
-        case Measure m -> add(new Step(Kind.RUN, in, null, -1), test, inLoop);
-        case DiscardedMeasure m -> add(new Step(Kind.RUN, in, null, -1), test, inLoop);
-        case Reset r -> add(new Step(Kind.RUN, in, null, -1), test, inLoop);
-        case Barrier b -> add(new Step(Kind.RUN, in, null, -1), test, inLoop);
-        case Delay d -> add(new Step(Kind.RUN, in, null, -1), test, inLoop);
-        case SetBit b -> add(new Step(Kind.RUN, in, null, -1), test, inLoop);
+        case Gate g -> add(new Step(Kind.RUN, in, null, -1), nested, inLoop);
+        case Measure m -> add(new Step(Kind.RUN, in, null, -1), nested, inLoop);
+        case DiscardedMeasure m -> add(new Step(Kind.RUN, in, null, -1), nested, inLoop);
+        case Reset r -> add(new Step(Kind.RUN, in, null, -1), nested, inLoop);
+        case Barrier b -> add(new Step(Kind.RUN, in, null, -1), nested, inLoop);
+        case Delay d -> add(new Step(Kind.RUN, in, null, -1), nested, inLoop);
+        case SetBit b -> add(new Step(Kind.RUN, in, null, -1), nested, inLoop);
       }
     }
   }
 
-  private int add(Step s, int test, List<Boolean> inLoop) {
+  private int add(Step s, boolean nested, List<Boolean> inLoop) {
     program.add(s);
-    inLoop.add(test >= 0);
+    inLoop.add(nested);
     return program.size() - 1;
   }
 
@@ -272,18 +345,22 @@ public final class CircuitRunner {
     this.truncated = 0;
     StateEngine e = new StateEngine(circuit.numQubits(), precision);
     e.addGlobalPhase(circuit.globalPhase().evaluate());
-    walk(e, 0, 0, 1, 1, 0, 1, null, leaf);
+    walk(e, 0, 0, new long[vars.size()], 1, 1, 0, 1, null, leaf);
   }
 
   /** Trajectory mode: one run, measurement outcomes drawn from {@code rnd}. */
   public void runTrajectory(RandomGenerator rnd, Leaf leaf) {
     StateEngine e = new StateEngine(circuit.numQubits(), precision);
     e.addGlobalPhase(circuit.globalPhase().evaluate());
-    walk(e, 0, 0, 1, 1, 0, 1, rnd, leaf);
+    walk(e, 0, 0, new long[vars.size()], 1, 1, 0, 1, rnd, leaf);
   }
 
   /** A loop's test: none means forever (until a break). */
-  private static boolean anyHolds(List<Condition> conditions, int clbits) {
+  private boolean anyHolds(Step s, int clbits, long[] values) {
+    List<Condition> conditions = s.loop();
+    if (s.test() != null) {
+      return value(s.test(), clbits, values) != 0;
+    }
     if (conditions.isEmpty()) {
       return true;
     }
@@ -299,10 +376,19 @@ public final class CircuitRunner {
     return c == null || c.test(clbits);
   }
 
+  private long value(ClassicalExpr e, int clbits, long[] values) {
+    try {
+      return e.evaluate(clbits & 0xFFFFFFFFL, v -> values[vars.get(v)]);
+    } catch (ArithmeticException x) {
+      throw new SimulatorException("circuit '" + circuit.name() + "': " + x.getMessage());
+    }
+  }
+
   private void walk(
       StateEngine e,
       int from,
       int clbits,
+      long[] values,
       double weight,
       double norm,
       int passes,
@@ -319,8 +405,14 @@ public final class CircuitRunner {
           }
           continue;
         }
+        case UNLESS -> {
+          if (!holds(in.condition(), clbits) || value(s.test(), clbits, values) == 0) {
+            pc = s.target() - 1;
+          }
+          continue;
+        }
         case TEST -> {
-          if (!anyHolds(s.loop(), clbits)) {
+          if (!anyHolds(s, clbits, values)) {
             pc = s.target() - 1;
           } else if (++passes > MAX_LOOP_PASSES) {
             throw new SimulatorException(
@@ -349,6 +441,8 @@ public final class CircuitRunner {
       Operation op = in.operation();
       if (op instanceof Gate g) {
         e.apply(g, in.qubits());
+      } else if (op instanceof Store st) {
+        values[vars.get(st.var())] = st.var().wrap(value(s.test(), clbits, values));
       } else if (op instanceof SetBit b) {
         clbits = b.value() == 1 ? clbits | 1 << in.clbit(0) : clbits & ~(1 << in.clbit(0));
       } else if ((op instanceof Measure && !terminal[pc])
@@ -369,7 +463,17 @@ public final class CircuitRunner {
           checkCopy(e, pc, pending);
           StateEngine other = e.copy();
           other.collapse(q, 1, one, reset);
-          walk(other, pc + 1, clbits | bit, weight * p1, 1, passes, pending + 1, null, leaf);
+          walk(
+              other,
+              pc + 1,
+              clbits | bit,
+              values.clone(),
+              weight * p1,
+              1,
+              passes,
+              pending + 1,
+              null,
+              leaf);
           outcome = 0;
           weight *= p0;
         } else {

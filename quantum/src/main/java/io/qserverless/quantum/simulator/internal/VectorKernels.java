@@ -158,16 +158,35 @@ final class VectorKernels {
     Parallel.forRange(
         (1 << n) / A,
         (from, to) -> {
+          if (block <= 2) {
+            // blocks of one or two vectors: four vectors at a time, each with its factor held
+            // (ranges start at multiples of four vectors)
+            DoubleVector ra = re[0], ia = im[0], rd = re[1], id = im[1];
+            DoubleVector rb = block == 1 ? rd : ra, ib = block == 1 ? id : ia;
+            DoubleVector rc = block == 1 ? ra : rd, ic = block == 1 ? ia : id;
+            for (int k = from; k < to; k += 4) {
+              scale(s, k * L, ra, ia);
+              scale(s, (k + 1) * L, rb, ib);
+              scale(s, (k + 2) * L, rc, ic);
+              scale(s, (k + 3) * L, rd, id);
+            }
+            return;
+          }
           for (int k = from; k < to; ) {
             int end = (int) Math.min(to, ((long) k | (block - 1)) + 1);
             int half = (k & block) == 0 ? 0 : 1;
             DoubleVector r = re[half], i = im[half];
             for (; k < end; k++) {
-              DoubleVector v = DoubleVector.fromArray(S, s, k * L);
-              v.fma(r, v.rearrange(SWAP_RE_IM).mul(i)).intoArray(s, k * L);
+              scale(s, k * L, r, i);
             }
           }
         });
+  }
+
+  /** The amplitudes of the vector at s[at] times (re + i im) lane by lane. */
+  private static void scale(double[] s, int at, DoubleVector re, DoubleVector im) {
+    DoubleVector v = DoubleVector.fromArray(S, s, at);
+    v.fma(re, v.rearrange(SWAP_RE_IM).mul(im)).intoArray(s, at);
   }
 
   /** True if a qubit's partners lie in other vectors (2^q amplitudes or more apart). */

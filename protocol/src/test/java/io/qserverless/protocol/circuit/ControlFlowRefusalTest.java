@@ -35,10 +35,10 @@ class ControlFlowRefusalTest {
   @Test
   void a_run_time_variable_is_refused_by_qpy_and_circuit_json() {
     // k changes from pass to pass: a variable of the circuit, written by a 'store' (the first
-    // instruction) and read by an 'if_else' after the loop
+    // instruction: k starts at 1) and read by an 'if_else' after the loop
     QuantumCircuit counted =
         read(
-            "int[4] k = 0;\nwhile (c == 0) { h q; c = measure q; k += 1; }\nif (k == 2) { x q; }\n");
+            "int[4] k = 1;\nwhile (c == 0) { h q; c = measure q; k += 1; }\nif (k == 2) { x q; }\n");
     assertThatThrownBy(() -> Qpy.dump(counted))
         .isInstanceOf(QpyException.class)
         .hasMessage(

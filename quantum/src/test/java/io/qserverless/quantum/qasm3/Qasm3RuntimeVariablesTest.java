@@ -83,18 +83,17 @@ class Qasm3RuntimeVariablesTest {
     // Keys c + 2 n: tries 1 -> 2, tries 2 -> 4, tries 3 -> 6 (c = 0) or 7 (c = 1).
     Map<Integer, Double> expected = Map.of(2, 0.5, 4, 0.25, 6, 0.125, 7, 0.125);
     QuantumCircuit qc = read(BOUNDED_RUS);
+    // tries starts at 0, as every variable of the circuit does, so no store precedes the loop;
+    // the loop tests an expression and its body stores tries + 1
     ClassicalVar tries = new ClassicalVar("tries", ClassicalVar.Kind.INT, 8);
-    assertThat(qc.data())
-        .anySatisfy(
-            in ->
-                assertThat(in.operation())
-                    .isEqualTo(new Store(tries, new ClassicalExpr.Constant(0))));
-    assertThat(qc.data())
-        .anySatisfy(
-            in ->
-                assertThat(in.operation())
-                    .isInstanceOfSatisfying(
-                        WhileLoop.class, w -> assertThat(w.test()).isNotNull()));
+    WhileLoop loop = (WhileLoop) qc.data().get(1).operation();
+    assertThat(loop.test()).isNotNull();
+    assertThat(loop.body().data().getLast().operation())
+        .isEqualTo(
+            new Store(
+                tries,
+                new ClassicalExpr.Binary(
+                    "+", new ClassicalExpr.Read(tries), new ClassicalExpr.Constant(1))));
     assertDistribution(qc, expected);
     assertTrajectories(qc, expected);
     String text = Qasm3.dumps(qc);
@@ -207,6 +206,82 @@ class Qasm3RuntimeVariablesTest {
   }
 
   @Test
+  void a_break_under_an_if_on_the_counter_ends_the_loop() {
+    // The loop would go on while c = 1; the break at tries = 2 ends it. tries = 1 (c = 0): 1/2;
+    // else tries = 2, then c = 0 or 1 with 1/4 each. Keys c + 2 n (n = 1 at tries 1, 2 at 2):
+    // 2 -> 1/2, 4 -> 1/4, 5 -> 1/4. Ignoring the break would leave c = 0 in every run.
+    QuantumCircuit qc =
+        read(
+            """
+            qubit q; bit c = 1; int[8] tries = 0; bit[2] n;
+            while (c == 1) {
+              reset q; h q; c = measure q; tries += 1;
+              if (tries == 2) { break; }
+            }
+            if (tries == 1) { n = "01"; } else { n = "10"; }
+            """);
+    Map<Integer, Double> expected = Map.of(2, 0.5, 4, 0.25, 5, 0.25);
+    assertDistribution(qc, expected);
+    assertTrajectories(qc, expected);
+    assertDistribution(roundTrip(qc), expected);
+  }
+
+  @Test
+  void a_switch_on_the_counter_takes_one_case() {
+    // tries = 1, 2, 3 with 1/2, 1/4, 1/4 (the bounded repeat-until-success); case 1 sets n = 01,
+    // and also tries = 3, which the default must not see (it runs only where case 1 failed);
+    // case 2 sets n = 10, the default n = 11. Keys c + 2 n: tries 1 -> 2; tries 2 -> 4;
+    // tries 3 -> 6 (c = 0) or 7 (c = 1), 1/8 each.
+    QuantumCircuit qc =
+        read(
+            """
+            qubit q; bit c = 1; int[8] tries = 0; bit[2] n;
+            while (c == 1 && tries < 3) { reset q; h q; c = measure q; tries += 1; }
+            switch (tries) {
+              case 1 { n = "01"; tries = 3; }
+              case 2 { n = "10"; }
+              default { n = "11"; }
+            }
+            """);
+    Map<Integer, Double> expected = Map.of(2, 0.5, 4, 0.25, 6, 0.125, 7, 0.125);
+    assertDistribution(qc, expected);
+    assertDistribution(roundTrip(qc), expected);
+  }
+
+  @Test
+  void nested_loops_reset_an_inner_counter_on_each_outer_pass() {
+    // The outer loop makes K = min(geometric, 2) passes: 1 with 1/2, 2 with 1/2. Each pass resets
+    // j and runs the inner loop J = min(geometric, 2) passes (1 or 2, 1/2 each); total sums them.
+    // total = 1 or 2 (K = 1): 1/4 each; total = 2, 3, 4 (K = 2): 1/8, 1/4, 1/8. r is flipped iff
+    // total = 2: 1/4 + 1/8 = 3/8. Without the reset of j the second inner loop would start at
+    // j = J1 and total = 2 would come from K = 1 only: 1/4. c and d end 0 or 1 per the bounds:
+    // this sums over them and asserts m only.
+    QuantumCircuit qc =
+        read(
+            """
+            qubit q; qubit r; bit c = 1; bit d; bit m; int[8] k = 0; int[4] total = 0;
+            while (c == 1 && k < 2) {
+              reset q; h q; c = measure q;
+              int[4] j = 0;
+              d = 1;
+              while (d == 1 && j < 2) { reset q; h q; d = measure q; j += 1; }
+              total += j;
+              k += 1;
+            }
+            if (total == 2) { x r; }
+            m = measure r;
+            """);
+    for (QuantumCircuit circuit : new QuantumCircuit[] {qc, roundTrip(qc)}) {
+      double m1 =
+          StatevectorSimulator.exactDistribution(circuit).entrySet().stream()
+              .filter(e -> (e.getKey() & 4) != 0)
+              .mapToDouble(Map.Entry::getValue)
+              .sum();
+      assertThat(m1).isCloseTo(3.0 / 8, within(1e-12));
+    }
+  }
+
+  @Test
   void the_specifications_counting_loop_runs_until_its_count_of_ones() {
     // The specification's loop (classical.rst, "while"), counting measured 1s: it makes N passes,
     // N the trial of the k-th 1, with E[z^N] = (z / (2 - z))^k. r is flipped on every pass, so
@@ -233,9 +308,9 @@ class Qasm3RuntimeVariablesTest {
 
   @Test
   void the_transpiler_refuses_a_run_time_variable_by_name() {
-    // the store of k = 0 before the loop is the circuit's first instruction
+    // the store of k = 1 before the loop is the circuit's first instruction
     QuantumCircuit counted =
-        read("qubit q; bit c; int[4] k = 0; while (c == 0) { h q; c = measure q; k += 1; }");
+        read("qubit q; bit c; int[4] k = 1; while (c == 0) { h q; c = measure q; k += 1; }");
     assertThatThrownBy(() -> Transpiler.transpile(counted, Backends.get("fake_manila"), 1))
         .isInstanceOf(TranspilerException.class)
         .hasMessage(

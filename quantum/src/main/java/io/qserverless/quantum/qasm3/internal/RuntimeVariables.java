@@ -56,7 +56,11 @@ final class RuntimeVariables {
     names.add(unique);
     ClassicalVar var =
         new ClassicalVar(unique, k, k == ClassicalVar.Kind.BOOL ? 1 : width == 0 ? 64 : width);
-    store(var, value, at);
+    // a fresh variable holds 0 until stored; outside a loop or if body this runs once per run
+    boolean known = !(value instanceof Value.Runtime) && !(value instanceof Value.Dynamic);
+    if (emitter.collecting() || !known || Operators.integer(value, at) != 0) {
+      store(var, value, at);
+    }
     return new Value.Runtime(new ClassicalExpr.Read(var), List.of());
   }
 

@@ -342,6 +342,21 @@ public final class Unroller {
 
   private void switchStatement(Syntax.Switch w) {
     Value subject = values.evaluate(w.subject());
+    if (subject instanceof Value.Runtime && !w.cases().isEmpty()) {
+      // if (first case) { ... } else { switch on the other cases }: each test runs only where the
+      // cases before it failed, on the subject as it was then
+      Syntax.Case first = w.cases().getFirst();
+      Syntax.Expr matches = null;
+      for (Syntax.Expr label : first.values()) {
+        Syntax.Expr equal = new Syntax.Binary("==", w.subject(), label, label.at());
+        matches = matches == null ? equal : new Syntax.Binary("||", matches, equal, label.at());
+      }
+      Syntax.Switch rest =
+          new Syntax.Switch(
+              w.subject(), w.cases().subList(1, w.cases().size()), w.otherwise(), w.at());
+      branch(matches, first.body(), List.of(rest), first.at());
+      return;
+    }
     Value none = new Bool(true);
     for (Syntax.Case k : w.cases()) {
       Value matches = new Bool(false);

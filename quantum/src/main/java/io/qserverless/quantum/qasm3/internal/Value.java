@@ -86,7 +86,9 @@ sealed interface Value {
           "angle[" + a.width() + "] \"" + bitString(new Bits(a.bits(), a.width())) + '"';
       case Symbolic s -> s.expression().toString();
       case Dynamic d -> d.toString();
-      case Runtime r -> "a value known only when the circuit runs";
+      case Runtime r ->
+          "a value known only when the circuit runs (it reads a variable a loop on a measurement"
+              + " changes)";
     };
   }
 

@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -68,14 +70,32 @@ class CrashRecoveryTest {
       GatewayChild child = first;
       for (int round = 0; round < ROUNDS; round++) {
         List<Thread> submitters = new ArrayList<>();
+        GatewayChild current = child;
         for (int s = 0; s < SUBMITTERS; s++) {
           int sleep = random.nextInt(7);
           submitters.add(
-              Thread.ofVirtual().start(() -> submitUntilRefused(gw, token, sleep, acked, refused)));
+              Thread.ofVirtual()
+                  .start(
+                      () -> submitUntilRefused(gw, token, sleep, acked, refused, current::alive)));
         }
         int before = acked.size();
         // Kill only once this gateway has acknowledged a run, however slow its start was.
-        await().atMost(Duration.ofSeconds(180)).until(() -> acked.size() > before);
+        try {
+          await().atMost(Duration.ofSeconds(180)).until(() -> acked.size() > before);
+        } catch (ConditionTimeoutException e) {
+          throw new AssertionError(
+              "no run acknowledged in round "
+                  + round
+                  + "; other answers: "
+                  + refused
+                  + "; submitters alive: "
+                  + submitters.stream().filter(Thread::isAlive).count()
+                  + "; gateway log tail: "
+                  + log.subList(Math.max(0, log.size() - 40), log.size())
+                  + "\ngateway threads:\n"
+                  + threads(child),
+              e);
+        }
         Thread.sleep(
             random.nextInt(1500)); // a random moment once this round's runs are being answered
         child.kill();
@@ -131,12 +151,19 @@ class CrashRecoveryTest {
   /**
    * Runs jobs until the gateway stops answering (it was killed); keeps the ids it answered 200 for.
    * A 429 (the user's active jobs at their cap, when the machine is too loaded to drain the queue
-   * at the submission rate) is waited out, not taken for the end of the round.
+   * at the submission rate) is waited out, not taken for the end of the round; so is a broken
+   * connection while this round's gateway still runs (the client's pooled connection to the gateway
+   * killed before, on the same port: the request never reached this one).
    */
   private static void submitUntilRefused(
-      GatewayHarness gw, String token, int sleep, Queue<String> acked, Queue<String> refused) {
-    try {
-      while (true) {
+      GatewayHarness gw,
+      String token,
+      int sleep,
+      Queue<String> acked,
+      Queue<String> refused,
+      BooleanSupplier gatewayRuns) {
+    while (true) {
+      try {
         GatewayHarness.Answer a =
             gw.post(
                 "/api/v1/programs/run/",
@@ -152,11 +179,36 @@ class CrashRecoveryTest {
         }
         acked.add(a.json().get("id").asString());
         Thread.sleep(20 + sleep * 10); // ~40 runs/s in all: the queue drains between rounds
+      } catch (UncheckedIOException e) {
+        if (!gatewayRuns.getAsBoolean()) {
+          return; // the connection broke because the gateway is gone
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException i) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
-    } catch (UncheckedIOException e) {
-      // the connection broke: the gateway is gone
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The child gateway's thread dump, to tell a hung gateway from a slow one. */
+  private static String threads(GatewayChild child) {
+    try {
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                  Long.toString(child.pid()),
+                  "Thread.print")
+              .redirectErrorStream(true)
+              .start();
+      return new String(p.getInputStream().readAllBytes());
+    } catch (IOException e) {
+      return "(no thread dump: " + e + ")";
     }
   }
 

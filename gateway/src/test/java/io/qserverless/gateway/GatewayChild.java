@@ -130,6 +130,10 @@ public final class GatewayChild implements AutoCloseable {
     return process.pid();
   }
 
+  public boolean alive() {
+    return process.isAlive();
+  }
+
   /** SIGKILL, and waits until the process is gone. */
   public void kill() {
     process.destroyForcibly();

@@ -282,6 +282,26 @@ class Qasm3RuntimeVariablesTest {
   }
 
   @Test
+  void a_loop_whose_count_is_known_still_unrolls() {
+    // k is known, so the loop unrolls into three measurements of three qubits, each uniform; s,
+    // a sum of measured bits, needs no variable of the circuit. r is flipped iff c = 111.
+    // Keys c + 8 m: 0..6 with 1/8 each, and 15 with 1/8.
+    QuantumCircuit qc =
+        read(
+            """
+            qubit[3] q; qubit r; bit[3] c; bit m; int k = 0; int s = 0;
+            while (k < 3) { h q[k]; c[k] = measure q[k]; s += c[k]; k += 1; }
+            if (s == 3) { x r; }
+            m = measure r;
+            """);
+    assertThat(qc.data())
+        .noneMatch(in -> in.operation() instanceof WhileLoop || in.operation() instanceof Store);
+    assertDistribution(
+        qc,
+        Map.of(0, 0.125, 1, 0.125, 2, 0.125, 3, 0.125, 4, 0.125, 5, 0.125, 6, 0.125, 15, 0.125));
+  }
+
+  @Test
   void the_specifications_counting_loop_runs_until_its_count_of_ones() {
     // The specification's loop (classical.rst, "while"), counting measured 1s: it makes N passes,
     // N the trial of the k-th 1, with E[z^N] = (z / (2 - z))^k. r is flipped on every pass, so

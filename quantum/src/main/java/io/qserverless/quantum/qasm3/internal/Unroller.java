@@ -281,14 +281,19 @@ public final class Unroller {
   }
 
   /**
-   * Whether {@code body} assigns a variable that holds a value measured in an earlier pass: its
-   * next pass would combine that reading with a newer one, so the loop must carry it in the
-   * circuit.
+   * Whether {@code e} reads a variable that holds a measured value, even if the condition folds to
+   * a known one ({@code i < 10} with {@code i} 0 or 1): the passes then depend on measurements, and
+   * the next would combine that reading with a newer one, so the loop must be one of the circuit.
    */
-  private boolean carriesMeasurement(List<Stmt> body) {
-    return assignments(body, new ArrayList<>()).stream()
-        .map(a -> scopes.find(Operands.rootName(a.target())))
-        .anyMatch(b -> b instanceof Binding.Variable v && v.value() instanceof Dynamic);
+  private boolean readsMeasured(Syntax.Expr e) {
+    return switch (e) {
+      case Syntax.Identifier id ->
+          scopes.find(id.name()) instanceof Binding.Variable v && v.value() instanceof Dynamic;
+      case Syntax.Unary u -> readsMeasured(u.operand());
+      case Syntax.Binary b -> readsMeasured(b.left()) || readsMeasured(b.right());
+      case Syntax.Cast c -> readsMeasured(c.value());
+      default -> false;
+    };
   }
 
   private static List<Syntax.Assignment> assignments(
@@ -473,7 +478,7 @@ public final class Unroller {
         if (!measured && !Operators.truth(c, w.condition().at())) {
           return;
         }
-        if (measured || carriesMeasurement(w.body())) {
+        if (measured || readsMeasured(w.condition())) {
           // the rest of the passes depend on measurements: a loop of the circuit
           dynamicWhile(w, !measured);
           return;

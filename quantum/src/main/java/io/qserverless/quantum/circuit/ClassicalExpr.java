@@ -3,6 +3,7 @@ package io.qserverless.quantum.circuit;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.IntUnaryOperator;
 import java.util.function.ToLongFunction;
 
@@ -30,6 +31,15 @@ public sealed interface ClassicalExpr extends Serializable {
 
   /** This expression with each clbit index {@code k} replaced by {@code to(k)}. */
   ClassicalExpr mapClbits(IntUnaryOperator to);
+
+  /** Calls {@code action} with each clbit index the expression reads. */
+  default void forEachClbit(IntConsumer action) {
+    mapClbits(
+        b -> {
+          action.accept(b);
+          return b;
+        });
+  }
 
   record Constant(long value) implements ClassicalExpr {
     @Override

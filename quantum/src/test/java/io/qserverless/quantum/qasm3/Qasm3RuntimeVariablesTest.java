@@ -12,6 +12,7 @@ import io.qserverless.quantum.circuit.Store;
 import io.qserverless.quantum.circuit.WhileLoop;
 import io.qserverless.quantum.primitives.SamplerPubResult;
 import io.qserverless.quantum.primitives.SamplerV2;
+import io.qserverless.quantum.qasm2.Qasm2;
 import io.qserverless.quantum.qasm2.QasmParseException;
 import io.qserverless.quantum.simulator.StatevectorSimulator;
 import io.qserverless.quantum.transpiler.Transpiler;
@@ -336,6 +337,17 @@ class Qasm3RuntimeVariablesTest {
         .hasMessage(
             "the transpiler does not map a 'store' (classical control decided while the circuit"
                 + " runs); run the circuit on the simulator untranspiled");
+  }
+
+  @Test
+  void openqasm_2_refuses_a_run_time_variable_with_the_fix() {
+    QuantumCircuit counted =
+        read("qubit q; bit c; int[4] k = 1; while (c == 0) { h q; c = measure q; k += 1; }");
+    assertThatThrownBy(() -> Qasm2.dumps(counted))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "OpenQASM 2 has no 'store' of this form, but the circuit has a store; write OpenQASM 3"
+                + " with Qasm3.dumps");
   }
 
   @Test

@@ -183,11 +183,7 @@ public final class CircuitRunner {
   }
 
   private static void markRead(ClassicalExpr e, boolean[] clbitUsed) {
-    e.mapClbits(
-        b -> {
-          clbitUsed[b] = true;
-          return b;
-        });
+    e.forEachClbit(b -> clbitUsed[b] = true);
   }
 
   /** Gives each variable {@code e} reads a slot. */

@@ -71,12 +71,22 @@ final class JobRuntime {
 
   /**
    * Created on first use: reading the machine's memory loads JMX, which most jobs never need. A job
-   * with workers joins its cluster and waits for them here (its first {@code distribute}).
+   * with workers joins its cluster and waits for them here (its first {@code distribute}). In a
+   * worker JVM a task placed as soon as its member joined waits for {@link #useTasks}: starting a
+   * cluster here would add a second member of this worker to the job's cluster.
    */
   TaskExecutor tasks() {
     TaskExecutor t = tasks;
     if (t == null) {
       synchronized (this) {
+        while (tasks == null && env.containsKey(JobEnvironment.WORKER_INDEX)) {
+          try {
+            wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerlessException("interrupted while this worker joined the cluster", e);
+          }
+        }
         t = tasks;
         if (t == null) {
           t =
@@ -93,6 +103,7 @@ final class JobRuntime {
   /** A worker JVM's tasks distribute through its own member. */
   synchronized void useTasks(TaskExecutor executor) {
     tasks = executor;
+    notifyAll();
   }
 
   /**

@@ -3,11 +3,14 @@ package io.qserverless.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.qserverless.protocol.JobEnvironment;
 import io.qserverless.protocol.value.ValueEncodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,5 +126,28 @@ class JobRuntimeTest {
     assertThatThrownBy(() -> runtime.files().delete("../arguments.json"))
         .hasMessageContaining("'../arguments.json' is not a plain file name");
     assertThat(dir.resolve("arguments.json")).exists();
+  }
+
+  @Test
+  void a_task_placed_on_a_worker_before_its_executor_is_set_waits_for_it_and_joins_nothing()
+      throws Exception {
+    // A worker's member takes tasks as soon as it joined; a task distributing from there must use
+    // that member, not start one more member of the job's cluster under the worker's name.
+    JobRuntime worker =
+        new JobRuntime(
+            Map.of(
+                JobEnvironment.CLUSTER_NAME,
+                "qs-test",
+                JobEnvironment.WORKER_INDEX,
+                "2",
+                "QS_JOB_CPU",
+                "1"));
+    CompletableFuture<TaskExecutor> seen = CompletableFuture.supplyAsync(worker::tasks);
+    Thread.sleep(200);
+    assertThat(seen).as("no executor yet: the task waits").isNotDone();
+
+    TaskExecutor own = new LocalTaskExecutor(new Resources(1, 1 << 20, 0));
+    worker.useTasks(own);
+    assertThat(seen.get(5, TimeUnit.SECONDS)).isSameAs(own);
   }
 }

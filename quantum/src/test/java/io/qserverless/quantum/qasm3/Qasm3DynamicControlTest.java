@@ -1,5 +1,8 @@
 package io.qserverless.quantum.qasm3;
 
+import static io.qserverless.quantum.qasm3.Outcomes.assertDistribution;
+import static io.qserverless.quantum.qasm3.Outcomes.assertTrajectories;
+import static io.qserverless.quantum.qasm3.Outcomes.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -17,7 +20,6 @@ import io.qserverless.quantum.simulator.StatevectorSimulator;
 import io.qserverless.quantum.transpiler.Transpiler;
 import io.qserverless.quantum.transpiler.TranspilerException;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,35 +30,6 @@ import org.junit.jupiter.api.Test;
  * {@link StatevectorSimulator#LOOP_CUTOFF} per branch, which the exact tolerance 1e-12 absorbs.
  */
 class Qasm3DynamicControlTest {
-
-  private static final String HEADER = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\n";
-
-  private static QuantumCircuit read(String program) {
-    return Qasm3.loads(HEADER + program);
-  }
-
-  private static void assertDistribution(QuantumCircuit qc, Map<Integer, Double> expected) {
-    Map<Integer, Double> actual = StatevectorSimulator.exactDistribution(qc);
-    assertThat(actual.keySet()).isEqualTo(expected.keySet());
-    expected.forEach(
-        (k, p) -> assertThat(actual.get(k)).as("outcome " + k).isCloseTo(p, within(1e-12)));
-  }
-
-  /** Shots run one trajectory each (the exact path is bypassed): frequencies near {@code p}. */
-  private static void assertTrajectories(QuantumCircuit qc, Map<Integer, Double> expected) {
-    int shots = 3000;
-    Map<Integer, Integer> counts = new TreeMap<>();
-    for (long seed = 0; seed < shots; seed++) {
-      counts.merge(StatevectorSimulator.run(qc, seed).clbits(), 1, Integer::sum);
-    }
-    assertThat(counts.keySet()).isEqualTo(expected.keySet());
-    // 5 standard deviations of a binomial frequency at 3000 shots: at most 0.046
-    expected.forEach(
-        (k, p) ->
-            assertThat(counts.get(k) / (double) shots)
-                .as("outcome " + k)
-                .isCloseTo(p, within(0.046)));
-  }
 
   /** {@code loop} on qubit q and bit c, then r (which the loop flips) measured into m (bit 1). */
   private static QuantumCircuit flipsOfR(String loop) {

@@ -1,5 +1,8 @@
 package io.qserverless.quantum.qasm3;
 
+import static io.qserverless.quantum.qasm3.Outcomes.assertDistribution;
+import static io.qserverless.quantum.qasm3.Outcomes.assertTrajectories;
+import static io.qserverless.quantum.qasm3.Outcomes.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -18,7 +21,6 @@ import io.qserverless.quantum.simulator.StatevectorSimulator;
 import io.qserverless.quantum.transpiler.Transpiler;
 import io.qserverless.quantum.transpiler.TranspilerException;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +31,6 @@ import org.junit.jupiter.api.Test;
  * first declared bit least significant); the exact tolerance 1e-12 absorbs the loop cutoff.
  */
 class Qasm3RuntimeVariablesTest {
-
-  private static final String HEADER = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\n";
 
   /**
    * The bounded repeat-until-success of the issue; afterwards tries is copied into bits n (bits 1
@@ -44,32 +44,6 @@ class Qasm3RuntimeVariablesTest {
       if (tries == 2) { n = "10"; }
       if (tries == 3) { n = "11"; }
       """;
-
-  private static QuantumCircuit read(String program) {
-    return Qasm3.loads(HEADER + program);
-  }
-
-  private static void assertDistribution(QuantumCircuit qc, Map<Integer, Double> expected) {
-    Map<Integer, Double> actual = StatevectorSimulator.exactDistribution(qc);
-    assertThat(actual.keySet()).isEqualTo(expected.keySet());
-    expected.forEach(
-        (k, p) -> assertThat(actual.get(k)).as("outcome " + k).isCloseTo(p, within(1e-12)));
-  }
-
-  /** 3000 shots, one trajectory each: frequencies within 5 standard deviations (0.046) of p. */
-  private static void assertTrajectories(QuantumCircuit qc, Map<Integer, Double> expected) {
-    int shots = 3000;
-    Map<Integer, Integer> counts = new TreeMap<>();
-    for (long seed = 0; seed < shots; seed++) {
-      counts.merge(StatevectorSimulator.run(qc, seed).clbits(), 1, Integer::sum);
-    }
-    assertThat(counts.keySet()).isEqualTo(expected.keySet());
-    expected.forEach(
-        (k, p) ->
-            assertThat(counts.get(k) / (double) shots)
-                .as("outcome " + k)
-                .isCloseTo(p, within(0.046)));
-  }
 
   private static QuantumCircuit roundTrip(QuantumCircuit qc) {
     QuantumCircuit back = Qasm3.loads(Qasm3.dumps(qc));

@@ -104,17 +104,18 @@ final class JobCommand {
     Launch launch = spec.launch();
     boolean cluster = spec.workers().clustered();
     AotCache cache = caches.of(cluster);
-    List<Path> readOnly = readOnly(spec, dir, cluster, cache);
+    List<Path> classpath = classpath(spec, cluster);
+    List<Path> readOnly = readOnly(spec, dir, classpath, cache);
     List<String> program = new ArrayList<>();
     if (launch.isJava()) {
-      program.addAll(
-          java(spec.driver(), classpath(spec, cluster), launch.mainClass(), cluster, cache));
+      program.addAll(java(spec.driver(), classpath, launch.mainClass(), cluster, cache));
     } else {
       program.addAll(launch.command());
     }
     Sandbox.Command confined =
         sandbox.confine(
-            confinement(spec, user, readOnly, dir.work(), spec.driver(), limits, scratch(dir)),
+            confinement(
+                spec, user, readOnly, dir.work(), spec.driver(), limits, scratch(dir.dir())),
             program,
             environment);
     List<String> argv =
@@ -153,17 +154,18 @@ final class JobCommand {
       JvmCaches caches)
       throws IOException {
     AotCache cache = caches.of(true);
+    List<Path> classpath = classpath(spec, true);
     Sandbox.Command confined =
         sandbox.confine(
             confinement(
                 spec,
                 user,
-                readOnly(spec, dir, true, cache),
+                readOnly(spec, dir, classpath, cache),
                 work,
                 allotment,
                 limits,
-                work.resolveSibling(".sandbox-args")),
-            java(allotment, classpath(spec, true), WORKER_MAIN, true, cache),
+                scratch(work.getParent())),
+            java(allotment, classpath, WORKER_MAIN, true, cache),
             environment);
     List<String> argv =
         new ArrayList<>(
@@ -184,12 +186,12 @@ final class JobCommand {
    * a Java program its class path and its JVMs' AOT cache.
    */
   private static List<Path> readOnly(
-      LaunchSpec spec, JobDirectory dir, boolean cluster, AotCache cache) {
+      LaunchSpec spec, JobDirectory dir, List<Path> classpath, AotCache cache) {
     List<Path> readOnly =
         new ArrayList<>(
             List.of(spec.artifactDir(), Path.of(System.getProperty("java.home")), dir.dir()));
     if (spec.launch().isJava()) {
-      readOnly.addAll(classpathEntries(spec, cluster));
+      readOnly.addAll(classpath);
       cache.file().ifPresent(readOnly::add);
     }
     return readOnly;
@@ -216,7 +218,7 @@ final class JobCommand {
   }
 
   /** {@link #classpathPrefix}, the program's own entries, then the other platform entries. */
-  private static List<Path> classpathEntries(LaunchSpec spec, boolean cluster) {
+  private static List<Path> classpath(LaunchSpec spec, boolean cluster) {
     List<Path> classpath = new ArrayList<>(classpathPrefix(cluster));
     spec.launch().classpath().forEach(e -> classpath.add(spec.artifactDir().resolve(e)));
     PlatformClasspath.entries().stream()
@@ -225,17 +227,12 @@ final class JobCommand {
     return classpath;
   }
 
-  private static String classpath(LaunchSpec spec, boolean cluster) {
-    return String.join(
-        File.pathSeparator, classpathEntries(spec, cluster).stream().map(Path::toString).toList());
-  }
-
   /**
-   * Where the sandbox may write what it needs to start (it holds the job's token); deleted when the
-   * job has ended.
+   * Where the sandbox of the process whose directory is {@code home} (the job's, or a worker's) may
+   * write what it needs to start (it holds the job's token); deleted when the process has ended.
    */
-  static Path scratch(JobDirectory dir) {
-    return dir.dir().resolve(".sandbox-args");
+  static Path scratch(Path home) {
+    return home.resolve(".sandbox-args");
   }
 
   /**
@@ -274,7 +271,11 @@ final class JobCommand {
 
   /** A JVM sized to {@code allotment}: heap from its memory, processor count from its cpu. */
   private static List<String> java(
-      Allotment allotment, String classpath, String mainClass, boolean cluster, AotCache cache) {
+      Allotment allotment,
+      List<Path> classpath,
+      String mainClass,
+      boolean cluster,
+      AotCache cache) {
     List<String> cmd =
         new ArrayList<>(
             List.of(
@@ -283,7 +284,8 @@ final class JobCommand {
                 "-XX:ActiveProcessorCount=" + Math.max(1, (int) Math.ceil(allotment.cpu()))));
     cmd.addAll(jvmOptions(cluster));
     cmd.addAll(cache.options());
-    cmd.addAll(List.of("-cp", classpath, mainClass));
+    String cp = String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList());
+    cmd.addAll(List.of("-cp", cp, mainClass));
     return cmd;
   }
 }

@@ -119,16 +119,8 @@ public final class ProcessRunner implements JobRunner {
             limits,
             users.uidOf(spec.userId()),
             caches);
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd.argv())
-            .directory(spec.artifactDir().resolve("app").toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()));
-    pb.environment()
-        .clear(); // nothing of the gateway's own environment (e.g. GATEWAY_PASSWORD) reaches a job
-    pb.environment().putAll(cmd.environment());
-    Process p = pb.start();
-    long started = p.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    Process p = spawn(cmd, spec, dir.log());
+    long started = startedAt(p);
     return watched(
         spec.jobId(), p.toHandle(), new RunHandle(p.pid(), started), p.getOutputStream());
   }
@@ -201,17 +193,8 @@ public final class ProcessRunner implements JobRunner {
             users.uidOf(job.userId()),
             caches);
     Path workerDir = home.getParent();
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd.argv())
-            .directory(job.artifactDir().resolve("app").toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(
-                ProcessBuilder.Redirect.appendTo(workerDir.resolve("wrapper.log").toFile()));
-    pb.environment().clear();
-    pb.environment().putAll(cmd.environment());
-    Process p = pb.start();
-    long started = p.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
-    JobDirectory.writeAtomically(workerDir.resolve(HANDLE), p.pid() + " " + started);
+    Process p = spawn(cmd, job, workerDir.resolve("wrapper.log"));
+    JobDirectory.writeAtomically(workerDir.resolve(HANDLE), p.pid() + " " + startedAt(p));
     return track(job.jobId(), name, p.toHandle());
   }
 
@@ -233,6 +216,50 @@ public final class ProcessRunner implements JobRunner {
   @Override
   public void close() {
     live.clear();
+  }
+
+  /**
+   * Starts {@code cmd} in the program's directory, its output appended to {@code output}, with
+   * exactly the command's environment: nothing of the gateway's own (e.g. GATEWAY_PASSWORD) reaches
+   * a job.
+   */
+  private static Process spawn(Sandbox.Command cmd, LaunchSpec spec, Path output)
+      throws IOException {
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd.argv())
+            .directory(spec.artifactDir().resolve("app").toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+    pb.environment().clear();
+    pb.environment().putAll(cmd.environment());
+    return pb.start();
+  }
+
+  private static long startedAt(Process p) {
+    return p.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+  }
+
+  /**
+   * After a sandboxed process (the job's or a worker's) ended, in its {@code home} directory: its
+   * sandbox arguments (they hold the job's token) deleted, and its {@code work} directory opened
+   * again in case it closed it (chmod 000), so that the gateway, not running as root, still reads
+   * the result and a next attempt can clear it. Both are the gateway's own paths, never a link a
+   * job made.
+   */
+  private static void cleanUp(Path home, String what) {
+    try {
+      Files.deleteIfExists(JobCommand.scratch(home));
+    } catch (IOException e) {
+      LOG.warn("cannot delete the sandbox arguments of {}", what, e);
+    }
+    try {
+      Path work = home.resolve("work");
+      if (Files.isDirectory(work, LinkOption.NOFOLLOW_LINKS)) {
+        Files.setPosixFilePermissions(work, OWNER_ONLY);
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot open the work directory of {} again", what, e);
+    }
   }
 
   private Run watched(String jobId, ProcessHandle process, RunHandle handle, OutputStream hold) {
@@ -288,20 +315,7 @@ public final class ProcessRunner implements JobRunner {
   private void ended(String jobId) {
     JobDirectory dir = files(jobId);
     JobLog.finish(dir, limits.maxLogBytes());
-    try {
-      // A job may have closed its work directory (chmod 000); not running as root, the gateway
-      // could then not read the result in it. It is the gateway's own path, never a link.
-      if (Files.isDirectory(dir.work(), LinkOption.NOFOLLOW_LINKS)) {
-        Files.setPosixFilePermissions(dir.work(), OWNER_ONLY);
-      }
-    } catch (IOException e) {
-      LOG.warn("cannot open the work directory of job {} again", jobId, e);
-    }
-    try {
-      Files.deleteIfExists(JobCommand.scratch(dir));
-    } catch (IOException e) {
-      LOG.warn("cannot delete the sandbox arguments of job {}", jobId, e);
-    }
+    cleanUp(dir.dir(), "job " + jobId);
   }
 
   /**
@@ -424,7 +438,7 @@ public final class ProcessRunner implements JobRunner {
   }
 
   private WorkerRun track(String jobId, String name, ProcessHandle process) {
-    Path scratch = files(jobId).workers().resolve(name).resolve(".sandbox-args");
+    Path home = files(jobId).workers().resolve(name);
     CompletableFuture<Void> exited =
         process
             .onExit()
@@ -434,17 +448,7 @@ public final class ProcessRunner implements JobRunner {
                   if (of != null) {
                     of.remove(name);
                   }
-                  try {
-                    Files.deleteIfExists(scratch);
-                    // Open again a work directory the worker closed (chmod 000), so that the
-                    // next attempt can clear it; the gateway's own path, never a link.
-                    Path work = scratch.resolveSibling("work");
-                    if (Files.isDirectory(work, LinkOption.NOFOLLOW_LINKS)) {
-                      Files.setPosixFilePermissions(work, OWNER_ONLY);
-                    }
-                  } catch (IOException e) {
-                    LOG.warn("cannot clean up after {} of job {}", name, jobId, e);
-                  }
+                  cleanUp(home, name + " of job " + jobId);
                 });
     WorkerRun run = new WorkerRun(name, exited);
     workers

@@ -82,8 +82,9 @@ public final class Launcher {
    * Does beforehand what the program's start would do first: runs the launcher's own path (find a
    * main method, make its handles, invoke it) on idle classes of the platform, and locates the main
    * class's file without loading it, which opens the class path entries up to the one that holds it
-   * and runs the class path's lookup code once. Each halves or better what follows the release
-   * (measured in docs/benchmarks.md).
+   * and runs the class path's lookup code once. Without either, what follows the release took 4–5
+   * ms instead of about 1 (LauncherStartBench, docs/benchmarks.md); they cost the standby's boot a
+   * few milliseconds each instead.
    */
   private static void prepare(String mainClass) throws Throwable {
     MainMethod.of(Idle.class.getName()).invoke(new String[0]);

@@ -313,6 +313,17 @@ class LauncherTest {
             "Marker"));
   }
 
+  @Test
+  void without_a_main_class_it_prints_its_usage_and_exits_2() throws Exception {
+    Run run = run("go\n", List.of(JAVA, "-cp", runtime.toString(), Launcher.class.getName()));
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .startsWith(
+            "usage: java [options] -cp <runtime jar>:<program>... " + Launcher.class.getName());
+  }
+
   /** The program through the launcher and through plain java: same output, errors and status. */
   private static Run assertSameAsJava(String mainClass, String... args) throws Exception {
     List<String> plain = new ArrayList<>(List.of(JAVA, "-cp", programs.toString(), mainClass));

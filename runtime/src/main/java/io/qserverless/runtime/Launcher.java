@@ -87,8 +87,9 @@ public final class Launcher {
    * few milliseconds each instead.
    */
   private static void prepare(String mainClass) throws Throwable {
-    MainMethod.of(Idle.class.getName()).invoke(new String[0]);
-    MainMethod.of(IdleInstance.class.getName()).invoke(new String[0]);
+    for (Class<?> idle : new Class<?>[] {Idle.class, IdleInstance.class, IdleCompact.class}) {
+      MainMethod.of(idle.getName()).invoke(new String[0]);
+    }
     ClassLoader.getSystemClassLoader().getResource(mainClass.replace('.', '/') + ".class");
   }
 
@@ -122,7 +123,7 @@ public final class Launcher {
     return command.toString();
   }
 
-  /** The shape of most programs: a static {@code main(String[])} that does nothing. */
+  /** The shape of most programs: a static {@code main(String[])}. */
   static final class Idle {
     private Idle() {}
 
@@ -130,8 +131,16 @@ public final class Launcher {
     public static void main(String[] args) {}
   }
 
-  /** The shape of a JEP 512 program: an instance {@code main()} that does nothing. */
-  static final class IdleInstance {
+  /** A class with an instance {@code main()} (JEP 512): called virtually. */
+  static class IdleInstance {
+    void main() {}
+  }
+
+  /**
+   * A compact source file (JEP 512): its implicit class is final, so its instance {@code main()} is
+   * called directly, through other method handle forms than a virtual one.
+   */
+  static final class IdleCompact {
     void main() {}
   }
 }

@@ -137,6 +137,36 @@ class LauncherTest {
 
   private static final Map<String, String> JEP_512_PROGRAMS =
       Map.of(
+          "InheritsDefault",
+          """
+          interface HasMain { default void main() { IO.println("default main of " + getClass()); } }
+          public class InheritsDefault implements HasMain {}
+          """,
+          "NotVoid",
+          """
+          public class NotVoid {
+            public static int main(String[] args) { return 1; }
+            void main() { IO.println("main()"); }
+          }
+          """,
+          "PrivateWithArgs",
+          """
+          public class PrivateWithArgs {
+            private static void main(String[] args) { IO.println("private"); }
+            static void main() { IO.println("static main()"); }
+          }
+          """,
+          "ConstructorThrows",
+          """
+          public class ConstructorThrows {
+            ConstructorThrows() { throw new IllegalStateException("constructor"); }
+            void main() {}
+          }
+          """,
+          "Abstract",
+          "public abstract class Abstract { void main() {} }",
+          "Outer",
+          "public class Outer { public class Inner { void main() {} } }",
           "Compact",
           """
           void main() {
@@ -193,6 +223,21 @@ class LauncherTest {
       throws Exception {
     assertThat(assertSameAsJava("BothMains", "x").out())
         .isEqualTo("constructed\nmain(String[]) 1\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "InheritsDefault",
+        "NotVoid",
+        "PrivateWithArgs",
+        "ConstructorThrows",
+        "Abstract",
+        "Outer$Inner"
+      })
+  void an_inherited_default_main_unusable_mains_and_refused_or_failing_instances_are_as_with_java(
+      String mainClass) throws Exception {
+    assertThat(assertSameAsJava(mainClass).err()).doesNotContain("Could not find or load");
   }
 
   @Test

@@ -36,13 +36,15 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final Connection flusher;
   private final Jdbi jdbi;
+  private final GroupCommit group;
 
   private Database(HikariDataSource pool, Connection flusher) {
     this.pool = pool;
     this.flusher = flusher;
     this.jdbi = Jdbi.create(pool);
-    if (flusher != null) {
-      DurableHandles durable = new DurableHandles(new GroupCommit(this::flush));
+    this.group = flusher == null ? null : new GroupCommit(this::flush);
+    if (group != null) {
+      DurableHandles durable = new DurableHandles(group);
       jdbi.getConfig(SqlStatements.class).addCustomizer(durable);
       jdbi.getConfig(Handles.class).addListener(durable);
     }
@@ -115,6 +117,16 @@ public final class Database implements AutoCloseable {
       return work.get();
     } finally {
       open[2] = before;
+    }
+  }
+
+  /**
+   * Returns once every commit made so far is in the database's file: for a caller that let work
+   * begin on a write made {@link #notWaitingForDisk} before it answers for it.
+   */
+  public void awaitDisk() {
+    if (group != null) {
+      group.await();
     }
   }
 

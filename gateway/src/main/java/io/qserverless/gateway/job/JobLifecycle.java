@@ -290,7 +290,7 @@ public final class JobLifecycle implements AutoCloseable {
     LaunchSpec spec;
     try {
       Files.createDirectories(dir.dir());
-      dir.clearForAttempt();
+      dir.clearForAttempt(attempt);
       JobDirectory.writeAtomically(dir.arguments(), repo.arguments(job.id()));
       spec = spec(job, attempt, token);
       run = runner.start(spec);

@@ -37,17 +37,10 @@ public final class JobRepository {
           + "status, sub_status, cpu, memory, timeout_ms, pid, pid_started, reason, stop_requested, created, updated, "
           + "started, finished, attempts";
   private static final String ACTIVE = StatusSets.sql(StatusSets.ACTIVE);
-  private final Database db;
   private final Jdbi jdbi;
 
   public JobRepository(Database db) {
-    this.db = db;
     this.jdbi = db.jdbi();
-  }
-
-  /** Returns once every write made so far is durable ({@link Database#awaitDisk}). */
-  void awaitDisk() {
-    db.awaitDisk();
   }
 
   <T> T inTransaction(HandleCallback<T, RuntimeException> work) {

@@ -10,7 +10,6 @@ import io.qserverless.gateway.error.TooLargeException;
 import io.qserverless.gateway.program.ArgumentsSchema;
 import io.qserverless.gateway.program.Program;
 import io.qserverless.gateway.program.Programs;
-import io.qserverless.gateway.store.Database;
 import io.qserverless.protocol.JobStatus;
 import io.qserverless.protocol.Json;
 import io.qserverless.protocol.SubStatus;
@@ -92,41 +91,34 @@ public final class Jobs {
               + " the tasks of Java programs (io.qserverless.runtime); run it without \"workers\".");
     }
     OffsetDateTime now = OffsetDateTime.now();
-    // The scheduler may claim and start the job while its insert is being written to disk: the
-    // program is released only after a later durable write, which covers this one, and the answer
-    // waits for this one below.
     Job job =
-        Database.notWaitingForDisk(
-            () ->
-                lifecycle.submit(
-                    new Job(
-                        UUID.randomUUID().toString(),
-                        0,
-                        who.userId(),
-                        program.id(),
-                        program.title(),
-                        program.artifact(),
-                        program.launch(),
-                        program.envVars(),
-                        JobStatus.QUEUED,
-                        null,
-                        rc.cpu(),
-                        rc.memory(),
-                        rc.timeout(),
-                        null,
-                        null,
-                        null,
-                        false,
-                        now,
-                        now,
-                        null,
-                        null,
-                        0),
-                    arguments,
-                    Json.MAPPER.writeValueAsString(
-                        run.config() == null ? Map.of() : run.config())));
+        lifecycle.submit(
+            new Job(
+                UUID.randomUUID().toString(),
+                0,
+                who.userId(),
+                program.id(),
+                program.title(),
+                program.artifact(),
+                program.launch(),
+                program.envVars(),
+                JobStatus.QUEUED,
+                null,
+                rc.cpu(),
+                rc.memory(),
+                rc.timeout(),
+                null,
+                null,
+                null,
+                false,
+                now,
+                now,
+                null,
+                null,
+                0),
+            arguments,
+            Json.MAPPER.writeValueAsString(run.config() == null ? Map.of() : run.config()));
     submitted.accept(job);
-    repo.awaitDisk();
     return job;
   }
 

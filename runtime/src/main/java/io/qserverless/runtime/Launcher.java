@@ -39,17 +39,19 @@ public final class Launcher {
   public static void main(String[] args) throws Throwable {
     if (args.length == 0) {
       System.err.println(USAGE);
-      System.exit(2);
+      Runtime.getRuntime().halt(2);
     }
     // Never closed: it is the process's fd 0, which the program may still read.
     InputStream stdin = new FileInputStream(FileDescriptor.in);
     try {
       if (!run(stdin, args[0], Arrays.copyOfRange(args, 1, args.length))) {
-        System.exit(NOT_RELEASED);
+        // Not System.exit: it logs the exit through System.Logger, whose lookup loads the
+        // LoggerFinder providers of every class path entry, the program's too.
+        Runtime.getRuntime().halt(NOT_RELEASED);
       }
     } catch (MainMethod.NotLaunchableException e) {
       System.err.println(e.getMessage());
-      System.exit(1);
+      System.exit(1); // as java's own launcher exits then
     }
   }
 
@@ -62,7 +64,7 @@ public final class Launcher {
    *     with the message {@code java} would print
    */
   static boolean run(InputStream gate, String mainClass, String[] args) throws Throwable {
-    prepare();
+    prepare(mainClass);
     if (!released(gate)) {
       return false;
     }
@@ -77,12 +79,18 @@ public final class Launcher {
   }
 
   /**
-   * Does, on a class of the platform's own, what the program's start will do (find a main method,
-   * make its handles, invoke it), so that what runs first after the release is the program.
+   * Does beforehand what the program's start would do first: runs the launcher's own path (find a
+   * main method, make its handles, invoke it) on idle classes of the platform, and locates the main
+   * class's file without loading it, which opens the class path entries up to the one that holds it
+   * and runs the class path's lookup code once. Without either, what follows the release took 4–5
+   * ms instead of about 1 (LauncherStartBench, docs/benchmarks.md); they cost the standby's boot a
+   * few milliseconds each instead.
    */
-  private static void prepare() throws Throwable {
-    MainMethod.of(Idle.class.getName()).invoke(new String[0]);
-    MainMethod.of(IdleInstance.class.getName()).invoke(new String[0]);
+  private static void prepare(String mainClass) throws Throwable {
+    for (Class<?> idle : new Class<?>[] {Idle.class, IdleInstance.class, IdleCompact.class}) {
+      MainMethod.of(idle.getName()).invoke(new String[0]);
+    }
+    ClassLoader.getSystemClassLoader().getResource(mainClass.replace('.', '/') + ".class");
   }
 
   /**
@@ -115,7 +123,7 @@ public final class Launcher {
     return command.toString();
   }
 
-  /** The shape of most programs: a static {@code main(String[])} that does nothing. */
+  /** The shape of most programs: a static {@code main(String[])}. */
   static final class Idle {
     private Idle() {}
 
@@ -123,8 +131,16 @@ public final class Launcher {
     public static void main(String[] args) {}
   }
 
-  /** The shape of a JEP 512 program: an instance {@code main()} that does nothing. */
-  static final class IdleInstance {
+  /** A class with an instance {@code main()} (JEP 512): called virtually. */
+  static class IdleInstance {
+    void main() {}
+  }
+
+  /**
+   * A compact source file (JEP 512): its implicit class is final, so its instance {@code main()} is
+   * called directly, through other method handle forms than a virtual one.
+   */
+  static final class IdleCompact {
     void main() {}
   }
 }

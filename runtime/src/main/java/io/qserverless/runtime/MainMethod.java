@@ -127,7 +127,7 @@ final class MainMethod {
    * The launcher's choice: a public {@code main(String[])}, else any {@code main(String[])}; if
    * that is unusable (private, or not void), a {@code main()}; null if that is unusable too.
    */
-  private static Method find(Class<?> c) {
+  private static Method find(Class<?> c) throws NoSuchMethodException {
     Method m = publicMain(c);
     if (m == null) {
       m = mostSpecific(candidates(c, ARGS, true));
@@ -138,12 +138,18 @@ final class MainMethod {
     return m == null || !usable(m) ? null : m;
   }
 
-  private static Method publicMain(Class<?> c) {
-    try {
-      return c.getMethod("main", ARGS);
-    } catch (NoSuchMethodException e) {
-      return null;
+  /**
+   * {@link Class#getMethod}'s {@code main(String[])}, asked only when one is among the public
+   * methods: its NoSuchMethodException costs a JEP 512 program's start milliseconds (the message is
+   * built with streams and lambdas the JVM spins at first use).
+   */
+  private static Method publicMain(Class<?> c) throws NoSuchMethodException {
+    for (Method m : c.getMethods()) {
+      if (m.getName().equals("main") && Arrays.equals(m.getParameterTypes(), ARGS)) {
+        return c.getMethod("main", ARGS);
+      }
     }
+    return null;
   }
 
   private static boolean usable(Method m) {

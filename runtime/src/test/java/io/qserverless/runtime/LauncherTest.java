@@ -101,12 +101,72 @@ class LauncherTest {
                         java.nio.file.Path.of(System.getProperty("marker")), "initialized");
                   } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
                 }
-                public static void main(String[] args) { System.out.println("ran"); }
+                public static void main(String[] args) {
+                  System.out.println("ran");
+                  System.exit(0); // asks the JDK for a System.Logger: the provider is loaded
+                }
               }
               """));
 
+  /**
+   * On its own class path entry: a service provider that marks its loading, which the JDK asks for
+   * when {@code System.exit} logs (JDK 17+), searching every class path entry for it.
+   */
+  private static final Map<String, String> PROVIDER =
+      Map.of(
+          "MarkingLoggerFinder",
+          """
+          public class MarkingLoggerFinder extends System.LoggerFinder {
+            public MarkingLoggerFinder() throws java.io.IOException {
+              java.nio.file.Files.writeString(
+                  java.nio.file.Path.of(System.getProperty("provider.marker")), "loaded");
+            }
+            @Override
+            public System.Logger getLogger(String name, Module module) {
+              return new System.Logger() {
+                public String getName() { return name; }
+                public boolean isLoggable(System.Logger.Level level) { return false; }
+                public void log(System.Logger.Level l, java.util.ResourceBundle b, String m,
+                    Throwable t) {}
+                public void log(System.Logger.Level l, java.util.ResourceBundle b, String f,
+                    Object... p) {}
+              };
+            }
+          }
+          """);
+
   private static final Map<String, String> JEP_512_PROGRAMS =
       Map.of(
+          "InheritsDefault",
+          """
+          interface HasMain { default void main() { IO.println("default main of " + getClass()); } }
+          public class InheritsDefault implements HasMain {}
+          """,
+          "NotVoid",
+          """
+          public class NotVoid {
+            public static int main(String[] args) { return 1; }
+            void main() { IO.println("main()"); }
+          }
+          """,
+          "PrivateWithArgs",
+          """
+          public class PrivateWithArgs {
+            private static void main(String[] args) { IO.println("private"); }
+            static void main() { IO.println("static main()"); }
+          }
+          """,
+          "ConstructorThrows",
+          """
+          public class ConstructorThrows {
+            ConstructorThrows() { throw new IllegalStateException("constructor"); }
+            void main() {}
+          }
+          """,
+          "Abstract",
+          "public abstract class Abstract { void main() {} }",
+          "Outer",
+          "public class Outer { public class Inner { void main() {} } }",
           "Compact",
           """
           void main() {
@@ -130,13 +190,19 @@ class LauncherTest {
           """);
 
   @TempDir static Path programs;
+  @TempDir static Path provider;
   private static Path runtime;
 
   @BeforeAll
   static void compile() throws Exception {
     runtime = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    javac("21", PROGRAMS);
-    javac("25", JEP_512_PROGRAMS);
+    javac("21", PROGRAMS, programs);
+    javac("25", JEP_512_PROGRAMS, programs);
+    javac("21", PROVIDER, provider);
+    Files.writeString(
+        Files.createDirectories(provider.resolve("META-INF/services"))
+            .resolve("java.lang.System$LoggerFinder"),
+        "MarkingLoggerFinder\n");
   }
 
   @Test
@@ -157,6 +223,21 @@ class LauncherTest {
       throws Exception {
     assertThat(assertSameAsJava("BothMains", "x").out())
         .isEqualTo("constructed\nmain(String[]) 1\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "InheritsDefault",
+        "NotVoid",
+        "PrivateWithArgs",
+        "ConstructorThrows",
+        "Abstract",
+        "Outer$Inner"
+      })
+  void an_inherited_default_main_unusable_mains_and_refused_or_failing_instances_are_as_with_java(
+      String mainClass) throws Exception {
+    assertThat(assertSameAsJava(mainClass).err()).doesNotContain("Could not find or load");
   }
 
   @Test
@@ -229,7 +310,7 @@ class LauncherTest {
 
   @Test
   void the_launcher_reads_nothing_past_the_line_go() throws Exception {
-    Run run = launch("go\nthe rest", List.of(), "ReadsInput");
+    Run run = launch("go\nthe rest", "ReadsInput");
 
     assertThat(run.out()).isEqualTo("read [the rest]\n");
   }
@@ -238,27 +319,54 @@ class LauncherTest {
   @ValueSource(strings = {"", "go", "no\n", "gone\n", "go \n", "Go\n", "\ngo\n"})
   void without_exactly_go_it_exits_125_having_run_nothing_of_the_program(String input)
       throws Exception {
-    Path marker = programs.resolve("marker-" + Integer.toHexString(input.hashCode()));
-    Run run = launch(input, List.of("-Dmarker=" + marker), "Marker");
+    String name = Integer.toHexString(input.hashCode());
+    Path initialized = programs.resolve("initialized-" + name);
+    Path loaded = programs.resolve("provider-" + name);
+    Run run = launchMarker(input, initialized, loaded);
 
     if (input.equals("go")) { // the end of input ends the line too
-      assertThat(run.exit()).isZero();
-      assertThat(marker).hasContent("initialized");
+      assertThat(run).isEqualTo(new Run(0, "ran\n", ""));
+      assertThat(initialized).hasContent("initialized");
+      assertThat(loaded).hasContent("loaded");
       return;
     }
-    assertThat(run.exit()).isEqualTo(Launcher.NOT_RELEASED);
-    assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEmpty();
-    assertThat(marker).doesNotExist();
+    assertThat(run).isEqualTo(new Run(Launcher.NOT_RELEASED, "", ""));
+    assertThat(initialized).as("the main class's static initializer ran").doesNotExist();
+    assertThat(loaded).as("a service provider of the program was loaded").doesNotExist();
   }
 
   @Test
-  void released_it_initializes_the_program_it_had_not_touched() throws Exception {
-    Path marker = programs.resolve("marker-released");
-    Run run = launch("go\n", List.of("-Dmarker=" + marker), "Marker");
+  void released_it_initializes_the_program_and_its_providers_it_had_not_touched() throws Exception {
+    Path initialized = programs.resolve("initialized-released");
+    Path loaded = programs.resolve("provider-released");
 
-    assertThat(run.out()).isEqualTo("ran\n");
-    assertThat(marker).hasContent("initialized");
+    assertThat(launchMarker("go\n", initialized, loaded)).isEqualTo(new Run(0, "ran\n", ""));
+    assertThat(initialized).hasContent("initialized");
+    assertThat(loaded).hasContent("loaded");
+  }
+
+  private static Run launchMarker(String input, Path initialized, Path loaded) throws Exception {
+    return run(
+        input,
+        List.of(
+            JAVA,
+            "-Dmarker=" + initialized,
+            "-Dprovider.marker=" + loaded,
+            "-cp",
+            runtime + ":" + programs + ":" + provider,
+            Launcher.class.getName(),
+            "Marker"));
+  }
+
+  @Test
+  void without_a_main_class_it_prints_its_usage_and_exits_2() throws Exception {
+    Run run = run("go\n", List.of(JAVA, "-cp", runtime.toString(), Launcher.class.getName()));
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .startsWith(
+            "usage: java [options] -cp <runtime jar>:<program>... " + Launcher.class.getName());
   }
 
   /** The program through the launcher and through plain java: same output, errors and status. */
@@ -266,17 +374,16 @@ class LauncherTest {
     List<String> plain = new ArrayList<>(List.of(JAVA, "-cp", programs.toString(), mainClass));
     plain.addAll(List.of(args));
     Run java = run("", plain);
-    Run launched = launch("go\n", List.of(), mainClass, args);
+    Run launched = launch("go\n", mainClass, args);
 
     assertThat(launched).as("through the launcher vs plain java").isEqualTo(java);
     return launched;
   }
 
-  private static Run launch(String input, List<String> options, String mainClass, String... args)
-      throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(JAVA));
-    cmd.addAll(options);
-    cmd.addAll(List.of("-cp", runtime + ":" + programs, Launcher.class.getName(), mainClass));
+  private static Run launch(String input, String mainClass, String... args) throws Exception {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(JAVA, "-cp", runtime + ":" + programs, Launcher.class.getName(), mainClass));
     cmd.addAll(List.of(args));
     return run(input, cmd);
   }
@@ -302,10 +409,11 @@ class LauncherTest {
     return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
   }
 
-  private static void javac(String release, Map<String, String> sources) throws IOException {
-    List<String> args = new ArrayList<>(List.of("--release", release, "-d", programs.toString()));
+  private static void javac(String release, Map<String, String> sources, Path to)
+      throws IOException {
+    List<String> args = new ArrayList<>(List.of("--release", release, "-d", to.toString()));
     for (Map.Entry<String, String> source : sources.entrySet()) {
-      Path dir = Files.createDirectories(programs.resolve("src-" + source.getKey()));
+      Path dir = Files.createDirectories(to.resolve("src-" + source.getKey()));
       args.add(
           Files.writeString(dir.resolve(source.getKey() + ".java"), source.getValue()).toString());
     }

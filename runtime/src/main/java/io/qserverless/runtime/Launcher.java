@@ -30,8 +30,7 @@ public final class Launcher {
   static final int NOT_RELEASED = 125;
 
   private static final String USAGE =
-      "usage: java [options] -cp <runtime jar>:<program>... "
-          + Launcher.class.getName()
+      "usage: java [options] -cp <runtime jar>:<program>... io.qserverless.runtime.Launcher"
           + " <main class> [args...], then the line go on standard input";
 
   private Launcher() {}

@@ -5,17 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.ToolProvider;
 
 /**
  * Job start latency: from the client sending the run request to the program's first line, for a
- * Java source program (compiled once at upload), one job at a time, on a gateway whose jobs run in
- * the bubblewrap sandbox and on one started with {@code --no-sandbox}; against a bare {@code java
- * -cp . Hello} (process start to its first line) measured in the same run.
+ * Java source program (compiled once at upload), one job at a time: on a gateway whose jobs run in
+ * the bubblewrap sandbox, each run taking the standby JVM booted after the previous one started
+ * (the default); on one with {@code --standby-jvms 0}, whose every job boots its sandbox and JVM on
+ * request; and on one started with {@code --no-sandbox}; against a bare {@code java -cp . Hello}
+ * (process start to its first line) measured in the same run.
  *
- * <p>{@code ./qs bench GatewayStartLatency [jobs]} (default 30). The three are interleaved, one of
+ * <p>{@code ./qs bench GatewayStartLatency [jobs]} (default 30). The four are interleaved, one of
  * each per round, so a change in the machine's load hits all of them alike. The gateways' job JVM
  * caches are trained before the first round (a gateway trains them once, at its first start). The
  * program prints the wall clock as its first line; gateway, client and job share this machine's
@@ -38,41 +41,51 @@ public final class GatewayStartLatencyBench {
     ChildJvm.printMachine();
     Path bare = compiled();
     long[][] sandboxed = new long[2][jobs];
+    long[][] onRequest = new long[2][jobs];
     long[][] unsandboxed = new long[2][jobs];
     long[][] java = new long[2][jobs];
     try (GatewayBenchClient boxed = new GatewayBenchClient(b -> {});
+        GatewayBenchClient cold = new GatewayBenchClient(b -> b.standbyJvms(0));
         GatewayBenchClient open = new GatewayBenchClient(b -> b.noSandbox(true))) {
-      boxed.upload("first", "First.java", PROGRAM);
-      open.upload("first", "First.java", PROGRAM);
-      boxed.awaitJvmCaches();
-      open.awaitJvmCaches();
+      for (GatewayBenchClient gw : List.of(boxed, cold, open)) {
+        gw.upload("first", "First.java", PROGRAM);
+        gw.awaitJvmCaches();
+      }
       for (int i = -3; i < jobs; i++) { // three warm-up rounds
         long[] b = bareStart(bare);
         long[] s = jobStart(boxed);
+        long[] c = jobStart(cold);
         long[] u = jobStart(open);
         for (int k = 0; k < 2 && i >= 0; k++) {
           java[k][i] = b[k];
           sandboxed[k][i] = s[k];
+          onRequest[k][i] = c[k];
           unsandboxed[k][i] = u[k];
         }
       }
     }
     System.out.printf("submit -> first line of a Java source program, %d jobs each:%n", jobs);
+    print("sandboxed, standby JVM:     ", sandboxed);
+    print("sandboxed, JVM on request:  ", onRequest);
+    print("unsandboxed, standby JVM:   ", unsandboxed);
+    print("bare java -cp . Hello:      ", java);
     System.out.printf(
-        "  sandboxed (bubblewrap): %s; before the JVM started: p50 %.0f ms%n",
-        GatewayBenchClient.percentiles(sandboxed[0]), p50(sandboxed[1]) / 1e6);
-    System.out.printf(
-        "  unsandboxed:            %s; before the JVM started: p50 %.0f ms%n",
-        GatewayBenchClient.percentiles(unsandboxed[0]), p50(unsandboxed[1]) / 1e6);
-    System.out.printf(
-        "  bare java -cp . Hello:  %s; before the JVM started: p50 %.0f ms%n",
-        GatewayBenchClient.percentiles(java[0]), p50(java[1]) / 1e6);
-    System.out.printf(
-        "  p50 ratios: sandboxed / bare %.2fx, unsandboxed / bare %.2fx, sandboxed / unsandboxed %.2fx%n",
+        "  p50 ratios to bare: sandboxed %.2fx, sandboxed with JVM on request %.2fx, unsandboxed"
+            + " %.2fx%n",
         p50(sandboxed[0]) / p50(java[0]),
-        p50(unsandboxed[0]) / p50(java[0]),
-        p50(sandboxed[0]) / p50(unsandboxed[0]));
+        p50(onRequest[0]) / p50(java[0]),
+        p50(unsandboxed[0]) / p50(java[0]));
     System.exit(0);
+  }
+
+  /**
+   * One kind's line: percentiles to the first line, and the p50 to the JVM's start (negative when
+   * it booted before the run request).
+   */
+  private static void print(String kind, long[][] figures) {
+    System.out.printf(
+        "  %s%s; JVM started at p50 %+.0f ms%n",
+        kind, GatewayBenchClient.percentiles(figures[0]), p50(figures[1]) / 1e6);
   }
 
   /**

@@ -102,6 +102,14 @@ public final class GatewayCommand implements Callable<Integer> {
   long maxJobDirMib;
 
   @Option(
+      names = "--standby-jvms",
+      description =
+          "Job JVMs booted ahead, each for the next run of one function by one user, so that run "
+              + "starts at once; 0 for none (default: ${DEFAULT-VALUE}).",
+      defaultValue = "4")
+  int standbyJvms;
+
+  @Option(
       names = "--no-sandbox",
       description =
           "Run jobs without the bubblewrap sandbox, as this process's user, "
@@ -130,6 +138,7 @@ public final class GatewayCommand implements Callable<Integer> {
             .dependencies(dependencies.settings())
             .maxLogBytes(maxLogMib << 20)
             .maxJobDirBytes(maxJobDirMib << 20)
+            .standbyJvms(standbyJvms)
             .noSandbox(noSandbox);
     String[] uids = jobUids.split("-", -1);
     try {

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * starts the process, and opening a FIFO for writing waits for a reader, so the job stays PENDING
  * until the test opens the FIFO. No switch in the gateway is needed for it (Linux FIFO semantics).
  * The FIFO is reached through a second name, so that the log can become a plain file again (the
- * runner reads the log's tail when the job ends) before the job is let go.
+ * runner reads the log's tail when the job ends) before the job is let go. Without standby JVMs: a
+ * job that takes a standby finds its process, and its log, already there.
  */
 class StopWhilePendingTest {
   private static final String SLEEP = "{\"mode\": \"sleep\", \"ms\": 60000}";
@@ -25,7 +26,7 @@ class StopWhilePendingTest {
   @Test
   void stop_of_a_pending_job_answers_200_and_the_job_ends_stopped_once_its_process_starts()
       throws Exception {
-    try (GatewayHarness gw = GatewayHarness.start(b -> b.maxRunningJobs(1))) {
+    try (GatewayHarness gw = GatewayHarness.start(b -> b.maxRunningJobs(1).standbyJvms(0))) {
       String user = gw.newUserWithProbe();
       String first = gw.run(user, "probe", SLEEP);
       gw.awaitStatus(user, first, "RUNNING");

@@ -63,7 +63,7 @@ public final class Launcher {
    *     with the message {@code java} would print
    */
   static boolean run(InputStream gate, String mainClass, String[] args) throws Throwable {
-    prepare(mainClass);
+    prepare(mainClass, gate);
     if (!released(gate)) {
       return false;
     }
@@ -83,13 +83,28 @@ public final class Launcher {
    * class's file without loading it, which opens the class path entries up to the one that holds it
    * and runs the class path's lookup code once. Without either, what follows the release took 4–5
    * ms instead of about 1 (LauncherStartBench, docs/benchmarks.md); they cost the standby's boot a
-   * few milliseconds each instead.
+   * few milliseconds each instead. Each step is left out once the release is already waiting on
+   * {@code gate} (a job started on request, not ahead): then it would only delay the program.
    */
-  private static void prepare(String mainClass) throws Throwable {
+  private static void prepare(String mainClass, InputStream gate) throws Throwable {
     for (Class<?> idle : new Class<?>[] {Idle.class, IdleInstance.class, IdleCompact.class}) {
+      if (waiting(gate)) {
+        return;
+      }
       MainMethod.of(idle.getName()).invoke(new String[0]);
     }
-    ClassLoader.getSystemClassLoader().getResource(mainClass.replace('.', '/') + ".class");
+    if (!waiting(gate)) {
+      ClassLoader.getSystemClassLoader().getResource(mainClass.replace('.', '/') + ".class");
+    }
+  }
+
+  /** True when input is already there to read (the release, most likely). */
+  private static boolean waiting(InputStream gate) {
+    try {
+      return gate.available() > 0;
+    } catch (IOException e) {
+      return true; // the read that follows reports it
+    }
   }
 
   /**

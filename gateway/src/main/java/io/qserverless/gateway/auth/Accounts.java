@@ -130,7 +130,19 @@ public final class Accounts {
    * transition).
    */
   public String newToken(Handle h, long userId, String jobId) {
-    String token = Tokens.newToken();
+    return addToken(h, userId, jobId, Tokens.newToken());
+  }
+
+  /** A secret of a token's form that is no token yet: {@link #addToken} makes it one. */
+  public String newSecret() {
+    return Tokens.newToken();
+  }
+
+  /**
+   * Makes {@code token} (from {@link #newSecret}) a token scoped to the job, in the caller's
+   * transaction: for a job process started before its job, its token known to it ahead.
+   */
+  public String addToken(Handle h, long userId, String jobId, String token) {
     h.createUpdate("INSERT INTO tokens (token_hash, user_id, job_id, created) VALUES (?, ?, ?, ?)")
         .bind(0, Tokens.hash(token))
         .bind(1, userId)

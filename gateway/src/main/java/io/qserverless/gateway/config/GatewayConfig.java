@@ -60,6 +60,9 @@ public record GatewayConfig(
    * @param maxJobProcesses processes and threads of a sandboxed job (RLIMIT_NPROC), counted by the
    *     kernel per uid: with a gateway running as root, one user's running jobs together; else the
    *     gateway's own user's processes with all jobs
+   * @param standbyJvms job JVMs booted ahead, each for the next run of one function by one user
+   *     with one allotment, so that run starts without waiting for its JVM (docs/operations.md,
+   *     "Job JVMs"); 0 for none
    */
   public record Limits(
       int maxActiveJobs,
@@ -73,7 +76,8 @@ public record GatewayConfig(
       long maxFileBytes,
       long maxLogBytes,
       long maxJobDirBytes,
-      long maxJobProcesses) {}
+      long maxJobProcesses,
+      int standbyJvms) {}
 
   /**
    * What the scheduler may hand out, and what a job gets when its config asks for nothing.
@@ -116,6 +120,7 @@ public record GatewayConfig(
     private long maxLogBytes = 50 * MIB;
     private long maxJobDirBytes = 2048 * MIB;
     private long maxJobProcesses = 4096;
+    private int standbyJvms = 4;
     private boolean noSandbox;
     private boolean jvmCaches = true;
     private JobUsers jobUsers = JobUsers.range(DEFAULT_FIRST_JOB_UID, 100_000_000);
@@ -236,6 +241,11 @@ public record GatewayConfig(
       return this;
     }
 
+    public Builder standbyJvms(int n) {
+      this.standbyJvms = check("standbyJvms", n, 0, 64);
+      return this;
+    }
+
     /**
      * Runs jobs without a sandbox (the operator's {@code --no-sandbox}); see docs/operations.md,
      * "Security model".
@@ -290,7 +300,8 @@ public record GatewayConfig(
               maxFileBytes,
               maxLogBytes,
               maxJobDirBytes,
-              maxJobProcesses),
+              maxJobProcesses,
+              standbyJvms),
           new Node(cpus, memoryBytes, jobCpus, jobMemoryBytes),
           dependencies,
           noSandbox,

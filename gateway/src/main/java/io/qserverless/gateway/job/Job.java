@@ -42,6 +42,33 @@ public record Job(
     OffsetDateTime finished,
     int attempts) {
 
+  /** The same job under another id. */
+  public Job withId(String newId) {
+    return new Job(
+        newId,
+        seq,
+        userId,
+        programId,
+        programTitle,
+        artifact,
+        launch,
+        envVars,
+        status,
+        subStatus,
+        cpu,
+        memory,
+        timeout,
+        pid,
+        pidStarted,
+        reason,
+        stopRequested,
+        created,
+        updated,
+        started,
+        finished,
+        attempts);
+  }
+
   /** What the job holds on the node while it runs. */
   public Allotment allotment() {
     return new Allotment(cpu, memory);

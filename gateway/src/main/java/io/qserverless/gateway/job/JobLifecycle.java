@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -86,6 +87,8 @@ public final class JobLifecycle implements AutoCloseable {
   private final Capacity capacity;
   private final Set<String> watched = ConcurrentHashMap.newKeySet();
   private final Set<String> scaleRefused = ConcurrentHashMap.newKeySet();
+  // Queued jobs that took a standby's id: the token that standby was made with, until their claim.
+  private final Map<String, String> standbyTokens = new ConcurrentHashMap<>();
   private final ReentrantLock[] locks = new ReentrantLock[64];
   private volatile Runnable onEnd = () -> {};
   private volatile boolean closed;
@@ -134,22 +137,46 @@ public final class JobLifecycle implements AutoCloseable {
     this.onEnd = r;
   }
 
-  /** Stores a new QUEUED job; 429 when its user already has the limit of active jobs. */
+  /**
+   * Stores a new QUEUED job; 429 when its user already has the limit of active jobs. The job takes
+   * the id of a standby process made for its launch, when one is ready ({@link JobRunner#reserve}).
+   */
   Job submit(Job job, String arguments, String config) {
+    Job queued = onStandby(job, config);
     int limit = limits.maxActiveJobs();
-    if (!repo.inTransaction(h -> repo.insert(h, job, arguments, config, limit))) {
+    if (!repo.inTransaction(h -> repo.insert(h, queued, arguments, config, limit))) {
+      standbyTokens.remove(queued.id());
+      runner.stop(queued.id());
       throw new JobLimitException(
           "You already have the limit of "
               + limit
               + " active (queued or running) jobs; wait for some to finish or stop them, then run again.");
     }
-    return job;
+    return queued;
+  }
+
+  /** {@code job} under the id of a ready standby made for its launch, else as it is. */
+  private Job onStandby(Job job, String config) {
+    WorkerPlan plan = plan(config);
+    if (plan.clustered()) {
+      return job;
+    }
+    try {
+      Optional<LaunchSpec> standby = runner.reserve(spec(job, 1, "", plan));
+      standby.ifPresent(s -> standbyTokens.put(s.jobId(), s.token()));
+      return standby.map(s -> job.withId(s.jobId())).orElse(job);
+    } catch (IOException e) {
+      LOG.debug("job {} starts without a standby", job.id(), e);
+      return job;
+    }
   }
 
   /** Stops a job in any state; a finished one is left as it is. */
   StopAnswer stop(Job job, String reason) {
     if (job.status() == JobStatus.QUEUED
         && repo.inTransaction(h -> repo.stopQueued(h, job, reason))) {
+      standbyTokens.remove(job.id());
+      runner.stop(job.id()); // its standby, if it has one
       return StopAnswer.STOPPED_QUEUED;
     }
     if (repo.inTransaction(h -> repo.requestStop(h, job.id(), reason))) {
@@ -237,11 +264,17 @@ public final class JobLifecycle implements AutoCloseable {
     watched.add(job.id());
     // Not waited for on disk: the RUNNING write before the program is released covers it, and a
     // claim lost with the gateway leaves the job QUEUED, its held run ended unstarted.
+    String reserved = standbyTokens.remove(job.id());
     String token =
         Database.notWaitingForDisk(
             () ->
                 repo.inTransaction(
-                    h -> repo.claim(h, job) ? accounts.newToken(h, job.userId(), job.id()) : null));
+                    h ->
+                        !repo.claim(h, job)
+                            ? null
+                            : reserved != null
+                                ? accounts.addToken(h, job.userId(), job.id(), reserved)
+                                : accounts.newToken(h, job.userId(), job.id())));
     if (token == null) {
       watched.remove(job.id());
       capacity.give(job.id());
@@ -257,7 +290,7 @@ public final class JobLifecycle implements AutoCloseable {
     LaunchSpec spec;
     try {
       Files.createDirectories(dir.dir());
-      dir.clearForAttempt();
+      dir.clearForAttempt(attempt);
       JobDirectory.writeAtomically(dir.arguments(), repo.arguments(job.id()));
       spec = spec(job, attempt, token);
       run = runner.start(spec);
@@ -277,6 +310,9 @@ public final class JobLifecycle implements AutoCloseable {
     metrics.jobStarted(job.created());
     if (recorded && !repo.find(job.id()).map(Job::stopRequested).orElse(true)) {
       run.release();
+      if (!spec.workers().clustered()) {
+        runner.prepare(spec.next(UUID.randomUUID().toString(), accounts.newSecret()));
+      }
       for (int i = 0; i < spec.workers().initial(); i++) {
         try {
           startWorker(job, spec); // its share is in the job's hold from the start
@@ -392,6 +428,10 @@ public final class JobLifecycle implements AutoCloseable {
   }
 
   private LaunchSpec spec(Job job, int attempt, String token) throws IOException {
+    return spec(job, attempt, token, plan(job));
+  }
+
+  private LaunchSpec spec(Job job, int attempt, String token, WorkerPlan plan) throws IOException {
     Path data = Files.createDirectories(files.directory(job.userId()));
     return new LaunchSpec(
         job.id(),
@@ -404,12 +444,16 @@ public final class JobLifecycle implements AutoCloseable {
         token,
         data,
         job.allotment(),
-        plan(job));
+        plan);
   }
 
   /** The job's worker JVMs, from its stored run config (none without workers). */
   private WorkerPlan plan(Job job) {
-    String stored = repo.config(job.id());
+    return plan(repo.config(job.id()));
+  }
+
+  /** The worker JVMs of a run config as stored (none without workers). */
+  private WorkerPlan plan(String stored) {
     return stored == null
         ? WorkerPlan.NONE
         : RunConfig.of(Json.MAPPER.readValue(stored, CONFIG), config).workers();

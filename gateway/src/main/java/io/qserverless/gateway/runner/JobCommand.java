@@ -18,13 +18,16 @@ import java.util.Map;
  * The command line of a job process: the wrapper that holds the start, caps the log and records the
  * exit code, around the sandbox, around the program's own command.
  *
- * <p>The wrapper ({@code /bin/sh}, outside the sandbox) first waits for the line {@code go} on its
- * standard input, which the gateway writes only once it has recorded the process in the database;
- * if the gateway dies before, the pipe closes, and the wrapper leaves {@code not-started-<attempt>}
- * and exits without starting the program, so no program ever runs unrecorded (and none runs twice).
- * Then it pipes the program's output through {@link JobLog}'s cap into the log, waits for both, and
- * only then writes the exit code to a file: the code is known even when the gateway was down when
- * the program ended, and a recorded code means a complete log.
+ * <p>The wrapper ({@code /bin/sh}, outside the sandbox) holds the program until the line {@code go}
+ * on its standard input, which the gateway writes only once it has recorded the process in the
+ * database; if the gateway dies before, the pipe closes, and the wrapper leaves {@code
+ * not-started-<attempt>} and ends without the program having run, so no program ever runs
+ * unrecorded (and none runs twice). A Java program's JVM boots meanwhile ({@link #bootsHeld}): the
+ * sandbox and the JVM start at once under the platform's {@code Launcher}, which waits for the
+ * {@code go} the wrapper passes on before it loads any class of the program; any other program
+ * starts only after the {@code go}. The wrapper pipes the program's output through {@link JobLog}'s
+ * cap into the log, waits for both, and only then writes the exit code to a file: the code is known
+ * even when the gateway was down when the program ended, and a recorded code means a complete log.
  *
  * <p>Java programs run on the gateway's own JVM ({@code java.home}) with a heap sized from the
  * job's memory allotment, a processor count from its cpu allotment, the options of {@link
@@ -39,14 +42,17 @@ import java.util.Map;
  */
 final class JobCommand {
   private static final String WRAPPER =
-      "d=\"$1\"; n=\"$2\"; chunk=\"$3\"; rotate=\"$4\"; fd3=\"$5\"; f=\"$6\"; shift 6; "
-          + "IFS= read -r go; if [ \"$go\" != go ]; then : > \"$d/not-started-$n\"; exit 125; fi; "
+      "d=\"$1\"; n=\"$2\"; chunk=\"$3\"; rotate=\"$4\"; fd3=\"$5\"; f=\"$6\"; jvm=\"$7\"; shift 7; "
+          + "gate() { IFS= read -r go; if [ \"$go\" != go ]; then : > \"$d/not-started-$n\"; exit 125; fi; }; "
+          + "if [ -z \"$jvm\" ]; then gate; fi; "
           + "{ if [ -n \"$f\" ]; then cat 0<> \"$f\" & fi; "
-          + "\"$@\" 3< \"$fd3\" < /dev/null; echo $? > \"$d/exit-code.tmp\"; "
+          + "if [ -n \"$jvm\" ]; then { gate; echo go; } | \"$@\" 3< \"$fd3\"; "
+          + "else \"$@\" 3< \"$fd3\" < /dev/null; fi; echo $? > \"$d/exit-code.tmp\"; "
           + "if [ -n \"$f\" ]; then kill $!; fi; } 2>&1 "
           + "| SHELL=/bin/sh /usr/bin/split -a 9 -d -b \"$chunk\" --filter=\"$rotate\" - \"$d/"
           + JobLog.TAIL
           + "\"; "
+          + "if [ -e \"$d/not-started-$n\" ]; then rm -f \"$d/exit-code.tmp\"; exit 125; fi; "
           + "mv \"$d/exit-code.tmp\" \"$d/exit-code\" && read c < \"$d/exit-code\" && exit \"$c\"";
 
   /**
@@ -69,6 +75,20 @@ final class JobCommand {
    * compile path).
    */
   private static final String WORKER_MAIN = "io.qserverless.runtime.Worker";
+
+  /**
+   * The main class of a job's JVM that boots before its release: it runs the program's main class
+   * once it reads {@code go} (runtime module).
+   */
+  private static final String LAUNCHER_MAIN = "io.qserverless.runtime.Launcher";
+
+  /**
+   * What the JVM or the dynamic linker reads as the JVM boots: a function setting one of them has
+   * its program start after the release, so that nothing it names (an agent, a preloaded library)
+   * runs before.
+   */
+  private static final List<String> BOOT_VARIABLES =
+      List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
 
   static final String VECTOR_MODULE = "jdk.incubator.vector";
   private static final boolean VECTOR_API = ModuleFinder.ofSystem().find(VECTOR_MODULE).isPresent();
@@ -121,7 +141,11 @@ final class JobCommand {
     List<Path> classpath = classpath(spec, cluster);
     List<Path> readOnly = readOnly(spec, dir, classpath, cache);
     List<String> program = new ArrayList<>();
-    if (launch.isJava()) {
+    boolean held = bootsHeld(spec);
+    if (held) {
+      program.addAll(java(spec.driver(), classpath, LAUNCHER_MAIN, cluster, cache));
+      program.add(launch.mainClass());
+    } else if (launch.isJava()) {
       program.addAll(java(spec.driver(), classpath, launch.mainClass(), cluster, cache));
     } else {
       program.addAll(launch.command());
@@ -144,9 +168,21 @@ final class JobCommand {
                 Long.toString(JobLog.chunkBytes(limits.maxLogBytes())),
                 JobLog.ROTATE,
                 confined.fd3().toString(),
-                cluster ? dir.logPipe().toString() : ""));
+                cluster ? dir.logPipe().toString() : "",
+                held ? "jvm" : ""));
     argv.addAll(confined.argv());
     return new Sandbox.Command(argv, confined.environment(), Path.of("/dev/null"));
+  }
+
+  /**
+   * True when the job's JVM boots before the release (a Java program whose function sets none of
+   * {@link #BOOT_VARIABLES} nor a dynamic linker variable, {@code LD_*}): what the platform runs
+   * meanwhile is its own launcher, in the job's sandbox; the program's first class loads after.
+   */
+  static boolean bootsHeld(LaunchSpec spec) {
+    return spec.launch().isJava()
+        && spec.functionEnv().keySet().stream()
+            .noneMatch(k -> BOOT_VARIABLES.contains(k) || k.startsWith("LD_"));
   }
 
   /**

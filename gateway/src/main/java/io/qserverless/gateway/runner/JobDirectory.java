@@ -111,9 +111,14 @@ public record JobDirectory(Path dir) {
     }
   }
 
-  /** Removes what an earlier attempt left that would mislead the reading of the next one. */
-  public void clearForAttempt() {
+  /**
+   * Removes what an earlier attempt left that would mislead the reading of {@code attempt}: also an
+   * earlier run's {@link #notStarted} mark for the same attempt number (a claim lost with its
+   * gateway hands the job out again under the same number).
+   */
+  public void clearForAttempt(int attempt) {
     try {
+      Files.deleteIfExists(notStarted(attempt));
       Files.deleteIfExists(exitCode());
       Files.deleteIfExists(capReason());
       Files.deleteIfExists(cluster());

@@ -15,8 +15,27 @@ import java.util.Optional;
  * pods next. Thread-safe.
  */
 public interface JobRunner extends AutoCloseable {
-  /** Starts an attempt, held until {@link Run#release()}. */
+  /**
+   * Starts an attempt, held until {@link Run#release()}: the standby {@link #reserve}d for its job
+   * when it was made for exactly {@code spec}.
+   */
   Run start(LaunchSpec spec) throws IOException;
+
+  /**
+   * May start ahead, held, the process of a next job like {@code next} (a job id and token no job
+   * has yet), which a run request of its shape can then {@link #reserve}; stopping that job id ends
+   * it. Best effort: a runner may make none.
+   */
+  default void prepare(LaunchSpec next) {}
+
+  /**
+   * Reserves for a new job a process started ahead by {@link #prepare} for a job like {@code shape}
+   * ({@link LaunchSpec#sameShape}): the launch it was made for, whose job id and token the new job
+   * takes; empty when none is ready.
+   */
+  default Optional<LaunchSpec> reserve(LaunchSpec shape) {
+    return Optional.empty();
+  }
 
   /** The run behind a handle recorded by an earlier gateway process, when it still lives. */
   Optional<Run> adopt(String jobId, RunHandle handle);

@@ -39,4 +39,25 @@ public record LaunchSpec(
   public LaunchSpec {
     functionEnv = Map.copyOf(functionEnv);
   }
+
+  /** The first attempt of another job exactly like this one, under its own id and token. */
+  public LaunchSpec next(String nextJobId, String nextToken) {
+    return new LaunchSpec(
+        nextJobId,
+        userId,
+        1,
+        artifactDir,
+        launch,
+        functionEnv,
+        gatewayUrl,
+        nextToken,
+        dataDir,
+        driver,
+        workers);
+  }
+
+  /** True when {@code other} starts the same process as this one but for its job id and token. */
+  boolean sameShape(LaunchSpec other) {
+    return equals(other.next(jobId, token));
+  }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -47,6 +48,8 @@ public final class ProcessRunner implements JobRunner {
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rwx------");
   private static final String HANDLE = "handle";
+  // How long a standby waits for a run request of its shape before it ends.
+  private static final Duration STANDBY_IDLE = Duration.ofMinutes(10);
   private final Path jobsRoot;
   private final GatewayConfig.Limits limits;
   private final Sandbox sandbox;
@@ -55,6 +58,7 @@ public final class ProcessRunner implements JobRunner {
   private final Map<String, ProcessHandle> live = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Tracked>> workers = new ConcurrentHashMap<>();
   private final ClusterPorts clusterPorts = new ClusterPorts();
+  private final Standbys standbys;
 
   /**
    * Runs jobs in {@code sandbox}, as the OS user {@code users} gives their owner, under the log,
@@ -71,6 +75,8 @@ public final class ProcessRunner implements JobRunner {
     this.sandbox = sandbox;
     this.users = users;
     this.caches = caches;
+    this.standbys = new Standbys(limits.standbyJvms(), STANDBY_IDLE);
+    Standbys.clearLeftovers(jobsRoot);
   }
 
   /** Runs jobs as above, their JVMs without AOT caches. */
@@ -87,9 +93,59 @@ public final class ProcessRunner implements JobRunner {
   @Override
   public Run start(LaunchSpec spec) throws IOException {
     JobDirectory dir = files(spec.jobId());
-    Files.createDirectories(dir.work());
-    // What the job writes and reads as its owner's user; the rest of its directory stays the
-    // gateway's.
+    Optional<Standbys.Held> standby = standbys.take(spec);
+    if (standby.isPresent()) {
+      ownFiles(spec, dir); // what the job's start wrote since (its arguments, the owner's files)
+      Process p = standby.get().process();
+      return watched(spec.jobId(), p.toHandle(), standby.get().handle(), p.getOutputStream());
+    }
+    Process p = spawnJob(spec, dir);
+    return watched(
+        spec.jobId(), p.toHandle(), new RunHandle(p.pid(), startedAt(p)), p.getOutputStream());
+  }
+
+  /**
+   * Starts, held, the process of the next job like {@code next} (its id and token new), for a run
+   * request of that shape to take ({@link #reserve}): in the background, when the job's JVM can
+   * boot before its release ({@link JobCommand#bootsHeld}, no workers) and {@code limits} allow
+   * another standby.
+   */
+  @Override
+  public void prepare(LaunchSpec next) {
+    JobDirectory dir = files(next.jobId());
+    try {
+      if (!JobCommand.bootsHeld(next)
+          || next.workers().clustered()
+          || !standbys.book(next, dir.dir())) {
+        return;
+      }
+    } catch (IOException e) {
+      LOG.warn("no standby for the next job like {}: {}", next.jobId(), e.toString());
+      return;
+    }
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                Process p = spawnJob(next, dir);
+                standbys.started(next, dir.dir(), p, new RunHandle(p.pid(), startedAt(p)));
+              } catch (IOException | RuntimeException e) {
+                LOG.warn("no standby for the next job like {}: {}", next.jobId(), e.toString());
+                standbys.failed(next);
+              }
+            });
+  }
+
+  @Override
+  public Optional<LaunchSpec> reserve(LaunchSpec shape) {
+    return standbys.reserve(shape);
+  }
+
+  /**
+   * What the job writes and reads as its owner's user: its work directory, arguments and the
+   * owner's files; the rest of its directory stays the gateway's.
+   */
+  private void ownFiles(LaunchSpec spec, JobDirectory dir) throws IOException {
     for (Path own : List.of(dir.work(), dir.arguments(), spec.dataDir())) {
       if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
         users.own(own, spec.userId());
@@ -101,6 +157,12 @@ public final class ProcessRunner implements JobRunner {
     for (Path dirOfJob : List.of(dir.work(), spec.dataDir())) {
       Files.setPosixFilePermissions(dirOfJob, OWNER_ONLY);
     }
+  }
+
+  /** Starts the job's process, held, in {@code dir}. */
+  private Process spawnJob(LaunchSpec spec, JobDirectory dir) throws IOException {
+    Files.createDirectories(dir.work());
+    ownFiles(spec, dir);
     Map<String, String> contract = contract(spec, dir);
     contract.put(JobEnvironment.RESULTS_PATH, dir.results().toString());
     // The runtime's task executor shares exactly this allotment between the job's tasks.
@@ -119,10 +181,7 @@ public final class ProcessRunner implements JobRunner {
             limits,
             users.uidOf(spec.userId()),
             caches);
-    Process p = spawn(cmd, spec, dir.log());
-    long started = startedAt(p);
-    return watched(
-        spec.jobId(), p.toHandle(), new RunHandle(p.pid(), started), p.getOutputStream());
+    return spawn(cmd, spec, dir.log());
   }
 
   @Override
@@ -150,6 +209,7 @@ public final class ProcessRunner implements JobRunner {
 
   @Override
   public void stop(String jobId) {
+    standbys.discard(jobId);
     ProcessHandle process = live.get(jobId);
     if (process != null) {
       terminate(process);
@@ -215,6 +275,7 @@ public final class ProcessRunner implements JobRunner {
 
   @Override
   public void close() {
+    standbys.close();
     live.clear();
   }
 

@@ -28,9 +28,7 @@ final class GroupCommit {
   private long durable;
   private boolean flushing;
 
-  /**
-   * {@code flush} writes everything committed before it began to the file (H2: {@code CHECKPOINT}).
-   */
+  /** {@code flush} writes everything committed before it began to the file ({@link H2Flush}). */
   GroupCommit(Runnable flush) {
     this.flush = flush;
   }

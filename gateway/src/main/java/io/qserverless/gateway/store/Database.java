@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -36,12 +37,12 @@ public final class Database implements AutoCloseable {
   private final Connection flusher;
   private final Jdbi jdbi;
 
-  private Database(HikariDataSource pool, Connection flusher) throws SQLException {
+  private Database(HikariDataSource pool, Connection flusher) {
     this.pool = pool;
     this.flusher = flusher;
     this.jdbi = Jdbi.create(pool);
     if (flusher != null) {
-      DurableHandles durable = new DurableHandles(new GroupCommit(new H2Flush(flusher)));
+      DurableHandles durable = new DurableHandles(new GroupCommit(this::flush));
       jdbi.getConfig(SqlStatements.class).addCustomizer(durable);
       jdbi.getConfig(Handles.class).addListener(durable);
     }
@@ -68,15 +69,15 @@ public final class Database implements AutoCloseable {
       if (jdbcUrl.startsWith("jdbc:h2:")) {
         // Its own connection: a flush must never wait for a pool that its waiters hold.
         flusher = DriverManager.getConnection(jdbcUrl, user, password);
+        checkpoint(flusher);
       }
-      return new Database(pool, flusher);
     } catch (RuntimeException | SQLException e) {
       pool.close();
-      closeQuietly(flusher);
       throw e instanceof RuntimeException r
           ? r
           : new IllegalStateException("cannot open the database at " + jdbcUrl, e);
     }
+    return new Database(pool, flusher);
   }
 
   /** The embedded H2 file database under {@code dir}, in PostgreSQL mode. */
@@ -129,16 +130,27 @@ public final class Database implements AutoCloseable {
   @Override
   public void close() {
     pool.close();
-    closeQuietly(flusher);
+    if (flusher != null) {
+      try {
+        flusher.close();
+      } catch (SQLException e) {
+        // closing at shutdown: nothing left to save it for
+      }
+    }
   }
 
-  private static void closeQuietly(Connection c) {
-    if (c != null) {
-      try {
-        c.close();
-      } catch (SQLException e) {
-        // closing at shutdown or after a failed open: nothing left to save it for
-      }
+  private void flush() {
+    try {
+      checkpoint(flusher);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot write the database file (H2 CHECKPOINT)", e);
+    }
+  }
+
+  /** H2's CHECKPOINT writes every commit made so far to the file (an MVStore store; no fsync). */
+  private static void checkpoint(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CHECKPOINT");
     }
   }
 

@@ -28,7 +28,9 @@ final class GroupCommit {
   private long durable;
   private boolean flushing;
 
-  /** {@code flush} writes everything committed before it began to the file ({@link H2Flush}). */
+  /**
+   * {@code flush} writes everything committed before it began to the file (H2: {@code CHECKPOINT}).
+   */
   GroupCommit(Runnable flush) {
     this.flush = flush;
   }

@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An ahead-of-time cache of one kind of job JVM (JDK 24+, JEP 483 and 515): the classes it loads
- * and links as it starts, and their method profiles, recorded from a training run of platform code
- * and mapped by every later JVM of that kind instead of being loaded again.
+ * An ahead-of-time cache of one kind of job JVM (JDK 24+, JEP 483 and 515, or a CDS archive: {@link
+ * Format}): the classes it loads and links as it starts, and their method profiles, recorded from a
+ * training run of platform code and mapped by every later JVM of that kind instead of being loaded
+ * again.
  *
  * <p>The JDK uses a cache only for a JVM whose flags match the training's and whose class path
  * starts with the training's ({@link #prefix}, platform jars only), jar sizes and times included;
@@ -29,18 +30,46 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  */
 final class AotCache {
+  /** How a cache is made from its training run and mapped by a JVM. */
+  enum Format {
+    /** The JDK's AOT cache: classes loaded and linked ahead of time, with their method profiles. */
+    AOT(".aot"),
+    /**
+     * A CDS archive dumped from the class list of the training run. Unlike the AOT cache it also
+     * keeps the classes the JDK spins for lambdas when an incubator module (the Vector API) is
+     * added: JDK 25 links call sites ahead of time only with an archived module graph, which an
+     * incubator module rules out, so an AOT cache then keeps none of them. A Hazelcast member makes
+     * ~1,500 as it starts (docs/benchmarks.md: ~30% less CPU for a cluster's start).
+     */
+    CLASS_LIST(".jsa");
+
+    private final String suffix;
+
+    Format(String suffix) {
+      this.suffix = suffix;
+    }
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(AotCache.class);
   private static final int MIN_FEATURE = 24;
   private static final long TRAINING_TIMEOUT_MINUTES = 5;
   private final String name;
+  private final Format format;
   private final List<Path> prefix;
   private final List<String> flags;
   private final String trainer;
   private final Path file;
   private volatile boolean ready;
 
-  private AotCache(String name, List<Path> prefix, List<String> flags, String trainer, Path file) {
+  private AotCache(
+      String name,
+      Format format,
+      List<Path> prefix,
+      List<String> flags,
+      String trainer,
+      Path file) {
     this.name = name;
+    this.format = format;
     this.prefix = List.copyOf(prefix);
     this.flags = List.copyOf(flags);
     this.trainer = trainer;
@@ -53,7 +82,8 @@ final class AotCache {
    * starts with {@code prefix}, trained on the main class {@code trainer} (in the prefix); one that
    * is never ready where none can be had.
    */
-  static AotCache of(Path dir, String name, List<Path> prefix, List<String> flags, String trainer) {
+  static AotCache of(
+      Path dir, String name, Format format, List<Path> prefix, List<String> flags, String trainer) {
     boolean usable =
         Runtime.version().feature() >= MIN_FEATURE
             && !prefix.isEmpty()
@@ -61,10 +91,11 @@ final class AotCache {
                 .allMatch(p -> p.toString().endsWith(".jar") && Files.isRegularFile(p));
     return new AotCache(
         name,
+        format,
         prefix,
         flags,
         trainer,
-        usable ? dir.resolve(name + "-" + digest(prefix, flags) + ".aot") : null);
+        usable ? dir.resolve(name + "-" + digest(prefix, flags) + format.suffix) : null);
   }
 
   /** The cache file, once trained. */
@@ -83,13 +114,20 @@ final class AotCache {
    * turned off, and such a JVM simply starts without it.
    */
   List<String> options() {
-    return ready ? List.of("-XX:AOTCache=" + file, "-Xlog:aot*=off") : List.of("-Xshare:auto");
+    if (!ready) {
+      return List.of("-Xshare:auto");
+    }
+    return switch (format) {
+      case AOT -> List.of("-XX:AOTCache=" + file, "-Xlog:aot*=off");
+      case CLASS_LIST -> List.of("-XX:SharedArchiveFile=" + file, "-Xlog:cds*=off,aot*=off");
+    };
   }
 
   /**
-   * Trains the cache unless it is ready or cannot be had: records a run of the trainer, then
-   * creates the cache from that record (both with the JVMs' own flags), at a lower priority than
-   * jobs. Blocks until done; a failure is logged and leaves JVMs without the cache.
+   * Trains the cache unless it is ready or cannot be had: records a run of the trainer (its AOT
+   * configuration, or its class list), then creates the cache from that record (both with the JVMs'
+   * own flags), at a lower priority than jobs. Blocks until done; a failure is logged and leaves
+   * JVMs without the cache.
    */
   void train() {
     if (ready || file == null) {
@@ -102,15 +140,29 @@ final class AotCache {
     long started = System.nanoTime();
     try {
       Files.createDirectories(file.getParent());
-      run(log, "-XX:AOTMode=record", "-XX:AOTConfiguration=" + config, "-cp", cp, trainer);
-      run(
-          log,
-          "-XX:AOTMode=create",
-          "-XX:+AOTClassLinking",
-          "-XX:AOTConfiguration=" + config,
-          "-XX:AOTCache=" + made,
-          "-cp",
-          cp);
+      switch (format) {
+        case AOT -> {
+          run(log, "-XX:AOTMode=record", "-XX:AOTConfiguration=" + config, "-cp", cp, trainer);
+          run(
+              log,
+              "-XX:AOTMode=create",
+              "-XX:+AOTClassLinking",
+              "-XX:AOTConfiguration=" + config,
+              "-XX:AOTCache=" + made,
+              "-cp",
+              cp);
+        }
+        case CLASS_LIST -> {
+          run(log, "-XX:DumpLoadedClassList=" + config, "-cp", cp, trainer);
+          run(
+              log,
+              "-Xshare:dump",
+              "-XX:SharedClassListFile=" + config,
+              "-XX:SharedArchiveFile=" + made,
+              "-cp",
+              cp);
+        }
+      }
       Files.move(made, file, StandardCopyOption.ATOMIC_MOVE);
       ready = true;
       LOG.info(

@@ -93,6 +93,20 @@ final class JobCommand {
   static final String VECTOR_MODULE = "jdk.incubator.vector";
   private static final boolean VECTOR_API = ModuleFinder.ofSystem().find(VECTOR_MODULE).isPresent();
 
+  /**
+   * A cluster member's JIT compiles with C2 only what stays hot: ten times the default thresholds
+   * (calls, loop iterations) of the optimizing tier. A Hazelcast member's start calls hundreds of
+   * JDK and Hazelcast methods a few thousand times each; compiling them with C2 took more CPU than
+   * anything else in the three JVMs of a starting cluster on 2 cores (docs/benchmarks.md). Code
+   * that stays hot (a task's loops) still reaches C2, some milliseconds later.
+   */
+  private static final List<String> CLUSTER_JIT =
+      List.of(
+          "-XX:Tier4InvocationThreshold=50000",
+          "-XX:Tier4MinInvocationThreshold=6000",
+          "-XX:Tier4CompileThreshold=150000",
+          "-XX:Tier4BackEdgeThreshold=400000");
+
   private JobCommand() {}
 
   /**
@@ -291,7 +305,7 @@ final class JobCommand {
    * small); the Vector API module, which the simulator's SIMD kernels need (its JDK warning line is
    * kept out of the job's log by {@link JobDirectory#logTail}); and for a member of a job's
    * cluster, Hazelcast's use of {@code sun.misc.Unsafe}, which JDK 24+ would otherwise report in
-   * the log.
+   * the log, and a JIT that leaves its start's code to C1 ({@link #CLUSTER_JIT}).
    */
   static List<String> jvmOptions(boolean cluster) {
     List<String> options =
@@ -301,6 +315,9 @@ final class JobCommand {
     }
     if (cluster && Runtime.version().feature() >= 24) {
       options.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    if (cluster) {
+      options.addAll(CLUSTER_JIT);
     }
     return options;
   }

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeoutException;
  * other in the background from the gateway's start: one for the only JVM of a job without workers
  * (the JDK's own start; its class path starts with the runtime jar), one for the JVMs of a job with
  * workers (their Hazelcast member's start, which is most of a cluster's start; their class path
- * starts with every platform jar). Thread-safe.
+ * starts with every platform jar), a class-list archive, which keeps the member's lambdas ({@link
+ * AotCache.Format#CLASS_LIST}). Thread-safe.
  */
 public final class JvmCaches {
   private static final String JOB_TRAINER = "io.qserverless.runtime.JobTraining";
@@ -35,6 +36,7 @@ public final class JvmCaches {
         AotCache.of(
             dir,
             "job",
+            AotCache.Format.AOT,
             List.of(PlatformClasspath.runtime()),
             JobCommand.jvmOptions(false),
             JOB_TRAINER);
@@ -42,6 +44,7 @@ public final class JvmCaches {
         AotCache.of(
             dir,
             "cluster",
+            AotCache.Format.CLASS_LIST,
             PlatformClasspath.runtimeFirst(),
             JobCommand.jvmOptions(true),
             CLUSTER_TRAINER);
@@ -63,8 +66,14 @@ public final class JvmCaches {
   /** No caches: every job JVM starts on the JDK's default archive. */
   public static JvmCaches none() {
     return new JvmCaches(
-        AotCache.of(Path.of("."), "job", List.of(), List.of(), JOB_TRAINER),
-        AotCache.of(Path.of("."), "cluster", List.of(), List.of(), CLUSTER_TRAINER),
+        AotCache.of(Path.of("."), "job", AotCache.Format.AOT, List.of(), List.of(), JOB_TRAINER),
+        AotCache.of(
+            Path.of("."),
+            "cluster",
+            AotCache.Format.CLASS_LIST,
+            List.of(),
+            List.of(),
+            CLUSTER_TRAINER),
         CompletableFuture.completedFuture(null));
   }
 

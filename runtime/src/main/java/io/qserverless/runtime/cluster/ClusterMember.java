@@ -11,6 +11,7 @@ import com.hazelcast.core.IExecutorService;
 import io.qserverless.runtime.Resources;
 import io.qserverless.runtime.ResourcesExceededException;
 import io.qserverless.runtime.ServerlessException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * This JVM's membership of its job's Hazelcast cluster: the driver (the job's own JVM, which places
@@ -47,12 +50,22 @@ public final class ClusterMember implements AutoCloseable {
     default void driverLeft() {}
   }
 
+  /** How long closing waits for joins and departures still being reported. */
+  private static final Duration REPORTS_AT_CLOSE = Duration.ofSeconds(10);
+
   private final ClusterSettings settings;
   private final Listener listener;
   private final Submissions submissions = new Submissions();
   private final Map<UUID, Member> members = new ConcurrentHashMap<>();
   private final Map<UUID, Outbox> outboxes = new ConcurrentHashMap<>();
   private final ExecutorService sender;
+
+  /**
+   * Tells the listener, in order, on a thread of its own: reporting a join (a line, and an event
+   * sent to the gateway) must not hold up Hazelcast's event thread, which delivers the next join.
+   */
+  private final ExecutorService reports;
+
   private final TaskRunner runner;
   private final Scheduler scheduler;
   private final CountDownLatch started = new CountDownLatch(1);
@@ -69,6 +82,9 @@ public final class ClusterMember implements AutoCloseable {
     this.sender =
         Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name(settings.memberName() + "-sender").factory());
+    this.reports =
+        Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name(settings.memberName() + "-reports").factory());
     this.scheduler = settings.isDriver() ? new Scheduler(new Dispatch(), growth(settings)) : null;
     this.runner =
         new TaskRunner(
@@ -278,6 +294,23 @@ public final class ClusterMember implements AutoCloseable {
     }
     hazelcast.getLifecycleService().terminate();
     sender.shutdownNow();
+    reports.shutdown(); // what was reported before the end still reaches the listener
+    try {
+      if (!reports.awaitTermination(REPORTS_AT_CLOSE.toMillis(), TimeUnit.MILLISECONDS)) {
+        reports.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      reports.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void report(Runnable toListener) {
+    try {
+      reports.execute(toListener);
+    } catch (RejectedExecutionException closed) {
+      // this member is closing: nothing more to report
+    }
   }
 
   void receive(UUID from, List<Item> items) {
@@ -410,13 +443,16 @@ public final class ClusterMember implements AutoCloseable {
             workersPresent--;
           }
         }
-        listener.left(
-            name,
-            m.getAddress().toString(),
-            autoscaler == null ? Autoscaler.LOST : autoscaler.leaveReason(name));
-        if (m.getUuid().equals(driver)) {
-          listener.driverLeft();
-        }
+        String address = m.getAddress().toString();
+        String reason = autoscaler == null ? Autoscaler.LOST : autoscaler.leaveReason(name);
+        boolean wasDriver = m.getUuid().equals(driver);
+        report(
+            () -> {
+              listener.left(name, address, reason);
+              if (wasDriver) {
+                listener.driverLeft();
+              }
+            });
       }
     }
   }
@@ -446,11 +482,10 @@ public final class ClusterMember implements AutoCloseable {
         }
       }
       String name = m.getAttribute(HazelcastConfig.NAME);
-      listener.joined(
-          name,
-          m.getAddress().toString(),
-          HazelcastConfig.allotment(m),
-          autoscaler == null ? Autoscaler.WITH_JOB : autoscaler.joinReason(name));
+      String address = m.getAddress().toString();
+      Resources allotment = HazelcastConfig.allotment(m);
+      String reason = autoscaler == null ? Autoscaler.WITH_JOB : autoscaler.joinReason(name);
+      report(() -> listener.joined(name, address, allotment, reason));
     }
   }
 

@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * member of another job or another program is ever found); phone-home off. Quick: the driver is the
  * master from the start, no wait before joining (Hazelcast's defaults wait 5 to 20 s), a lost
  * member declared dead after 5 s without heartbeat (default 60 s), and split clusters merged after
- * 1 s (default 300 s). Small: one partition, as the cluster stores no data, only runs tasks.
+ * 1 s (default 300 s). Small: one partition, as the cluster stores no data, only runs tasks; no
+ * metrics.
  */
 final class HazelcastConfig {
   static final String EXECUTOR = "qs-envelopes";
@@ -73,6 +74,9 @@ final class HazelcastConfig {
             Map.entry("hazelcast.socket.bind.any", "false"),
             Map.entry("hazelcast.shutdownhook.policy", "TERMINATE"));
     properties.forEach(config::setProperty);
+    // Nobody reads a job cluster's metrics: not collecting them spares each member's start the
+    // registration of its metric sources.
+    config.getMetricsConfig().setEnabled(false);
 
     NetworkConfig network = config.getNetworkConfig();
     if (settings.isDriver()) {

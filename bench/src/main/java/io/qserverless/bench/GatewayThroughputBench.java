@@ -33,6 +33,7 @@ public final class GatewayThroughputBench {
         gw.upload(users.get(c), "noop", "run.sh", "#!/bin/sh\ntrue\n");
       }
       gw.upload("hold", "hold.sh", "#!/bin/sh\nsleep 600\n");
+      gw.awaitJvmCaches(); // the training a gateway runs at its first start is not its load
       String hold =
           gw.send("POST", "/api/v1/programs/run/", "{\"title\": \"hold\"}").get("id").asString();
       String run = "{\"title\": \"noop\", \"arguments\": \"{\\\"n\\\": 1}\"}";

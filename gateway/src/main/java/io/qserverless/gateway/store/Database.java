@@ -80,12 +80,15 @@ public final class Database implements AutoCloseable {
     return new Database(pool, flusher);
   }
 
-  /** The embedded H2 file database under {@code dir}, in PostgreSQL mode. */
+  /**
+   * The embedded H2 file database under {@code dir}, in PostgreSQL mode, each commit written before
+   * it returns ({@code WRITE_DELAY=0}, see {@link GroupCommit}).
+   */
   public static String embeddedUrl(Path dir) {
     return h2Settings(
         "jdbc:h2:file:"
             + dir.resolve("gateway").toAbsolutePath()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
   }
 
   /**

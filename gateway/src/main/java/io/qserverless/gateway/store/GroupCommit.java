@@ -9,19 +9,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * Waits until what the calling thread committed is in the database file, sharing one write between
  * all the threads that wait at the same time (group commit).
  *
- * <p>H2 keeps a commit in memory and writes it to its file later (its {@code WRITE_DELAY}); with a
- * delay of 0 it writes one MVStore chunk per commit instead, and a chunk rewrites every changed
- * B-tree page up to its root: measured on the gateway's run request, that tripled its CPU cost. So
- * a commit here stays in memory, and the thread that needs it durable calls {@link #await()}: one
- * waiter (the leader) lets a short window pass for others to join, then has H2 write everything
- * committed so far ({@link #flush}), which releases every waiter whose commit came before.
- * Thread-safe.
- *
- * <p>Known gap (H2 2.5, read from its bytecode; docs/operations.md, "Restarting"): H2's {@code
- * CHECKPOINT} returns without writing when H2's background writer changed the store's version while
- * it waited for the store's lock, and that writer's chunk is written on an executor that nobody
- * waits for. A {@code kill -9} right then can lose what the waiters were told is durable.
- * CrashRecoveryTest saw losses only at load 5 and above. PostgreSQL has no such gap.
+ * <p>The embedded H2 database runs with {@code WRITE_DELAY=0} ({@link Database#embeddedUrl}): each
+ * commit writes its chunk in the committing thread and waits for it, so nothing is left to H2's
+ * background writer. That writer hands its chunks to an executor nobody waits for, and {@code
+ * CHECKPOINT} returns without writing while such a chunk is pending. With the default delay, a
+ * {@code kill -9} in that gap lost acknowledged jobs (CrashRecoveryTest, 20 rounds, even on an idle
+ * machine). The group commit stays for H2 URLs an operator gives without that setting: one waiter
+ * (the leader) lets a short window pass for others to join, then has H2 write everything committed
+ * so far ({@link #flush}), which releases every waiter whose commit came before. With {@code
+ * WRITE_DELAY=0} its {@code CHECKPOINT} finds nothing left to write. Thread-safe.
  */
 final class GroupCommit {
   // Long enough for the concurrent requests of a busy gateway to join one write, short against a

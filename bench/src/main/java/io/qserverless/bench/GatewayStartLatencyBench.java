@@ -35,6 +35,7 @@ public final class GatewayStartLatencyBench {
       }
       """;
   private static final Pattern FIRST = Pattern.compile("first (\\d+) jvm (\\d+)");
+  private static final long STANDBY_BOOT_MILLIS = 1000;
 
   public static void main(String[] args) throws Exception {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
@@ -93,7 +94,11 @@ public final class GatewayStartLatencyBench {
    */
   private static long[] jobStart(GatewayBenchClient gw) throws IOException, InterruptedException {
     long sent = System.currentTimeMillis();
-    return since(sent, gw.runToEnd("{\"title\": \"first\"}"), "a job");
+    long[] figures = since(sent, gw.runToEnd("{\"title\": \"first\"}"), "a job");
+    // The gateway boots the next standby JVM now: let it finish before the next measurement, so
+    // that no measurement shares the cores with it.
+    Thread.sleep(STANDBY_BOOT_MILLIS);
+    return figures;
   }
 
   /** {@code java -cp . Hello}: process start to its first line, and to its JVM's start, in ns. */
